@@ -1,0 +1,1 @@
+"""Bots: they see a player view and return actions, through the same engine as people."""

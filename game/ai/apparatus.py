@@ -1,0 +1,63 @@
+"""The apparatus AI (DESIGN §12): Stalin's personality on top of the standard bot.
+
+It fills regional secretaryships with its own men every turn; it sides with the weaker of its
+rivals against the stronger and switches when the balance turns; it takes the policy of whichever
+side it has just beaten; and it strikes when a rival's heat runs high.
+"""
+
+from __future__ import annotations
+
+from ..core import actions as A
+from ..core.ruleset import Ruleset
+from ..core.state import GameState, Motion
+from .standard import StandardBot
+
+
+def last_beaten(view: GameState) -> str | None:
+    """The faction most recently struck down a rung, from the public chronicle."""
+    for _turn, key, params in reversed(view.log):
+        if key == "discipline.rung" and not params.get("up"):
+            return str(params["faction"])
+    return None
+
+
+class ApparatusBot(StandardBot):
+    def candidates(self, view: GameState):
+        yield from super().candidates(view)
+        yield from self._steal_clothes(view)
+        yield from self._strike(view)
+
+    def _steal_clothes(self, view: GameState):
+        """Adopt the beaten side's program: the left's industry after beating the left, and so on."""
+        beaten = last_beaten(view)
+        if beaten is None or self._ctx.influence < 2:
+            return
+        for item in self.rs.factions[beaten].agenda_policies:
+            current = view.policies[item.axis]
+            if current == item.target:
+                continue
+            step = 1 if item.target > current else -1
+            motion = Motion("policy", self.faction, {"axis": item.axis, "step": step})
+            p = self._ctx.p_pass(motion)
+            yield item.weight * 0.9 * p, A.Propose(self.faction, "policy", item.axis, step=step)
+
+    def _strike(self, view: GameState):
+        """Censure the strongest party rival once its heat is high enough to make it stick."""
+        c = self._ctx
+        rivals = [f for f in self.rs.faction_ids if f != self.faction and self.rs.factions[f].party]
+        if not rivals or c.influence < 3:
+            return
+        strongest = max(rivals, key=lambda f: (c.strength[f], f))
+        for other in rivals:
+            fs = view.factions[other]
+            if fs.rung >= 3 or fs.heat < self.rs.rules["strike_heat"]:
+                continue
+            motion = Motion("censure", self.faction, {"faction": other})
+            p = c.p_pass(motion)
+            bonus = 1.5 if other == strongest else 1.0
+            yield 3.0 * p * bonus, A.Propose(self.faction, "censure", other)
+
+
+def make_bot(rs: Ruleset, faction: str) -> StandardBot:
+    return ApparatusBot(rs, faction) if rs.factions[faction].apparatus else StandardBot(rs, faction)
+

@@ -1,0 +1,1 @@
+"""Content: YAML files -> a validated, frozen Ruleset (discovery, checking, building, hashing)."""

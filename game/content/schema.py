@@ -1,0 +1,268 @@
+"""Field declarations for every record kind: type, whether required, and what it means.
+
+Declared once, used to check records (unknown keys with a "did you mean", missing fields, wrong
+types) and, in a later issue, to generate the field reference and JSON Schemas.
+A type is a name ("str", "int", "number", "bool", "list", "dict", "str|null", "conditions",
+"effects", "date", "ideology") or a nested field dict for a mapping, or [dict] for a list of them.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+F = tuple  # (type, required, description)
+
+IDEOLOGY = {
+    "economic": ("int", True, "0 = squeeze the peasantry for industry, 100 = market and NEP"),
+    "democracy": ("int", True, "0 = monolithic party, 100 = open debate and tendencies"),
+    "international": ("int", True, "0 = socialism in one country, 100 = world revolution"),
+}
+
+CHARACTER: dict[str, F] = {
+    "id": ("str", True, "unique slug"),
+    "name": ("str", True, "name as shown"),
+    "native": ("str", False, "native spelling"),
+    "born": ("int", True, "year of birth"),
+    "died": ({"date": ("date", True, "when he really died"), "cause": ("str", True, "natural, executed, suicide, murdered, killed_in_prison, surgery")}, False, "the historical death"),
+    "portrait": ("str", False, "key for the portrait generator"),
+    "faction": ("str|null", True, "faction at the start, or null for independents"),
+    "leader": ("bool", False, "bound to his faction for the whole game"),
+    "ideology": (IDEOLOGY, True, "positions 0-100 on the three ideology axes"),
+    "traits": ("list", False, "trait ids"),
+    "skills": ({"oratory": ("int", True, "1-5"), "organisation": ("int", True, "1-5"), "intrigue": ("int", True, "1-5")}, True, "skills 1-5"),
+    "base": ("str|null", False, "power base id"),
+    "offices": ("list", False, "offices held at the start (the scenario may also assign)"),
+    "bio": ("str", True, "who he is at the start, in our words"),
+    "history": ("str", True, "what really happened"),
+    "sources": ("list", True, "where the history comes from"),
+    "alternate": ("bool", False, "true for alternate-history figures"),
+}
+
+SPECIAL = {
+    "id": ("str", True, "unique within the faction"),
+    "name": ("str", True, "name as shown"),
+    "text": ("str", True, "what it does, for players"),
+    "ap": ("int", False, "action points it costs (default 1)"),
+    "influence": ("int", False, "influence it costs"),
+    "heat": ("int", False, "heat it raises"),
+    "once_per_turns": ("int", False, "at most once every N turns"),
+    "conditions": ("conditions", False, "when it can be used"),
+    "effects": ("effects", True, "what it does"),
+}
+
+FACTION: dict[str, F] = {
+    "id": ("str", True, "unique slug; saves and mods refer to it"),
+    "name": ("str", True, "full name"),
+    "short": ("str", True, "short name for tight spaces"),
+    "colour": ("str", True, "#rrggbb"),
+    "marker": ("str", True, "one letter that marks the faction without colour"),
+    "leaders": ("list", True, "character ids of its leaders"),
+    "ideology": (IDEOLOGY, True, "the faction's line"),
+    "playable": ("bool", True, "can a person lead it"),
+    "apparatus": ("bool", False, "the non-player apparatus (Stalin)"),
+    "party": ("bool", False, "sits in party bodies (default true; the Left SRs do not)"),
+    "ladder": ("str", False, "discipline ladder id (default party)"),
+    "influence": ("int", True, "starting influence"),
+    "heat": ("int", False, "starting heat"),
+    "prestige": ("int", False, "starting prestige 0-20"),
+    "agenda": ({"policies": ("list", False, "[{axis, target, weight}]"), "indicators": ("list", False, "[{indicator, above|below, weight}]")}, True, "what it wants: scored and pursued by its AI"),
+    "specials": ([SPECIAL], False, "special actions"),
+    "ai": ("dict", True, "AI personality weights"),
+    "description": ("str", True, "a paragraph for the new-game screen"),
+}
+
+OFFICE = {
+    "id": ("str", True, "unique slug"),
+    "name": ("str", True, "name as shown"),
+    "powers": ("list", False, "appoint, agenda, chair, command_police, command_army, prosecute, press"),
+    "income": ("int", False, "influence a turn to the holder's master"),
+    "prestige": ("int", False, "weight in power scores"),
+    "chosen_by": ("str", True, "central_committee (at plenums) or politburo (by motion)"),
+    "base": ("str|null", False, "the constituency it commands"),
+}
+
+BODY: dict[str, F] = {
+    "id": ("str", True, "unique slug"),
+    "name": ("str", True, "name as shown"),
+    "kind": ("str", True, "party or state"),
+    "seating": ("str", True, "named, abstract or none"),
+    "seats": ("int", False, "number of seats"),
+    "description": ("str", True, "what it does"),
+    "offices": ([OFFICE], False, "its offices"),
+}
+
+REGION: dict[str, F] = {
+    "id": ("str", True, "unique slug"),
+    "name": ("str", True, "name as shown"),
+    "membership": ("int", True, "party members and candidates, thousands"),
+    "peasant_share": ("number", True, "share of peasants in the population, 0-1"),
+    "sentiment": ("dict", True, "rank-and-file leanings: faction or uncommitted -> weight"),
+    "soviet_strength": ("int", False, "Left SR strength in local soviets, 0-100"),
+    "description": ("str", True, "a sentence or two"),
+}
+
+BASE: dict[str, F] = {
+    "id": ("str", True, "unique slug"),
+    "name": ("str", True, "name as shown"),
+    "office": ("str|null", False, "office that commands it"),
+    "income": ("int", False, "influence a turn to the faction with the best standing"),
+    "ideology": (IDEOLOGY, True, "what it sympathises with"),
+    "description": ("str", True, "a sentence or two"),
+}
+
+POSITION = {
+    "id": ("str", True, "unique within the axis"),
+    "name": ("str", True, "name as shown"),
+    "ideology": ("int", True, "where it sits on the axis's ideology scale, 0-100"),
+    "targets": ("dict", False, "indicator -> shift of its target while in force"),
+    "drift": ("dict", False, "indicator -> change each turn while in force"),
+    "text": ("str", True, "what it means"),
+}
+
+AXIS: dict[str, F] = {
+    "id": ("str", True, "unique slug"),
+    "name": ("str", True, "name as shown"),
+    "ideology_axis": ("str", True, "economic, democracy or international"),
+    "positions": ([POSITION], True, "ordered positions"),
+    "description": ("str", True, "what the axis is about"),
+}
+
+INDICATOR: dict[str, F] = {
+    "id": ("str", True, "unique slug"),
+    "name": ("str", True, "name as shown"),
+    "unit": ("str", True, "unit as shown"),
+    "low": ("number", True, "lowest value"),
+    "high": ("number", True, "highest value"),
+    "base_target": ("number", True, "where it tends with no policy pushing"),
+    "rate": ("number", True, "share of the gap to its target closed each turn"),
+    "cumulative": ("bool", False, "a running total (deaths): never relaxes"),
+    "description": ("str", True, "what it measures and what moves it"),
+}
+
+CHOICE = {
+    "id": ("str", True, "unique within the event"),
+    "label": ("str", True, "button text"),
+    "text": ("str", False, "one line on what it means"),
+    "effects": ("effects", True, "what it does"),
+}
+
+EVENT: dict[str, F] = {
+    "id": ("str", True, "unique slug"),
+    "title": ("str", True, "title"),
+    "window": ({"from": ("date", True, "first half-year"), "to": ("date", True, "last half-year")}, True, "when it may fire"),
+    "conditions": ("conditions", False, "what must hold"),
+    "weight": ("int", False, "100 = certain once conditions hold; lower = chance per turn in %"),
+    "once": ("bool", False, "fires at most once (default true)"),
+    "chooser": ("str", True, "faction id, office:<id> or politburo"),
+    "text": ("str", True, "what happens"),
+    "choices": ([CHOICE], True, "two or more choices"),
+    "history": ("str", True, "what really happened"),
+    "sources": ("list", True, "sources"),
+    "content_tags": ("list", False, "famine, repression, execution, violence"),
+    "discussion_questions": ("list", False, "for the classroom"),
+    "illustration": ("str", False, "illustration key"),
+}
+
+CARD: dict[str, F] = {
+    "id": ("str", True, "unique slug"),
+    "title": ("str", True, "title"),
+    "era": ("int", True, "1 = 1924-28, 2 = 1929-34, 3 = 1935-41"),
+    "value": ("int", True, "influence value 1-4"),
+    "faction": ("str|null", True, "owner, or null for neutral"),
+    "conditions": ("conditions", False, "when the event can fire"),
+    "text": ("str", True, "what the event does"),
+    "effects": ("effects", True, "the event"),
+    "history": ("str", True, "what really happened"),
+    "sources": ("list", True, "sources"),
+    "content_tags": ("list", False, "famine, repression, execution, violence"),
+}
+
+TRAIT: dict[str, F] = {
+    "id": ("str", True, "unique slug"),
+    "name": ("str", True, "name as shown"),
+    "text": ("str", True, "what it means"),
+    "lobby_rate": ("number", False, "multiplies loyalty gained from lobbying"),
+    "defect": ("number", False, "added to the chance to defect from a whip"),
+    "fear": ("number", False, "multiplies fear in votes"),
+    "hazard": ("number", False, "added to natural-death chance per turn"),
+    "oratory": ("int", False, "added to oratory in congress speeches"),
+}
+
+RUNG = {
+    "id": ("str", True, "unique within the ladder"),
+    "name": ("str", True, "name as shown"),
+    "ap_penalty": ("int", False, "action points lost"),
+    "can_propose": ("bool", True, "may put motions"),
+    "holds_offices": ("bool", True, "its people keep their posts"),
+    "leaders": ("str", True, "free, exiled, arrested or dead"),
+    "party_member": ("bool", True, "sits at congresses and in party bodies"),
+}
+
+LADDER: dict[str, F] = {
+    "id": ("str", True, "unique slug"),
+    "name": ("str", True, "name as shown"),
+    "rungs": ([RUNG], True, "from legal to the worst"),
+}
+
+SCENARIO: dict[str, F] = {
+    "id": ("str", True, "unique slug"),
+    "name": ("str", True, "name as shown"),
+    "description": ("str", True, "premise"),
+    "start": ("date", True, "first half-year"),
+    "turns": ("int", True, "number of half-year turns"),
+    "playable": ("list", True, "factions a person may lead"),
+    "apparatus": ("str", True, "the apparatus faction"),
+    "offices": ("dict", True, "office -> character at the start"),
+    "bodies": ("dict", True, "named-seat body -> members at the start"),
+    "cc_seats": ("dict", True, "Central Committee seats per faction/independent"),
+    "ccc_seats": ("dict", True, "Control Commission seats per faction/independent"),
+    "soviet_seats": ("dict", True, "Congress of Soviets seats per faction/independent"),
+    "secretaries": ("dict", True, "region -> faction of its secretary (or null)"),
+    "policies": ("dict", True, "axis -> starting position"),
+    "indicators": ("dict", True, "indicator -> starting value"),
+    "standing": ("dict", True, "base -> faction -> standing"),
+    "loyalty": ("dict", False, "character -> faction -> starting public loyalty (overrides)"),
+    "congresses": ("list", True, "dates of scheduled party congresses"),
+    "dead_at_start": ("list", False, "characters already dead"),
+    "grip": ("int", True, "the secretaries' grip on delegations at the start, 0-100"),
+    "tension": ("dict", True, "year -> international tension from outside"),
+}
+
+KINDS: dict[str, dict[str, F]] = {
+    "character": CHARACTER,
+    "faction": FACTION,
+    "body": BODY,
+    "region": REGION,
+    "base": BASE,
+    "axis": AXIS,
+    "indicator": INDICATOR,
+    "event": EVENT,
+    "card": CARD,
+    "trait": TRAIT,
+    "ladder": LADDER,
+    "scenario": SCENARIO,
+}
+
+# folder under data/ -> record kind
+FOLDERS: dict[str, str] = {
+    "factions": "faction",
+    "characters": "character",
+    "bodies": "body",
+    "regions": "region",
+    "bases": "base",
+    "policies": "axis",
+    "indicators": "indicator",
+    "events": "event",
+    "cards": "card",
+    "traits": "trait",
+    "ladders": "ladder",
+    "scenarios": "scenario",
+}
+
+
+def type_name(t: Any) -> str:
+    if isinstance(t, dict):
+        return "mapping"
+    if isinstance(t, list):
+        return "list of mappings"
+    return str(t)

@@ -1,0 +1,202 @@
+"""Safe YAML reading that keeps line and column marks, so every error can say file:line:col.
+
+Only PyYAML's safe composer is used (the C one where present): no tags, no Python objects.
+Documents are composed to nodes first, which lets us refuse duplicate keys, alias bombs and
+absurd depth before anything is built, and remember where each record and field stood.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+try:
+    from yaml import CSafeLoader as SafeLoader
+except ImportError:  # pragma: no cover - the pure-Python loader is slower but the same
+    from yaml import SafeLoader  # type: ignore[assignment]
+
+MAX_BYTES = 2_000_000
+MAX_DEPTH = 40
+MAX_NODES = 200_000
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    path: str
+    line: int
+    col: int
+    severity: str  # error | warning
+    message: str
+    hint: str = ""
+
+    def __str__(self) -> str:
+        text = f"{self.path}:{self.line}:{self.col}: {self.severity}: {self.message}"
+        return f"{text} (hint: {self.hint})" if self.hint else text
+
+
+@dataclass(slots=True)
+class Located:
+    """A record as plain data, with the marks of its fields."""
+
+    data: Any
+    path: str
+    line: int
+    col: int
+    marks: dict[str, tuple[int, int]] = field(default_factory=dict)
+
+    def where(self, key: str | None = None) -> tuple[int, int]:
+        if key is not None and key in self.marks:
+            return self.marks[key]
+        return self.line, self.col
+
+
+class YamlError(Exception):
+    def __init__(self, problem: Problem) -> None:
+        super().__init__(str(problem))
+        self.problem = problem
+
+
+def _mark(node: yaml.Node) -> tuple[int, int]:
+    return node.start_mark.line + 1, node.start_mark.column + 1
+
+
+class _Builder:
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.count = 0
+
+    def fail(self, node: yaml.Node, message: str, hint: str = "") -> YamlError:
+        line, col = _mark(node)
+        return YamlError(Problem(self.path, line, col, "error", message, hint))
+
+    def build(self, node: yaml.Node, depth: int = 0) -> Any:
+        self.count += 1
+        if self.count > MAX_NODES:
+            raise self.fail(node, f"the file has more than {MAX_NODES} values", "split it or check for aliases")
+        if depth > MAX_DEPTH:
+            raise self.fail(node, f"nesting deeper than {MAX_DEPTH} levels", "flatten the structure")
+        if isinstance(node, yaml.ScalarNode):
+            return _scalar(node)
+        if isinstance(node, yaml.SequenceNode):
+            return [self.build(child, depth + 1) for child in node.value]
+        if isinstance(node, yaml.MappingNode):
+            out: dict[str, Any] = {}
+            for key_node, value_node in node.value:
+                key = self.build(key_node, depth + 1)
+                if isinstance(key, int) and not isinstance(key, bool):
+                    key = str(key)  # years as keys: 1924: 25
+                if not isinstance(key, str):
+                    raise self.fail(key_node, f"a key must be text, not {key!r}")
+                if key in out:
+                    raise self.fail(key_node, f"duplicate key '{key}'", "each key may appear once in a mapping")
+                out[key] = self.build(value_node, depth + 1)
+            return out
+        raise self.fail(node, "unsupported YAML node")
+
+
+_BOOLS = {"true": True, "yes": True, "on": True, "false": False, "no": False, "off": False}
+
+
+def _scalar(node: yaml.ScalarNode) -> Any:
+    """Build a scalar from the tag the safe resolver gave it (timestamps stay text)."""
+    kind = node.tag.rsplit(":", 1)[-1]
+    value = node.value
+    if kind == "int":
+        text = value.replace("_", "")
+        try:
+            return int(text)
+        except ValueError:
+            return int(text, 0)  # 0x1f, 0o17
+    if kind == "float":
+        lowered = value.lower().replace("_", "")
+        if lowered in (".inf", "+.inf"):
+            return float("inf")
+        if lowered == "-.inf":
+            return float("-inf")
+        if lowered == ".nan":
+            return float("nan")
+        return float(lowered)
+    if kind == "bool":
+        return _BOOLS[value.lower()]
+    if kind == "null":
+        return None
+    return value
+
+
+def load_yaml(path: Path, label: str | None = None) -> tuple[Any, yaml.Node | None]:
+    """Read one YAML document; returns (data, root node). Raises YamlError with a position."""
+    name = label or str(path)
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise YamlError(Problem(name, 1, 1, "error", f"cannot read the file: {exc.strerror}")) from exc
+    if size > MAX_BYTES:
+        raise YamlError(Problem(name, 1, 1, "error", f"the file is {size} bytes; the limit is {MAX_BYTES}"))
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise YamlError(Problem(name, 1, 1, "error", "the file is not UTF-8 text", "save it as UTF-8")) from exc
+    return parse_yaml(text, name)
+
+
+def parse_yaml(text: str, name: str) -> tuple[Any, yaml.Node | None]:
+    try:
+        root = yaml.compose(text, Loader=SafeLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        raise YamlError(Problem(name, line, col, "error", f"YAML syntax: {exc.problem or exc}")) from exc
+    except yaml.YAMLError as exc:
+        raise YamlError(Problem(name, 1, 1, "error", f"YAML: {exc}")) from exc
+    if root is None:
+        return None, None
+    _refuse_tags(root, name)
+    return _Builder(name).build(root), root
+
+
+def _refuse_tags(root: yaml.Node, name: str) -> None:
+    """Explicit tags (!!python/object and friends) are refused before anything is built."""
+    stack = [root]
+    seen = 0
+    while stack:
+        node = stack.pop()
+        seen += 1
+        if seen > MAX_NODES:
+            line, col = _mark(node)
+            raise YamlError(Problem(name, line, col, "error", "too many values (alias bomb?)"))
+        tag = node.tag or ""
+        if tag.startswith("!") or (tag.startswith("tag:yaml.org,2002:") and tag.split(":")[-1] not in _PLAIN):
+            line, col = _mark(node)
+            raise YamlError(Problem(name, line, col, "error", f"YAML tag '{tag}' is not allowed in content"))
+        if isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
+        elif isinstance(node, yaml.MappingNode):
+            for k, v in node.value:
+                stack.extend((k, v))
+
+
+_PLAIN = {"2002:str", "2002:int", "2002:float", "2002:bool", "2002:null", "2002:seq", "2002:map", "2002:timestamp"}
+_PLAIN = {t.split(":")[-1] for t in _PLAIN}
+
+
+def load_records(path: Path, label: str | None = None) -> list[Located]:
+    """A content file: a YAML list of mappings. Each comes back with its field marks."""
+    name = label or str(path)
+    data, root = load_yaml(path, name)
+    if data is None:
+        return []
+    if not isinstance(data, list) or not isinstance(root, yaml.SequenceNode):
+        line, col = _mark(root) if root is not None else (1, 1)
+        raise YamlError(Problem(name, line, col, "error", "a content file holds a list of records", "start each record with '- id: ...'"))
+    out = []
+    for item, node in zip(data, root.value):
+        line, col = _mark(node)
+        marks: dict[str, tuple[int, int]] = {}
+        if isinstance(node, yaml.MappingNode):
+            for key_node, _ in node.value:
+                marks[str(key_node.value)] = _mark(key_node)
+        out.append(Located(item, name, line, col, marks))
+    return out

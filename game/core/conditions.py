@@ -1,0 +1,175 @@
+"""The condition vocabulary of events and cards: named, typed, registered checks.
+
+Each entry declares its parameters (`spec`) so the content loader can check them at load time and
+the docs can list them; `holds` evaluates a tuple of (name, params) clauses against the state.
+A spec is either a kind name (the parameter is a single value) or a dict of field -> kind, where a
+trailing "?" marks an optional field. Kinds name what a value refers to (faction, character...).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from .calendar import now
+from .defs import Clause
+from .ruleset import Ruleset
+from .rules.control import controller
+from .state import GameState
+
+
+@dataclass(frozen=True, slots=True)
+class Ctx:
+    """Who the faction placeholders in a clause stand for."""
+
+    chooser: str | None = None
+    player: str | None = None
+    owner: str | None = None
+
+
+Check = Callable[[Ruleset, GameState, Any, Ctx], bool]
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    spec: str | dict[str, str]
+    check: Check
+    doc: str
+
+
+CONDITIONS: dict[str, Entry] = {}
+
+
+def condition(name: str, spec: str | dict[str, str], doc: str) -> Callable[[Check], Check]:
+    def register(fn: Check) -> Check:
+        CONDITIONS[name] = Entry(spec, fn, doc)
+        return fn
+
+    return register
+
+
+def holds(rs: Ruleset, state: GameState, clauses: tuple[Clause, ...], ctx: Ctx = Ctx()) -> bool:
+    return all(CONDITIONS[name].check(rs, state, params, ctx) for name, params in clauses)
+
+
+def _compare(value: float, p: dict[str, Any]) -> bool:
+    if "above" in p and not value > p["above"]:
+        return False
+    if "below" in p and not value < p["below"]:
+        return False
+    if "at_least" in p and not value >= p["at_least"]:
+        return False
+    if "at_most" in p and not value <= p["at_most"]:
+        return False
+    return True
+
+
+@condition("after", "date", "The date is this half-year or later.")
+def _after(rs, state, when, ctx):
+    return now(state) >= when
+
+
+@condition("before", "date", "The date is earlier than this half-year.")
+def _before(rs, state, when, ctx):
+    return now(state) < when
+
+
+@condition("indicator", {"id": "indicator", "above?": "number", "below?": "number"}, "Compare an indicator.")
+def _indicator(rs, state, p, ctx):
+    return _compare(float(state.indicators[rs.ii[p["id"]]]), p)
+
+
+@condition(
+    "policy",
+    {"axis": "axis", "is?": "position", "at_least?": "position", "at_most?": "position"},
+    "A policy axis is at, or at least / at most, a position (positions are ordered).",
+)
+def _policy(rs, state, p, ctx):
+    axis = rs.axes[p["axis"]]
+    pos = state.policies[p["axis"]]
+    if "is" in p and pos != axis.index(p["is"]):
+        return False
+    if "at_least" in p and pos < axis.index(p["at_least"]):
+        return False
+    if "at_most" in p and pos > axis.index(p["at_most"]):
+        return False
+    return True
+
+
+@condition("flag", "flag", "A flag is set.")
+def _flag(rs, state, flag, ctx):
+    return flag in state.flags
+
+
+@condition("not_flag", "flag", "A flag is not set.")
+def _not_flag(rs, state, flag, ctx):
+    return flag not in state.flags
+
+
+@condition("alive", "character", "The character is alive (free, exiled or arrested).")
+def _alive(rs, state, who, ctx):
+    return state.status[rs.ci[who]] != "dead"
+
+
+@condition("dead", "character", "The character is dead.")
+def _dead(rs, state, who, ctx):
+    return state.status[rs.ci[who]] == "dead"
+
+
+@condition("holds", {"character": "character", "office": "office"}, "The character holds the office.")
+def _holds(rs, state, p, ctx):
+    return state.offices.get(p["office"]) == p["character"]
+
+
+@condition("controls", {"faction": "faction_ref", "office": "office"}, "The faction controls the office's holder.")
+def _controls(rs, state, p, ctx):
+    holder = state.offices.get(p["office"])
+    return holder is not None and controller(rs, state, holder) == resolve_one(p["faction"], ctx)
+
+
+@condition("in_body", {"character": "character", "body": "body"}, "The character sits in a named-seat body.")
+def _in_body(rs, state, p, ctx):
+    return p["character"] in state.seats.get(p["body"], [])
+
+
+@condition("heat", {"faction": "faction_ref", "above?": "number", "below?": "number"}, "Compare a faction's heat.")
+def _heat(rs, state, p, ctx):
+    who = resolve_one(p["faction"], ctx)
+    return who is not None and _compare(state.factions[who].heat, p)
+
+
+@condition(
+    "rung",
+    {"faction": "faction_ref", "at_least?": "int", "at_most?": "int"},
+    "Compare a faction's rung on its discipline ladder (0 = legal).",
+)
+def _rung(rs, state, p, ctx):
+    who = resolve_one(p["faction"], ctx)
+    return who is not None and _compare(state.factions[who].rung, p)
+
+
+@condition("any", "conditions", "At least one of the listed conditions holds.")
+def _any(rs, state, clauses, ctx):
+    return any(holds(rs, state, (c,), ctx) for c in clauses)
+
+
+@condition("all", "conditions", "Every listed condition holds.")
+def _all(rs, state, clauses, ctx):
+    return holds(rs, state, tuple(clauses), ctx)
+
+
+@condition("not", "condition", "The condition does not hold.")
+def _not(rs, state, clause, ctx):
+    return not holds(rs, state, (clause,), ctx)
+
+
+def resolve_one(ref: str, ctx: Ctx) -> str | None:
+    """A faction reference in content: an id, or chooser / player / owner."""
+    if ref == "chooser":
+        return ctx.chooser
+    if ref == "player":
+        return ctx.player
+    if ref == "owner":
+        return ctx.owner
+    return ref

@@ -1,0 +1,1 @@
+"""One module per mechanic: control, votes, congress, discipline, cards, country, health, scoring."""

@@ -1,0 +1,38 @@
+"""Ageing, illness and natural deaths, from the characters' data.
+
+Each turn a living character may die of natural causes: a small chance that grows with age and
+with traits such as Ailing, and a much larger one once the date of a historical natural death (or
+fatal operation) has come. Executions and murders in history are never automatic: in this game
+they happen only if the game's politics bring them about.
+"""
+
+from __future__ import annotations
+
+from ..calendar import now
+from ..ruleset import Ruleset
+from ..state import GameState
+from . import people
+
+NATURAL_CAUSES = ("natural", "surgery")
+
+
+def death_chance(rs: Ruleset, state: GameState, character: str) -> float:
+    r = rs.rules
+    cdef = rs.characters[character]
+    age = state.start_year + state.turn // 2 - cdef.born
+    p = r["hazard_base"] + max(0, age - r["hazard_age"]) * r["hazard_per_year"]
+    p += sum(rs.trait(t).hazard for t in cdef.traits)
+    if cdef.died_cause in NATURAL_CAUSES and cdef.died_turn is not None and now(state) >= cdef.died_turn:
+        p += r["hazard_historical"]
+    if state.status[rs.ci[character]] == "arrested":
+        p += r["hazard_arrested"]
+    return min(max(p, 0.0), 0.95)
+
+
+def health_phase(rs: Ruleset, state: GameState) -> None:
+    for cid in rs.character_ids:
+        if state.status[rs.ci[cid]] == "dead":
+            continue
+        if state.rng.random() < death_chance(rs, state, cid):
+            cause = rs.characters[cid].died_cause
+            people.set_fate(rs, state, cid, "dead", cause if cause in NATURAL_CAUSES else "natural")

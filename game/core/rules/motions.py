@@ -1,0 +1,150 @@
+"""The Politburo session: motions voted in the agenda-setter's order, and what a passed motion does.
+
+Motion kinds: policy (one step along an axis), appoint (a Politburo-confirmed office), remove (an
+office holder), expel_member (from the Politburo: needs two-thirds of a joint CC-CCC plenum),
+censure (a faction one rung down), readmit (a faction one rung up), convene (a plenum or a
+congress this turn), publish (Lenin's Testament).
+"""
+
+from __future__ import annotations
+
+from ..ruleset import Ruleset
+from ..state import GameState, Motion
+from . import people
+from .congress import INDEPENDENT, candidates
+from .control import controller, reveal
+from .discipline import move_rung
+from .stance import stance
+from .votes import VoteResult, resolve
+
+MOTION_KINDS = ("policy", "appoint", "remove", "expel_member", "censure", "readmit", "convene", "publish")
+
+
+def agenda_order(rs: Ruleset, state: GameState) -> list[Motion]:
+    """The General Secretary's master puts his own motions first, his rivals' last."""
+    holder = state.offices.get("general_secretary")
+    setter = controller(rs, state, holder) if holder else None
+    ranked = sorted(
+        enumerate(state.agenda),
+        key=lambda im: (0 if im[1].proposer == setter else 1, im[0]),
+    )
+    return [m for _, m in ranked]
+
+
+def politburo_session(rs: Ruleset, state: GameState) -> list[VoteResult]:
+    results = []
+    for motion in agenda_order(rs, state):
+        if not motion_still_valid(rs, state, motion):
+            state.note("motion.lapsed", kind=motion.kind, proposer=motion.proposer, params=dict(motion.params))
+            continue
+        result = resolve(rs, state, motion)
+        for member, _ in result.ballots:
+            reveal(rs, state, member)
+        state.note(
+            "vote.held",
+            kind=motion.kind,
+            proposer=motion.proposer,
+            params=dict(motion.params),
+            passed=result.passed,
+            yes=result.yes,
+            no=result.no,
+            p_pass=round(result.forecast.p_pass, 3),
+            ballots=[[m, b] for m, b in result.ballots],
+        )
+        if result.passed:
+            carry_out(rs, state, motion)
+        results.append(result)
+    state.agenda = []
+    return results
+
+
+def motion_still_valid(rs: Ruleset, state: GameState, motion: Motion) -> bool:
+    p = motion.params
+    if motion.kind == "appoint":
+        return state.status[rs.ci[p["character"]]] == "free"
+    if motion.kind == "remove":
+        return state.offices.get(p["office"]) is not None
+    if motion.kind == "expel_member":
+        return p["character"] in state.seats.get("politburo", [])
+    return True
+
+
+def carry_out(rs: Ruleset, state: GameState, motion: Motion) -> None:
+    p = motion.params
+    kind = motion.kind
+    if kind == "policy":
+        axis = rs.axes[p["axis"]]
+        old = state.policies[p["axis"]]
+        new = max(0, min(len(axis.positions) - 1, old + p["step"]))
+        state.policies[p["axis"]] = new
+        state.note("policy.changed", axis=p["axis"], position=axis.positions[new].id)
+        if p["axis"] == rs.rules["security_axis"] and p["step"] < 0:
+            state.momentum = max(0, state.momentum - rs.rules["rein_in_momentum"])
+    elif kind == "appoint":
+        people.appoint(rs, state, p["office"], p["character"])
+        state.note("office.filled", office=p["office"], holder=p["character"], by="politburo")
+    elif kind == "remove":
+        if rs.offices[p["office"]].chosen_by == "central_committee":
+            _plenum_removal(rs, state, motion)
+        else:
+            holder = state.offices.get(p["office"])
+            state.offices[p["office"]] = None
+            state.note("office.vacated", office=p["office"], holder=holder)
+    elif kind == "expel_member":
+        _joint_plenum_expulsion(rs, state, motion)
+    elif kind == "censure":
+        move_rung(rs, state, p["faction"], 1)
+    elif kind == "readmit":
+        move_rung(rs, state, p["faction"], -1)
+    elif kind == "convene":
+        meeting = [state.turn + 1, p["meeting"]]  # delegates need half a year to gather
+        if meeting not in state.convene:
+            state.convene.append(meeting)
+    elif kind == "publish":
+        state.flags.setdefault("testament_published", state.turn)
+        target = state.offices.get("general_secretary")
+        boss = controller(rs, state, target) if target else None
+        if boss is not None:
+            state.factions[boss].prestige = max(0, state.factions[boss].prestige - 4)
+            state.factions[boss].heat = min(100, state.factions[boss].heat + 10)
+
+
+def _plenum_removal(rs: Ruleset, state: GameState, motion: Motion) -> None:
+    """An office the Central Committee elects can only be taken away by a majority of a plenum;
+    the proposer's side then names the successor."""
+    yes, total = _plenum_tally(rs, state, motion, ("central_committee",))
+    office = motion.params["office"]
+    holder = state.offices.get(office)
+    carried = total > 0 and yes * 2 > total
+    state.note("plenum.removal", office=office, holder=holder, yes=yes, total=total, carried=carried)
+    if not carried:
+        return
+    state.offices[office] = None
+    state.note("office.vacated", office=office, holder=holder)
+    pool = [c for c in candidates(rs, state, motion.proposer, "secretariat") if c not in state.offices.values()]
+    if pool:
+        pick = max(pool, key=lambda c: (rs.characters[c].organisation, rs.characters[c].intrigue, c))
+        state.offices[office] = pick
+        state.note("office.filled", office=office, holder=pick, by="central_committee")
+
+
+def _plenum_tally(rs: Ruleset, state: GameState, motion: Motion, bodies: tuple[str, ...]) -> tuple[int, int]:
+    yes = total = 0
+    for body in bodies:
+        for bloc, n in state.blocs.get(body, {}).items():
+            total += n
+            if bloc == INDEPENDENT:
+                yes += round(n * rs.rules["plenum_independent_yes"])
+            elif stance(rs, state, bloc, motion):
+                yes += n
+    return yes, total
+
+
+def _joint_plenum_expulsion(rs: Ruleset, state: GameState, motion: Motion) -> None:
+    """Two-thirds of the Central Committee and the Control Commission together must agree."""
+    yes, total = _plenum_tally(rs, state, motion, ("central_committee", "control_commission"))
+    character = motion.params["character"]
+    carried = total > 0 and yes * 3 >= total * 2
+    state.note("plenum.expulsion", character=character, yes=yes, total=total, carried=carried)
+    if carried and character in state.seats["politburo"]:
+        state.seats["politburo"].remove(character)

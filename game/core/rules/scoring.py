@@ -1,0 +1,90 @@
+"""Winning (DESIGN §13): sole power, and scores at the scenario's end.
+
+Sole power: one faction controls the General Secretary, a Politburo majority, the secret police
+and a Central Committee majority for several consecutive turns; the game ends at once. Otherwise
+each faction accrues power (its weight in the apparatus) and program (its agenda met, scaled by
+its credibility) every turn; at the end it adds survival (its leaders alive and free) and every
+faction loses the same human cost (famine and repression deaths).
+"""
+
+from __future__ import annotations
+
+from ..ruleset import Ruleset
+from ..state import GameState
+from .control import controllers
+from .strength import strengths
+
+
+def sole_power_holder(rs: Ruleset, state: GameState) -> str | None:
+    ctrl = dict(zip(rs.character_ids, controllers(rs, state)))
+    gen_sec = state.offices.get("general_secretary")
+    police = state.offices.get(rs.rules["police_office"])
+    if gen_sec is None or police is None:
+        return None
+    who = ctrl[gen_sec]
+    if who is None or ctrl[police] != who:
+        return None
+    seated = state.seats.get("politburo", [])
+    if sum(1 for m in seated if ctrl[m] == who) * 2 <= rs.bodies["politburo"].seats:
+        return None
+    cc = state.blocs.get("central_committee", {})
+    if cc.get(who, 0) * 2 <= sum(cc.values()):
+        return None
+    return who
+
+
+def check_sole_power(rs: Ruleset, state: GameState) -> str | None:
+    holder = sole_power_holder(rs, state)
+    for f in rs.faction_ids:
+        state.streak[f] = state.streak.get(f, 0) + 1 if f == holder else 0
+    if holder is not None and state.streak[holder] >= rs.rules["sole_power_turns"]:
+        return holder
+    return None
+
+
+def program_now(rs: Ruleset, state: GameState, faction: str) -> float:
+    """How far the country is where this faction wants it, 0-1 weighted by its agenda."""
+    fdef = rs.factions[faction]
+    got = total = 0.0
+    for item in fdef.agenda_policies:
+        span = max(1, len(rs.axes[item.axis].positions) - 1)
+        got += item.weight * (1.0 - abs(state.policies[item.axis] - item.target) / span)
+        total += item.weight
+    for item in fdef.agenda_indicators:
+        value = float(state.indicators[rs.ii[item.indicator]])
+        ok = (item.above is None or value > item.above) and (item.below is None or value < item.below)
+        got += item.weight * (1.0 if ok else 0.0)
+        total += item.weight
+    return got / total if total else 0.0
+
+
+def accrue(rs: Ruleset, state: GameState) -> None:
+    """Each turn: power is the faction's share of all strength; program its agenda met."""
+    weights = strengths(rs, state)
+    total = sum(weights.values()) or 1.0
+    for f, fs in state.factions.items():
+        fs.power = round(fs.power + weights[f] / total, 4)
+        fs.program = round(fs.program + program_now(rs, state, f) * fs.credibility / 100.0, 4)
+
+
+def final_scores(rs: Ruleset, state: GameState) -> dict[str, dict[str, float]]:
+    s = rs.rules["scoring"]
+    turns = max(1, state.turn + 1)
+    deaths = float(state.indicators[rs.ii["famine_deaths"]] + state.indicators[rs.ii["repression_deaths"]])
+    human_cost = round(deaths / 1000.0 * s["human_cost_per_million"], 3)
+    out: dict[str, dict[str, float]] = {}
+    for f, fs in state.factions.items():
+        leaders = rs.factions[f].leaders
+        free = sum(1 for c in leaders if state.status[rs.ci[c]] == "free")
+        survival = s["survival"] * (free / len(leaders) if leaders else 1.0)
+        power = s["power"] * fs.power / turns
+        program = s["program"] * fs.program / turns
+        total = round(power + program + survival - human_cost, 3)
+        out[f] = {
+            "power": round(power, 3),
+            "program": round(program, 3),
+            "survival": round(survival, 3),
+            "human_cost": human_cost,
+            "total": total,
+        }
+    return out

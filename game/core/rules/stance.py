@@ -1,0 +1,137 @@
+"""How people and factions lean on a motion.
+
+`inclination` is a member's own ideological leaning, -1 (against) to +1 (for). `stance` is how a
+faction whips its members: for its own motions, for what moves policy toward its agenda, against
+what harms its people. Pacts of vote support bind the partner. The apparatus has its own
+personality (DESIGN §12): it sides with the weaker of its rivals against the stronger.
+"""
+
+from __future__ import annotations
+
+from ..ruleset import Ruleset
+from ..state import GameState, Motion
+from .control import controller
+from .strength import strengths
+
+
+def _closeness(a: int | float, b: int | float) -> float:
+    """+1 when two positions on a 0-100 scale agree, -1 when they are 50 or more apart."""
+    return max(-1.0, min(1.0, (50.0 - abs(a - b)) / 50.0))
+
+
+def inclination(rs: Ruleset, state: GameState, motion: Motion, member: str) -> float:
+    ideo = rs.characters[member].ideology
+    p = motion.params
+    kind = motion.kind
+    if kind == "policy":
+        axis = rs.axes[p["axis"]]
+        old = state.policies[p["axis"]]
+        new = max(0, min(len(axis.positions) - 1, old + p["step"]))
+        if new == old:
+            return 0.0
+        x = ideo.get(axis.ideology_axis)
+        v_old, v_new = axis.positions[old].ideology, axis.positions[new].ideology
+        return max(-1.0, min(1.0, (abs(x - v_old) - abs(x - v_new)) / max(1.0, abs(v_new - v_old))))
+    if kind == "appoint":
+        if p["character"] == member:
+            return 1.0
+        return 0.6 * (50.0 - ideo.distance(rs.characters[p["character"]].ideology)) / 50.0
+    if kind in ("remove", "expel_member"):
+        target = p.get("character") or state.offices.get(p.get("office", ""))
+        if target is None:
+            return 0.0
+        if target == member:
+            return -1.0
+        return -0.6 * (50.0 - ideo.distance(rs.characters[target].ideology)) / 50.0 - 0.2
+    if kind in ("censure", "readmit"):
+        sign = -1.0 if kind == "censure" else 1.0
+        return sign * 0.8 * (50.0 - ideo.distance(rs.factions[p["faction"]].ideology)) / 50.0
+    if kind == "publish":
+        return (ideo.democracy - 50) / 50.0
+    return 0.0  # convening a meeting is procedure
+
+
+def stance(
+    rs: Ruleset, state: GameState, faction: str, motion: Motion, weights: dict[str, float] | None = None
+) -> bool:
+    """True if the faction whips its members to vote yes. `weights`: strengths, if already known."""
+    if motion.proposer == faction:
+        return True
+    for pact in state.pacts:
+        if pact.accepted and pact.kind == "vote_support" and pact.a == motion.proposer and pact.b == faction:
+            return True
+    fdef = rs.factions[faction]
+    p = motion.params
+    kind = motion.kind
+    if not fdef.apparatus and kind in HEGEMONY_KINDS and _hegemon(rs, state, weights) == motion.proposer:
+        # Every opposition fears a single master: block the strongest faction's personnel moves.
+        return kind == "appoint" and controller(rs, state, p["character"]) == faction
+    if fdef.apparatus and kind in ("policy", "censure", "expel_member", "remove", "appoint"):
+        verdict = _apparatus_stance(rs, state, faction, motion, weights)
+        if verdict is not None:
+            return verdict
+    if kind == "policy":
+        for item in fdef.agenda_policies:
+            if item.axis == p["axis"]:
+                old = state.policies[p["axis"]]
+                return abs(old + p["step"] - item.target) < abs(old - item.target)
+        axis = rs.axes[p["axis"]]
+        old = state.policies[p["axis"]]
+        new = max(0, min(len(axis.positions) - 1, old + p["step"]))
+        x = fdef.ideology.get(axis.ideology_axis)
+        return abs(x - axis.positions[new].ideology) < abs(x - axis.positions[old].ideology)
+    if kind == "appoint":
+        return controller(rs, state, p["character"]) == faction
+    if kind in ("remove", "expel_member"):
+        target = p.get("character") or state.offices.get(p.get("office", ""))
+        if target is None:
+            return False
+        owner = controller(rs, state, target)
+        return owner is not None and owner != faction
+    if kind == "censure":
+        if p["faction"] == faction:
+            return False
+        weights = weights or strengths(rs, state)
+        return fdef.ideology.distance(rs.factions[p["faction"]].ideology) > 30 or weights[p["faction"]] > weights[faction]
+    if kind == "readmit":
+        return p["faction"] == faction or fdef.ideology.distance(rs.factions[p["faction"]].ideology) < 25
+    if kind == "publish":
+        return not fdef.apparatus
+    if kind == "convene":
+        weights = weights or strengths(rs, state)
+        return weights[faction] < weights[motion.proposer]
+    return False
+
+
+HEGEMONY_KINDS = ("appoint", "remove", "expel_member", "censure", "convene")
+
+
+def _hegemon(rs: Ruleset, state: GameState, weights: dict[str, float] | None) -> str | None:
+    """The faction that outweighs the next strongest by half again, if any."""
+    weights = weights or strengths(rs, state)
+    ranked = sorted(weights.items(), key=lambda kv: (-kv[1], kv[0]))
+    if len(ranked) > 1 and ranked[0][1] > 1.5 * max(ranked[1][1], 0.1):
+        return ranked[0][0]
+    return None
+
+
+def _apparatus_stance(
+    rs: Ruleset, state: GameState, faction: str, motion: Motion, weights: dict[str, float] | None
+) -> bool | None:
+    """Side with the weaker rival against the stronger; never let the strongest gain."""
+    rivals = [f for f in rs.faction_ids if f != faction and rs.factions[f].party and state.factions[f].rung < 3]
+    if not rivals:
+        return None
+    weights = weights or strengths(rs, state)
+    strongest = max(rivals, key=lambda f: (weights[f], f))
+    p = motion.params
+    if motion.kind == "censure":
+        return p["faction"] == strongest or state.factions[p["faction"]].heat >= rs.rules["strike_heat"]
+    if motion.kind in ("expel_member", "remove"):
+        target = p.get("character") or state.offices.get(p.get("office", ""))
+        return target is not None and controller(rs, state, target) in (strongest, *rivals)
+    if motion.kind == "appoint":
+        return controller(rs, state, p["character"]) == faction
+    if motion.proposer == strongest:
+        return False
+    return None

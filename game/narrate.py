@@ -1,0 +1,63 @@
+"""The trace: a headless game told as a chronicle, one paragraph per half-year."""
+
+from __future__ import annotations
+
+from typing import TextIO
+
+from .core.calendar import pretty_date
+from .core.ruleset import Ruleset
+from .core.state import GameState
+from .sim import play_game
+from .text import Text
+
+HEADLINE = ("grain_harvest", "procurement", "industrial_output", "collectivisation", "repression", "famine_deaths", "repression_deaths")
+
+
+class Narrator:
+    def __init__(self, rs: Ruleset, out: TextIO) -> None:
+        self.rs, self.out, self.text = rs, out, Text(rs)
+        self.seen = 0
+
+    def turn(self, state: GameState) -> None:
+        """Called after each turn: print what happened since the last call."""
+        entries = state.log[self.seen :]
+        self.seen = len(state.log)
+        if not entries:
+            return
+        first_turn = entries[0][0]
+        lines = [s for _, k, p in entries if (s := self.text.entry(k, p))]
+        print(f"\n== {pretty_date(first_turn, state.start_year)} ==", file=self.out)
+        for line in lines:
+            print(f"  {line}", file=self.out)
+        print("  " + self._numbers(state), file=self.out)
+
+    def _numbers(self, state: GameState) -> str:
+        parts = []
+        for i in HEADLINE:
+            d = self.rs.indicators[i]
+            parts.append(f"{d.name.lower()} {state.indicators[self.rs.ii[i]]:.0f}")
+        return "[" + "; ".join(parts) + "]"
+
+    def ending(self, state: GameState) -> None:
+        t = self.text
+        if state.win_reason == "sole_power":
+            print(f"\n{t.faction(state.winner)} holds sole power. The game ends in {pretty_date(state.turn, state.start_year)}.", file=self.out)
+        else:
+            who = t.faction(state.winner) if state.winner else "no one"
+            print(f"\nThe scenario ends. On points the winner is {who}.", file=self.out)
+        if state.war_outcome:
+            print(f"June 1941: {state.war_outcome.replace('_', ' ')}.", file=self.out)
+        for f, s in sorted(state.scores.items(), key=lambda kv: -kv[1]["total"]):
+            print(
+                f"  {t.faction(f):<18} {s['total']:7.1f}  (power {s['power']:.1f}, program {s['program']:.1f}, "
+                f"survival {s['survival']:.1f}, human cost -{s['human_cost']:.1f})",
+                file=self.out,
+            )
+
+
+def narrate_game(rs: Ruleset, scenario: str, seed: int, out: TextIO) -> GameState:
+    narrator = Narrator(rs, out)
+    print(f"Testament — {rs.scenarios[scenario].name}, seed {seed}. All factions played by the AI.", file=out)
+    record = play_game(rs, scenario, seed, on_turn=narrator.turn)
+    narrator.ending(record.state)
+    return record.state

@@ -1,0 +1,223 @@
+"""Chronicle entries (a key and parameters in the state) turned into sentences for people.
+
+The core never formats text; the trace, and later the window, read it here. Keys without a
+sentence fall back to a plain rendering, so a new mechanic is never silently dropped.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .core.ruleset import Ruleset
+
+CAUSES = {
+    "natural": "of natural causes",
+    "surgery": "on the operating table",
+    "executed": "before a firing squad",
+    "suicide": "by his own hand",
+    "murdered": "at an assassin's hand",
+    "killed_in_prison": "in prison",
+    "unknown": "",
+}
+
+
+class Text:
+    def __init__(self, rs: Ruleset) -> None:
+        self.rs = rs
+
+    def faction(self, fid: str | None) -> str:
+        if fid is None or fid == "independent":
+            return "the independents"
+        d = self.rs.factions.get(fid)
+        return d.short if d else fid
+
+    def person(self, cid: str | None) -> str:
+        if cid is None:
+            return "nobody"
+        d = self.rs.characters.get(cid)
+        return d.name if d else cid
+
+    def office(self, oid: str) -> str:
+        d = self.rs.offices.get(oid)
+        return d.name if d else oid
+
+    def motion(self, kind: str, params: dict[str, Any]) -> str:
+        p = params
+        if kind == "policy":
+            axis = self.rs.axes[p["axis"]]
+            return f"to move {axis.name.lower()} {'right' if p['step'] > 0 else 'left'} along its axis"
+        if kind == "appoint":
+            return f"to make {self.person(p['character'])} {self.office(p['office'])}"
+        if kind == "remove":
+            return f"to remove the {self.office(p['office'])}"
+        if kind == "expel_member":
+            return f"to expel {self.person(p['character'])} from the Politburo"
+        if kind == "censure":
+            return f"to censure {self.faction(p['faction'])}"
+        if kind == "readmit":
+            return f"to readmit {self.faction(p['faction'])}"
+        if kind == "convene":
+            return f"to convene a {p['meeting']}"
+        if kind == "publish":
+            return "to publish Lenin's Testament"
+        return kind
+
+    def entry(self, key: str, p: dict[str, Any]) -> str | None:
+        """One chronicle entry as a sentence, or None for bookkeeping entries."""
+        method = getattr(self, "_" + key.replace(".", "_"), None)
+        if method is not None:
+            return method(p)
+        if key in ("turn.began", "income", "lobby.secret", "motion.proposed"):
+            return None
+        return f"{key}: " + ", ".join(f"{k}={v}" for k, v in p.items()) if p else key
+
+    # ---- sentences, one per chronicle key ----------------------------------------------------
+
+    def _person_died(self, p):
+        return f"{self.person(p['character'])} dies {CAUSES.get(p['cause'], '')}".rstrip() + "."
+
+    def _person_exiled(self, p):
+        return f"{self.person(p['character'])} is sent into exile."
+
+    def _person_arrested(self, p):
+        return f"{self.person(p['character'])} is arrested."
+
+    def _policy_changed(self, p):
+        axis = self.rs.axes[p["axis"]]
+        pos = next(x for x in axis.positions if x.id == p["position"])
+        return f"{axis.name}: the line is now {pos.name}."
+
+    def _office_filled(self, p):
+        return f"{self.person(p['holder'])} becomes {self.office(p['office'])}."
+
+    def _office_vacated(self, p):
+        return f"{self.person(p.get('holder'))} loses the post of {self.office(p['office'])}."
+
+    def _vote_held(self, p):
+        verdict = "carried" if p["passed"] else "defeated"
+        odds = f"; the odds had been {round(p['p_pass'] * 100)}%"
+        return f"The Politburo {verdict} {self.faction(p['proposer'])}'s motion {self.motion(p['kind'], p['params'])}, {p['yes']} to {p['no']}{odds}."
+
+    def _motion_lapsed(self, p):
+        return f"{self.faction(p['proposer'])}'s motion {self.motion(p['kind'], p['params'])} lapses."
+
+    def _event_chosen(self, p):
+        ev = self.rs.events[p["event"]]
+        choice = next(c for c in ev.choices if c.id == p["option"])
+        return f"{ev.title}. {self.faction(p['chooser'])} decides: {choice.label}."
+
+    def _event_lapsed(self, p):
+        return None
+
+    def _card_event(self, p):
+        return f"{self.faction(p['faction'])} plays \u201c{self.rs.cards[p['card']].title}\u201d."
+
+    def _card_influence(self, p):
+        return None
+
+    def _card_rival_event(self, p):
+        card = self.rs.cards[p["card"]]
+        if not p["fired"]:
+            return None
+        return f"{self.faction(p['faction'])} spends \u201c{card.title}\u201d for influence, and it works for {self.faction(p['owner'])} all the same."
+
+    def _declare(self, p):
+        outcome = "and the hold is real" if p["won"] else "but he does not follow"
+        return f"{self.faction(p['faction'])} declares its hold on {self.person(p['character'])}, {outcome}."
+
+    def _appoint_secretary(self, p):
+        region = self.rs.regions[p["region"]].name
+        return f"The Secretariat sends a {self.faction(p['faction'])} man to run the {region} party organisation."
+
+    def _campaign(self, p):
+        return None
+
+    def _organise(self, p):
+        return f"{self.faction(p['faction'])} organises its supporters in {self.rs.regions[p['region']].name}."
+
+    def _platform(self, p):
+        return f"{self.faction(p['faction'])} publishes a platform. The apparatus calls it factionalism."
+
+    def _pact_offered(self, p):
+        return None
+
+    def _pact_accepted(self, p):
+        kind = "not to strike at each other" if p["kind"] == "non_aggression" else "to vote together"
+        return f"{self.faction(p['faction'])} and {self.faction(p['partner'])} agree {kind}."
+
+    def _pact_declined(self, p):
+        return None
+
+    def _pact_broken(self, p):
+        return f"{self.faction(p['faction'])} breaks its pact with {self.faction(p['partner'])}."
+
+    def _denounce(self, p):
+        return f"{self.faction(p['faction'])} denounces {self.faction(p['target'])}."
+
+    def _recant(self, p):
+        return f"{self.faction(p['faction'])} recants its errors."
+
+    def _special(self, p):
+        spec = next(s for s in self.rs.factions[p["faction"]].specials if s.id == p["special"])
+        return f"{self.faction(p['faction'])}: {spec.name}."
+
+    def _congress_speech(self, p):
+        return None
+
+    def _congress_co_report(self, p):
+        return f"{self.faction(p['faction'])} will stand a co-report at the congress."
+
+    def _congress_co_report_failed(self, p):
+        return f"The co-report of {self.faction(p['faction'])} wins only {round(p['share'] * 100)}% of the hall."
+
+    def _congress_co_report_held(self, p):
+        return f"The co-report of {self.faction(p['faction'])} wins {round(p['share'] * 100)}% of the hall."
+
+    def _congress_held(self, p):
+        cc = ", ".join(f"{self.faction(k)} {v}" for k, v in p["cc"].items())
+        return f"The Party Congress meets and elects a Central Committee: {cc}."
+
+    def _plenum_elected(self, p):
+        names = ", ".join(self.person(m) for m in p["members"])
+        body = self.rs.bodies[p["body"]].name
+        return f"The new {body}: {names}."
+
+    def _plenum_dropped(self, p):
+        return f"{self.person(p['character'])} is not re-elected to the {self.rs.bodies[p['body']].name}."
+
+    def _plenum_coopted(self, p):
+        return f"A plenum co-opts {self.person(p['character'])} to the {self.rs.bodies[p['body']].name}."
+
+    def _plenum_expulsion(self, p):
+        verdict = "expels" if p["carried"] else "refuses to expel"
+        return f"A joint plenum {verdict} {self.person(p['character'])} from the Politburo ({p['yes']} of {p['total']})."
+
+    def _plenum_removal(self, p):
+        verdict = "removes" if p["carried"] else "refuses to remove"
+        return f"A plenum of the Central Committee {verdict} {self.person(p['holder'])} as {self.office(p['office'])} ({p['yes']} of {p['total']})."
+
+    def _discipline_struck(self, p):
+        return f"The Control Commission, in {self.faction(p['judge'])}'s hands, strikes at {self.faction(p['faction'])}."
+
+    def _discipline_rung(self, p):
+        ladder = self.rs.ladder_of(p["faction"])
+        rung = next(r for r in ladder.rungs if r.id == p["rung"])
+        return f"{self.faction(p['faction'])}: {rung.name}."
+
+    def _discipline_stripped(self, p):
+        return f"{self.person(p['character'])} is removed from his posts."
+
+    def _faction_exiled(self, p):
+        return f"With its leaders gone, {self.faction(p['faction'])} fights on as the exiled opposition."
+
+    def _country_famine(self, p):
+        return f"Famine: about {p['deaths']:,} thousand people die of hunger this half-year."
+
+    def _era_began(self, p):
+        return {1: "The era of NEP.", 2: "The era of the Great Break.", 3: "The era of the Terror and the coming war."}.get(p["era"])
+
+    def _game_over(self, p):
+        return None
+
+    def _body_removed(self, p):
+        return f"{self.person(p['character'])} loses his seat in the {self.rs.bodies[p['body']].name}."
