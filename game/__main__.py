@@ -1,7 +1,7 @@
-"""`python -m game`: see game/cli.py."""
+"""`python -m game`: see game/cli.py. (Absolute import so PyInstaller can run it as a script.)"""
 
 import sys
 
-from .cli import main
+from game.cli import main
 
 sys.exit(main())

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from ..core.conditions import Ctx, resolve_one
 from ..core.defs import Clause
-from ..core.ruleset import Ruleset
 from ..core.rules.control import public_estimate
+from ..core.ruleset import Ruleset
 from ..core.state import GameState
 
 

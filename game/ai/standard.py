@@ -14,10 +14,10 @@ from ..core.conditions import Ctx
 from ..core.flow import chooser_of, congress_due
 from ..core.legality import cost_of
 from ..core.rng import Rng
-from ..core.ruleset import Ruleset
 from ..core.rules.control import estimates
 from ..core.rules.strength import strengths
 from ..core.rules.votes import forecast
+from ..core.ruleset import Ruleset
 from ..core.state import GameState, Motion
 from .evaluate import effects_value, importance, office_prestige
 

@@ -14,8 +14,8 @@ from typing import Any
 
 from .calendar import now
 from .defs import Clause
-from .ruleset import Ruleset
 from .rules.control import controller
+from .ruleset import Ruleset
 from .state import GameState
 
 
@@ -54,15 +54,12 @@ def holds(rs: Ruleset, state: GameState, clauses: tuple[Clause, ...], ctx: Ctx =
 
 
 def _compare(value: float, p: dict[str, Any]) -> bool:
-    if "above" in p and not value > p["above"]:
-        return False
-    if "below" in p and not value < p["below"]:
-        return False
-    if "at_least" in p and not value >= p["at_least"]:
-        return False
-    if "at_most" in p and not value <= p["at_most"]:
-        return False
-    return True
+    return (
+        ("above" not in p or value > p["above"])
+        and ("below" not in p or value < p["below"])
+        and ("at_least" not in p or value >= p["at_least"])
+        and ("at_most" not in p or value <= p["at_most"])
+    )
 
 
 @condition("after", "date", "The date is this half-year or later.")
@@ -88,13 +85,11 @@ def _indicator(rs, state, p, ctx):
 def _policy(rs, state, p, ctx):
     axis = rs.axes[p["axis"]]
     pos = state.policies[p["axis"]]
-    if "is" in p and pos != axis.index(p["is"]):
-        return False
-    if "at_least" in p and pos < axis.index(p["at_least"]):
-        return False
-    if "at_most" in p and pos > axis.index(p["at_most"]):
-        return False
-    return True
+    return (
+        ("is" not in p or pos == axis.index(p["is"]))
+        and ("at_least" not in p or pos >= axis.index(p["at_least"]))
+        and ("at_most" not in p or pos <= axis.index(p["at_most"]))
+    )
 
 
 @condition("flag", "flag", "A flag is set.")

@@ -12,9 +12,9 @@ from typing import Any
 
 from .conditions import Ctx, resolve_one
 from .defs import Clause
-from .ruleset import Ruleset
 from .rules import people
 from .rules.control import add_public_loyalty
+from .ruleset import Ruleset
 from .state import GameState
 
 Apply = Callable[[Ruleset, GameState, Any, Ctx], None]

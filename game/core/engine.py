@@ -17,8 +17,8 @@ from .flow import begin_turn, chooser_of, congress_due, resolve_event, settle
 from .legality import Reason, check
 from .perform import perform
 from .rng import Rng, derive_seed
-from .ruleset import Ruleset
 from .rules.control import controllers, loyalty_baseline
+from .ruleset import Ruleset
 from .state import LOYALTY_DTYPE, FactionState, GameState
 
 

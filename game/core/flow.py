@@ -10,9 +10,9 @@ from __future__ import annotations
 from .calendar import now
 from .conditions import Ctx, holds
 from .effects import apply_effects
-from .ruleset import Ruleset
 from .rules import cards, congress, country, discipline, health, motions, scoring
 from .rules.control import controller, loyalty_baseline
+from .ruleset import Ruleset
 from .state import GameState
 
 

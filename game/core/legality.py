@@ -12,9 +12,9 @@ from typing import Any
 from . import actions as A
 from .conditions import Ctx, holds
 from .flow import chooser_of, congress_due
-from .ruleset import Ruleset
 from .rules.control import controller
 from .rules.motions import MOTION_KINDS
+from .ruleset import Ruleset
 from .state import GameState
 
 

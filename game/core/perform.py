@@ -9,9 +9,9 @@ from . import actions as A
 from .conditions import Ctx
 from .effects import apply_effects, clamp
 from .legality import cost_of
-from .ruleset import Ruleset
 from .rules import cards, discipline
 from .rules.control import add_public_loyalty, add_secret_loyalty, controller, reveal
+from .ruleset import Ruleset
 from .state import GameState, Motion, Pact
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from ..ruleset import Ruleset
 from ..state import GameState
-from .apportion import dhondt, largest_remainder
+from .apportion import largest_remainder
 from .control import controllers
 
 UNCOMMITTED = "uncommitted"

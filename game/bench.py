@@ -1,0 +1,49 @@
+"""`python -m game bench`: the performance budgets of DESIGN §19, measured on this machine.
+
+Prints game_ms_median (a full all-AI game of the main scenario), games_per_s, the AI's median
+decision time and the content load time. Timing lives here and in the CLI, never in the core.
+"""
+
+from __future__ import annotations
+
+import json
+import statistics
+import time
+from pathlib import Path
+
+from .content.build import load_content
+from .core.ruleset import Ruleset
+from .sim import play_game
+
+
+def run_bench(rs: Ruleset, data: Path, games: int, as_json: bool) -> int:
+    loads = []
+    for _ in range(5):
+        t0 = time.perf_counter()
+        load_content(data)
+        loads.append((time.perf_counter() - t0) * 1000.0)
+    game_ms, decisions, turns = [], [], []
+    started = time.perf_counter()
+    for seed in range(1, games + 1):
+        t0 = time.perf_counter()
+        record = play_game(rs, "succession", seed, time_decisions=True)
+        game_ms.append((time.perf_counter() - t0) * 1000.0)
+        decisions.extend(record.decision_ms)
+        turns.append(record.state.turn + 1)
+    elapsed = time.perf_counter() - started
+    result = {
+        "game_ms_median": round(statistics.median(game_ms), 1),
+        "game_ms_p95": round(sorted(game_ms)[max(0, int(len(game_ms) * 0.95) - 1)], 1),
+        "games_per_s": round(games / elapsed, 2),
+        "turns_median": statistics.median(turns),
+        "ai_decision_ms_median": round(statistics.median(decisions), 3),
+        "ai_decision_ms_p95": round(sorted(decisions)[int(len(decisions) * 0.95)], 3),
+        "content_load_ms": round(statistics.median(loads), 1),
+        "games": games,
+    }
+    if as_json:
+        print(json.dumps(result, indent=2))
+    else:
+        for key, value in result.items():
+            print(f"{key:24} {value}")
+    return 0

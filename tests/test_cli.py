@@ -1,0 +1,60 @@
+"""The command line as a user runs it: simulate is reproducible, bench and validate report."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def run(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "game", *args], capture_output=True, text=True, cwd=ROOT, timeout=300)
+
+
+def test_simulate_json_is_reproducible_and_seed_dependent():
+    a = run("simulate", "--games", "3", "--seed", "7", "--json")
+    b = run("simulate", "--games", "3", "--seed", "7", "--json")
+    c = run("simulate", "--games", "3", "--seed", "8", "--json")
+    assert a.returncode == 0, a.stderr
+    doc_a, doc_b, doc_c = (json.loads(x.stdout) for x in (a, b, c))
+    assert doc_a["games"] == doc_b["games"]
+    assert doc_a["games"] != doc_c["games"]
+    game = doc_a["games"][0]
+    assert set(game) >= {"seed", "winner", "how", "turns", "scores", "indicators", "state_hash"}
+    assert "timing" in doc_a and "game_ms" in doc_a["timing"]
+    assert all("ms" not in key for key in game)
+
+
+def test_trace_reads_like_a_chronicle():
+    out = run("simulate", "--scenario", "scissors", "--games", "1", "--seed", "3", "--trace")
+    assert out.returncode == 0, out.stderr
+    text = out.stdout
+    assert "== Spring 1924 ==" in text and "== Autumn 1924 ==" in text
+    assert "The scenario ends" in text or "holds sole power" in text
+    assert "Politburo" in text
+    assert "=" not in text.replace("==", ""), "raw key=value debug output leaked into the trace"
+
+
+def test_version_and_validate():
+    out = run("--version")
+    assert out.returncode == 0 and out.stdout.startswith("testament ")
+    out = run("validate")
+    assert out.returncode == 0
+    assert out.stdout.strip().splitlines()[-1].startswith("ok: ")
+
+
+def test_bench_prints_the_budget_keys():
+    out = run("bench", "--games", "2", "--json")
+    assert out.returncode == 0, out.stderr
+    doc = json.loads(out.stdout)
+    for key in ("game_ms_median", "games_per_s", "ai_decision_ms_median", "content_load_ms"):
+        assert key in doc and doc[key] > 0
+
+
+def test_unknown_scenario_is_a_clear_error():
+    out = run("simulate", "--scenario", "atlantis")
+    assert out.returncode == 2
+    assert "unknown scenario 'atlantis'" in out.stderr and "succession" in out.stderr
