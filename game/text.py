@@ -127,7 +127,7 @@ class Text:
 
     def _appoint_secretary(self, p):
         region = self.rs.regions[p["region"]].name
-        return f"The Secretariat sends a {self.faction(p['faction'])} man to run the {region} party organisation."
+        return f"The Secretariat puts one of {self.faction(p['faction'])}'s people in charge of the {region} party organisation."
 
     def _campaign(self, p):
         return None
@@ -194,7 +194,7 @@ class Text:
 
     def _plenum_removal(self, p):
         verdict = "removes" if p["carried"] else "refuses to remove"
-        return f"A plenum of the Central Committee {verdict} {self.person(p['holder'])} as {self.office(p['office'])} ({p['yes']} of {p['total']})."
+        return f"A joint plenum {verdict} {self.person(p['holder'])} as {self.office(p['office'])} ({p['yes']} of {p['total']} votes)."
 
     def _discipline_struck(self, p):
         return f"The Control Commission, in {self.faction(p['judge'])}'s hands, strikes at {self.faction(p['faction'])}."

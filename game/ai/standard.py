@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 from ..core import actions as A
 from ..core.conditions import Ctx
-from ..core.flow import chooser_of, congress_due
+from ..core.flow import chooser_of, congress_due, plenum_due
 from ..core.legality import cost_of
 from ..core.rng import Rng
 from ..core.rules.control import estimates
@@ -184,11 +184,17 @@ class StandardBot:
                 value = (1.0 + c.strength[other] / 10.0) * 2.0 * self.weight("censure")
                 options.append((value, 1.0, motion, A.Propose(self.faction, "censure", other)))
         hegemon = max(c.strength, key=lambda f: (c.strength[f], f))
+        meeting = congress_due(rs, view) or plenum_due(view)
         for office in ("general_secretary", rs.rules["police_office"]):
             holder = view.offices.get(office)
-            if holder is not None and c.owner(holder) == hegemon != self.faction:
+            if holder is None or c.owner(holder) != hegemon or hegemon == self.faction:
+                continue
+            value = rs.offices[office].prestige * 1.2 * self.weight("propose_personnel")
+            if rs.offices[office].chosen_by == "central_committee" and not meeting:
+                motion = Motion("convene", self.faction, {"meeting": "plenum"})
+                options.append((value * 0.5, 0.8, motion, A.Propose(self.faction, "convene", "plenum")))
+            else:
                 motion = Motion("remove", self.faction, {"office": office})
-                value = rs.offices[office].prestige * 1.2 * self.weight("propose_personnel")
                 options.append((value, 0.8, motion, A.Propose(self.faction, "remove", office=office)))
         if "testament_published" not in view.flags and not rs.factions[self.faction].apparatus:
             motion = Motion("publish", self.faction, {"document": "testament"})

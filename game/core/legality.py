@@ -11,7 +11,7 @@ from typing import Any
 
 from . import actions as A
 from .conditions import Ctx, holds
-from .flow import chooser_of, congress_due
+from .flow import chooser_of, congress_due, plenum_due
 from .rules.control import controller
 from .rules.motions import MOTION_KINDS
 from .ruleset import Ruleset
@@ -173,8 +173,14 @@ def _motion_appoint(rs, state, a):
 
 
 def _motion_remove(rs, state, a):
-    if rs.offices.get(a.office) is None or state.offices.get(a.office) is None:
+    office = rs.offices.get(a.office)
+    if office is None or state.offices.get(a.office) is None:
         return Reason("motion.office", "Name an office that someone holds.")
+    if office.chosen_by == "central_committee" and not (congress_due(rs, state) or plenum_due(state)):
+        return Reason(
+            "motion.needs_plenum",
+            f"The {office.name} answers to the Central Committee: convene a plenum first, then move his removal.",
+        )
     return None
 
 

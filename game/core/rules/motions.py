@@ -1,7 +1,7 @@
 """The Politburo session: motions voted in the agenda-setter's order, and what a passed motion does.
 
 Motion kinds: policy (one step along an axis), appoint (a Politburo-confirmed office), remove (an
-office holder), expel_member (from the Politburo: needs two-thirds of a joint CC-CCC plenum),
+office holder; a Central Committee office needs a joint plenum), expel_member (from the Politburo: needs two-thirds of a joint CC-CCC plenum),
 censure (a faction one rung down), readmit (a faction one rung up), convene (a plenum or a
 congress this turn), publish (Lenin's Testament).
 """
@@ -110,33 +110,45 @@ def carry_out(rs: Ruleset, state: GameState, motion: Motion) -> None:
 
 
 def _plenum_removal(rs: Ruleset, state: GameState, motion: Motion) -> None:
-    """An office the Central Committee elects can only be taken away by a majority of a plenum;
-    the proposer's side then names the successor."""
-    yes, total = _plenum_tally(rs, state, motion, ("central_committee",))
+    """An office the Central Committee elects is taken away only by a joint plenum of the Committee
+    and the Control Commission (the share needed is data); the largest bloc that voted for it names the successor."""
+    yes, total = _plenum_tally(rs, state, motion, ("central_committee", "control_commission"))
     office = motion.params["office"]
     holder = state.offices.get(office)
-    carried = total > 0 and yes * 2 > total
+    carried = total > 0 and yes > total * rs.rules["remove_office_share"]
     state.note("plenum.removal", office=office, holder=holder, yes=yes, total=total, carried=carried)
     if not carried:
         return
     state.offices[office] = None
     state.note("office.vacated", office=office, holder=holder)
-    pool = [c for c in candidates(rs, state, motion.proposer, "secretariat") if c not in state.offices.values()]
+    successor_bloc = _largest_yes_bloc(rs, state, motion)
+    pool = [c for c in candidates(rs, state, successor_bloc, "secretariat") if c not in state.offices.values()]
     if pool:
         pick = max(pool, key=lambda c: (rs.characters[c].organisation, rs.characters[c].intrigue, c))
         state.offices[office] = pick
         state.note("office.filled", office=office, holder=pick, by="central_committee")
 
 
+def _largest_yes_bloc(rs: Ruleset, state: GameState, motion: Motion) -> str:
+    """Of the blocs that voted for a removal, the largest names the successor."""
+    cc = state.blocs.get("central_committee", {})
+    yes = [k for k in cc if k != INDEPENDENT and stance(rs, state, k, motion)]
+    return max(yes, key=lambda k: (cc[k], k == motion.proposer, k)) if yes else motion.proposer
+
+
 def _plenum_tally(rs: Ruleset, state: GameState, motion: Motion, bodies: tuple[str, ...]) -> tuple[int, int]:
+    """Each seat votes: a bloc's members follow its whip but some break ranks; independents are
+    a coin flip weighted by the rules. Rolled with the game's generator."""
+    r = rs.rules
     yes = total = 0
     for body in bodies:
         for bloc, n in state.blocs.get(body, {}).items():
             total += n
             if bloc == INDEPENDENT:
-                yes += round(n * rs.rules["plenum_independent_yes"])
-            elif stance(rs, state, bloc, motion):
-                yes += n
+                p = r["plenum_independent_yes"]
+            else:
+                p = 1.0 - r["plenum_defect"] if stance(rs, state, bloc, motion) else r["plenum_defect"]
+            yes += sum(1 for _ in range(n) if state.rng.random() < p)
     return yes, total
 
 
@@ -144,7 +156,7 @@ def _joint_plenum_expulsion(rs: Ruleset, state: GameState, motion: Motion) -> No
     """Two-thirds of the Central Committee and the Control Commission together must agree."""
     yes, total = _plenum_tally(rs, state, motion, ("central_committee", "control_commission"))
     character = motion.params["character"]
-    carried = total > 0 and yes * 3 >= total * 2
+    carried = total > 0 and yes > total * rs.rules["remove_office_share"]
     state.note("plenum.expulsion", character=character, yes=yes, total=total, carried=carried)
     if carried and character in state.seats["politburo"]:
         state.seats["politburo"].remove(character)

@@ -16,6 +16,7 @@ import numpy as np
 
 from ..ruleset import Ruleset
 from ..state import GameState, Motion
+from ..view import player_view
 from .control import controllers, estimates
 from .stance import inclination, stance
 from .strength import strengths
@@ -168,8 +169,11 @@ def forecast(
 ) -> Forecast:
     """The vote as `viewer` can foresee it (None: the truth, used to resolve the vote).
 
-    `known` (the viewer's estimates of every controller) and `weights` (strengths) may be passed
-    in by a caller that already has them for this state."""
+    Everything is computed on the viewer's player view, so neither the whips, the strengths nor
+    the fear term can betray a rival's secret holds. `known` (the viewer's estimates of every
+    controller) and `weights` (strengths) may be passed in by a caller that has them already."""
+    if viewer is not None:
+        state = player_view(rs, state, viewer)
     seated = members(state)
     known = known if known is not None else estimates(rs, state, viewer)
     whips = [known[rs.ci[m]] for m in seated]

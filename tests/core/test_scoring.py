@@ -1,0 +1,174 @@
+"""Winning (game/core/rules/scoring.py): sole power, program and the final scores."""
+
+from __future__ import annotations
+
+import pytest
+
+from game.core.rules.control import controller
+from game.core.rules.scoring import check_sole_power, final_scores, program_now, sole_power_holder
+
+STALIN_POLITBURO = ["stalin", "molotov", "kaganovich", "voroshilov", "trotsky", "zinoviev", "bukharin"]
+
+
+def rig_for_stalin(rs, state):
+    """Stalin's men: General Secretary, OGPU chair, 4 of 7 in the Politburo, 27 of 53 in the CC."""
+    state.offices["general_secretary"] = "stalin"
+    state.offices[rs.rules["police_office"]] = "yagoda"
+    state.seats["politburo"] = list(STALIN_POLITBURO)
+    state.blocs["central_committee"] = {"stalin": 27, "bukharin": 10, "trotsky": 8, "independent": 8}
+    assert controller(rs, state, "yagoda") == "stalin"
+    return state
+
+
+def test_nobody_holds_sole_power_at_the_start(rs, state):
+    assert sole_power_holder(rs, state) is None
+
+
+def test_a_rigged_state_gives_stalin_sole_power(rs, state):
+    rig_for_stalin(rs, state)
+    assert sole_power_holder(rs, state) == "stalin"
+
+
+def test_sole_power_goes_to_whoever_controls_all_four(rs, state):
+    state.offices["general_secretary"] = "bukharin"
+    state.offices["ogpu_chair"] = "rykov"
+    state.seats["politburo"] = ["bukharin", "rykov", "tomsky", "uglanov", "stalin", "trotsky", "zinoviev"]
+    state.blocs["central_committee"] = {"bukharin": 30, "stalin": 23}
+    assert sole_power_holder(rs, state) == "bukharin"
+
+
+@pytest.mark.parametrize(
+    ("change", "why"),
+    [
+        (lambda rs, s: s.offices.__setitem__("general_secretary", "rykov"), "general secretary not his"),
+        (lambda rs, s: s.offices.__setitem__("general_secretary", None), "no general secretary"),
+        (lambda rs, s: s.offices.__setitem__("ogpu_chair", "dzerzhinsky"), "police chief independent"),
+        (lambda rs, s: s.offices.__setitem__("ogpu_chair", None), "no police chief"),
+        (lambda rs, s: s.seats["politburo"].__setitem__(3, "rykov"), "3 of 7 is no majority"),
+        (
+            lambda rs, s: s.blocs.__setitem__("central_committee", {"stalin": 26, "bukharin": 27}),
+            "26 of 53 is no majority",
+        ),
+        (
+            lambda rs, s: s.blocs.__setitem__("central_committee", {"stalin": 26, "independent": 26}),
+            "half is no majority",
+        ),
+    ],
+)
+def test_sole_power_needs_every_condition(rs, state, change, why):
+    rig_for_stalin(rs, state)
+    change(rs, state)
+    assert sole_power_holder(rs, state) is None, why
+
+
+def test_the_politburo_majority_is_counted_against_its_full_size(rs, state):
+    rig_for_stalin(rs, state)
+    state.seats["politburo"] = ["stalin", "molotov", "kaganovich", "voroshilov"]  # 4 of 7 seats
+    assert sole_power_holder(rs, state) == "stalin"
+    state.seats["politburo"] = ["stalin", "molotov", "kaganovich"]  # 3 of a 7-seat body
+    assert sole_power_holder(rs, state) is None
+
+
+def test_check_sole_power_needs_consecutive_turns(rs, state):
+    n = rs.rules["sole_power_turns"]
+    assert n == 4
+    rig_for_stalin(rs, state)
+    for turn in range(1, n):
+        assert check_sole_power(rs, state) is None
+        assert state.streak["stalin"] == turn
+        assert all(state.streak[f] == 0 for f in rs.faction_ids if f != "stalin")
+    assert check_sole_power(rs, state) == "stalin"
+    assert state.streak["stalin"] == n
+
+
+def test_a_broken_streak_starts_again(rs, state):
+    rig_for_stalin(rs, state)
+    assert check_sole_power(rs, state) is None
+    assert check_sole_power(rs, state) is None
+    assert check_sole_power(rs, state) is None
+    police = state.offices["ogpu_chair"]
+    state.offices["ogpu_chair"] = "dzerzhinsky"
+    assert check_sole_power(rs, state) is None
+    assert state.streak["stalin"] == 0
+    state.offices["ogpu_chair"] = police
+    for _ in range(3):
+        assert check_sole_power(rs, state) is None
+    assert check_sole_power(rs, state) == "stalin"
+
+
+# ---- final scores ---------------------------------------------------------------------------------------
+
+
+def test_final_scores_subtract_the_same_human_cost_from_everyone(rs, state):
+    s = rs.rules["scoring"]
+    state.indicators[rs.ii["famine_deaths"]] = 3000.0  # thousands
+    state.indicators[rs.ii["repression_deaths"]] = 1000.0
+    expected_cost = 4.0 * s["human_cost_per_million"]
+    assert expected_cost == 8.0
+    state.turn = 9
+    state.factions["bukharin"].power = 3.0
+    state.factions["bukharin"].program = 5.0
+    scores = final_scores(rs, state)
+    assert set(scores) == set(rs.faction_ids)
+    for f, row in scores.items():
+        assert row["human_cost"] == expected_cost, f
+        assert row["total"] == pytest.approx(row["power"] + row["program"] + row["survival"] - expected_cost, abs=2e-3)
+    b = scores["bukharin"]
+    assert b["power"] == pytest.approx(s["power"] * 3.0 / 10)  # 10 turns played
+    assert b["program"] == pytest.approx(s["program"] * 5.0 / 10)
+    assert b["survival"] == s["survival"]
+    assert b["total"] == pytest.approx(30.0 + 20.0 + 12.0 - 8.0)
+
+
+def test_no_deaths_no_human_cost(rs, state):
+    scores = final_scores(rs, state)
+    assert all(row["human_cost"] == 0.0 for row in scores.values())
+
+
+def test_survival_is_zero_when_all_leaders_are_dead(rs, state):
+    s = rs.rules["scoring"]
+    state.status[rs.ci["trotsky"]] = "dead"
+    state.status[rs.ci["zinoviev"]] = "dead"
+    scores = final_scores(rs, state)
+    assert scores["trotsky"]["survival"] == 0.0
+    assert scores["zinoviev_kamenev"]["survival"] == s["survival"] / 2  # one of two leaders left
+    state.status[rs.ci["kamenev"]] = "exiled"
+    scores = final_scores(rs, state)
+    assert scores["zinoviev_kamenev"]["survival"] == 0.0  # exiled is not free either
+    assert scores["stalin"]["survival"] == s["survival"] == 12.0
+
+
+# ---- program -----------------------------------------------------------------------------------------------
+
+
+def _meet_agenda(rs, state, faction):
+    fdef = rs.factions[faction]
+    for item in fdef.agenda_policies:
+        state.policies[item.axis] = item.target
+    for item in fdef.agenda_indicators:
+        if item.above is not None:
+            value = item.above + 1
+        else:
+            value = item.below - 1
+        state.indicators[rs.ii[item.indicator]] = value
+
+
+@pytest.mark.parametrize("faction", ["bukharin", "trotsky", "zinoviev_kamenev", "left_sr", "stalin"])
+def test_program_is_one_when_the_agenda_is_met(rs, state, faction):
+    _meet_agenda(rs, state, faction)
+    assert program_now(rs, state, faction) == pytest.approx(1.0, abs=1e-12)
+
+
+def test_program_counts_policies_and_indicators_by_weight(rs, state):
+    _meet_agenda(rs, state, "bukharin")
+    fdef = rs.factions["bukharin"]
+    pol = sum(i.weight for i in fdef.agenda_policies)
+    ind = sum(i.weight for i in fdef.agenda_indicators)
+    assert (pol, ind) == (11.0, 4.0)
+    state.indicators[rs.ii["peasant_mood"]] = 55.0  # "above 55" is strict: now unmet (weight 2)
+    assert program_now(rs, state, "bukharin") == pytest.approx(13.0 / 15.0)
+    state.indicators[rs.ii["famine_deaths"]] = 100.0  # "below 100" is strict: now unmet (weight 2)
+    assert program_now(rs, state, "bukharin") == pytest.approx(11.0 / 15.0)
+    # agriculture (weight 3, five positions) two steps from its target: 3 * (1 - 2/4) = 1.5 lost
+    state.policies["agriculture"] = 0
+    assert program_now(rs, state, "bukharin") == pytest.approx(9.5 / 15.0)
