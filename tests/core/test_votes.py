@@ -7,6 +7,7 @@ import itertools
 import numpy as np
 import pytest
 
+from game.core.rng import Rng
 from game.core.rules.control import controller, estimates
 from game.core.rules.votes import (
     chair_of,
@@ -16,7 +17,6 @@ from game.core.rules.votes import (
     resolve,
     tally,
 )
-from game.core.rng import Rng
 from game.core.state import Motion
 
 AGRI_UP = Motion("policy", "bukharin", {"axis": "agriculture", "step": 1})
@@ -220,7 +220,7 @@ def test_forecast_is_blind_to_another_factions_secret_on_the_police_chief(rs, st
     after = forecast(rs, rival, AGRI_UP, viewer)
     fear_before = dict(next(v for v in base.members if v.character == member).reasons)["fear"]
     fear_after = dict(next(v for v in after.members if v.character == member).reasons)["fear"]
-    assert fear_after == fear_before  # fails: 0.0 before, +-0.3 after
+    assert fear_after == fear_before  # regression: the fear term once read the true police master (0.0 -> 0.3)
     assert after == base
 
 
@@ -239,7 +239,7 @@ def test_forecast_is_blind_to_rivals_secret_strength(rs, state):
     after = forecast(rs, rival, motion, viewer)
     stalin_before = next(v for v in base.members if v.character == "stalin").p_yes
     stalin_after = next(v for v in after.members if v.character == "stalin").p_yes
-    assert stalin_after == stalin_before  # fails: 0.28 before, 0.97 after
+    assert stalin_after == stalin_before  # regression: strengths once came from the truth (0.28 -> 0.97)
     assert after == base
 
 
