@@ -164,10 +164,12 @@ class GameState:
     win_reason: str | None = None
     scores: dict[str, dict[str, float]] = field(default_factory=dict)
     war_outcome: str | None = None
+    view_of: str | None = None  # set on a player view: whose view it is (never saved or hashed)
 
     # ---- helpers -------------------------------------------------------------------------
 
-    def clone(self) -> GameState:
+    def clone(self, keep_log: bool = True) -> GameState:
+        """A deep copy; `keep_log=False` leaves the chronicle out (for throwaway views)."""
         return GameState(
             self.scenario,
             self.seed,
@@ -206,11 +208,12 @@ class GameState:
             [list(c) for c in self.convene],
             dict(self.streak),
             list(self.deaths),
-            list(self.log),  # entries are never mutated once appended
+            list(self.log) if keep_log else [],  # entries are never mutated once appended
             self.winner,
             self.win_reason,
             {k: dict(v) for k, v in self.scores.items()},
             self.war_outcome,
+            self.view_of,
         )
 
     @property

@@ -15,8 +15,10 @@ HIDDEN_CARD = "?"
 PRIVATE_KEYS = ("lobby.secret",)
 
 
-def player_view(rs: Ruleset, state: GameState, faction: str) -> GameState:
-    view = state.clone()
+def player_view(rs: Ruleset, state: GameState, faction: str, with_log: bool = True) -> GameState:
+    """`with_log=False` drops the chronicle, for quick throwaway views (vote forecasts)."""
+    view = state.clone(keep_log=with_log)
+    view.view_of = faction
     f = rs.fi[faction]
     keep_secret = view.loyalty_secret[:, f].copy()
     keep_lobbied = view.lobbied[:, f].copy()
@@ -30,5 +32,6 @@ def player_view(rs: Ruleset, state: GameState, faction: str) -> GameState:
     view.deck = [HIDDEN_CARD] * len(view.deck)
     view.rng = Rng(0)
     view.pacts = [p for p in view.pacts if p.accepted or faction in (p.a, p.b)]
-    view.log = [e for e in view.log if e[1] not in PRIVATE_KEYS or e[2].get("faction") == faction]
+    if with_log:
+        view.log = [e for e in view.log if e[1] not in PRIVATE_KEYS or e[2].get("faction") == faction]
     return view

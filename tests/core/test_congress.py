@@ -254,3 +254,9 @@ def test_a_co_report_over_a_quarter_holds(rs, state):
     assert result.failed_co_reports == ()
     assert state.factions["trotsky"].heat == heat
     assert state.factions["trotsky"].prestige == min(20, prestige + 2)
+
+
+def test_dhondt_counts_seats_already_held():
+    # b already holds 2 seats, so the next seat goes to a (100/1 > 80/3).
+    assert dhondt(1, {"a": 100, "b": 80}, held={"b": 2}) == {"a": 1, "b": 0}
+    assert dhondt(3, {"a": 100, "b": 80}, held={"a": 3}) == {"a": 0, "b": 3}  # 80/1, 80/2, 80/3 beat 100/4

@@ -24,16 +24,23 @@ def largest_remainder(total: int, weights: dict[str, float]) -> dict[str, int]:
     return out
 
 
-def dhondt(seats: int, weights: dict[str, float], capacity: dict[str, int] | None = None) -> dict[str, int]:
-    """Allocate seats by highest averages; a key never gets more than its capacity."""
+def dhondt(
+    seats: int,
+    weights: dict[str, float],
+    capacity: dict[str, int] | None = None,
+    held: dict[str, int] | None = None,
+) -> dict[str, int]:
+    """Allocate `seats` more seats by highest averages, counting the seats each key already
+    `held`; returns the new seats per key, never more than its `capacity` of new seats."""
     out = {k: 0 for k in weights}
+    held = held or {}
     keys = list(weights)
     for _ in range(seats):
         best, best_q = None, 0.0
         for k in keys:
             if capacity is not None and out[k] >= capacity.get(k, 0):
                 continue
-            q = weights[k] / (out[k] + 1)
+            q = weights[k] / (held.get(k, 0) + out[k] + 1)
             if q > best_q:
                 best, best_q = k, q
         if best is None:

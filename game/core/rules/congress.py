@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from ..ruleset import Ruleset
 from ..state import GameState
-from .apportion import largest_remainder
+from .apportion import dhondt, largest_remainder
 from .control import controllers
 
 UNCOMMITTED = "uncommitted"
@@ -274,15 +274,13 @@ def fill_vacancies(rs: Ruleset, state: GameState) -> None:
             key = ctrl[rs.ci[m]] or INDEPENDENT
             if key in held:
                 held[key] += 1
-        while len(members) < size:
-            options = [(cc[k] / (held[k] + 1), k) for k in cc if candidates_excluding(rs, state, k, body)]
-            if not options:
-                break
-            _, k = max(options)
-            pick = candidates_excluding(rs, state, k, body)[0]
-            members.append(pick)
-            held[k] += 1
-            state.note("plenum.coopted", body=body, character=pick)
+        pools = {k: candidates_excluding(rs, state, k, body) for k in cc}
+        weights = {k: float(n) for k, n in cc.items()}
+        new = dhondt(size - len(members), weights, {k: len(v) for k, v in pools.items()}, held)
+        for k, n in new.items():
+            for pick in pools[k][:n]:
+                members.append(pick)
+                state.note("plenum.coopted", body=body, character=pick)
     for office in rs.rules["cc_elected_offices"]:
         if state.offices.get(office) is None:
             elect_office(rs, state, office)

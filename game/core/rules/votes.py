@@ -172,8 +172,8 @@ def forecast(
     Everything is computed on the viewer's player view, so neither the whips, the strengths nor
     the fear term can betray a rival's secret holds. `known` (the viewer's estimates of every
     controller) and `weights` (strengths) may be passed in by a caller that has them already."""
-    if viewer is not None:
-        state = player_view(rs, state, viewer)
+    if viewer is not None and state.view_of != viewer:
+        state = player_view(rs, state, viewer, with_log=False)
     seated = members(state)
     known = known if known is not None else estimates(rs, state, viewer)
     whips = [known[rs.ci[m]] for m in seated]
