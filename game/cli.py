@@ -19,11 +19,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="testament", description="Testament: the Soviet succession struggle, 1924-1941.")
     parser.add_argument("--version", action="version", version=f"testament {__version__}")
     parser.add_argument("--data", type=Path, default=None, help="content folder (default: the bundled data/)")
+    parser.add_argument("--seed", type=int, default=1, help="seed of the game to play")
+    parser.add_argument("--scenario", default="succession", help="scenario id (succession, scissors)")
     sub = parser.add_subparsers(dest="command")
 
-    play = sub.add_parser("play", help="play a game (until the window exists: one narrated all-AI game)")
-    play.add_argument("--seed", type=int, default=1)
-    play.add_argument("--scenario", default="succession")
+    sub.add_parser("play", help="play a game (until the window exists: one narrated all-AI game)")
 
     sim = sub.add_parser("simulate", help="play all-AI games headless")
     sim.add_argument("--games", type=int, default=1)
@@ -41,6 +41,14 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    try:
+        return _main(argv)
+    except BrokenPipeError:  # `... | head` closed the pipe: not an error for the user
+        sys.stderr.close()
+        return 0
+
+
+def _main(argv: list[str] | None) -> int:
     args = build_parser().parse_args(argv)
     command = args.command or "play"
     if command == "validate":

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import TextIO
 
-from .core.calendar import pretty_date
+from .core.calendar import pretty_date, year_of
 from .core.ruleset import Ruleset
 from .core.state import GameState
 from .sim import play_game
-from .text import Text
+from .text import Text, death_then
 
 HEADLINE = ("grain_harvest", "procurement", "industrial_output", "collectivisation", "repression", "famine_deaths", "repression_deaths")
 
@@ -53,6 +53,39 @@ class Narrator:
                 f"survival {s['survival']:.1f}, human cost -{s['human_cost']:.1f})",
                 file=self.out,
             )
+        self.epilogue(state)
+
+    def epilogue(self, state: GameState) -> None:
+        """What became of the leaders and the country, beside what really happened."""
+        rs, t = self.rs, self.text
+        print("\nWhat became of them (in this game / in history):", file=self.out)
+        for fid in rs.faction_ids:
+            for cid in rs.factions[fid].leaders:
+                print(f"  {t.person(cid)}: {self._fate(state, cid)} / {self._history(cid)}", file=self.out)
+        famine = float(state.indicators[rs.ii["famine_deaths"]])
+        terror = float(state.indicators[rs.ii["repression_deaths"]])
+        print(
+            f"  Famine deaths: {famine:,.0f} thousand (in history, 1931-33: about 5,000-7,000 thousand).",
+            file=self.out,
+        )
+        print(
+            f"  Killed by repression: {terror:,.0f} thousand (in history, 1937-38 alone: about 680-720 thousand shot).",
+            file=self.out,
+        )
+
+    def _fate(self, state: GameState, cid: str) -> str:
+        status = state.status[self.rs.ci[cid]]
+        if status == "dead":
+            death = next((d for d in state.deaths if d[0] == cid), None)
+            if death:
+                return f"{death_then(death[2])} in {year_of(death[1], state.start_year)}"
+        return {"free": "alive and free", "exiled": "in exile", "arrested": "under arrest"}.get(status, status)
+
+    def _history(self, cid: str) -> str:
+        d = self.rs.characters[cid]
+        if d.died_turn is None:
+            return "unknown"
+        return f"{death_then(d.died_cause)} in {d.died_turn // 2}"
 
 
 def narrate_game(rs: Ruleset, scenario: str, seed: int, out: TextIO) -> GameState:

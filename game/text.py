@@ -10,15 +10,24 @@ from typing import Any
 
 from .core.ruleset import Ruleset
 
-CAUSES = {
-    "natural": "of natural causes",
-    "surgery": "on the operating table",
-    "executed": "before a firing squad",
-    "suicide": "by his own hand",
-    "murdered": "at an assassin's hand",
-    "killed_in_prison": "in prison",
-    "unknown": "",
+# How a death is told: (this turn, in the chronicle; looking back, in an epilogue)
+DEATHS = {
+    "natural": ("dies of natural causes", "died of natural causes"),
+    "surgery": ("dies on the operating table", "died after an operation"),
+    "executed": ("is shot", "was shot"),
+    "suicide": ("takes his own life", "took his own life"),
+    "murdered": ("is murdered", "was murdered"),
+    "killed_in_prison": ("is killed in prison", "was killed in prison"),
+    "unknown": ("dies", "died"),
 }
+
+
+def death_now(cause: str) -> str:
+    return DEATHS.get(cause, DEATHS["unknown"])[0]
+
+
+def death_then(cause: str) -> str:
+    return DEATHS.get(cause, DEATHS["unknown"])[1]
 
 
 class Text:
@@ -41,11 +50,19 @@ class Text:
         d = self.rs.offices.get(oid)
         return d.name if d else oid
 
-    def motion(self, kind: str, params: dict[str, Any]) -> str:
-        p = params
+    def position(self, axis_id: str, position_id: str) -> str:
+        axis = self.rs.axes[axis_id]
+        return next((p.name for p in axis.positions if p.id == position_id), position_id)
+
+    def motion(self, kind: str, params: dict[str, Any], detail: dict[str, Any] | None = None) -> str:
+        p, d = params, detail or {}
         if kind == "policy":
             axis = self.rs.axes[p["axis"]]
-            return f"to move {axis.name.lower()} {'right' if p['step'] > 0 else 'left'} along its axis"
+            if "to" in d:
+                return f"to move {axis.name.lower()} from {self.position(axis.id, d['from'])} to {self.position(axis.id, d['to'])}"
+            return f"to move {axis.name.lower()} one step {'on' if p['step'] > 0 else 'back'}"
+        if kind == "remove" and d.get("holder"):
+            return f"to remove {self.person(d['holder'])} as {self.office(p['office'])}"
         if kind == "appoint":
             return f"to make {self.person(p['character'])} {self.office(p['office'])}"
         if kind == "remove":
@@ -74,7 +91,7 @@ class Text:
     # ---- sentences, one per chronicle key ----------------------------------------------------
 
     def _person_died(self, p):
-        return f"{self.person(p['character'])} dies {CAUSES.get(p['cause'], '')}".rstrip() + "."
+        return f"{self.person(p['character'])} {death_now(p['cause'])}."
 
     def _person_exiled(self, p):
         return f"{self.person(p['character'])} is sent into exile."
@@ -96,7 +113,8 @@ class Text:
     def _vote_held(self, p):
         verdict = "carried" if p["passed"] else "defeated"
         odds = f"; the odds had been {round(p['p_pass'] * 100)}%"
-        return f"The Politburo {verdict} {self.faction(p['proposer'])}'s motion {self.motion(p['kind'], p['params'])}, {p['yes']} to {p['no']}{odds}."
+        motion = self.motion(p["kind"], p["params"], p.get("detail"))
+        return f"The Politburo {verdict} {self.faction(p['proposer'])}'s motion {motion}, {p['yes']} to {p['no']}{odds}."
 
     def _motion_lapsed(self, p):
         return f"{self.faction(p['proposer'])}'s motion {self.motion(p['kind'], p['params'])} lapses."

@@ -38,6 +38,13 @@ def test_trace_reads_like_a_chronicle():
     assert "=" not in text.replace("==", ""), "raw key=value debug output leaked into the trace"
 
 
+def test_the_play_command_alone_narrates_a_game():
+    out = run()
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.startswith("Testament")
+    assert "== Spring 1924 ==" in out.stdout and ("The scenario ends" in out.stdout or "holds sole power" in out.stdout)
+
+
 def test_version_and_validate():
     out = run("--version")
     assert out.returncode == 0 and out.stdout.startswith("testament ")

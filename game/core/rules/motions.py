@@ -45,6 +45,7 @@ def politburo_session(rs: Ruleset, state: GameState) -> list[VoteResult]:
             kind=motion.kind,
             proposer=motion.proposer,
             params=dict(motion.params),
+            detail=_detail(rs, state, motion),
             passed=result.passed,
             yes=result.yes,
             no=result.no,
@@ -56,6 +57,19 @@ def politburo_session(rs: Ruleset, state: GameState) -> list[VoteResult]:
         results.append(result)
     state.agenda = []
     return results
+
+
+def _detail(rs: Ruleset, state: GameState, motion: Motion) -> dict:
+    """What the chronicle needs to say what was at stake: positions, the person affected."""
+    p = motion.params
+    if motion.kind == "policy":
+        axis = rs.axes[p["axis"]]
+        old = state.policies[p["axis"]]
+        new = max(0, min(len(axis.positions) - 1, old + p["step"]))
+        return {"from": axis.positions[old].id, "to": axis.positions[new].id}
+    if motion.kind == "remove":
+        return {"holder": state.offices.get(p["office"])}
+    return {}
 
 
 def motion_still_valid(rs: Ruleset, state: GameState, motion: Motion) -> bool:
