@@ -287,7 +287,7 @@ def _faction(d: dict, specials: tuple, refs: _RefCheck, loc: Located, positions:
         d["id"], d["name"], d["short"], d["colour"], d["marker"], tuple(d["leaders"]), ideology(d["ideology"]),
         d["playable"], d.get("party", True), d.get("ladder", "party"), d["influence"], d.get("heat", 0),
         d.get("prestige", 5), tuple(policies), tuple(inds), specials, {k: float(v) for k, v in d["ai"].items()},
-        d["description"], d.get("apparatus", False),
+        d["description"], d.get("apparatus", False), {k: float(v) for k, v in (d.get("score_scale") or {}).items()},
     )
 
 

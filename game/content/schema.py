@@ -68,6 +68,7 @@ FACTION: dict[str, F] = {
     "agenda": ({"policies": ("list", False, "[{axis, target, weight}]"), "indicators": ("list", False, "[{indicator, above|below, weight}]")}, True, "what it wants: scored and pursued by its AI"),
     "specials": ([SPECIAL], False, "special actions"),
     "ai": ("dict", True, "AI personality weights"),
+    "score_scale": ({"power": ("number", False, "multiplies the power score"), "program": ("number", False, "multiplies the program score")}, False, "handicaps: the factions start from very different positions"),
     "description": ("str", True, "a paragraph for the new-game screen"),
 }
 

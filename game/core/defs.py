@@ -116,6 +116,7 @@ class FactionDef:
     ai: dict[str, float]
     description: str
     apparatus: bool = False
+    score_scale: dict[str, float] = field(default_factory=dict)  # power/program multipliers
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,7 +4,8 @@ Sole power: one faction controls the General Secretary, a Politburo majority, th
 and a Central Committee majority for several consecutive turns; the game ends at once. Otherwise
 each faction accrues power (its weight in the apparatus) and program (its agenda met, scaled by
 its credibility) every turn; at the end it adds survival (its leaders alive and free) and every
-faction loses the same human cost (famine and repression deaths).
+faction loses the same human cost (famine and repression deaths). A faction file may scale its
+power and program scores: the factions start from very different positions.
 """
 
 from __future__ import annotations
@@ -59,8 +60,15 @@ def program_now(rs: Ruleset, state: GameState, faction: str) -> float:
 
 
 def accrue(rs: Ruleset, state: GameState) -> None:
-    """Each turn: power is the faction's share of all strength; program its agenda met."""
+    """Each turn: power is the faction's share of all strength, counting the constituencies it
+    leads (the unions, the peasants, the press) beside its offices; program its agenda met."""
     weights = strengths(rs, state)
+    lead = rs.rules["scoring"]["base_lead"]
+    for b in range(len(rs.base_ids)):
+        row = state.standing[b]
+        top = int(row.argmax())
+        if int(row[top]) >= rs.rules["base_income_standing"]:
+            weights[rs.faction_ids[top]] += lead
     total = sum(weights.values()) or 1.0
     for f, fs in state.factions.items():
         fs.power = round(fs.power + weights[f] / total, 4)
@@ -77,8 +85,9 @@ def final_scores(rs: Ruleset, state: GameState) -> dict[str, dict[str, float]]:
         leaders = rs.factions[f].leaders
         free = sum(1 for c in leaders if state.status[rs.ci[c]] == "free")
         survival = s["survival"] * (free / len(leaders) if leaders else 1.0)
-        power = s["power"] * fs.power / turns
-        program = s["program"] * fs.program / turns
+        scale = rs.factions[f].score_scale
+        power = s["power"] * scale.get("power", 1.0) * fs.power / turns
+        program = s["program"] * scale.get("program", 1.0) * fs.program / turns
         total = round(power + program + survival - human_cost, 3)
         out[f] = {
             "power": round(power, 3),
