@@ -114,10 +114,23 @@ def test_final_scores_subtract_the_same_human_cost_from_everyone(rs, state):
         assert row["human_cost"] == expected_cost, f
         assert row["total"] == pytest.approx(row["power"] + row["program"] + row["survival"] - expected_cost, abs=2e-3)
     b = scores["bukharin"]
-    assert b["power"] == pytest.approx(s["power"] * 3.0 / 10)  # 10 turns played
-    assert b["program"] == pytest.approx(s["program"] * 5.0 / 10)
+    scale = rs.factions["bukharin"].score_scale
+    power = s["power"] * scale.get("power", 1.0) * 3.0 / 10  # 10 turns played
+    program = s["program"] * scale.get("program", 1.0) * 5.0 / 10
+    assert b["power"] == pytest.approx(power)
+    assert b["program"] == pytest.approx(program)
     assert b["survival"] == s["survival"]
-    assert b["total"] == pytest.approx(30.0 + 20.0 + 12.0 - 8.0)
+    assert b["total"] == pytest.approx(power + program + 12.0 - 8.0, abs=2e-3)
+
+
+def test_score_scales_from_the_faction_file_multiply_power_and_program(rs, state):
+    state.turn = 9
+    for f in ("bukharin", "left_sr"):
+        state.factions[f].power = 2.0
+        state.factions[f].program = 4.0
+    scores = final_scores(rs, state)
+    ratio = rs.factions["left_sr"].score_scale["power"] / rs.factions["bukharin"].score_scale["power"]
+    assert scores["left_sr"]["power"] == pytest.approx(scores["bukharin"]["power"] * ratio, abs=2e-3)
 
 
 def test_no_deaths_no_human_cost(rs, state):
