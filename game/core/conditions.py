@@ -1,9 +1,8 @@
 """The condition vocabulary of events and cards: named, typed, registered checks.
 
-Each entry declares its parameters (`spec`) so the content loader can check them at load time and
-the docs can list them; `holds` evaluates a tuple of (name, params) clauses against the state.
-A spec is either a kind name (the parameter is a single value) or a dict of field -> kind, where a
-trailing "?" marks an optional field. Kinds name what a value refers to (faction, character...).
+Each entry declares its parameters (see registry.py) so the content loader can check them at load
+time and the docs can list them; `holds` evaluates a tuple of (name, params) clauses against the
+state. Kinds name what a value refers to (faction, character...).
 """
 
 from __future__ import annotations
@@ -14,6 +13,7 @@ from typing import Any
 
 from .calendar import now
 from .defs import Clause
+from .registry import Registry
 from .rules.control import controller
 from .ruleset import Ruleset
 from .state import GameState
@@ -30,27 +30,12 @@ class Ctx:
 
 Check = Callable[[Ruleset, GameState, Any, Ctx], bool]
 
-
-@dataclass(frozen=True, slots=True)
-class Entry:
-    spec: str | dict[str, str]
-    check: Check
-    doc: str
-
-
-CONDITIONS: dict[str, Entry] = {}
-
-
-def condition(name: str, spec: str | dict[str, str], doc: str) -> Callable[[Check], Check]:
-    def register(fn: Check) -> Check:
-        CONDITIONS[name] = Entry(spec, fn, doc)
-        return fn
-
-    return register
+CONDITIONS: Registry[Check] = Registry()
+condition = CONDITIONS.register
 
 
 def holds(rs: Ruleset, state: GameState, clauses: tuple[Clause, ...], ctx: Ctx = Ctx()) -> bool:
-    return all(CONDITIONS[name].check(rs, state, params, ctx) for name, params in clauses)
+    return all(CONDITIONS[name].fn(rs, state, params, ctx) for name, params in clauses)
 
 
 def _compare(value: float, p: dict[str, Any]) -> bool:

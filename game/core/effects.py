@@ -7,11 +7,11 @@ Like conditions, each entry declares its parameters for load-time checking and d
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
 from .conditions import Ctx, resolve_one
 from .defs import Clause
+from .registry import Registry
 from .rules import people
 from .rules.control import add_public_loyalty
 from .ruleset import Ruleset
@@ -19,28 +19,13 @@ from .state import GameState
 
 Apply = Callable[[Ruleset, GameState, Any, Ctx], None]
 
-
-@dataclass(frozen=True, slots=True)
-class Entry:
-    spec: str | dict[str, str]
-    apply: Apply
-    doc: str
-
-
-EFFECTS: dict[str, Entry] = {}
-
-
-def effect(name: str, spec: str | dict[str, str], doc: str) -> Callable[[Apply], Apply]:
-    def register(fn: Apply) -> Apply:
-        EFFECTS[name] = Entry(spec, fn, doc)
-        return fn
-
-    return register
+EFFECTS: Registry[Apply] = Registry()
+effect = EFFECTS.register
 
 
 def apply_effects(rs: Ruleset, state: GameState, clauses: tuple[Clause, ...], ctx: Ctx) -> None:
     for name, params in clauses:
-        EFFECTS[name].apply(rs, state, params, ctx)
+        EFFECTS[name].fn(rs, state, params, ctx)
 
 
 def factions_of(rs: Ruleset, ref: str, ctx: Ctx) -> list[str]:

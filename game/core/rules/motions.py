@@ -14,7 +14,7 @@ from . import people
 from .congress import INDEPENDENT, candidates
 from .control import controller, reveal
 from .discipline import move_rung
-from .stance import stance
+from .stance import policy_step, stance
 from .votes import VoteResult, resolve
 
 MOTION_KINDS = ("policy", "appoint", "remove", "expel_member", "censure", "readmit", "convene", "publish")
@@ -64,8 +64,7 @@ def _detail(rs: Ruleset, state: GameState, motion: Motion) -> dict:
     p = motion.params
     if motion.kind == "policy":
         axis = rs.axes[p["axis"]]
-        old = state.policies[p["axis"]]
-        new = max(0, min(len(axis.positions) - 1, old + p["step"]))
+        old, new = policy_step(rs, state, p)
         return {"from": axis.positions[old].id, "to": axis.positions[new].id}
     if motion.kind == "remove":
         return {"holder": state.offices.get(p["office"])}
@@ -88,8 +87,7 @@ def carry_out(rs: Ruleset, state: GameState, motion: Motion) -> None:
     kind = motion.kind
     if kind == "policy":
         axis = rs.axes[p["axis"]]
-        old = state.policies[p["axis"]]
-        new = max(0, min(len(axis.positions) - 1, old + p["step"]))
+        _, new = policy_step(rs, state, p)
         state.policies[p["axis"]] = new
         state.note("policy.changed", axis=p["axis"], position=axis.positions[new].id)
         if p["axis"] == rs.rules["security_axis"] and p["step"] < 0:

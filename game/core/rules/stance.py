@@ -14,6 +14,13 @@ from .control import controller
 from .strength import strengths
 
 
+def policy_step(rs: Ruleset, state: GameState, params: dict) -> tuple[int, int]:
+    """(current, new) position indices of a policy motion, clamped to the axis."""
+    axis = rs.axes[params["axis"]]
+    old = state.policies[params["axis"]]
+    return old, max(0, min(len(axis.positions) - 1, old + params["step"]))
+
+
 def _closeness(a: int | float, b: int | float) -> float:
     """+1 when two positions on a 0-100 scale agree, -1 when they are 50 or more apart."""
     return max(-1.0, min(1.0, (50.0 - abs(a - b)) / 50.0))
@@ -25,8 +32,7 @@ def inclination(rs: Ruleset, state: GameState, motion: Motion, member: str) -> f
     kind = motion.kind
     if kind == "policy":
         axis = rs.axes[p["axis"]]
-        old = state.policies[p["axis"]]
-        new = max(0, min(len(axis.positions) - 1, old + p["step"]))
+        old, new = policy_step(rs, state, p)
         if new == old:
             return 0.0
         x = ideo.get(axis.ideology_axis)
@@ -76,8 +82,7 @@ def stance(
                 old = state.policies[p["axis"]]
                 return abs(old + p["step"] - item.target) < abs(old - item.target)
         axis = rs.axes[p["axis"]]
-        old = state.policies[p["axis"]]
-        new = max(0, min(len(axis.positions) - 1, old + p["step"]))
+        old, new = policy_step(rs, state, p)
         x = fdef.ideology.get(axis.ideology_axis)
         return abs(x - axis.positions[new].ideology) < abs(x - axis.positions[old].ideology)
     if kind == "appoint":
