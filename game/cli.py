@@ -1,4 +1,4 @@
-"""The command line: play (default), simulate, bench, validate.
+"""The command line: play (default), simulate, bench, validate, schema, mods.
 
 `python -m game` and the `testament` console script both land here.
 """
@@ -21,6 +21,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--data", type=Path, default=None, help="content folder (default: the bundled data/)")
     parser.add_argument("--seed", type=int, default=1, help="seed of the game to play")
     parser.add_argument("--scenario", default="succession", help="scenario id (succession, scissors)")
+    parser.add_argument("--mods", default=None, help="comma-separated mod ids to enable (default: as in settings)")
     sub = parser.add_subparsers(dest="command")
 
     sub.add_parser("play", help="play a game (until the window exists: one narrated all-AI game)")
@@ -31,12 +32,24 @@ def build_parser() -> argparse.ArgumentParser:
     sim.add_argument("--scenario", default="succession")
     sim.add_argument("--json", action="store_true", help="print one JSON document")
     sim.add_argument("--trace", action="store_true", help="narrate each turn")
+    sim.add_argument("--mods", default=None, help="comma-separated mod ids to enable")
 
     bench = sub.add_parser("bench", help="measure the performance budgets of DESIGN §19")
     bench.add_argument("--games", type=int, default=20)
     bench.add_argument("--json", action="store_true")
 
-    sub.add_parser("validate", help="check the content and report every problem")
+    val = sub.add_parser("validate", help="check the content (and mods) and report every problem")
+    val.add_argument("paths", nargs="*", type=Path, help="a mod folder or a content file to check on top of the base")
+    val.add_argument("--strict", action="store_true", help="warnings count as errors")
+    val.add_argument("--mods", default=None, help="comma-separated mod ids (default: every installed mod)")
+
+    schema = sub.add_parser("schema", help="write a JSON Schema per record kind, for editors")
+    schema.add_argument("--out", type=Path, default=Path("schemas"), help="folder to write into (default: schemas/)")
+    schema.add_argument("--reference", type=Path, default=None, help="rewrite the field reference in this Markdown file")
+
+    mods = sub.add_parser("mods", help="list installed mods, or enable and disable them")
+    mods.add_argument("--enable", metavar="ID", action="append", default=[])
+    mods.add_argument("--disable", metavar="ID", action="append", default=[])
     return parser
 
 
@@ -54,8 +67,24 @@ def _main(argv: list[str] | None) -> int:
     if command == "validate":
         from .validate import run_validate
 
-        return run_validate(args.data or data_dir())
-    rs = _load(args.data)
+        return run_validate(args.data or data_dir(), args.paths, _mod_list(args.mods), args.strict)
+    if command == "schema":
+        from .content.jsonschema import write_schemas
+
+        if args.reference is not None:
+            from .content.reference import rewrite
+
+            rewrite(args.reference)
+            print(args.reference)
+            return 0
+        for path in write_schemas(args.out):
+            print(path)
+        return 0
+    if command == "mods":
+        from .modcli import run_mods
+
+        return run_mods(args.data or data_dir(), args.enable, args.disable)
+    rs = _load(args.data, _mod_list(args.mods))
     if rs is None:
         return 1
     if command == "play":
@@ -72,16 +101,36 @@ def _main(argv: list[str] | None) -> int:
     return 2
 
 
-def _load(folder: Path | None):
-    from .content.build import ContentError, load_content
+def _mod_list(text: str | None) -> list[str] | None:
+    if text is None:
+        return None
+    return [m.strip() for m in text.split(",") if m.strip()]
 
+
+def _load(folder: Path | None, mods: list[str] | None):
+    """The ruleset with the chosen mods (default: those enabled in settings); problems to stderr."""
+    from .content.build import ContentError
+    from .content.loader import load_game
+    from .paths import mod_roots
+    from .settings import load_settings
+
+    if mods is None:
+        settings = load_settings()
+        if settings.problem:
+            print(f"warning: {settings.problem}", file=sys.stderr)
+        mods = settings.mods
     try:
-        return load_content(folder or data_dir()).ruleset
+        content = load_game(folder or data_dir(), mods, mod_roots())
     except ContentError as exc:
         print("The game's content has errors:", file=sys.stderr)
         for problem in exc.problems:
             print(f"  {problem}", file=sys.stderr)
         return None
+    for mod_id, why in content.mods.disabled.items():
+        print(f"warning: mod '{mod_id}' is disabled: {why}", file=sys.stderr)
+    if content.active:
+        print(f"mods: {', '.join(content.active)}", file=sys.stderr)
+    return content.ruleset
 
 
 def _simulate(rs, args) -> int:

@@ -1,6 +1,9 @@
-"""`python -m game validate`: check the content and print every problem as file:line:col.
+"""`python -m game validate [PATH…]`: check the content and print every problem, one a line, as
+`PATH:LINE:COL: error: MESSAGE (hint: ...)`. Exit 1 on any error (with --strict, on any warning
+too), else 0; on success the last line counts the records of each kind.
 
-Issue 3 extends this to mods and paths; today it checks the base content folder.
+No path: the base content plus the installed mods (or those given with --mods). A path: that
+mod folder, or that content file, on top of the base.
 """
 
 from __future__ import annotations
@@ -9,6 +12,9 @@ import sys
 from pathlib import Path
 
 from .content.build import ContentError, load_content
+from .content.mods import ModSet, discover, read_manifest, resolve
+from .content.yamlio import Problem
+from .paths import mod_roots
 
 KIND_NAMES = {
     "faction": "factions",
@@ -23,20 +29,45 @@ KIND_NAMES = {
     "trait": "traits",
     "ladder": "ladders",
     "scenario": "scenarios",
+    "glossary": "glossary terms",
 }
 
 
-def run_validate(folder: Path) -> int:
+def run_validate(data: Path, paths: list[Path], mods: list[str] | None, strict: bool) -> int:
+    installed = discover(mod_roots())
+    problems: list[Problem] = []
+    files: list[Path] = []
+    chosen = list(installed.available) if mods is None and not paths else list(mods or [])
+    for path in paths:
+        if path.is_dir():
+            info = read_manifest(path, installed) if (path / "mod.yaml").is_file() else None
+            if info is None:
+                if not (path / "mod.yaml").is_file():
+                    problems.append(Problem(str(path), 1, 1, "error", "not a mod folder: it has no mod.yaml", "see docs/MODDING.md"))
+                continue
+            installed.available[info.id] = info  # the folder given wins over an installed copy
+            chosen.append(info.id)
+        elif path.is_file():
+            files.append(path)
+        else:
+            problems.append(Problem(str(path), 1, 1, "error", "no such file or folder"))
+    order = resolve(ModSet(installed.available, [], [], dict(installed.disabled)), chosen)
+    problems += installed.problems + order.problems
     try:
-        loaded = load_content(folder)
+        loaded = load_content(data, order.order, files)
+        problems.extend(loaded.problems)
+        counts = loaded.counts
     except ContentError as exc:
-        for problem in exc.problems:
-            print(problem)
-        errors = sum(1 for p in exc.problems if p.severity == "error")
-        print(f"{errors} error(s)", file=sys.stderr)
-        return 1
-    for problem in loaded.problems:
+        problems.extend(exc.problems)
+        counts = None
+    for problem in sorted(problems, key=lambda p: (p.path, p.line, p.col)):
         print(problem)
-    counts = ", ".join(f"{n} {KIND_NAMES[k]}" for k, n in loaded.counts.items())
-    print(f"ok: {counts}")
+    errors = sum(1 for p in problems if p.severity == "error")
+    warnings = len(problems) - errors
+    if errors or (strict and warnings):
+        print(f"{errors} error(s), {warnings} warning(s)", file=sys.stderr)
+        return 1
+    assert counts is not None
+    mods_note = f" (with mods: {', '.join(m.id for m in order.order)})" if order.order else ""
+    print("ok: " + ", ".join(f"{n} {KIND_NAMES[k]}" for k, n in counts.items()) + mods_note)
     return 0

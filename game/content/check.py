@@ -1,5 +1,8 @@
 """Checking one record against its field declarations, and its conditions and effects against
-the core's vocabulary. Problems carry the file, line and column of the offending field.
+the core's vocabulary. Every problem carries the file, line and column of the offending value.
+
+Paths inside a record are tuples — ("choices", 1, "effects", 0) — shown to people as
+`choices[1].effects[0]`; the record's marks turn them into a line and column.
 """
 
 from __future__ import annotations
@@ -10,21 +13,38 @@ from typing import Any
 from ..core.calendar import half_year
 from ..core.conditions import CONDITIONS
 from ..core.effects import EFFECTS
-from .schema import type_name
+from .schema import base_type, type_name, value_range
 from .yamlio import Located, Problem
+
+
+def show(path: tuple) -> str:
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else f".{part}"
+    return out
+
+
+def did_you_mean(word: str, options: list[str] | set[str]) -> str:
+    near = difflib.get_close_matches(str(word), sorted(options), n=1)
+    return f"did you mean '{near[0]}'?" if near else ""
 
 
 class Checker:
     def __init__(self) -> None:
         self.problems: list[Problem] = []
 
-    def error(self, loc: Located, key: str | None, message: str, hint: str = "") -> None:
-        line, col = loc.where(key)
+    def error(self, loc: Located, at: tuple | str | None, message: str, hint: str = "") -> None:
+        line, col = loc.where(at)
         self.problems.append(Problem(loc.path, line, col, "error", message, hint))
 
-    def warning(self, loc: Located, key: str | None, message: str, hint: str = "") -> None:
-        line, col = loc.where(key)
-        self.problems.append(Problem(loc.path, line, col, "warning", message, hint))
+    def warning(self, loc: Located, at: tuple | str | None, message: str, hint: str = "", code: str = "") -> None:
+        """A warning, unless the record silences this code with a stated reason."""
+        silence = loc.data.get("silence", {}) if isinstance(loc.data, dict) else {}
+        if code and isinstance(silence, dict) and silence.get(code):
+            return
+        line, col = loc.where(at)
+        text = f"{message} [{code}]" if code else message
+        self.problems.append(Problem(loc.path, line, col, "warning", text, hint))
 
     @property
     def errors(self) -> list[Problem]:
@@ -32,46 +52,48 @@ class Checker:
 
     # ---- fields ------------------------------------------------------------------------------
 
-    def fields(self, loc: Located, spec: dict, data: Any, where: str) -> bool:
+    def fields(self, loc: Located, spec: dict, data: Any, label: str, path: tuple = ()) -> bool:
         """Check a mapping against a field spec; returns True if it is usable."""
-        top = loc.marks and data is loc.data
         if not isinstance(data, dict):
-            self.error(loc, None, f"{where}: expected a mapping, got {type(data).__name__}")
+            self.error(loc, path, f"{label}{show(path)}: expected a mapping, got {type(data).__name__}")
             return False
         ok = True
         for key in data:
             if key not in spec:
-                near = difflib.get_close_matches(key, list(spec), n=1)
-                hint = f"did you mean '{near[0]}'?" if near else f"known fields: {', '.join(spec)}"
-                self.error(loc, key if top else None, f"{where}: unknown field '{key}'", hint)
+                hint = did_you_mean(key, list(spec)) or f"known fields: {', '.join(spec)}"
+                self.error(loc, (*path, key), f"{label}{show((*path, key))}: unknown field '{key}'", hint)
                 ok = False
         for key, (kind, required, _doc) in spec.items():
             if key not in data:
                 if required:
-                    self.error(loc, None, f"{where}: missing required field '{key}'")
+                    self.error(loc, path, f"{label}{show(path)}: missing required field '{key}'")
                     ok = False
                 continue
-            if not self.value(loc, kind, data[key], f"{where}.{key}", key if top else None):
+            if not self.value(loc, kind, data[key], label, (*path, key)):
                 ok = False
         return ok
 
-    def value(self, loc: Located, kind: Any, value: Any, where: str, key: str | None) -> bool:
+    def value(self, loc: Located, kind: Any, value: Any, label: str, path: tuple) -> bool:
+        where = f"{label}{show(path)}"
         if isinstance(kind, dict):
-            return self.fields(loc, kind, value, where)
+            return self.fields(loc, kind, value, label, path)
         if isinstance(kind, list):
             if not isinstance(value, list):
-                self.error(loc, key, f"{where}: expected a list of mappings")
+                self.error(loc, path, f"{where}: expected a list of mappings")
                 return False
-            return all(self.fields(loc, kind[0], item, f"{where}[{i}]") for i, item in enumerate(value))
-        good = _TYPE_TESTS[kind](value)
-        if not good:
-            self.error(loc, key, f"{where}: expected {type_name(kind)}, got {value!r}")
+            return all(self.fields(loc, kind[0], item, label, (*path, i)) for i, item in enumerate(value))
+        if not _TYPE_TESTS[base_type(kind)](value):
+            self.error(loc, path, f"{where}: expected {type_name(kind)}, got {value!r}")
             return False
-        if kind == "date":
+        bounds = value_range(kind)
+        if bounds is not None and value is not None and not bounds[0] <= value <= bounds[1]:
+            self.error(loc, path, f"{where}: {value!r} is out of range {bounds[0]}-{bounds[1]}")
+            return False
+        if base_type(kind) == "date":
             try:
                 half_year(value)
             except ValueError as exc:
-                self.error(loc, key, f"{where}: {exc}")
+                self.error(loc, path, f"{where}: {exc}")
                 return False
         return True
 
@@ -81,7 +103,7 @@ def _is_int(v: Any) -> bool:
 
 
 def _is_number(v: Any) -> bool:
-    return (isinstance(v, (int, float))) and not isinstance(v, bool)
+    return isinstance(v, (int, float)) and not isinstance(v, bool)
 
 
 _TYPE_TESTS = {
@@ -101,6 +123,7 @@ _TYPE_TESTS = {
 # ---- conditions and effects ----------------------------------------------------------------
 
 REF_KINDS = ("faction", "character", "office", "body", "region", "base", "axis", "indicator", "card")
+CAUSES = ("natural", "executed", "suicide", "murdered", "killed_in_prison", "surgery")
 
 
 class Clauses:
@@ -111,101 +134,105 @@ class Clauses:
         self.ids = ids
         self.positions = positions
         self.flags_set: set[str] = set()
-        self.flags_read: list[tuple[Located, str]] = []
+        self.flags_read: list[tuple[Located, tuple, str]] = []
 
-    def convert(self, loc: Located, items: list, where: str, effects: bool) -> tuple | None:
+    def convert(self, loc: Located, items: list, label: str, path: tuple, effects: bool) -> tuple | None:
         registry = EFFECTS if effects else CONDITIONS
+        what = "effect" if effects else "condition"
         out = []
         ok = True
         for i, item in enumerate(items):
-            here = f"{where}[{i}]"
+            here = (*path, i)
             if not isinstance(item, dict) or len(item) != 1:
-                self.c.error(loc, None, f"{here}: each {'effect' if effects else 'condition'} is a one-key mapping")
+                self.c.error(loc, here, f"{label}{show(here)}: each {what} is a one-key mapping, like {{heat: {{...}}}}")
                 ok = False
                 continue
-            (name, params), = item.items()
+            ((name, params),) = item.items()
             entry = registry.get(name)
             if entry is None:
-                near = difflib.get_close_matches(name, list(registry), n=1)
-                self.c.error(loc, None, f"{here}: unknown {'effect' if effects else 'condition'} '{name}'", f"did you mean '{near[0]}'?" if near else "")
+                self.c.error(loc, (*here, name), f"{label}{show(here)}: unknown {what} '{name}'", did_you_mean(name, list(registry)))
                 ok = False
                 continue
-            converted = self.params(loc, entry.spec, params, f"{here}.{name}", effects)
+            converted = self.params(loc, entry.spec, params, label, (*here, name), effects)
             if converted is None:
                 ok = False
                 continue
-            if name in ("set_flag",):
+            if name == "set_flag":
                 self.flags_set.add(params)
             if name in ("flag", "not_flag"):
-                self.flags_read.append((loc, params))
+                self.flags_read.append((loc, (*here, name), params))
             out.append((name, converted))
         return tuple(out) if ok else None
 
-    def params(self, loc: Located, spec: Any, value: Any, where: str, effects: bool) -> Any:
+    def params(self, loc: Located, spec: Any, value: Any, label: str, path: tuple, effects: bool) -> Any:
         if isinstance(spec, str):
-            return self.scalar(loc, spec, value, where, effects)
+            return self.scalar(loc, spec, value, label, path, effects)
         if not isinstance(value, dict):
-            self.c.error(loc, None, f"{where}: expected a mapping with {', '.join(k.rstrip('?') for k in spec)}")
+            fields = ", ".join(k.rstrip("?") for k in spec)
+            self.c.error(loc, path, f"{label}{show(path)}: expected a mapping with {fields}")
             return None
         names = {k.rstrip("?"): k for k in spec}
         out = {}
         for k, v in value.items():
             if k not in names:
-                near = difflib.get_close_matches(k, list(names), n=1)
-                self.c.error(loc, None, f"{where}: unknown parameter '{k}'", f"did you mean '{near[0]}'?" if near else f"parameters: {', '.join(names)}")
+                hint = did_you_mean(k, list(names)) or f"parameters: {', '.join(names)}"
+                self.c.error(loc, (*path, k), f"{label}{show(path)}: unknown parameter '{k}'", hint)
                 return None
-            got = self.scalar(loc, spec[names[k]], v, f"{where}.{k}", effects, axis=value.get("axis"))
+            got = self.scalar(loc, spec[names[k]], v, label, (*path, k), effects, axis=value.get("axis"))
             if got is None:
                 return None
             out[k] = got
         missing = [k for k, full in names.items() if not full.endswith("?") and k not in value]
         if missing:
-            self.c.error(loc, None, f"{where}: missing parameter(s) {', '.join(missing)}")
+            self.c.error(loc, path, f"{label}{show(path)}: missing parameter(s) {', '.join(missing)}")
             return None
         return out
 
-    def scalar(self, loc: Located, kind: str, v: Any, where: str, effects: bool, axis: str | None = None) -> Any:
+    def scalar(self, loc: Located, kind: str, v: Any, label: str, path: tuple, effects: bool, axis: str | None = None) -> Any:
+        where = f"{label}{show(path)}"
         if kind in ("conditions", "condition"):
             items = v if kind == "conditions" else [v]
             if not isinstance(items, list):
-                self.c.error(loc, None, f"{where}: expected a list of conditions")
+                self.c.error(loc, path, f"{where}: expected a list of conditions")
                 return None
-            got = self.convert(loc, items, where, False)
+            got = self.convert(loc, items, label, path, False)
             if got is None:
                 return None
             return list(got) if kind == "conditions" else got[0]
         if kind in ("int", "number"):
             if not _is_number(v) or (kind == "int" and not _is_int(v)):
-                self.c.error(loc, None, f"{where}: expected {kind}, got {v!r}")
+                self.c.error(loc, path, f"{where}: expected {kind}, got {v!r}")
                 return None
             return v
         if not isinstance(v, str):
-            self.c.error(loc, None, f"{where}: expected text, got {v!r}")
+            self.c.error(loc, path, f"{where}: expected text, got {v!r}")
             return None
         if kind == "date":
             try:
                 return half_year(v)
             except ValueError as exc:
-                self.c.error(loc, None, f"{where}: {exc}")
+                self.c.error(loc, path, f"{where}: {exc}")
                 return None
-        if kind == "faction_ref":
-            allowed = self.ids["faction"] | {"chooser", "player", "owner"} | ({"all"} if effects else set())
-            return self._ref(loc, v, allowed, where, "faction")
-        if kind == "region_or_all":
-            return self._ref(loc, v, self.ids["region"] | {"all"}, where, "region")
-        if kind == "position":
-            return self._ref(loc, v, set(self.positions.get(axis or "", [])), where, f"position of {axis}")
-        if kind == "cause":
-            return self._ref(loc, v, {"natural", "executed", "suicide", "murdered", "killed_in_prison", "surgery"}, where, "cause")
-        if kind == "meeting":
-            return self._ref(loc, v, {"plenum", "congress"}, where, "meeting")
-        if kind in REF_KINDS:
-            return self._ref(loc, v, self.ids[kind], where, kind)
-        return v  # flag: any slug
-
-    def _ref(self, loc: Located, v: str, allowed: set[str], where: str, what: str) -> str | None:
+        allowed = self._allowed(kind, effects, axis)
+        if allowed is None:
+            return v  # a flag: any slug
         if v in allowed:
             return v
-        near = difflib.get_close_matches(v, sorted(allowed), n=1)
-        self.c.error(loc, None, f"{where}: unknown {what} '{v}'", f"did you mean '{near[0]}'?" if near else "")
+        what = f"position of {axis}" if kind == "position" else kind.replace("_ref", "").replace("_or_all", "")
+        self.c.error(loc, path, f"{where}: unknown {what} '{v}'", did_you_mean(v, allowed))
+        return None
+
+    def _allowed(self, kind: str, effects: bool, axis: str | None) -> set[str] | None:
+        if kind == "faction_ref":
+            return self.ids["faction"] | {"chooser", "player", "owner"} | ({"all"} if effects else set())
+        if kind == "region_or_all":
+            return self.ids["region"] | {"all"}
+        if kind == "position":
+            return set(self.positions.get(axis or "", []))
+        if kind == "cause":
+            return set(CAUSES)
+        if kind == "meeting":
+            return {"plenum", "congress"}
+        if kind in REF_KINDS:
+            return self.ids[kind]
         return None

@@ -3,7 +3,9 @@
 Declared once, used to check records (unknown keys with a "did you mean", missing fields, wrong
 types) and, in a later issue, to generate the field reference and JSON Schemas.
 A type is a name ("str", "int", "number", "bool", "list", "dict", "str|null", "conditions",
-"effects", "date", "ideology") or a nested field dict for a mapping, or [dict] for a list of them.
+"effects", "date"), optionally with a range ("int:0..100"), or a nested field dict for a
+mapping, or [dict] for a list of them. Every record kind also takes `silence`: warning code ->
+the reason it does not apply to this record.
 """
 
 from __future__ import annotations
@@ -13,9 +15,9 @@ from typing import Any
 F = tuple  # (type, required, description)
 
 IDEOLOGY = {
-    "economic": ("int", True, "0 = squeeze the peasantry for industry, 100 = market and NEP"),
-    "democracy": ("int", True, "0 = monolithic party, 100 = open debate and tendencies"),
-    "international": ("int", True, "0 = socialism in one country, 100 = world revolution"),
+    "economic": ("int:0..100", True, "0 = squeeze the peasantry for industry, 100 = market and NEP"),
+    "democracy": ("int:0..100", True, "0 = monolithic party, 100 = open debate and tendencies"),
+    "international": ("int:0..100", True, "0 = socialism in one country, 100 = world revolution"),
 }
 
 CHARACTER: dict[str, F] = {
@@ -29,7 +31,7 @@ CHARACTER: dict[str, F] = {
     "leader": ("bool", False, "bound to his faction for the whole game"),
     "ideology": (IDEOLOGY, True, "positions 0-100 on the three ideology axes"),
     "traits": ("list", False, "trait ids"),
-    "skills": ({"oratory": ("int", True, "1-5"), "organisation": ("int", True, "1-5"), "intrigue": ("int", True, "1-5")}, True, "skills 1-5"),
+    "skills": ({"oratory": ("int:1..5", True, "speeches at congresses"), "organisation": ("int:1..5", True, "running offices and the Secretariat"), "intrigue": ("int:1..5", True, "plots and plenums")}, True, "skills 1-5"),
     "base": ("str|null", False, "power base id"),
     "offices": ("list", False, "offices held at the start (the scenario may also assign)"),
     "bio": ("str", True, "who he is at the start, in our words"),
@@ -62,9 +64,9 @@ FACTION: dict[str, F] = {
     "apparatus": ("bool", False, "the non-player apparatus (Stalin)"),
     "party": ("bool", False, "sits in party bodies (default true; the Left SRs do not)"),
     "ladder": ("str", False, "discipline ladder id (default party)"),
-    "influence": ("int", True, "starting influence"),
-    "heat": ("int", False, "starting heat"),
-    "prestige": ("int", False, "starting prestige 0-20"),
+    "influence": ("int:0..30", True, "starting influence"),
+    "heat": ("int:0..100", False, "starting heat"),
+    "prestige": ("int:0..20", False, "starting prestige 0-20"),
     "agenda": ({"policies": ("list", False, "[{axis, target, weight}]"), "indicators": ("list", False, "[{indicator, above|below, weight}]")}, True, "what it wants: scored and pursued by its AI"),
     "specials": ([SPECIAL], False, "special actions"),
     "ai": ("dict", True, "AI personality weights"),
@@ -96,9 +98,9 @@ REGION: dict[str, F] = {
     "id": ("str", True, "unique slug"),
     "name": ("str", True, "name as shown"),
     "membership": ("int", True, "party members and candidates, thousands"),
-    "peasant_share": ("number", True, "share of peasants in the population, 0-1"),
+    "peasant_share": ("number:0..1", True, "share of peasants in the population, 0-1"),
     "sentiment": ("dict", True, "rank-and-file leanings: faction or uncommitted -> weight"),
-    "soviet_strength": ("int", False, "Left SR strength in local soviets, 0-100"),
+    "soviet_strength": ("int:0..100", False, "Left SR strength in local soviets, 0-100"),
     "description": ("str", True, "a sentence or two"),
 }
 
@@ -114,7 +116,7 @@ BASE: dict[str, F] = {
 POSITION = {
     "id": ("str", True, "unique within the axis"),
     "name": ("str", True, "name as shown"),
-    "ideology": ("int", True, "where it sits on the axis's ideology scale, 0-100"),
+    "ideology": ("int:0..100", True, "where it sits on the axis's ideology scale, 0-100"),
     "targets": ("dict", False, "indicator -> shift of its target while in force"),
     "drift": ("dict", False, "indicator -> change each turn while in force"),
     "text": ("str", True, "what it means"),
@@ -135,7 +137,7 @@ INDICATOR: dict[str, F] = {
     "low": ("number", True, "lowest value"),
     "high": ("number", True, "highest value"),
     "base_target": ("number", True, "where it tends with no policy pushing"),
-    "rate": ("number", True, "share of the gap to its target closed each turn"),
+    "rate": ("number:0..1", True, "share of the gap to its target closed each turn"),
     "cumulative": ("bool", False, "a running total (deaths): never relaxes"),
     "description": ("str", True, "what it measures and what moves it"),
 }
@@ -152,7 +154,7 @@ EVENT: dict[str, F] = {
     "title": ("str", True, "title"),
     "window": ({"from": ("date", True, "first half-year"), "to": ("date", True, "last half-year")}, True, "when it may fire"),
     "conditions": ("conditions", False, "what must hold"),
-    "weight": ("int", False, "100 = certain once conditions hold; lower = chance per turn in %"),
+    "weight": ("int:0..100", False, "100 = certain once conditions hold; lower = chance per turn in %"),
     "once": ("bool", False, "fires at most once (default true)"),
     "chooser": ("str", True, "faction id, office:<id> or politburo"),
     "text": ("str", True, "what happens"),
@@ -167,8 +169,8 @@ EVENT: dict[str, F] = {
 CARD: dict[str, F] = {
     "id": ("str", True, "unique slug"),
     "title": ("str", True, "title"),
-    "era": ("int", True, "1 = 1924-28, 2 = 1929-34, 3 = 1935-41"),
-    "value": ("int", True, "influence value 1-4"),
+    "era": ("int:1..3", True, "1 = 1924-28, 2 = 1929-34, 3 = 1935-41"),
+    "value": ("int:1..4", True, "influence value 1-4"),
     "faction": ("str|null", True, "owner, or null for neutral"),
     "conditions": ("conditions", False, "when the event can fire"),
     "text": ("str", True, "what the event does"),
@@ -225,9 +227,20 @@ SCENARIO: dict[str, F] = {
     "loyalty": ("dict", False, "character -> faction -> starting public loyalty (overrides)"),
     "congresses": ("list", True, "dates of scheduled party congresses"),
     "dead_at_start": ("list", False, "characters already dead"),
-    "grip": ("int", True, "the secretaries' grip on delegations at the start, 0-100"),
+    "grip": ("int:0..100", True, "the secretaries' grip on delegations at the start, 0-100"),
     "tension": ("dict", True, "year -> international tension from outside"),
 }
+
+GLOSSARY: dict[str, F] = {
+    "id": ("str", True, "unique slug"),
+    "term": ("str", True, "the term as shown"),
+    "native": ("str", False, "the Russian (or other) word"),
+    "text": ("str", True, "2-4 sentences: what it was and why it matters in the game"),
+    "related": ("list", False, "other glossary ids"),
+    "sources": ("list", True, "sources"),
+}
+
+SILENCE = ("dict", False, "warning code -> the reason it does not apply to this record")
 
 KINDS: dict[str, dict[str, F]] = {
     "character": CHARACTER,
@@ -242,7 +255,10 @@ KINDS: dict[str, dict[str, F]] = {
     "trait": TRAIT,
     "ladder": LADDER,
     "scenario": SCENARIO,
+    "glossary": GLOSSARY,
 }
+for _spec in KINDS.values():
+    _spec["silence"] = SILENCE
 
 # folder under data/ -> record kind
 FOLDERS: dict[str, str] = {
@@ -258,12 +274,30 @@ FOLDERS: dict[str, str] = {
     "traits": "trait",
     "ladders": "ladder",
     "scenarios": "scenario",
+    "glossary": "glossary",
 }
+
+
+def base_type(t: str) -> str:
+    return t.split(":", 1)[0]
+
+
+def value_range(t: Any) -> tuple[float, float] | None:
+    if not isinstance(t, str) or ":" not in t:
+        return None
+    low, high = t.split(":", 1)[1].split("..")
+    cast = int if base_type(t) == "int" else float
+    return cast(low), cast(high)
 
 
 def type_name(t: Any) -> str:
     if isinstance(t, dict):
-        return "mapping"
+        return "a mapping"
     if isinstance(t, list):
-        return "list of mappings"
-    return str(t)
+        return "a list of mappings"
+    bounds = value_range(t)
+    names = {"str": "text", "int": "a whole number", "number": "a number", "bool": "true or false",
+             "list": "a list", "dict": "a mapping", "str|null": "text or null", "date": "a date like 1927-autumn",
+             "conditions": "a list of conditions", "effects": "a list of effects"}
+    name = names.get(base_type(t), t)
+    return f"{name} from {bounds[0]} to {bounds[1]}" if bounds else name

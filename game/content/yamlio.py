@@ -39,17 +39,26 @@ class Problem:
 
 @dataclass(slots=True)
 class Located:
-    """A record as plain data, with the marks of its fields."""
+    """A record as plain data, with the marks of every key and list item inside it.
+
+    `marks` maps a path inside the record — ("choices", 1, "effects", 0) — to its line and column.
+    """
 
     data: Any
     path: str
     line: int
     col: int
-    marks: dict[str, tuple[int, int]] = field(default_factory=dict)
+    marks: dict[tuple, tuple[int, int]] = field(default_factory=dict)
 
-    def where(self, key: str | None = None) -> tuple[int, int]:
-        if key is not None and key in self.marks:
-            return self.marks[key]
+    def where(self, at: tuple | str | None = None) -> tuple[int, int]:
+        """The position of a path (or of its nearest marked ancestor), else the record's."""
+        if at is None:
+            return self.line, self.col
+        path = (at,) if isinstance(at, str) else tuple(at)
+        while path:
+            if path in self.marks:
+                return self.marks[path]
+            path = path[:-1]
         return self.line, self.col
 
 
@@ -72,7 +81,14 @@ class _Builder:
         line, col = _mark(node)
         return YamlError(Problem(self.path, line, col, "error", message, hint))
 
-    def build(self, node: yaml.Node, depth: int = 0) -> Any:
+    def build(
+        self,
+        node: yaml.Node,
+        depth: int = 0,
+        path: tuple = (),
+        marks: dict[tuple, tuple[int, int]] | None = None,
+    ) -> Any:
+        """Plain data from a node; with `marks`, remember where every key and item stood."""
         self.count += 1
         if self.count > MAX_NODES:
             raise self.fail(node, f"the file has more than {MAX_NODES} values", "split it or check for aliases")
@@ -81,7 +97,12 @@ class _Builder:
         if isinstance(node, yaml.ScalarNode):
             return _scalar(node)
         if isinstance(node, yaml.SequenceNode):
-            return [self.build(child, depth + 1) for child in node.value]
+            out_list = []
+            for i, child in enumerate(node.value):
+                if marks is not None:
+                    marks[(*path, i)] = _mark(child)
+                out_list.append(self.build(child, depth + 1, (*path, i), marks))
+            return out_list
         if isinstance(node, yaml.MappingNode):
             out: dict[str, Any] = {}
             for key_node, value_node in node.value:
@@ -92,7 +113,9 @@ class _Builder:
                     raise self.fail(key_node, f"a key must be text, not {key!r}")
                 if key in out:
                     raise self.fail(key_node, f"duplicate key '{key}'", "each key may appear once in a mapping")
-                out[key] = self.build(value_node, depth + 1)
+                if marks is not None:
+                    marks[(*path, key)] = _mark(key_node)
+                out[key] = self.build(value_node, depth + 1, (*path, key), marks)
             return out
         raise self.fail(node, "unsupported YAML node")
 
@@ -126,9 +149,8 @@ def _scalar(node: yaml.ScalarNode) -> Any:
     return value
 
 
-def load_yaml(path: Path, label: str | None = None) -> tuple[Any, yaml.Node | None]:
-    """Read one YAML document; returns (data, root node). Raises YamlError with a position."""
-    name = label or str(path)
+def read_text(path: Path, name: str) -> str:
+    """A content file's text, refused if unreadable, too large or not UTF-8."""
     try:
         size = path.stat().st_size
     except OSError as exc:
@@ -139,10 +161,22 @@ def load_yaml(path: Path, label: str | None = None) -> tuple[Any, yaml.Node | No
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
         raise YamlError(Problem(name, 1, 1, "error", "the file is not UTF-8 text", "save it as UTF-8")) from exc
-    return parse_yaml(text, name)
+    return text
 
 
-def parse_yaml(text: str, name: str) -> tuple[Any, yaml.Node | None]:
+def load_yaml(path: Path, label: str | None = None) -> Any:
+    """Read one YAML document as plain data. Raises YamlError with a position."""
+    name = label or str(path)
+    return parse_yaml(read_text(path, name), name)
+
+
+def parse_yaml(text: str, name: str) -> Any:
+    root = compose(text, name)
+    return None if root is None else _Builder(name).build(root)
+
+
+def compose(text: str, name: str) -> yaml.Node | None:
+    """The node tree of a document, with explicit tags refused before anything is built."""
     try:
         root = yaml.compose(text, Loader=SafeLoader)
     except yaml.MarkedYAMLError as exc:
@@ -151,10 +185,9 @@ def parse_yaml(text: str, name: str) -> tuple[Any, yaml.Node | None]:
         raise YamlError(Problem(name, line, col, "error", f"YAML syntax: {exc.problem or exc}")) from exc
     except yaml.YAMLError as exc:
         raise YamlError(Problem(name, 1, 1, "error", f"YAML: {exc}")) from exc
-    if root is None:
-        return None, None
-    _refuse_tags(root, name)
-    return _Builder(name).build(root), root
+    if root is not None:
+        _refuse_tags(root, name)
+    return root
 
 
 def _refuse_tags(root: yaml.Node, name: str) -> None:
@@ -185,18 +218,24 @@ _PLAIN = {t.split(":")[-1] for t in _PLAIN}
 def load_records(path: Path, label: str | None = None) -> list[Located]:
     """A content file: a YAML list of mappings. Each comes back with its field marks."""
     name = label or str(path)
-    data, root = load_yaml(path, name)
-    if data is None:
+    root = compose(read_text(path, name), name)
+    if root is None:
         return []
-    if not isinstance(data, list) or not isinstance(root, yaml.SequenceNode):
+    return records_of(root, name)
+
+
+def records_of(root: yaml.Node, name: str) -> list[Located]:
+    """Split a document into located records (a list of mappings)."""
+    if not isinstance(root, yaml.SequenceNode):
         line, col = _mark(root) if root is not None else (1, 1)
         raise YamlError(Problem(name, line, col, "error", "a content file holds a list of records", "start each record with '- id: ...'"))
-    out = []
-    for item, node in zip(data, root.value):
-        line, col = _mark(node)
-        marks: dict[str, tuple[int, int]] = {}
-        if isinstance(node, yaml.MappingNode):
-            for key_node, _ in node.value:
-                marks[str(key_node.value)] = _mark(key_node)
-        out.append(Located(item, name, line, col, marks))
-    return out
+    builder = _Builder(name)
+    return [located(node, name, builder) for node in root.value]
+
+
+def located(node: yaml.Node, name: str, builder: _Builder | None = None) -> Located:
+    """One record (or a manifest) as plain data with the marks of everything inside it."""
+    marks: dict[tuple, tuple[int, int]] = {}
+    data = (builder or _Builder(name)).build(node, 1, (), marks)
+    line, col = _mark(node)
+    return Located(data, name, line, col, marks)

@@ -243,6 +243,16 @@ class CardDef:
 
 
 @dataclass(frozen=True, slots=True)
+class GlossaryDef:
+    id: str
+    term: str
+    native: str
+    text: str
+    related: tuple[str, ...]
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class RungDef:
     id: str
     name: str

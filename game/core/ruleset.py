@@ -17,6 +17,7 @@ from .defs import (
     CharacterDef,
     EventDef,
     FactionDef,
+    GlossaryDef,
     IndicatorDef,
     LadderDef,
     OfficeDef,
@@ -44,6 +45,7 @@ class Ruleset:
     scenarios: dict[str, ScenarioDef]
     rules: Rules
     content_hash: str
+    glossary: dict[str, GlossaryDef] = field(default_factory=dict)
     faction_ids: tuple[str, ...] = field(init=False)
     character_ids: tuple[str, ...] = field(init=False)
     base_ids: tuple[str, ...] = field(init=False)
