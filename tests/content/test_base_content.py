@@ -77,3 +77,10 @@ def test_both_scenarios_and_all_the_bodies(rs):
                  "sovnarkom", "ogpu", "congress_of_soviets", "comintern"):
         assert body in rs.bodies
     assert len(rs.regions) >= 12
+
+
+def test_traits_carry_their_modifiers(rs):
+    """A misplaced quote once swallowed every modifier into the text; the rules must see them."""
+    assert rs.traits["orator"].oratory == 2
+    assert rs.traits["ailing"].hazard > 0
+    assert rs.traits["ambitious"].lobby_rate > 1 and rs.traits["cautious"].lobby_rate < 1
