@@ -17,7 +17,17 @@ from .core.ruleset import Ruleset
 from .sim import play_game
 
 
-def run_bench(rs: Ruleset, data: Path, games: int, as_json: bool) -> int:
+def window_figures(content) -> dict:
+    """menu_startup_s, frame_ms_median, frame_ms_p95; empty if the window cannot be measured."""
+    try:
+        from .ui.bench_ui import frame_times, menu_startup_s
+    except ImportError as exc:
+        return {"window": f"not measured: {exc}"}
+    median, p95 = frame_times(content)
+    return {"menu_startup_s": round(menu_startup_s(), 3), "frame_ms_median": round(median, 2), "frame_ms_p95": round(p95, 2)}
+
+
+def run_bench(rs: Ruleset, data: Path, games: int, as_json: bool, content=None) -> int:
     loads = []
     for _ in range(5):
         t0 = time.perf_counter()
@@ -47,6 +57,8 @@ def run_bench(rs: Ruleset, data: Path, games: int, as_json: bool) -> int:
         "content_load_ms": round(statistics.median(loads), 1),
         "games": games,
     }
+    if content is not None:
+        result.update(window_figures(content))
     if as_json:
         print(json.dumps(result, indent=2))
     else:

@@ -24,7 +24,13 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--mods", default=None, help="comma-separated mod ids to enable (default: as in settings)")
     sub = parser.add_subparsers(dest="command")
 
-    sub.add_parser("play", help="play a game (until the window exists: one narrated all-AI game)")
+    play = sub.add_parser("play", help="open the window (the default command)")
+    play.add_argument("--headless", action="store_true", help="no window: narrate one all-AI game instead")
+
+    shots = sub.add_parser("screenshots", help="render each main screen of a seeded game to PNG files")
+    shots.add_argument("outdir", type=Path)
+    shots.add_argument("--seed", type=int, default=7)
+    shots.add_argument("--size", default="1600x900", help="window size, e.g. 1280x720")
 
     sim = sub.add_parser("simulate", help="play all-AI games headless")
     sim.add_argument("--games", type=int, default=1)
@@ -84,21 +90,66 @@ def _main(argv: list[str] | None) -> int:
         from .modcli import run_mods
 
         return run_mods(args.data or data_dir(), args.enable, args.disable)
-    rs = _load(args.data, _mod_list(args.mods))
-    if rs is None:
+    content = _load_content(args.data, _mod_list(args.mods))
+    if content is None:
         return 1
+    _CONTENT_CACHE["content"] = content
+    rs = content.ruleset
     if command == "play":
-        from .narrate import narrate_game
+        if getattr(args, "headless", False):
+            from .narrate import narrate_game
 
-        narrate_game(rs, args.scenario, args.seed, sys.stdout)
+            narrate_game(rs, args.scenario, args.seed, sys.stdout)
+            return 0
+        return _window(args)
+    if command == "screenshots":
+        from .ui.screenshots import take_screenshots
+
+        width, height = (int(v) for v in args.size.lower().split("x"))
+        for path in take_screenshots(_content(args), args.outdir, args.seed, (width, height)):
+            print(path)
         return 0
     if command == "simulate":
         return _simulate(rs, args)
     if command == "bench":
         from .bench import run_bench
 
-        return run_bench(rs, args.data or data_dir(), args.games, args.json)
+        return run_bench(rs, args.data or data_dir(), args.games, args.json, content)
     return 2
+
+
+def _window(args) -> int:
+    """Open the window; without a display, say so and narrate a game instead of failing."""
+    try:
+        import pygame  # noqa: F401  (fails early if the window's libraries are missing)
+
+        from .settings import load_settings
+        from .ui.app import start_window
+    except ImportError as exc:
+        print(f"The window needs pygame-ce and pygame_gui ({exc}). Reinstall with: pip install -e .", file=sys.stderr)
+        return 1
+    try:
+        return start_window(_content(args), load_settings())
+    except Exception as exc:  # noqa: BLE001 - no display is a normal situation on servers
+        import pygame
+
+        if not isinstance(exc, pygame.error):
+            raise
+        print(f"No window could be opened ({exc}); narrating an all-AI game instead (play --headless).", file=sys.stderr)
+        from .narrate import narrate_game
+
+        narrate_game(_content(args).ruleset, args.scenario, args.seed, sys.stdout)
+        return 0
+
+
+_CONTENT_CACHE: dict = {}
+
+
+def _content(args):
+    """The loaded content (base plus mods), loaded once per run."""
+    if "content" not in _CONTENT_CACHE:
+        _CONTENT_CACHE["content"] = _load_content(args.data, _mod_list(args.mods))
+    return _CONTENT_CACHE["content"]
 
 
 def _mod_list(text: str | None) -> list[str] | None:
@@ -107,8 +158,8 @@ def _mod_list(text: str | None) -> list[str] | None:
     return [m.strip() for m in text.split(",") if m.strip()]
 
 
-def _load(folder: Path | None, mods: list[str] | None):
-    """The ruleset with the chosen mods (default: those enabled in settings); problems to stderr."""
+def _load_content(folder: Path | None, mods: list[str] | None):
+    """The content with the chosen mods (default: those enabled in settings); problems to stderr."""
     from .content.build import ContentError
     from .content.loader import load_game
     from .paths import mod_roots
@@ -130,7 +181,7 @@ def _load(folder: Path | None, mods: list[str] | None):
         print(f"warning: mod '{mod_id}' is disabled: {why}", file=sys.stderr)
     if content.active:
         print(f"mods: {', '.join(content.active)}", file=sys.stderr)
-    return content.ruleset
+    return content
 
 
 def _simulate(rs, args) -> int:

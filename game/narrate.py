@@ -39,53 +39,52 @@ class Narrator:
         return "[" + "; ".join(parts) + "]"
 
     def ending(self, state: GameState) -> None:
-        t = self.text
-        if state.win_reason == "sole_power":
-            print(f"\n{t.faction(state.winner)} holds sole power. The game ends in {pretty_date(state.turn, state.start_year)}.", file=self.out)
-        else:
-            who = t.faction(state.winner) if state.winner else "no one"
-            print(f"\nThe scenario ends. On points the winner is {who}.", file=self.out)
-        if state.war_outcome:
-            print(f"June 1941: {state.war_outcome.replace('_', ' ')}.", file=self.out)
-        for f, s in sorted(state.scores.items(), key=lambda kv: -kv[1]["total"]):
-            print(
-                f"  {t.faction(f):<18} {s['total']:7.1f}  (power {s['power']:.1f}, program {s['program']:.1f}, "
-                f"survival {s['survival']:.1f}, human cost -{s['human_cost']:.1f})",
-                file=self.out,
-            )
-        self.epilogue(state)
+        for line in epilogue_lines(self.rs, state):
+            print(line, file=self.out)
 
-    def epilogue(self, state: GameState) -> None:
-        """What became of the leaders and the country, beside what really happened."""
-        rs, t = self.rs, self.text
-        print("\nWhat became of them (in this game / in history):", file=self.out)
-        for fid in rs.faction_ids:
-            for cid in rs.factions[fid].leaders:
-                print(f"  {t.person(cid)}: {self._fate(state, cid)} / {self._history(cid)}", file=self.out)
-        famine = float(state.indicators[rs.ii["famine_deaths"]])
-        terror = float(state.indicators[rs.ii["repression_deaths"]])
-        print(
-            f"  Famine deaths: {famine:,.0f} thousand (in history, 1931-33: about 5,000-7,000 thousand).",
-            file=self.out,
+
+def epilogue_lines(rs: Ruleset, state: GameState) -> list[str]:
+    """How the game ended, the scores, and what became of the leaders beside history."""
+    t = Text(rs)
+    out = [""]
+    if state.win_reason == "sole_power":
+        out.append(f"{t.faction(state.winner)} holds sole power. The game ends in {pretty_date(state.turn, state.start_year)}.")
+    else:
+        who = t.faction(state.winner) if state.winner else "no one"
+        out.append(f"The scenario ends. On points the winner is {who}.")
+    if state.war_outcome:
+        out.append(f"June 1941: {state.war_outcome.replace('_', ' ')}.")
+    for f, s in sorted(state.scores.items(), key=lambda kv: -kv[1]["total"]):
+        out.append(
+            f"  {t.faction(f):<18} {s['total']:7.1f}  (power {s['power']:.1f}, program {s['program']:.1f}, "
+            f"survival {s['survival']:.1f}, human cost -{s['human_cost']:.1f})"
         )
-        print(
-            f"  Killed by repression: {terror:,.0f} thousand (in history, 1937-38 alone: about 680-720 thousand shot).",
-            file=self.out,
-        )
+    out.append("")
+    out.append("What became of them (in this game / in history):")
+    for fid in rs.faction_ids:
+        for cid in rs.factions[fid].leaders:
+            out.append(f"  {t.person(cid)}: {_fate(rs, state, cid)} / {_history(rs, cid)}")
+    famine = float(state.indicators[rs.ii["famine_deaths"]])
+    terror = float(state.indicators[rs.ii["repression_deaths"]])
+    out.append(f"  Famine deaths: {famine:,.0f} thousand (in history, 1931-33: about 5,000-7,000 thousand).")
+    out.append(f"  Killed by repression: {terror:,.0f} thousand (in history, 1937-38 alone: about 680-720 thousand shot).")
+    return out
 
-    def _fate(self, state: GameState, cid: str) -> str:
-        status = state.status[self.rs.ci[cid]]
-        if status == "dead":
-            death = next((d for d in state.deaths if d[0] == cid), None)
-            if death:
-                return f"{death_then(death[2])} in {year_of(death[1], state.start_year)}"
-        return {"free": "alive and free", "exiled": "in exile", "arrested": "under arrest"}.get(status, status)
 
-    def _history(self, cid: str) -> str:
-        d = self.rs.characters[cid]
-        if d.died_turn is None:
-            return "unknown"
-        return f"{death_then(d.died_cause)} in {d.died_turn // 2}"
+def _fate(rs: Ruleset, state: GameState, cid: str) -> str:
+    status = state.status[rs.ci[cid]]
+    if status == "dead":
+        death = next((d for d in state.deaths if d[0] == cid), None)
+        if death:
+            return f"{death_then(death[2])} in {year_of(death[1], state.start_year)}"
+    return {"free": "alive and free", "exiled": "in exile", "arrested": "under arrest"}.get(status, status)
+
+
+def _history(rs: Ruleset, cid: str) -> str:
+    d = rs.characters[cid]
+    if d.died_turn is None:
+        return "unknown"
+    return f"{death_then(d.died_cause)} in {d.died_turn // 2}"
 
 
 def narrate_game(rs: Ruleset, scenario: str, seed: int, out: TextIO) -> GameState:

@@ -1,4 +1,4 @@
-"""The player's settings, kept in the user's folder as JSON: for now, which mods are enabled.
+"""The player's settings, kept in the user's folder as JSON: enabled mods and the window's options.
 
 Mods are off until the player enables them. A missing or unreadable settings file gives the
 defaults with a message; it is never a reason not to start. Writes are atomic.
@@ -18,7 +18,20 @@ from .paths import user_dir
 @dataclass(slots=True)
 class Settings:
     mods: list[str] = field(default_factory=list)
+    width: int = 1600
+    height: int = 900
+    fullscreen: bool = False
+    ui_scale: int = 100  # percent, 100-200
+    markers: bool = True  # faction letters on every seat (colour-blind safe)
+    animation: int = 100  # percent speed of animations
     problem: str = ""  # why the file could not be read, if it could not
+
+    def to_dict(self) -> dict:
+        return {k: getattr(self, k) for k in WINDOW_FIELDS + ("mods",)}
+
+
+WINDOW_FIELDS = ("width", "height", "fullscreen", "ui_scale", "markers", "animation")
+LIMITS = {"width": (800, 7680), "height": (600, 4320), "ui_scale": (100, 200), "animation": (0, 400)}
 
 
 def settings_path() -> Path:
@@ -33,10 +46,21 @@ def load_settings(path: Path | None = None) -> Settings:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
         return Settings(problem=f"{path}: could not be read ({exc}); using the defaults")
-    mods = data.get("mods", []) if isinstance(data, dict) else []
-    if not isinstance(mods, list) or not all(isinstance(m, str) for m in mods):
-        return Settings(problem=f"{path}: 'mods' must be a list of mod ids; using none")
-    return Settings(mods=list(mods))
+    if not isinstance(data, dict):
+        return Settings(problem=f"{path}: expected a JSON object; using the defaults")
+    settings = Settings()
+    mods = data.get("mods", [])
+    if isinstance(mods, list) and all(isinstance(m, str) for m in mods):
+        settings.mods = list(mods)
+    else:
+        settings.problem = f"{path}: 'mods' must be a list of mod ids; using none"
+    for key in WINDOW_FIELDS:
+        value = data.get(key)
+        default = getattr(settings, key)
+        if isinstance(value, type(default)) and not (isinstance(value, bool) and not isinstance(default, bool)):
+            low, high = LIMITS.get(key, (value, value)) if not isinstance(value, bool) else (value, value)
+            setattr(settings, key, min(max(value, low), high) if not isinstance(value, bool) else value)
+    return settings
 
 
 def save_settings(settings: Settings, path: Path | None = None) -> None:
@@ -45,7 +69,7 @@ def save_settings(settings: Settings, path: Path | None = None) -> None:
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".settings-", suffix=".json")
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as out:
-            json.dump({"mods": settings.mods}, out, indent=2)
+            json.dump(settings.to_dict(), out, indent=2)
             out.flush()
             os.fsync(out.fileno())
         os.replace(tmp, path)

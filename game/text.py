@@ -79,6 +79,45 @@ class Text:
             return "to publish Lenin's Testament"
         return kind
 
+    def effect(self, name: str, p: Any) -> str:
+        """An effect of an event, card or special, in a few words (for previews)."""
+        def who(ref: str) -> str:
+            return {"chooser": "you", "player": "the player", "owner": "its owner", "all": "everyone"}.get(ref, self.faction(ref))
+
+        def signed(v: float) -> str:
+            return f"{v:+g}"
+
+        if name == "indicator":
+            d = self.rs.indicators[p["id"]]
+            spread = f" over {p['over_turns']} turns" if p.get("over_turns", 1) > 1 else ""
+            return f"{d.name} {signed(p['add'])}{spread}"
+        if name in ("influence", "heat", "prestige"):
+            return f"{name} {signed(p['add'])} for {who(p['faction'])}"
+        if name == "loyalty":
+            return f"{self.person(p['character'])}'s loyalty to {who(p['faction'])} {signed(p['add'])}"
+        if name == "standing":
+            return f"{who(p['faction'])}: standing with {self.rs.bases[p['base']].name} {signed(p['add'])}"
+        if name == "sentiment":
+            where = "every region" if p["region"] == "all" else self.rs.regions[p["region"]].name
+            return f"{who(p['faction'])}: support in {where} {signed(p['add'])}"
+        if name == "policy":
+            axis = self.rs.axes[p["axis"]]
+            if "set" in p:
+                return f"{axis.name} becomes {self.position(axis.id, p['set'])}"
+            return f"{axis.name} one step {'on' if p.get('step', 0) > 0 else 'back'}"
+        if name in ("kill", "exile", "arrest"):
+            person = p["character"] if isinstance(p, dict) else p
+            return f"{self.person(person)}: {name}"
+        if name == "appoint":
+            return f"{self.person(p['character'])} becomes {self.office(p['office'])}"
+        if name == "rung":
+            return f"{who(p['faction'])} {'down' if p['move'] > 0 else 'up'} the discipline ladder"
+        if name in ("grip", "repression_momentum"):
+            return f"{name.replace('_', ' ')} {signed(p['add'])}"
+        if name in ("set_flag", "clear_flag"):
+            return ""
+        return name.replace("_", " ")
+
     def entry(self, key: str, p: dict[str, Any]) -> str | None:
         """One chronicle entry as a sentence, or None for bookkeeping entries."""
         method = getattr(self, "_" + key.replace(".", "_"), None)

@@ -38,8 +38,8 @@ def test_trace_reads_like_a_chronicle():
     assert "=" not in text.replace("==", ""), "raw key=value debug output leaked into the trace"
 
 
-def test_the_play_command_alone_narrates_a_game():
-    out = run()
+def test_play_headless_narrates_a_game():
+    out = run("play", "--headless")
     assert out.returncode == 0, out.stderr
     assert out.stdout.startswith("Testament")
     assert "== Spring 1924 ==" in out.stdout and ("The scenario ends" in out.stdout or "holds sole power" in out.stdout)

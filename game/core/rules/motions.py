@@ -51,6 +51,8 @@ def politburo_session(rs: Ruleset, state: GameState) -> list[VoteResult]:
             no=result.no,
             p_pass=round(result.forecast.p_pass, 3),
             ballots=[[m, b] for m, b in result.ballots],
+            # Why each member voted as he did: chance of yes, whose whip, and the reasons.
+            why=[[v.character, v.p_yes, v.whip, [list(r) for r in v.reasons]] for v in result.forecast.members],
         )
         if result.passed:
             carry_out(rs, state, motion)

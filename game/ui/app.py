@@ -1,0 +1,182 @@
+"""The window: pygame set-up, the scene stack and the main loop.
+
+Each scene handles events, updates and draws; a scene may push another (a dialog) or replace
+itself. pygame_gui elements live in one UIManager per scene, with stable object ids so tests can
+find them. `App.frame()` runs one frame, so tests and the screenshot tool can drive the window
+without a loop of their own.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+
+import pygame
+import pygame_gui
+
+from ..content.loader import GameContent
+from ..settings import Settings
+from .assets import PAPER, theme
+
+
+class Scene:
+    """One screen. Subclasses build their widgets in `build` (called again on resize)."""
+
+    def __init__(self, app: App) -> None:
+        self.app = app
+        self.manager = self.new_manager()
+        self.build()
+
+    # -- to override --
+    def build(self) -> None:
+        pass
+
+    def handle(self, event: pygame.event.Event) -> None:
+        pass
+
+    def update(self, dt: float) -> None:
+        pass
+
+    def draw(self, surface: pygame.Surface) -> None:
+        surface.fill(PAPER)
+
+    # -- shared --
+    def rebuild(self) -> None:
+        """Lay the widgets out again; a new manager only when the size or the scale changed
+        (making one parses the theme and loads fonts: far too slow for every click)."""
+        if getattr(self, "_made_for", None) == (self.app.size, self.app.scale):
+            self.manager.clear_and_reset()
+        else:
+            self.manager = self.new_manager()
+        self.build()
+
+    def new_manager(self) -> pygame_gui.UIManager:
+        self._made_for = (self.app.size, self.app.scale)
+        manager = pygame_gui.UIManager(self.app.size, theme(self.app.scale))
+        sizes = {int(15 * self.app.scale), int(16 * self.app.scale)}
+        manager.preload_fonts([
+            {"name": "ptsans", "point_size": size, "style": style} for size in sorted(sizes) for style in ("bold", "italic")
+        ])
+        return manager
+
+    def s(self, value: float) -> int:
+        """A length scaled by the player's UI scale."""
+        return int(value * self.app.scale)
+
+    def button(self, rect: pygame.Rect, label: str, object_id: str, tooltip: str | None = None) -> pygame_gui.elements.UIButton:
+        return pygame_gui.elements.UIButton(rect, label, self.manager, object_id=object_id, tool_tip_text=tooltip)
+
+    def element(self, object_id: str):
+        """The widget with this object id (for tests and keyboard shortcuts)."""
+        for el in self.manager.get_root_container().elements:
+            if object_id in el.get_object_ids():
+                return el
+        return None
+
+
+class App:
+    def __init__(self, content: GameContent, settings: Settings, size: tuple[int, int] | None = None) -> None:
+        os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+        pygame.display.init()
+        pygame.font.init()
+        self.content = content
+        self.settings = settings
+        flags = pygame.RESIZABLE | (pygame.FULLSCREEN if settings.fullscreen else 0)
+        self.size = size or (settings.width, settings.height)
+        self.screen = pygame.display.set_mode(self.size, flags)
+        pygame.display.set_caption("Testament — 1924–1941")
+        pygame.key.set_repeat(300, 40)
+        self.scale = settings.ui_scale / 100.0
+        self.stack: list[Scene] = []
+        self.running = True
+        self.clock = pygame.time.Clock()
+        self.frame_times: list[float] = []
+
+    @property
+    def rs(self):
+        return self.content.ruleset
+
+    @property
+    def scene(self) -> Scene:
+        return self.stack[-1]
+
+    def push(self, scene_type, *args, **kwargs) -> Scene:
+        scene = scene_type(self, *args, **kwargs)
+        self.stack.append(scene)
+        return scene
+
+    def pop(self) -> None:
+        if len(self.stack) > 1:
+            self.stack.pop()
+
+    def replace(self, scene_type, *args, **kwargs) -> Scene:
+        if self.stack:
+            self.stack.pop()
+        return self.push(scene_type, *args, **kwargs)
+
+    def reset_to(self, scene_type, *args, **kwargs) -> Scene:
+        self.stack.clear()
+        return self.push(scene_type, *args, **kwargs)
+
+    def set_scale(self, percent: int) -> None:
+        self.settings.ui_scale = max(100, min(200, percent))
+        self.scale = self.settings.ui_scale / 100.0
+        for scene in self.stack:
+            scene.rebuild()
+
+    def resize(self, size: tuple[int, int]) -> None:
+        self.size = (max(800, size[0]), max(600, size[1]))
+        self.screen = pygame.display.set_mode(self.size, pygame.RESIZABLE)
+        for scene in self.stack:
+            scene.rebuild()
+
+    def frame(self, dt: float = 1 / 60) -> None:
+        started = time.perf_counter()
+        for event in pygame.event.get():
+            if event.type == pygame.QUIT:
+                self.running = False
+                return
+            if event.type == pygame.VIDEORESIZE:
+                self.resize((event.w, event.h))
+                continue
+            scene = self.scene
+            scene.manager.process_events(event)
+            scene.handle(event)
+            if not self.running:
+                return
+        scene = self.scene
+        scene.update(dt)
+        scene.manager.update(dt)
+        for lower in self.stack[:-1]:
+            if getattr(scene, "overlay", False):
+                lower.draw(self.screen)
+                lower.manager.draw_ui(self.screen)
+        scene.draw(self.screen)
+        scene.manager.draw_ui(self.screen)
+        pygame.display.flip()
+        self.frame_times.append((time.perf_counter() - started) * 1000.0)
+        if len(self.frame_times) > 600:
+            del self.frame_times[:300]
+
+    def run(self) -> None:
+        while self.running and self.stack:
+            dt = self.clock.tick(60) / 1000.0
+            self.frame(dt)
+        pygame.quit()
+
+    def screenshot(self, path: Path) -> None:
+        pygame.image.save(self.screen, str(path))
+
+
+def start_window(content: GameContent, settings: Settings) -> int:
+    from .scenes.menu import MenuScene
+
+    app = App(content, settings)
+    app.push(MenuScene)
+    if os.environ.get("TESTAMENT_STARTUP_PROBE"):  # bench: draw the menu once and stop
+        app.frame()
+        pygame.quit()
+        return 0
+    app.run()
+    return 0

@@ -1,0 +1,126 @@
+"""Fonts, colours and faction marks for the window: constructivist red, black and paper-cream.
+
+Fonts are PT Sans and PT Sans Narrow (Cyrillic and Latin, ParaType Free Font License) from
+assets/fonts; every size is cached. A missing font file falls back to pygame's default font
+with a message, so a broken install still shows a window.
+"""
+
+from __future__ import annotations
+
+import sys
+from functools import lru_cache
+
+import pygame
+
+from ..paths import resource_root
+
+PAPER = (236, 226, 200)
+PAPER_DARK = (214, 200, 168)
+INK = (24, 20, 18)
+RED = (190, 30, 34)
+RED_DARK = (130, 18, 20)
+GREY = (120, 112, 100)
+WHITE = (250, 246, 236)
+INDEPENDENT = (150, 140, 125)
+
+FONT_FILES = {
+    "poster": "PTSansNarrow-Bold.ttf",
+    "body": "PTSans-Regular.ttf",
+    "bold": "PTSans-Bold.ttf",
+}
+
+_warned: set[str] = set()
+
+
+@lru_cache(maxsize=128)
+def font(kind: str, size: int) -> pygame.font.Font:
+    path = resource_root() / "assets" / "fonts" / FONT_FILES[kind]
+    try:
+        return pygame.font.Font(str(path), max(6, size))
+    except (FileNotFoundError, OSError):
+        if kind not in _warned:
+            _warned.add(kind)
+            print(f"warning: font {path} is missing; using pygame's default font (reinstall the game)", file=sys.stderr)
+        return pygame.font.Font(None, max(6, size))
+
+
+def theme(scale: float) -> dict:
+    """assets/theme.json with font files made absolute and font sizes scaled for the UI scale."""
+    import json
+
+    path = resource_root() / "assets" / "theme.json"
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError) as exc:
+        print(f"warning: {path}: {exc}; using pygame_gui's default look", file=sys.stderr)
+        return {}
+    fonts = resource_root() / "assets" / "fonts"
+    for block in data.values():
+        spec = block.get("font")
+        if spec:
+            for key in ("regular_path", "bold_path", "italic_path", "bold_italic_path"):
+                if key in spec:
+                    spec[key] = str(fonts / spec[key])
+            spec["size"] = str(int(int(spec.get("size", 16)) * scale))
+    return data
+
+
+def colour(hex_colour: str) -> tuple[int, int, int]:
+    text = hex_colour.lstrip("#")
+    try:
+        return int(text[0:2], 16), int(text[2:4], 16), int(text[4:6], 16)
+    except (ValueError, IndexError):
+        return INDEPENDENT
+
+
+@lru_cache(maxsize=2048)
+def _render(kind: str, size: int, text: str, rgb: tuple[int, int, int]) -> pygame.Surface:
+    return font(kind, size).render(text, True, rgb)
+
+
+def text(surface: pygame.Surface, words: str, pos: tuple[int, int], kind: str = "body", size: int = 16,
+         rgb: tuple[int, int, int] = INK, anchor: str = "topleft") -> pygame.Rect:
+    """Draw one line of text (cached render); returns the rectangle it took."""
+    image = _render(kind, size, words, rgb)
+    rect = image.get_rect(**{anchor: pos})
+    surface.blit(image, rect)
+    return rect
+
+
+def wrap(words: str, kind: str, size: int, width: int) -> list[str]:
+    """Split text into lines no wider than `width` pixels."""
+    f = font(kind, size)
+    lines: list[str] = []
+    for paragraph in words.split("\n"):
+        line = ""
+        for word in paragraph.split():
+            trial = f"{line} {word}".strip()
+            if f.size(trial)[0] <= width or not line:
+                line = trial
+            else:
+                lines.append(line)
+                line = word
+        lines.append(line)
+    return lines
+
+
+def paragraph(surface: pygame.Surface, words: str, rect: pygame.Rect, kind: str = "body", size: int = 16,
+              rgb: tuple[int, int, int] = INK, spacing: float = 1.2) -> int:
+    """Draw wrapped text inside rect; returns the y below the last line."""
+    y = rect.top
+    step = int(size * spacing)
+    for line in wrap(words, kind, size, rect.width):
+        if y + step > rect.bottom + step // 2:
+            break
+        text(surface, line, (rect.left, y), kind, size, rgb)
+        y += step
+    return y
+
+
+def marker(surface: pygame.Surface, centre: tuple[int, int], radius: int, fill: tuple[int, int, int], letter: str,
+           size: int) -> None:
+    """A faction mark that does not rely on colour alone: a disc with the faction's letter."""
+    pygame.draw.circle(surface, fill, centre, radius)
+    pygame.draw.circle(surface, INK, centre, radius, 1)
+    light = sum(fill) > 380
+    text(surface, letter, centre, "bold", size, INK if light else WHITE, "center")

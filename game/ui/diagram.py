@@ -1,0 +1,233 @@
+"""The party apparatus drawn as a poster: the Politburo as seven cards, the Secretariat, Orgburo
+and Control Commission beside them, the Central Committee as a field of seats coloured by bloc,
+the commissariats, the constituencies and the regional organisations, with arrows for the
+circular flow of power (Secretariat -> regional secretaries -> congress -> Central Committee ->
+Secretariat).
+
+`layout` turns a player view into hit areas (rect, kind, id); `draw` paints them. Everything
+shown comes from the player's view, so it never shows what that faction may not know.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pygame
+
+from ..core.rules.control import estimates
+from ..core.ruleset import Ruleset
+from ..core.state import GameState
+from . import assets as K
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    rect: pygame.Rect
+    kind: str  # person | office | region | base | faction | body | seat
+    id: str
+
+
+def bloc_colour(rs: Ruleset, faction: str | None) -> tuple[int, int, int]:
+    if faction is None or faction not in rs.factions:
+        return K.INDEPENDENT
+    return K.colour(rs.factions[faction].colour)
+
+
+def bloc_letter(rs: Ruleset, faction: str | None) -> str:
+    if faction is None or faction not in rs.factions:
+        return "·"
+    return rs.factions[faction].marker
+
+
+class Diagram:
+    def __init__(self, rs: Ruleset, area: pygame.Rect, scale: float, markers: bool) -> None:
+        self.rs = rs
+        self.area = area
+        self.k = scale
+        self.markers = markers
+        self.hits: list[Hit] = []
+
+    def s(self, v: float) -> int:
+        return int(v * self.k)
+
+    def draw(self, surface: pygame.Surface, view: GameState, viewer: str, selected: tuple[str, str] | None) -> list[Hit]:
+        self.hits = []
+        self.view, self.viewer = view, viewer
+        self.owners = dict(zip(self.rs.character_ids, estimates(self.rs, view, viewer)))
+        a = self.area
+        top = a.top
+        top = self._politburo(surface, pygame.Rect(a.left, top, a.width, self.s(104)))
+        top = self._organs(surface, pygame.Rect(a.left, top + self.s(10), a.width, self.s(112)))
+        top = self._committee(surface, pygame.Rect(a.left, top + self.s(10), a.width, self.s(64)))
+        top = self._offices(surface, pygame.Rect(a.left, top + self.s(10), a.width, self.s(130)))
+        self._regions(surface, pygame.Rect(a.left, top + self.s(10), a.width, a.bottom - top - self.s(10)))
+        if selected:
+            for hit in self.hits:
+                if (hit.kind, hit.id) == selected:
+                    pygame.draw.rect(surface, K.RED, hit.rect.inflate(6, 6), 3)
+        return self.hits
+
+    # ---- pieces ------------------------------------------------------------------------------
+
+    def _label(self, surface, words: str, x: int, y: int) -> int:
+        K.text(surface, words.upper(), (x, y), "poster", self.s(18), K.RED_DARK)
+        return y + self.s(20)
+
+    def _person_card(self, surface, rect: pygame.Rect, cid: str, caption: str = "") -> None:
+        owner = self.owners.get(cid)
+        fill = bloc_colour(self.rs, owner)
+        pygame.draw.rect(surface, K.WHITE, rect)
+        pygame.draw.rect(surface, fill, (rect.left, rect.top, rect.width, self.s(8)))
+        pygame.draw.rect(surface, K.INK, rect, 2)
+        person = self.rs.characters[cid]
+        name = person.name.split()[-1]
+        K.text(surface, name, (rect.left + self.s(6), rect.top + self.s(12)), "poster", self.s(19))
+        if caption:
+            K.text(surface, caption, (rect.left + self.s(6), rect.top + self.s(36)), "body", self.s(12), K.GREY)
+        if self.markers:
+            K.marker(surface, (rect.right - self.s(14), rect.bottom - self.s(14)), self.s(10), fill, bloc_letter(self.rs, owner), self.s(12))
+        self.hits.append(Hit(rect, "person", cid))
+
+    def _politburo(self, surface, box: pygame.Rect) -> int:
+        y = self._label(surface, "Politburo", box.left, box.top)
+        members = self.view.seats.get("politburo", [])
+        size = self.rs.bodies["politburo"].seats
+        gap = self.s(8)
+        width = (box.width - gap * (size - 1)) // size
+        height = box.bottom - y
+        for i in range(size):
+            rect = pygame.Rect(box.left + i * (width + gap), y, width, height)
+            if i < len(members):
+                offices = [self.rs.offices[o].name for o, h in self.view.offices.items() if h == members[i]]
+                self._person_card(surface, rect, members[i], _short(offices[0], 26) if offices else "member")
+            else:
+                pygame.draw.rect(surface, K.PAPER_DARK, rect)
+                pygame.draw.rect(surface, K.GREY, rect, 1)
+                K.text(surface, "vacant", rect.center, "body", self.s(13), K.GREY, "center")
+        self.hits.append(Hit(pygame.Rect(box.left, box.top, box.width, self.s(18)), "body", "politburo"))
+        return box.bottom
+
+    def _organs(self, surface, box: pygame.Rect) -> int:
+        third = box.width // 3
+        # Secretariat
+        y = self._label(surface, "Secretariat", box.left, box.top)
+        self.hits.append(Hit(pygame.Rect(box.left, box.top, third, self.s(18)), "body", "secretariat"))
+        slots = [o for o in ("general_secretary", "cc_secretary_a", "cc_secretary_b") if o in self.rs.offices]
+        h = (box.bottom - y - self.s(4)) // max(1, len(slots))
+        for i, office in enumerate(slots):
+            self._office_row(surface, pygame.Rect(box.left, y + i * h, third - self.s(12), h - self.s(4)), office)
+        # Orgburo
+        x = box.left + third
+        y = self._label(surface, "Orgburo", x, box.top)
+        self.hits.append(Hit(pygame.Rect(x, box.top, third, self.s(18)), "body", "orgburo"))
+        members = self.view.seats.get("orgburo", [])
+        for i, cid in enumerate(members):
+            rect = pygame.Rect(x, y + i * self.s(18), third - self.s(12), self.s(17))
+            self._name_row(surface, rect, cid)
+        # Control Commission
+        x = box.left + 2 * third
+        y = self._label(surface, "Control Commission", x, box.top)
+        self.hits.append(Hit(pygame.Rect(x, box.top, third, self.s(18)), "body", "control_commission"))
+        if "ccc_chair" in self.rs.offices:
+            self._office_row(surface, pygame.Rect(x, y, third - self.s(12), self.s(28)), "ccc_chair")
+        self._seat_field(surface, pygame.Rect(x, y + self.s(34), third - self.s(12), box.bottom - y - self.s(34)), "control_commission")
+        return box.bottom
+
+    def _office_row(self, surface, rect: pygame.Rect, office: str) -> None:
+        holder = self.view.offices.get(office)
+        owner = self.owners.get(holder) if holder else None
+        pygame.draw.rect(surface, K.WHITE, rect)
+        pygame.draw.rect(surface, bloc_colour(self.rs, owner), (rect.left, rect.top, self.s(6), rect.height))
+        pygame.draw.rect(surface, K.INK, rect, 1)
+        name = self.rs.characters[holder].name if holder else "vacant"
+        K.text(surface, _short(self.rs.offices[office].name, 34), (rect.left + self.s(10), rect.top + self.s(1)), "body", self.s(11), K.GREY)
+        K.text(surface, name, (rect.left + self.s(10), rect.top + self.s(12)), "bold", self.s(13))
+        self.hits.append(Hit(rect, "office", office))
+
+    def _name_row(self, surface, rect: pygame.Rect, cid: str) -> None:
+        owner = self.owners.get(cid)
+        pygame.draw.rect(surface, bloc_colour(self.rs, owner), (rect.left, rect.top + self.s(3), self.s(10), rect.height - self.s(6)))
+        K.text(surface, self.rs.characters[cid].name, (rect.left + self.s(16), rect.top), "body", self.s(13))
+        self.hits.append(Hit(rect, "person", cid))
+
+    def _seat_field(self, surface, rect: pygame.Rect, body: str) -> None:
+        blocs = self.view.blocs.get(body, {})
+        seats = [k for k, n in blocs.items() for _ in range(n)]
+        if not seats:
+            return
+        cell = max(6, min(self.s(16), int((rect.width * rect.height / len(seats)) ** 0.5) - 2))
+        per_row = max(1, rect.width // (cell + 2))
+        for i, bloc in enumerate(seats):
+            r = pygame.Rect(rect.left + (i % per_row) * (cell + 2), rect.top + (i // per_row) * (cell + 2), cell, cell)
+            faction = bloc if bloc in self.rs.factions else None
+            pygame.draw.rect(surface, bloc_colour(self.rs, faction), r)
+            if self.markers and cell >= self.s(12):
+                K.text(surface, bloc_letter(self.rs, faction), r.center, "bold", int(cell * 0.8), K.WHITE, "center")
+        self.hits.append(Hit(rect, "body", body))
+
+    def _committee(self, surface, box: pygame.Rect) -> int:
+        y = self._label(surface, "Central Committee", box.left, box.top)
+        blocs = self.view.blocs.get("central_committee", {})
+        legend = "  ".join(f"{bloc_letter(self.rs, k if k in self.rs.factions else None)} {n}" for k, n in blocs.items())
+        K.text(surface, legend, (box.left + self.s(200), box.top), "bold", self.s(14))
+        self._seat_field(surface, pygame.Rect(box.left, y, box.width, box.bottom - y), "central_committee")
+        return box.bottom
+
+    def _offices(self, surface, box: pygame.Rect) -> int:
+        y = self._label(surface, "Government, police, Comintern, unions, press", box.left, box.top)
+        shown = [o for o, d in self.rs.offices.items() if d.chosen_by == "politburo"]
+        cols = 4
+        width = (box.width - self.s(8) * (cols - 1)) // cols
+        row_h = self.s(30)
+        for i, office in enumerate(shown):
+            rect = pygame.Rect(box.left + (i % cols) * (width + self.s(8)), y + (i // cols) * (row_h + self.s(3)), width, row_h)
+            self._office_row(surface, rect, office)
+        rows = (len(shown) + cols - 1) // cols
+        return y + rows * (row_h + self.s(3))
+
+    def _regions(self, surface, box: pygame.Rect) -> None:
+        y = self._label(surface, "Regional organisations  →  Party Congress  →  Central Committee  →  Secretariat", box.left, box.top)
+        regions = list(self.rs.regions)
+        cols = 7
+        width = (box.width - self.s(6) * (cols - 1)) // cols
+        height = self.s(46)
+        for i, rid in enumerate(regions):
+            rect = pygame.Rect(box.left + (i % cols) * (width + self.s(6)), y + (i // cols) * (height + self.s(6)), width, height)
+            sec = self.view.secretaries.get(rid)
+            pygame.draw.rect(surface, K.WHITE, rect)
+            pygame.draw.rect(surface, bloc_colour(self.rs, sec), (rect.left, rect.top, rect.width, self.s(7)))
+            pygame.draw.rect(surface, K.INK, rect, 1)
+            K.text(surface, _short(self.rs.regions[rid].name, 18), (rect.left + self.s(4), rect.top + self.s(9)), "bold", self.s(13))
+            self._sentiment_bar(surface, pygame.Rect(rect.left + self.s(4), rect.bottom - self.s(12), rect.width - self.s(8), self.s(7)), rid)
+            if self.markers:
+                K.text(surface, bloc_letter(self.rs, sec), (rect.right - self.s(12), rect.top + self.s(9)), "bold", self.s(13))
+            self.hits.append(Hit(rect, "region", rid))
+        y += ((len(regions) + cols - 1) // cols) * (height + self.s(6)) + self.s(4)
+        y = self._label(surface, "Constituencies", box.left, y)
+        bases = list(self.rs.bases)
+        cols = 5
+        width = (box.width - self.s(6) * (cols - 1)) // cols
+        for i, bid in enumerate(bases):
+            rect = pygame.Rect(box.left + (i % cols) * (width + self.s(6)), y + (i // cols) * (self.s(30)), width, self.s(26))
+            row = self.view.standing[self.rs.bi[bid]]
+            top = int(row.argmax())
+            leader = self.rs.faction_ids[top] if int(row[top]) >= 50 else None
+            pygame.draw.rect(surface, K.WHITE, rect)
+            pygame.draw.rect(surface, bloc_colour(self.rs, leader), (rect.left, rect.top, self.s(6), rect.height))
+            pygame.draw.rect(surface, K.INK, rect, 1)
+            mine = int(row[self.rs.fi[self.viewer]]) if self.viewer in self.rs.fi else 0
+            K.text(surface, f"{self.rs.bases[bid].name}  {mine}", (rect.left + self.s(10), rect.top + self.s(4)), "body", self.s(13))
+            self.hits.append(Hit(rect, "base", bid))
+
+    def _sentiment_bar(self, surface, rect: pygame.Rect, rid: str) -> None:
+        shares = self.view.sentiment[rid]
+        total = sum(shares.values()) or 1
+        x = rect.left
+        for k, v in shares.items():
+            w = int(rect.width * v / total)
+            pygame.draw.rect(surface, bloc_colour(self.rs, k if k in self.rs.factions else None), (x, rect.top, w, rect.height))
+            x += w
+
+
+def _short(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -1,0 +1,172 @@
+"""Pure view-models for the window: what to say about a person, office, region or constituency,
+and which actions a faction can take on it, each with its cost, a preview of its effect and,
+for motions, the exact chance of passing as the faction can foresee it. No pygame here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..core import actions as A
+from ..core.legality import cost_of
+from ..core.perform import lobby_gain
+from ..core.rules.control import estimates
+from ..core.rules.votes import forecast
+from ..core.ruleset import Ruleset
+from ..core.state import GameState, Motion
+
+
+@dataclass(frozen=True, slots=True)
+class Option:
+    label: str
+    action: A.Action
+    cost: str
+    preview: str
+
+
+def _name(rs: Ruleset, faction: str | None) -> str:
+    if faction is None or faction not in rs.factions:
+        return "independent"
+    return rs.factions[faction].short
+
+
+def describe(rs: Ruleset, view: GameState, viewer: str, kind: str, key: str) -> list[str]:
+    """Lines for a tooltip or the info panel."""
+    if kind == "person":
+        p = rs.characters[key]
+        owner = dict(zip(rs.character_ids, estimates(rs, view, viewer)))[key]
+        c = rs.ci[key]
+        mine = int(view.loyalty_public[c, rs.fi[viewer]]) + int(view.loyalty_secret[c, rs.fi[viewer]])
+        best = max(((int(view.loyalty_public[c, rs.fi[f]]), f) for f in rs.faction_ids if f != viewer), default=(0, ""))
+        offices = [rs.offices[o].name for o, h in view.offices.items() if h == key]
+        status = view.status[c]
+        lines = [
+            f"{p.name} ({p.native})" if p.native else p.name,
+            f"Follows: {_name(rs, owner)}" + (" (leader)" if p.leader else "") + ("" if status == "free" else f" — {status}"),
+            f"Loyalty to you: {mine} (your secret hold {int(view.loyalty_secret[c, rs.fi[viewer]])}); "
+            f"highest known rival: {best[0]} ({_name(rs, best[1])})",
+            "Control: the highest loyalty, at least 50 and 10 clear of the next.",
+            f"Ideology: economy {p.ideology.economic}, democracy {p.ideology.democracy}, internationalism {p.ideology.international}",
+            f"Traits: {', '.join(rs.traits[t].name for t in p.traits) or 'none'}",
+        ]
+        if offices:
+            lines.append("Holds: " + ", ".join(offices))
+        return lines
+    if kind == "office":
+        o = rs.offices[key]
+        holder = view.offices.get(key)
+        who = rs.characters[holder].name if holder else "vacant"
+        chosen = "elected by the Central Committee" if o.chosen_by == "central_committee" else "confirmed by the Politburo"
+        return [o.name, f"Held by: {who}", f"{chosen}; income {o.income}, prestige {o.prestige}",
+                f"Powers: {', '.join(o.powers) or 'none'}" + (f"; commands {rs.bases[o.base].name}" if o.base else "")]
+    if kind == "region":
+        r = rs.regions[key]
+        sec = view.secretaries.get(key)
+        shares = view.sentiment[key]
+        total = sum(shares.values()) or 1
+        split = ", ".join(f"{_name(rs, k) if k in rs.factions else k} {round(100 * v / total)}%" for k, v in shares.items())
+        return [r.name, f"Members: {r.membership} thousand; secretary: {_name(rs, sec)}",
+                f"The secretary brings {view.grip}% of its delegates to his faction; the rest follow the rank and file:",
+                split, r.description]
+    if kind == "base":
+        b = rs.bases[key]
+        row = view.standing[rs.bi[key]]
+        standing = ", ".join(f"{rs.factions[f].short} {int(row[rs.fi[f]])}" for f in rs.faction_ids)
+        return [b.name, f"Standing: {standing}", f"The leader (at least 50) draws {b.income} influence a turn.", b.description]
+    if kind == "body":
+        d = rs.bodies[key]
+        return [d.name, d.description]
+    return [key]
+
+
+def options(rs: Ruleset, view: GameState, viewer: str, kind: str, key: str) -> list[Option]:
+    """Actions on the selected thing, with cost and preview (legality is checked by the caller)."""
+    out: list[Option] = []
+    if kind == "person":
+        for amount in rs.rules["spend_steps"]:
+            action = A.Lobby(viewer, key, amount)
+            gain = lobby_gain(rs, key, amount)
+            out.append(Option(f"Lobby ({amount})", action, _cost(rs, action), f"+{gain} loyalty to you, in secret"))
+        if int(view.loyalty_secret[rs.ci[key], rs.fi[viewer]]) > 0:
+            out.append(Option("Declare your hold", A.Declare(viewer, key), _cost(rs, A.Declare(viewer, key)),
+                              "Reveal your hold: wins contested control, warns rivals"))
+        if key in view.seats.get("politburo", []):
+            action = A.Propose(viewer, "expel_member", key)
+            out.append(Option("Move to expel from the Politburo", action, _cost(rs, action),
+                              _odds(rs, view, viewer, action) + "; then two-thirds of a joint plenum"))
+        for office, d in rs.offices.items():
+            if d.chosen_by == "politburo" and view.offices.get(office) != key and office in _wanted(rs, view):
+                action = A.Propose(viewer, "appoint", key, office=office)
+                out.append(Option(f"Propose as {d.name}", action, _cost(rs, action), _odds(rs, view, viewer, action)))
+    elif kind == "office" and view.offices.get(key):
+        action = A.Propose(viewer, "remove", office=key)
+        extra = "; then a joint plenum" if rs.offices[key].chosen_by == "central_committee" else ""
+        out.append(Option("Move to remove the holder", action, _cost(rs, action), _odds(rs, view, viewer, action) + extra))
+    elif kind == "region":
+        for amount in rs.rules["spend_steps"]:
+            action = A.Organise(viewer, key, amount)
+            out.append(Option(f"Organise ({amount})", action, _cost(rs, action),
+                              f"+{round(amount * rs.rules['organise_per_influence'])} sentiment; +{rs.rules['organise_heat']} heat"))
+        action = A.AppointSecretary(viewer, key)
+        out.append(Option("Appoint the secretary", action, _cost(rs, action), "Your cadre runs the region and its delegates"))
+    elif kind == "base":
+        for amount in rs.rules["spend_steps"]:
+            action = A.Campaign(viewer, key, amount)
+            out.append(Option(f"Campaign ({amount})", action, _cost(rs, action), "Raises your standing (cheaper with Pravda)"))
+    return out
+
+
+def own_options(rs: Ruleset, view: GameState, viewer: str, congress: bool) -> list[Option]:
+    """Actions on the faction itself and on its rivals."""
+    out = [
+        Option("Publish a platform", A.Platform(viewer), _cost(rs, A.Platform(viewer)),
+               f"+{rs.rules['platform_standing']} standing with sympathetic constituencies; +{rs.rules['platform_heat']} heat"),
+        Option("Recant", A.Recant(viewer), _cost(rs, A.Recant(viewer)), "Halve your heat; lose credibility"),
+    ]
+    for spec in rs.factions[viewer].specials:
+        out.append(Option(spec.name, A.Special(viewer, spec.id), f"{spec.ap} AP, {spec.influence} influence", spec.text))
+    if congress:
+        out.append(Option("Congress speeches (4)", A.Speech(viewer, 4), _cost(rs, A.Speech(viewer, 4)), "Sway the uncommitted delegates"))
+        out.append(Option("Stand a co-report", A.CoReport(viewer), _cost(rs, A.CoReport(viewer)),
+                          "Under a quarter of the hall costs heat and seats"))
+    for other in rs.faction_ids:
+        if other == viewer:
+            continue
+        short = rs.factions[other].short
+        out.append(Option(f"Denounce {short}", A.Denounce(viewer, other), _cost(rs, A.Denounce(viewer, other)),
+                          f"+{rs.rules['denounce_heat']} heat to them; -{rs.rules['denounce_prestige']} prestige to you"))
+        action = A.Propose(viewer, "censure", other)
+        out.append(Option(f"Move to censure {short}", action, _cost(rs, action), _odds(rs, view, viewer, action)))
+        out.append(Option(f"Offer {short} a voting pact", A.OfferPact(viewer, other, "vote_support", 2, 0), "1 AP",
+                          "They whip their members for your motions for 2 turns, if they accept"))
+    return out
+
+
+def policy_options(rs: Ruleset, view: GameState, viewer: str) -> list[Option]:
+    out = []
+    for axis_id, axis in rs.axes.items():
+        pos = view.policies[axis_id]
+        for step in (-1, 1):
+            if 0 <= pos + step < len(axis.positions):
+                action = A.Propose(viewer, "policy", axis_id, step=step)
+                target = axis.positions[pos + step].name
+                out.append(Option(f"{axis.name}: to {target}", action, _cost(rs, action), _odds(rs, view, viewer, action)))
+    return out
+
+
+def _wanted(rs: Ruleset, view: GameState) -> list[str]:
+    """Offices worth offering in the person menu: vacant ones and the most important."""
+    vacant = [o for o, d in rs.offices.items() if d.chosen_by == "politburo" and view.offices.get(o) is None]
+    top = sorted((o for o, d in rs.offices.items() if d.chosen_by == "politburo"), key=lambda o: -rs.offices[o].prestige)[:4]
+    return list(dict.fromkeys(vacant + top))
+
+
+def _cost(rs: Ruleset, action: A.Action) -> str:
+    ap, influence = cost_of(rs, action)
+    return f"{ap} AP, {influence} influence" if influence else f"{ap} AP"
+
+
+def _odds(rs: Ruleset, view: GameState, viewer: str, action: A.Propose) -> str:
+    fc = forecast(rs, view, Motion(action.motion, viewer, action.params()), viewer)
+    swing = ", ".join(rs.characters[c].name.split()[-1] for c in fc.worth_lobbying)
+    return f"passes: {round(fc.p_pass * 100)}%" + (f"; worth lobbying: {swing}" if swing else "")

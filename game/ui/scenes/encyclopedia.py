@@ -1,0 +1,106 @@
+"""The encyclopedia: people, bodies, terms and every event's and card's history note."""
+
+from __future__ import annotations
+
+import html
+
+import pygame
+import pygame_gui
+
+from .. import assets as K
+from ..app import Scene
+from .common import heading
+
+TABS = ("People", "Bodies", "Terms", "Events", "Cards")
+
+
+class EncyclopediaScene(Scene):
+    def __init__(self, app, tab: str = "People", entry: str | None = None) -> None:
+        self.tab = tab
+        self.entry = entry
+        super().__init__(app)
+
+    def build(self) -> None:
+        w, h = self.app.size
+        x = self.s(30)
+        self.tabs = {}
+        for tab in TABS:
+            b = self.button(pygame.Rect(x, self.s(70), self.s(120), self.s(34)), tab, f"#tab_{tab.lower()}")
+            self.tabs[b] = tab
+            x += self.s(126)
+        self.back = self.button(pygame.Rect(w - self.s(150), self.s(20), self.s(120), self.s(36)), "Back", "#back")
+        top = self.s(120)
+        self.items = self.entries()
+        self.list = pygame_gui.elements.UISelectionList(
+            pygame.Rect(self.s(30), top, int(w * 0.28), h - top - self.s(30)),
+            [label for label, _ in self.items], self.manager, object_id="#entries",
+        )
+        self.body = pygame_gui.elements.UITextBox(
+            self.render(self.entry), pygame.Rect(int(w * 0.28) + self.s(50), top, w - int(w * 0.28) - self.s(80), h - top - self.s(30)),
+            self.manager, object_id="#entry_text",
+        )
+
+    def entries(self) -> list[tuple[str, str]]:
+        rs = self.app.rs
+        if self.tab == "People":
+            return sorted(((c.name, cid) for cid, c in rs.characters.items()), key=lambda t: t[0].split()[-1])
+        if self.tab == "Bodies":
+            return [(b.name, bid) for bid, b in rs.bodies.items()]
+        if self.tab == "Terms":
+            return sorted((g.term, gid) for gid, g in rs.glossary.items())
+        if self.tab == "Events":
+            return [(e.title, eid) for eid, e in sorted(rs.events.items(), key=lambda kv: kv[1].first_turn)]
+        return [(c.title, cid) for cid, c in sorted(rs.cards.items(), key=lambda kv: (kv[1].era, kv[1].title))]
+
+    def render(self, key: str | None) -> str:
+        rs = self.app.rs
+        e = html.escape
+        if key is None:
+            return f"<b>{self.tab}</b><br><br>Choose an entry on the left."
+        if self.tab == "People" and key in rs.characters:
+            c = rs.characters[key]
+            fate = f"{c.died_cause.replace('_', ' ')}, {c.died_turn // 2}" if c.died_turn else "unknown"
+            alt = "<br><i>Alternate history: this person's party survives in the game.</i>" if c.alternate else ""
+            return (f"<b>{e(c.name)}</b> ({e(c.native)}), born {c.born}{alt}<br><br>{e(c.bio)}<br><br>"
+                    f"<b>What really happened</b> (died: {e(fate)})<br>{e(c.history)}<br><br><i>Sources: {e('; '.join(c.sources))}</i>")
+        if self.tab == "Bodies" and key in rs.bodies:
+            b = rs.bodies[key]
+            offices = [o.name for o in rs.offices.values() if o.body == key]
+            extra = f"<br><br><b>Offices:</b> {e(', '.join(offices))}" if offices else ""
+            seats = f" — {b.seats} seats" if b.seats else ""
+            return f"<b>{e(b.name)}</b>{seats}<br><br>{e(b.description)}{extra}"
+        if self.tab == "Terms" and key in rs.glossary:
+            g = rs.glossary[key]
+            native = f" ({e(g.native)})" if g.native else ""
+            return f"<b>{e(g.term)}</b>{native}<br><br>{e(g.text)}<br><br><i>Sources: {e('; '.join(g.sources))}</i>"
+        if self.tab == "Events" and key in rs.events:
+            ev = rs.events[key]
+            qs = "".join(f"<br>• {e(q)}" for q in ev.discussion_questions)
+            qs = f"<br><br><b>For discussion</b>{qs}" if qs else ""
+            return (f"<b>{e(ev.title)}</b><br><br>{e(ev.text)}<br><br><b>What really happened</b><br>{e(ev.history)}"
+                    f"<br><br><i>Sources: {e('; '.join(ev.sources))}</i>{qs}")
+        if self.tab == "Cards" and key in rs.cards:
+            c = rs.cards[key]
+            owner = rs.factions[c.faction].name if c.faction in rs.factions else "neutral"
+            return (f"<b>{e(c.title)}</b> — era {c.era}, value {c.value}, {e(owner)}<br><br>{e(c.text)}<br><br>"
+                    f"<b>What really happened</b><br>{e(c.history)}<br><br><i>Sources: {e('; '.join(c.sources))}</i>")
+        return "Not found."
+
+    def handle(self, event: pygame.event.Event) -> None:
+        if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
+            self.app.pop()
+        elif event.type == pygame_gui.UI_BUTTON_PRESSED:
+            if event.ui_element is self.back:
+                self.app.pop()
+            elif event.ui_element in self.tabs:
+                self.tab, self.entry = self.tabs[event.ui_element], None
+                self.rebuild()
+        elif event.type == pygame_gui.UI_SELECTION_LIST_NEW_SELECTION and event.ui_element is self.list:
+            label = event.text
+            self.entry = next((k for t, k in self.items if t == label), None)
+            self.body.set_text(self.render(self.entry))
+
+    def draw(self, surface: pygame.Surface) -> None:
+        surface.fill(K.PAPER)
+        pygame.draw.rect(surface, K.RED, (0, 0, surface.get_width(), self.s(60)))
+        heading(surface, "Encyclopedia", (self.s(30), self.s(8)), self.s(40), K.WHITE)

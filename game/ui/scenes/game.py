@@ -1,0 +1,360 @@
+"""The apparatus screen: the main screen of a game.
+
+Top: the date, the phase, whose move it is, and the acting faction's influence, action points
+and heat. Left: the apparatus (see diagram.py); hover anything for who holds it and why, click
+to select it. Right: what can be done — on the selection, as a faction, on policy, with the
+hand of cards — each action with its cost and a preview, greyed out with the reason when it is
+illegal. Bots move a few steps a frame; dialogs (events, votes, hand-over, the end) are pushed
+on top.
+"""
+
+from __future__ import annotations
+
+import pygame
+import pygame_gui
+
+from ...core import actions as A
+from ...core.calendar import pretty_date
+from ...core.flow import congress_due
+from ...session import Session
+from .. import assets as K
+from .. import presenters as P
+from ..app import Scene
+from ..diagram import Diagram
+
+TABS = ("Selection", "Faction", "Policy", "Hand")
+BOT_BUDGET_MS = 6.0
+
+
+class GameScene(Scene):
+    def __init__(self, app, session: Session) -> None:
+        self.session = session
+        self.selected: tuple[str, str] | None = None
+        self.tab = "Faction"
+        self.hover: tuple[str, str] | None = None
+        self.hits = []
+        self.seen_log = 0
+        self.pending_votes: list = []
+        self.shown_human: str | None = None
+        self.message = ""
+        self._viewer = self.viewer_for_display()
+        super().__init__(app)
+
+    # ---- whose eyes --------------------------------------------------------------------------
+
+    def viewer_for_display(self) -> str:
+        """The faction whose view the screen shows: the person to move, else the last one."""
+        s = self.session
+        human = s.human_to_move()
+        if human:
+            return human
+        if s.last_human:
+            return s.last_human
+        return s.humans[0] if s.humans else s.rs.scenarios[s.state.scenario].apparatus
+
+    # ---- widgets -----------------------------------------------------------------------------
+
+    def build(self) -> None:
+        w, h = self.app.size
+        self.panel = pygame.Rect(int(w * 0.66), self.s(64), w - int(w * 0.66) - self.s(12), h - self.s(64) - self.s(12))
+        self.area = pygame.Rect(self.s(12), self.s(70), int(w * 0.66) - self.s(24), h - self.s(82))
+        self.diagram = Diagram(self.app.rs, self.area, self.app.scale, self.app.settings.markers)
+        bar_y = self.s(12)
+        x = w - self.s(12)
+        self.top_buttons = {}
+        for label, oid, key in (("Menu", "#pause", "Esc"), ("Encyclopedia", "#encyclopedia", "F1"), ("Country", "#country", "I"), ("Chronicle", "#chronicle", "C")):
+            width = self.s(110) if label != "Encyclopedia" else self.s(130)
+            x -= width + self.s(6)
+            self.top_buttons[self.button(pygame.Rect(x, bar_y, width, self.s(36)), label, oid, f"Key: {key}")] = oid
+        self.tab_buttons = {}
+        tx = self.panel.left
+        tw = (self.panel.width - self.s(6) * 3) // 4
+        for tab in TABS:
+            b = self.button(pygame.Rect(tx, self.panel.top, tw, self.s(32)), tab, f"#tab_{tab.lower()}")
+            if tab == self.tab:
+                b.select()
+            self.tab_buttons[b] = tab
+            tx += tw + self.s(6)
+        self.end_turn = self.button(pygame.Rect(self.panel.left, self.panel.bottom - self.s(44), self.panel.width // 2 - self.s(4), self.s(44)),
+                                    "End turn", "#end_turn", "Key: E")
+        self.undo = self.button(pygame.Rect(self.panel.centerx + self.s(4), self.panel.bottom - self.s(44), self.panel.width // 2 - self.s(4), self.s(44)),
+                                "Undo", "#undo", "Take back your last action this turn (key: U). Not after dice or reveals.")
+        self.option_buttons: dict = {}
+        self.build_options()
+
+    def build_options(self) -> None:
+        for b in self.option_buttons:
+            b.kill()
+        self.option_buttons = {}
+        viewer = self.session.human_to_move()
+        top = self.panel.top + self.s(40) + (self.s(150) if self.tab == "Selection" else 0)
+        bottom = self.panel.bottom - self.s(52)
+        if viewer is None or self.session.state.phase != "intrigue":
+            self.refresh_controls()
+            return
+        options = self.current_options(viewer)
+        height = self.s(30)
+        y = top
+        for opt in options:
+            if y + height > bottom:
+                break
+            reason = self.session.why_not(opt.action)
+            tip = opt.preview + (f"\nNot now: {reason}" if reason else "")
+            b = self.button(pygame.Rect(self.panel.left, y, self.panel.width, height), f"{opt.label} — {opt.cost}",
+                            f"#opt_{len(self.option_buttons)}", tip)
+            if reason:
+                b.disable()
+            self.option_buttons[b] = opt
+            y += height + self.s(4)
+        self.refresh_controls()
+
+    def current_options(self, viewer: str) -> list[P.Option]:
+        rs, view = self.app.rs, self.session.view(viewer)
+        if self.tab == "Selection":
+            return P.options(rs, view, viewer, *self.selected) if self.selected else []
+        if self.tab == "Faction":
+            return P.own_options(rs, view, viewer, congress_due(rs, self.session.state))
+        if self.tab == "Policy":
+            return P.policy_options(rs, view, viewer)
+        out = []
+        for card_id in view.factions[viewer].hand:
+            card = rs.cards[card_id]
+            owner = rs.factions[card.faction].short if card.faction in rs.factions else "neutral"
+            rival = card.faction not in (None, viewer)
+            warn = f" — WARNING: {owner}'s event fires anyway" if rival else ""
+            out.append(P.Option(f"Play '{card.title}' for its event", A.PlayCard(viewer, card_id, "event"), "1 AP",
+                                f"{card.text} ({owner} card)"))
+            out.append(P.Option(f"Play '{card.title}' for {card.value} influence", A.PlayCard(viewer, card_id, "influence"), "1 AP",
+                                f"+{card.value} influence{warn}"))
+        return out
+
+    def refresh_controls(self) -> None:
+        viewer = self.session.human_to_move()
+        if viewer and self.session.state.phase == "intrigue":
+            self.end_turn.enable()
+        else:
+            self.end_turn.disable()
+        if viewer and self.session.can_undo(viewer):
+            self.undo.enable()
+        else:
+            self.undo.disable()
+
+    # ---- input -------------------------------------------------------------------------------
+
+    def handle(self, event: pygame.event.Event) -> None:
+        if event.type == pygame.MOUSEMOTION:
+            self.hover = self.hit_at(event.pos)
+        elif event.type == pygame.MOUSEBUTTONDOWN and event.button == 1 and self.area.collidepoint(event.pos):
+            hit = self.hit_at(event.pos)
+            if hit:
+                self.select(hit)
+        elif event.type == pygame_gui.UI_BUTTON_PRESSED:
+            self.pressed(event.ui_element)
+        elif event.type == pygame.KEYDOWN:
+            self.key(event)
+
+    def hit_at(self, pos) -> tuple[str, str] | None:
+        for hit in reversed(self.hits):
+            if hit.rect.collidepoint(pos):
+                return hit.kind, hit.id
+        return None
+
+    def select(self, hit: tuple[str, str]) -> None:
+        self.selected = hit
+        self.tab = "Selection"
+        self.rebuild()
+
+    def pressed(self, el) -> None:
+        from .overlays import ChronicleOverlay, CountryOverlay, PauseOverlay
+
+        if el in self.option_buttons:
+            self.act(self.option_buttons[el].action)
+        elif el in self.tab_buttons:
+            self.tab = self.tab_buttons[el]
+            self.rebuild()
+        elif el is self.end_turn:
+            self.end_my_turn()
+        elif el is self.undo:
+            self.undo_last()
+        elif el in self.top_buttons:
+            oid = self.top_buttons[el]
+            if oid == "#pause":
+                self.app.push(PauseOverlay)
+            elif oid == "#chronicle":
+                self.app.push(ChronicleOverlay, self.session, self._viewer)
+            elif oid == "#country":
+                self.app.push(CountryOverlay, self.session, self._viewer)
+            elif oid == "#encyclopedia":
+                from .encyclopedia import EncyclopediaScene
+
+                self.app.push(EncyclopediaScene)
+
+    def key(self, event: pygame.event.Event) -> None:
+        from .overlays import ChronicleOverlay, CountryOverlay, PauseOverlay
+
+        k = event.key
+        if k == pygame.K_ESCAPE:
+            self.app.push(PauseOverlay)
+        elif k == pygame.K_e:
+            self.end_my_turn()
+        elif k == pygame.K_u:
+            self.undo_last()
+        elif k == pygame.K_c:
+            self.app.push(ChronicleOverlay, self.session, self._viewer)
+        elif k == pygame.K_i:
+            self.app.push(CountryOverlay, self.session, self._viewer)
+        elif k == pygame.K_TAB:
+            self.cycle_selection(-1 if event.mod & pygame.KMOD_SHIFT else 1)
+        elif pygame.K_1 <= k <= pygame.K_9:
+            buttons = [b for b in self.option_buttons if b.is_enabled]
+            index = k - pygame.K_1
+            if index < len(buttons):
+                self.act(self.option_buttons[buttons[index]].action)
+        elif k in (pygame.K_LEFT, pygame.K_RIGHT):
+            i = TABS.index(self.tab)
+            self.tab = TABS[(i + (1 if k == pygame.K_RIGHT else -1)) % len(TABS)]
+            self.rebuild()
+
+    def cycle_selection(self, step: int) -> None:
+        targets = [(h.kind, h.id) for h in self.hits if h.kind in ("person", "office", "region", "base")]
+        if not targets:
+            return
+        i = targets.index(self.selected) if self.selected in targets else -1
+        self.select(targets[(i + step) % len(targets)])
+
+    def act(self, action: A.Action) -> None:
+        result = self.session.submit(action)
+        self.message = result.reason.text if result.reason else ""
+        self.rebuild()
+
+    def end_my_turn(self) -> None:
+        viewer = self.session.human_to_move()
+        if viewer and self.session.state.phase == "intrigue":
+            self.act(A.EndTurn(viewer))
+
+    def undo_last(self) -> None:
+        viewer = self.session.human_to_move()
+        if viewer and self.session.undo(viewer):
+            self.message = "Undone."
+            self.rebuild()
+
+    # ---- the flow of the game ------------------------------------------------------------------
+
+    def update(self, dt: float) -> None:
+        from .overlays import EndOverlay, EventOverlay, HandoverOverlay, VoteOverlay
+
+        s = self.session
+        before = s.state.turn
+        self.collect_votes()
+        if s.over:
+            self.app.push(EndOverlay, s)
+            return
+        human = s.human_to_move()
+        if human is None:
+            started = pygame.time.get_ticks()
+            while s.human_to_move() is None and not s.over and pygame.time.get_ticks() - started < BOT_BUDGET_MS:
+                s.step_bot()
+            if s.state.turn != before or s.human_to_move() is not None:
+                self.collect_votes()
+                self.rebuild()
+            return
+        if len(s.humans) > 1 and human != self.shown_human:
+            self.shown_human = human
+            self._viewer = human
+            self.app.push(HandoverOverlay, s, human)
+            return
+        self.shown_human = human
+        if human != self._viewer:
+            self._viewer = human
+            self.rebuild()
+        if self.pending_votes:
+            votes, self.pending_votes = self.pending_votes, []
+            self.app.push(VoteOverlay, s, votes)
+            return
+        if s.state.phase == "chronicle":
+            self.app.push(EventOverlay, s, human)
+
+    def collect_votes(self) -> None:
+        log = self.session.state.log
+        for entry in log[self.seen_log :]:
+            if entry[1] == "vote.held" and self.session.humans:
+                self.pending_votes.append(entry)
+        self.seen_log = len(log)
+
+    # ---- drawing -------------------------------------------------------------------------------
+
+    def draw(self, surface: pygame.Surface) -> None:
+        viewer = self._viewer
+        view = self.current_view(viewer)
+        # The static picture is redrawn only when the game, the selection or the size changes.
+        key = (id(view), viewer, self.selected, surface.get_size(), self.message, len(self.option_buttons))
+        if getattr(self, "_canvas_key", None) != key:
+            self._canvas = pygame.Surface(surface.get_size())
+            self._canvas.fill(K.PAPER)
+            self.hits = self.diagram.draw(self._canvas, view, viewer, self.selected)
+            self.draw_top(self._canvas, view, viewer)
+            self.draw_panel(self._canvas, view, viewer)
+            self._canvas_key = key
+        surface.blit(self._canvas, (0, 0))
+        if self.hover:
+            tip_key = (id(view), self.hover)
+            if getattr(self, "_tip_key", None) != tip_key:
+                self._tip_lines = P.describe(self.app.rs, view, viewer, *self.hover)
+                self._tip_key = tip_key
+            self.draw_tooltip(surface, self._tip_lines)
+
+    def current_view(self, viewer: str):
+        """The player view, rebuilt only when the state object changes (each action makes a new one)."""
+        state = self.session.state
+        cached = getattr(self, "_view_cache", None)
+        if cached is None or cached[0] is not state or cached[1] != viewer:
+            self._view_cache = (state, viewer, self.session.view(viewer))
+        return self._view_cache[2]
+
+    def draw_top(self, surface, view, viewer) -> None:
+        rs = self.app.rs
+        w = surface.get_width()
+        pygame.draw.rect(surface, K.INK, (0, 0, w, self.s(60)))
+        date = pretty_date(view.turn, view.start_year)
+        mover = self.session.to_move()
+        who = rs.factions[mover].short if mover in rs.factions else "—"
+        phase = {"chronicle": "Chronicle", "intrigue": "Intrigue", "over": "Game over"}.get(view.phase, view.phase)
+        K.text(surface, date.upper(), (self.s(14), self.s(6)), "poster", self.s(30), K.WHITE)
+        K.text(surface, f"{phase} · to move: {who}", (self.s(14), self.s(38)), "body", self.s(14), K.PAPER_DARK)
+        f = rs.factions[viewer]
+        fs = view.factions[viewer]
+        rung = rs.ladder_of(viewer).rungs[fs.rung].name
+        K.marker(surface, (self.s(290), self.s(30)), self.s(18), K.colour(f.colour), f.marker, self.s(18))
+        K.text(surface, f.name, (self.s(316), self.s(6)), "bold", self.s(17), K.WHITE)
+        stats = f"Influence {fs.influence}   Action points {fs.ap}   Heat {fs.heat}/{rs.rules['discipline_heat']}   {rung}   Prestige {fs.prestige}"
+        K.text(surface, stats, (self.s(316), self.s(32)), "body", self.s(15), K.PAPER)
+
+    def draw_panel(self, surface, view, viewer) -> None:
+        rs = self.app.rs
+        y = self.panel.top + self.s(40)
+        if self.tab == "Selection":
+            box = pygame.Rect(self.panel.left, y, self.panel.width, self.s(146))
+            pygame.draw.rect(surface, K.WHITE, box)
+            pygame.draw.rect(surface, K.INK, box, 1)
+            lines = P.describe(rs, view, viewer, *self.selected) if self.selected else ["Click a person, office, region or constituency.", "Tab and Shift+Tab move the selection."]
+            inner = box.inflate(-self.s(12), -self.s(10))
+            for i, line in enumerate(lines):
+                kind = "bold" if i == 0 else "body"
+                inner.top = K.paragraph(surface, line, inner, kind, self.s(14 if i else 16))
+        if not self.option_buttons and self.session.human_to_move() is None and not self.session.over:
+            K.text(surface, "The others are moving…", (self.panel.left, self.panel.bottom - self.s(80)), "bold", self.s(16), K.GREY)
+        if self.message:
+            K.paragraph(surface, self.message, pygame.Rect(self.panel.left, self.panel.bottom - self.s(100), self.panel.width, self.s(44)),
+                        "bold", self.s(14), K.RED)
+
+    def draw_tooltip(self, surface, lines: list[str]) -> None:
+        mx, my = pygame.mouse.get_pos()
+        width = self.s(380)
+        wrapped = [(i, part) for i, line in enumerate(lines) for part in K.wrap(line, "body", self.s(14), width - self.s(16))]
+        height = len(wrapped) * self.s(18) + self.s(12)
+        x = min(mx + self.s(16), surface.get_width() - width - 4)
+        y = min(my + self.s(16), surface.get_height() - height - 4)
+        pygame.draw.rect(surface, K.INK, (x, y, width, height))
+        pygame.draw.rect(surface, K.RED, (x, y, width, height), 2)
+        for row, (i, part) in enumerate(wrapped):
+            K.text(surface, part, (x + self.s(8), y + self.s(6) + row * self.s(18)), "bold" if i == 0 else "body", self.s(14), K.WHITE)

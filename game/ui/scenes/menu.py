@@ -1,0 +1,62 @@
+"""The main menu: New game, Continue, Load, Encyclopedia, Settings, Mods, Quit."""
+
+from __future__ import annotations
+
+import pygame
+
+from ... import __version__
+from .. import assets as K
+from ..app import Scene
+from .common import ButtonList, Choice, backdrop, heading
+
+
+class MenuScene(Scene):
+    def build(self) -> None:
+        from .encyclopedia import EncyclopediaScene
+        from .modscreen import ModsScene
+        from .newgame import NewGameScene
+        from .settingscreen import SettingsScene
+
+        w, h = self.app.size
+        saves_note = "Saved games arrive with the save system (next release)."
+        choices = [
+            Choice("#new_game", "New game", lambda: self.app.push(NewGameScene), key=pygame.K_n),
+            Choice("#continue", "Continue", lambda: None, enabled=False, tooltip=saves_note),
+            Choice("#load", "Load", lambda: None, enabled=False, tooltip=saves_note),
+            Choice("#encyclopedia", "Encyclopedia", lambda: self.app.push(EncyclopediaScene), key=pygame.K_e),
+            Choice("#settings", "Settings", lambda: self.app.push(SettingsScene), key=pygame.K_s),
+            Choice("#mods", "Mods", lambda: self.app.push(ModsScene), key=pygame.K_m),
+            Choice("#quit", "Quit", self.quit, key=pygame.K_q),
+        ]
+        width = self.s(300)
+        height = self.s(46)
+        rect = pygame.Rect(int(w * 0.62), int(h * 0.22), width, height)
+        self.list = ButtonList(self, choices, rect, height, self.s(10))
+
+    def quit(self) -> None:
+        self.app.running = False
+
+    def handle(self, event: pygame.event.Event) -> None:
+        if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
+            self.quit()
+            return
+        self.list.handle(event)
+
+    def draw(self, surface: pygame.Surface) -> None:
+        backdrop(surface)
+        w, h = surface.get_size()
+        heading(surface, "Testament", (int(w * 0.05), int(h * 0.1)), self.s(110), K.WHITE)
+        heading(surface, "Завещание", (int(w * 0.05), int(h * 0.1) + self.s(110)), self.s(54), K.INK)
+        lines = ["The Soviet succession struggle", "1924 – 1941"]
+        y = int(h * 0.62)
+        for line in lines:
+            K.text(surface, line, (int(w * 0.05), y), "poster", self.s(30), K.WHITE)
+            y += self.s(36)
+        counts = f"{len(self.app.rs.characters)} people · {len(self.app.rs.events)} events · {len(self.app.rs.cards)} cards"
+        mods = self.app.content.active
+        note = f"version {__version__} · {counts}" + (f" · mods: {', '.join(mods)}" if mods else "")
+        K.text(surface, note, (int(w * 0.62), int(h * 0.89)), "body", self.s(14), K.INK)
+        problems = len(self.app.content.mods.disabled)
+        if problems:
+            K.text(surface, f"{problems} mod(s) disabled — see Mods", (int(w * 0.62), int(h * 0.92)), "bold", self.s(14), K.RED)
+        self.list.draw_focus(surface)

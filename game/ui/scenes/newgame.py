@@ -1,0 +1,122 @@
+"""New game: the scenario, each faction Human or AI, and the seed (shown and editable)."""
+
+from __future__ import annotations
+
+import pygame
+import pygame_gui
+
+from ...session import Session
+from .. import assets as K
+from ..app import Scene
+from .common import heading
+
+
+class NewGameScene(Scene):
+    def __init__(self, app) -> None:
+        rs = app.rs
+        self.scenario = "scissors" if "scissors" in rs.scenarios else next(iter(rs.scenarios))
+        self.humans: list[str] = []
+        first = rs.scenarios[self.scenario].playable
+        if first:
+            self.humans = [first[0]]
+        self.seed = 1924
+        super().__init__(app)
+
+    def build(self) -> None:
+        rs = self.app.rs
+        w, h = self.app.size
+        x = self.s(60)
+        y = self.s(100)
+        self.scenario_buttons = {}
+        for sid, scen in rs.scenarios.items():
+            b = self.button(pygame.Rect(x, y, self.s(360), self.s(40)), scen.name, f"#scenario_{sid}", _short(scen.description))
+            if sid == self.scenario:
+                b.select()
+            self.scenario_buttons[b] = sid
+            y += self.s(48)
+        y += self.s(30)
+        self.faction_top = y
+        self.toggles = {}
+        for fid in rs.scenarios[self.scenario].playable:
+            who = "Human" if fid in self.humans else "AI"
+            b = self.button(pygame.Rect(x, y, self.s(120), self.s(38)), who, f"#side_{fid}", "Click to switch between a person and the AI")
+            self.toggles[b] = fid
+            y += self.s(50)
+        y += self.s(20)
+        self.seed_top = y
+        self.seed_entry = pygame_gui.elements.UITextEntryLine(pygame.Rect(x + self.s(90), y, self.s(160), self.s(38)), self.manager, object_id="#seed")
+        self.seed_entry.set_text(str(self.seed))
+        self.seed_entry.set_allowed_characters("numbers")
+        self.start = self.button(pygame.Rect(w - self.s(300), h - self.s(100), self.s(240), self.s(54)), "Start", "#start", "Enter also starts")
+        self.back = self.button(pygame.Rect(w - self.s(560), h - self.s(100), self.s(240), self.s(54)), "Back", "#back")
+        self.error = ""
+
+    def handle(self, event: pygame.event.Event) -> None:
+        if event.type == pygame.KEYDOWN:
+            if event.key == pygame.K_ESCAPE:
+                self.app.pop()
+            elif event.key in (pygame.K_RETURN, pygame.K_KP_ENTER):
+                self.begin()
+            return
+        if event.type != pygame_gui.UI_BUTTON_PRESSED:
+            return
+        el = event.ui_element
+        if el is self.back:
+            self.app.pop()
+        elif el is self.start:
+            self.begin()
+        elif el in self.scenario_buttons:
+            self.scenario = self.scenario_buttons[el]
+            playable = self.app.rs.scenarios[self.scenario].playable
+            self.humans = [f for f in self.humans if f in playable]
+            self._keep_seed()
+            self.rebuild()
+        elif el in self.toggles:
+            fid = self.toggles[el]
+            if fid in self.humans:
+                self.humans.remove(fid)
+            else:
+                self.humans.append(fid)
+            el.set_text("Human" if fid in self.humans else "AI")
+
+    def _keep_seed(self) -> None:
+        text = self.seed_entry.get_text().strip()
+        if text.isdigit():
+            self.seed = int(text)
+
+    def begin(self) -> None:
+        from .game import GameScene
+
+        text = self.seed_entry.get_text().strip()
+        if not text.isdigit():
+            self.error = "The seed is a whole number: the same seed gives the same game."
+            return
+        self.seed = int(text)
+        session = Session.start(self.app.rs, self.scenario, self.seed, list(self.humans))
+        self.app.replace(GameScene, session)
+
+    def draw(self, surface: pygame.Surface) -> None:
+        rs = self.app.rs
+        surface.fill(K.PAPER)
+        pygame.draw.rect(surface, K.RED, (0, 0, surface.get_width(), self.s(70)))
+        heading(surface, "New game", (self.s(30), self.s(10)), self.s(44), K.WHITE)
+        for b, fid in self.toggles.items():
+            f = rs.factions[fid]
+            K.marker(surface, (b.rect.right + self.s(28), b.rect.centery), self.s(15), K.colour(f.colour), f.marker, self.s(16))
+            K.text(surface, f.name, (b.rect.right + self.s(52), b.rect.top + self.s(2)), "bold", self.s(19))
+            K.text(surface, _short(f.description, 110), (b.rect.right + self.s(52), b.rect.top + self.s(24)), "body", self.s(13), K.GREY)
+        K.text(surface, "Who plays each faction? The apparatus is always the AI.", (self.s(60), self.faction_top - self.s(30)), "bold", self.s(17))
+        K.text(surface, "Seed", (self.s(60), self.seed_top + self.s(8)), "bold", self.s(18))
+        K.text(surface, "Share the seed: the same scenario, seed and choices give the same game on every machine.",
+               (self.s(330), self.seed_top + self.s(10)), "body", self.s(14), K.GREY)
+        scen = rs.scenarios[self.scenario]
+        box = pygame.Rect(int(surface.get_width() * 0.5), self.s(100), int(surface.get_width() * 0.45), self.s(200))
+        K.paragraph(surface, scen.description, box, "body", self.s(16))
+        K.text(surface, f"{scen.turns} turns of half a year, from {scen.start_year}.", (box.left, box.bottom + self.s(6)), "bold", self.s(16))
+        if self.error:
+            K.text(surface, self.error, (self.s(60), surface.get_height() - self.s(40)), "bold", self.s(16), K.RED)
+
+
+def _short(text: str, limit: int = 160) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"

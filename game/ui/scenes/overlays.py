@@ -1,0 +1,293 @@
+"""Dialogs over the apparatus screen: an event's choices, the Politburo's votes and why each
+member voted as he did, the hotseat hand-over, the chronicle, the country's indicators, the
+pause menu, and the end of the game with its epilogue."""
+
+from __future__ import annotations
+
+import html
+
+import pygame
+import pygame_gui
+
+from ...core import actions as A
+from ...narrate import epilogue_lines
+from ...text import Text
+from .. import assets as K
+from ..app import Scene
+from .common import ButtonList, Choice, heading
+
+
+class Overlay(Scene):
+    overlay = True
+    opaque = False  # the hand-over hides the screen below completely
+
+    def frame_rect(self) -> pygame.Rect:
+        w, h = self.app.size
+        return pygame.Rect(int(w * 0.12), int(h * 0.08), int(w * 0.76), int(h * 0.84))
+
+    def draw(self, surface: pygame.Surface) -> None:
+        if self.opaque:
+            surface.fill(K.INK)
+        else:
+            shade = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
+            shade.fill((20, 16, 12, 170))
+            surface.blit(shade, (0, 0))
+        r = self.frame_rect()
+        pygame.draw.rect(surface, K.PAPER, r)
+        pygame.draw.rect(surface, K.RED, (r.left, r.top, r.width, self.s(54)))
+        pygame.draw.rect(surface, K.INK, r, 3)
+
+
+class EventOverlay(Overlay):
+    """A chronicle event: its text, then each choice with what it does."""
+
+    def __init__(self, app, session, faction: str) -> None:
+        self.session, self.faction = session, faction
+        self.event = app.rs.events[session.state.event_queue[0]]
+        super().__init__(app)
+
+    def build(self) -> None:
+        r = self.frame_rect()
+        text = Text(self.app.rs)
+        choices = []
+        for i, c in enumerate(self.event.choices):
+            effects = "; ".join(filter(None, (text.effect(name, p) for name, p in c.effects)))
+            label = f"{i + 1}. {c.label}"
+            choices.append(Choice(f"#choice_{c.id}", label, lambda cid=c.id: self.choose(cid), tooltip=f"{c.text}\nEffects: {effects}",
+                                  key=pygame.K_1 + i))
+        height = self.s(44)
+        top = r.bottom - (height + self.s(8)) * len(choices) - self.s(20)
+        self.list = ButtonList(self, choices, pygame.Rect(r.left + self.s(24), top, r.width - self.s(48), height), height, self.s(8))
+        self.text_bottom = top - self.s(10)
+
+    def choose(self, option: str) -> None:
+        result = self.session.submit(A.ChooseOption(self.faction, self.event.id, option))
+        if result.ok:
+            self.app.pop()
+
+    def handle(self, event) -> None:
+        self.list.handle(event)
+
+    def draw(self, surface) -> None:
+        super().draw(surface)
+        r = self.frame_rect()
+        heading(surface, self.event.title, (r.left + self.s(16), r.top + self.s(6)), self.s(38), K.WHITE)
+        rs = self.app.rs
+        who = rs.factions[self.faction].name
+        body = pygame.Rect(r.left + self.s(24), r.top + self.s(70), r.width - self.s(48), self.text_bottom - r.top - self.s(70))
+        y = K.paragraph(surface, f"{who} decides.", body, "bold", self.s(16))
+        body.top = y + self.s(6)
+        y = K.paragraph(surface, self.event.text, body, "body", self.s(18))
+        text = Text(rs)
+        for c in self.event.choices:
+            body.top = y + self.s(8)
+            effects = "; ".join(filter(None, (text.effect(name, p) for name, p in c.effects)))
+            y = K.paragraph(surface, f"{c.label}: {c.text} — {effects}", body, "body", self.s(14), K.GREY)
+        if self.event.content_tags:
+            K.text(surface, "Content: " + ", ".join(self.event.content_tags), (r.right - self.s(260), r.top + self.s(60)), "bold", self.s(13), K.RED)
+        self.list.draw_focus(surface)
+
+
+class VoteOverlay(Overlay):
+    """The Politburo's votes: result, the odds beforehand, and why each member voted so."""
+
+    def __init__(self, app, session, votes: list) -> None:
+        self.session, self.votes = session, votes
+        super().__init__(app)
+
+    def build(self) -> None:
+        r = self.frame_rect()
+        rs = self.app.rs
+        t = Text(rs)
+        parts = []
+        for _turn, _key, p in self.votes:
+            parts.append("<b>" + html.escape(t._vote_held(p)) + "</b>")
+            for member, p_yes, whip, reasons in p.get("why", []):
+                ballot = next((b for m, b in p["ballots"] if m == member), None)
+                vote = "yes" if ballot else "no"
+                whipped = f"whipped by {rs.factions[whip].short}" if whip in rs.factions else "independent"
+                why = ", ".join(f"{k} {v:+.2f}" for k, v in reasons)
+                parts.append(f"&nbsp;&nbsp;{html.escape(rs.characters[member].name)}: <b>{vote}</b> "
+                             f"(chance of yes {round(p_yes * 100)}%, {whipped}; {html.escape(why)})")
+            parts.append("")
+        self.box = pygame_gui.elements.UITextBox("<br>".join(parts) or "No votes.",
+                                                 pygame.Rect(r.left + self.s(20), r.top + self.s(70), r.width - self.s(40), r.height - self.s(140)),
+                                                 self.manager, object_id="#votes")
+        self.ok = self.button(pygame.Rect(r.right - self.s(200), r.bottom - self.s(60), self.s(180), self.s(44)), "Continue", "#continue")
+
+    def handle(self, event) -> None:
+        if (event.type == pygame_gui.UI_BUTTON_PRESSED and event.ui_element is self.ok) or (
+            event.type == pygame.KEYDOWN and event.key in (pygame.K_RETURN, pygame.K_ESCAPE, pygame.K_SPACE)):
+            self.app.pop()
+
+    def draw(self, surface) -> None:
+        super().draw(surface)
+        r = self.frame_rect()
+        heading(surface, "The Politburo votes", (r.left + self.s(16), r.top + self.s(6)), self.s(38), K.WHITE)
+
+
+class HandoverOverlay(Overlay):
+    """Hotseat: the screen goes dark until the next player takes the controls."""
+
+    opaque = True
+
+    def __init__(self, app, session, faction: str) -> None:
+        self.session, self.faction = session, faction
+        super().__init__(app)
+
+    def build(self) -> None:
+        r = self.frame_rect()
+        self.ok = self.button(pygame.Rect(r.centerx - self.s(160), r.bottom - self.s(120), self.s(320), self.s(56)),
+                              "I am ready", "#ready", "Enter also continues")
+
+    def handle(self, event) -> None:
+        if (event.type == pygame_gui.UI_BUTTON_PRESSED and event.ui_element is self.ok) or (
+            event.type == pygame.KEYDOWN and event.key in (pygame.K_RETURN, pygame.K_SPACE)):
+            self.app.pop()
+
+    def draw(self, surface) -> None:
+        super().draw(surface)
+        r = self.frame_rect()
+        f = self.app.rs.factions[self.faction]
+        heading(surface, "Hand over", (r.left + self.s(16), r.top + self.s(6)), self.s(38), K.WHITE)
+        K.marker(surface, (r.centerx, r.centery - self.s(60)), self.s(50), K.colour(f.colour), f.marker, self.s(48))
+        K.text(surface, f"Pass the controls to the {f.name} player.", (r.centerx, r.centery + self.s(20)), "poster", self.s(34), K.INK, "center")
+        K.text(surface, "Nobody else should look at the screen now.", (r.centerx, r.centery + self.s(64)), "body", self.s(18), K.GREY, "center")
+
+
+class ChronicleOverlay(Overlay):
+    def __init__(self, app, session, viewer: str) -> None:
+        self.session, self.viewer = session, viewer
+        super().__init__(app)
+
+    def build(self) -> None:
+        r = self.frame_rect()
+        t = Text(self.app.rs)
+        view = self.session.view(self.viewer)
+        lines, turn = [], None
+        from ...core.calendar import pretty_date
+
+        for entry_turn, key, p in view.log:
+            line = t.entry(key, p)
+            if not line:
+                continue
+            if entry_turn != turn:
+                turn = entry_turn
+                lines.append(f"<b>{pretty_date(turn, view.start_year)}</b>")
+            lines.append(html.escape(line))
+        self.box = pygame_gui.elements.UITextBox("<br>".join(lines[-400:]) or "Nothing yet.",
+                                                 pygame.Rect(r.left + self.s(20), r.top + self.s(70), r.width - self.s(40), r.height - self.s(140)),
+                                                 self.manager, object_id="#chronicle_text")
+        self.box.scroll_bar and self.box.scroll_bar.set_scroll_from_start_percentage(1.0)
+        self.ok = self.button(pygame.Rect(r.right - self.s(200), r.bottom - self.s(60), self.s(180), self.s(44)), "Close", "#close")
+
+    def handle(self, event) -> None:
+        if (event.type == pygame_gui.UI_BUTTON_PRESSED and event.ui_element is self.ok) or (
+            event.type == pygame.KEYDOWN and event.key in (pygame.K_ESCAPE, pygame.K_c, pygame.K_RETURN)):
+            self.app.pop()
+
+    def draw(self, surface) -> None:
+        super().draw(surface)
+        r = self.frame_rect()
+        heading(surface, "Chronicle", (r.left + self.s(16), r.top + self.s(6)), self.s(38), K.WHITE)
+
+
+class CountryOverlay(Overlay):
+    """Every indicator with its value, trend and a sparkline of its history."""
+
+    def __init__(self, app, session, viewer: str) -> None:
+        self.session, self.viewer = session, viewer
+        super().__init__(app)
+
+    def build(self) -> None:
+        r = self.frame_rect()
+        self.ok = self.button(pygame.Rect(r.right - self.s(200), r.bottom - self.s(60), self.s(180), self.s(44)), "Close", "#close")
+
+    def handle(self, event) -> None:
+        if (event.type == pygame_gui.UI_BUTTON_PRESSED and event.ui_element is self.ok) or (
+            event.type == pygame.KEYDOWN and event.key in (pygame.K_ESCAPE, pygame.K_i, pygame.K_RETURN)):
+            self.app.pop()
+
+    def draw(self, surface) -> None:
+        super().draw(surface)
+        rs = self.app.rs
+        r = self.frame_rect()
+        heading(surface, "The country", (r.left + self.s(16), r.top + self.s(6)), self.s(38), K.WHITE)
+        state = self.session.state
+        history = state.history
+        cols = 2
+        width = (r.width - self.s(60)) // cols
+        row_h = self.s(44)
+        for i, ind in enumerate(rs.indicator_ids):
+            d = rs.indicators[ind]
+            x = r.left + self.s(20) + (i % cols) * (width + self.s(20))
+            y = r.top + self.s(70) + (i // cols) * row_h
+            value = float(state.indicators[rs.ii[ind]])
+            K.text(surface, f"{d.name}: {value:,.1f} {d.unit}", (x, y), "bold", self.s(15))
+            spark = pygame.Rect(x + int(width * 0.62), y, int(width * 0.36), row_h - self.s(10))
+            pygame.draw.rect(surface, K.WHITE, spark)
+            series = [row[rs.ii[ind]] for row in history]
+            if len(series) > 1:
+                low, high = min(series), max(series)
+                span = (high - low) or 1.0
+                points = [(spark.left + int(spark.width * j / (len(series) - 1)), spark.bottom - 2 - int((spark.height - 4) * (v - low) / span))
+                          for j, v in enumerate(series)]
+                pygame.draw.lines(surface, K.RED, False, points, 2)
+        y = r.top + self.s(70) + ((len(rs.indicator_ids) + 1) // cols) * row_h + self.s(6)
+        policies = "   ".join(f"{a.name}: {a.positions[state.policies[aid]].name}" for aid, a in rs.axes.items())
+        K.paragraph(surface, "Policies — " + policies, pygame.Rect(r.left + self.s(20), y, r.width - self.s(40), self.s(60)), "body", self.s(14))
+
+
+class PauseOverlay(Overlay):
+    def build(self) -> None:
+        from .encyclopedia import EncyclopediaScene
+        from .menu import MenuScene
+        from .settingscreen import SettingsScene
+
+        r = self.frame_rect()
+        choices = [
+            Choice("#resume", "Resume", self.app.pop, key=pygame.K_r),
+            Choice("#pause_encyclopedia", "Encyclopedia", lambda: self.app.push(EncyclopediaScene)),
+            Choice("#pause_settings", "Settings", lambda: self.app.push(SettingsScene)),
+            Choice("#to_menu", "Quit to the main menu", lambda: self.app.reset_to(MenuScene), tooltip="This game is not saved yet (saves arrive next release)"),
+        ]
+        height = self.s(46)
+        self.list = ButtonList(self, choices, pygame.Rect(r.centerx - self.s(180), r.top + self.s(120), self.s(360), height), height, self.s(10))
+
+    def handle(self, event) -> None:
+        if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
+            self.app.pop()
+            return
+        self.list.handle(event)
+
+    def draw(self, surface) -> None:
+        super().draw(surface)
+        r = self.frame_rect()
+        heading(surface, "Paused", (r.left + self.s(16), r.top + self.s(6)), self.s(38), K.WHITE)
+        self.list.draw_focus(surface)
+
+
+class EndOverlay(Overlay):
+    def __init__(self, app, session) -> None:
+        self.session = session
+        super().__init__(app)
+
+    def build(self) -> None:
+        from .menu import MenuScene
+
+        r = self.frame_rect()
+        self.box = pygame_gui.elements.UITextBox(
+            "<br>".join(html.escape(line) for line in epilogue_lines(self.app.rs, self.session.state)),
+            pygame.Rect(r.left + self.s(20), r.top + self.s(70), r.width - self.s(40), r.height - self.s(140)), self.manager, object_id="#epilogue")
+        self.menu = self.button(pygame.Rect(r.right - self.s(260), r.bottom - self.s(60), self.s(240), self.s(44)), "Main menu", "#to_menu")
+        self.go_menu = lambda: self.app.reset_to(MenuScene)
+
+    def handle(self, event) -> None:
+        if (event.type == pygame_gui.UI_BUTTON_PRESSED and event.ui_element is self.menu) or (
+            event.type == pygame.KEYDOWN and event.key in (pygame.K_RETURN, pygame.K_ESCAPE)):
+            self.go_menu()
+
+    def draw(self, surface) -> None:
+        super().draw(surface)
+        r = self.frame_rect()
+        heading(surface, "The end", (r.left + self.s(16), r.top + self.s(6)), self.s(38), K.WHITE)

@@ -1,0 +1,114 @@
+"""`python -m game screenshots OUTDIR`: each main screen of a seeded game rendered to PNG, off
+screen (the dummy video driver), for the README and for people to look at."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from ..content.loader import GameContent
+from ..settings import Settings
+
+
+def take_screenshots(content: GameContent, outdir: Path, seed: int, size: tuple[int, int]) -> list[Path]:
+    os.environ["SDL_VIDEODRIVER"] = "dummy"
+    os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+    from ..session import Session
+    from .app import App
+    from .scenes.encyclopedia import EncyclopediaScene
+    from .scenes.game import GameScene
+    from .scenes.menu import MenuScene
+    from .scenes.modscreen import ModsScene
+    from .scenes.newgame import NewGameScene
+    from .scenes.overlays import (
+        ChronicleOverlay,
+        CountryOverlay,
+        EndOverlay,
+        EventOverlay,
+        HandoverOverlay,
+        PauseOverlay,
+        VoteOverlay,
+    )
+    from .scenes.settingscreen import SettingsScene
+
+    outdir.mkdir(parents=True, exist_ok=True)
+    app = App(content, Settings(width=size[0], height=size[1]), size)
+    rs = content.ruleset
+    written: list[Path] = []
+
+    def shot(name: str) -> None:
+        app.frame(0.016)
+        app.frame(0.016)
+        path = outdir / f"{name}.png"
+        app.screenshot(path)
+        written.append(path)
+
+    app.push(MenuScene)
+    shot("01_menu")
+    app.push(NewGameScene)
+    shot("02_new_game")
+    human = rs.scenarios["succession"].playable[0]
+    session = Session.start(rs, "succession", seed, [human])
+    from ..core import actions as A
+
+    shown_event = False
+    session.run_bots()
+    while session.state.phase == "chronicle" and session.human_to_move():
+        if not shown_event:
+            app.reset_to(GameScene, session)
+            app.push(EventOverlay, session, session.human_to_move())
+            shot("03_event")
+            shown_event = True
+        event = rs.events[session.state.event_queue[0]]
+        session.submit(A.ChooseOption(session.human_to_move(), event.id, event.choices[0].id))
+        session.run_bots()
+    game = app.reset_to(GameScene, session)
+    game.shown_human = session.human_to_move()
+    first_person = session.state.seats["politburo"][0]
+    game.select(("person", first_person))
+    shot("04_apparatus")
+    game.tab = "Hand"
+    game.rebuild()
+    shot("05_hand")
+    game.tab = "Policy"
+    game.rebuild()
+    shot("06_policy")
+    # Play on to the first Politburo session, then show its votes.
+    while session.state.turn == 0 and not session.over:
+        mover = session.human_to_move()
+        if mover:
+            if session.state.phase == "chronicle":
+                event = rs.events[session.state.event_queue[0]]
+                session.submit(A.ChooseOption(mover, event.id, event.choices[0].id))
+            else:
+                session.submit(A.EndTurn(mover))
+        else:
+            session.step_bot()
+    votes = [e for e in session.state.log if e[1] == "vote.held"]
+    app.reset_to(GameScene, session)
+    app.push(VoteOverlay, session, votes)
+    shot("07_votes")
+    app.reset_to(GameScene, session)
+    app.push(ChronicleOverlay, session, human)
+    shot("08_chronicle")
+    app.reset_to(GameScene, session)
+    app.push(CountryOverlay, session, human)
+    shot("09_country")
+    app.reset_to(GameScene, session)
+    app.push(HandoverOverlay, session, human)
+    shot("10_handover")
+    app.reset_to(GameScene, session)
+    app.push(PauseOverlay)
+    shot("11_pause")
+    app.reset_to(EncyclopediaScene, "People", "bukharin")
+    shot("12_encyclopedia")
+    app.reset_to(SettingsScene)
+    shot("13_settings")
+    app.reset_to(ModsScene)
+    shot("14_mods")
+    finished = Session.start(rs, "scissors", seed, [])
+    finished.run_bots()
+    app.reset_to(GameScene, finished)
+    app.push(EndOverlay, finished)
+    shot("15_end")
+    return written

@@ -1,0 +1,97 @@
+"""A real game driven through the window with posted mouse and keyboard events: main menu, new
+game, an event choice, a lobby, a motion and its vote, on to the third turn."""
+
+from __future__ import annotations
+
+import pygame
+
+from game.core.state import state_hash
+from tests.ui.conftest import click, click_at, key
+
+
+def test_drive_a_game_from_the_menu_to_the_third_turn(app):
+    from game.ui.scenes.game import GameScene
+    from game.ui.scenes.menu import MenuScene
+    from game.ui.scenes.newgame import NewGameScene
+    from game.ui.scenes.overlays import EventOverlay, HandoverOverlay, VoteOverlay
+
+    app.push(MenuScene)
+    app.frame()
+    click(app, app.scene.element("#new_game"))
+    assert isinstance(app.scene, NewGameScene)
+    seed = app.scene.element("#seed")
+    seed.set_text("42")
+    click(app, app.scene.element("#scenario_succession"))
+    assert app.scene.scenario == "succession"
+    humans = app.scene.humans
+    assert humans == ["bukharin"], humans  # the first faction is a person by default
+    click(app, app.scene.element("#start"))
+    assert isinstance(app.scene, (GameScene, EventOverlay))
+    game = next(s for s in app.stack if isinstance(s, GameScene))
+    session = game.session
+    assert session.state.seed == 42 and session.humans == ["bukharin"]
+
+    chose_event = lobbied = proposed = voted = False
+    for _ in range(4000):
+        app.frame(0.02)
+        scene = app.scene
+        if isinstance(scene, EventOverlay):
+            before = len(session.state.fired)
+            key(app, pygame.K_1)  # choose the first option by keyboard
+            assert len(session.state.fired) == before + 1
+            chose_event = True
+        elif isinstance(scene, VoteOverlay):
+            voted = voted or any(p["proposer"] == "bukharin" for _, _, p in scene.votes)
+            click(app, scene.element("#continue"))
+        elif isinstance(scene, HandoverOverlay):
+            click(app, scene.element("#ready"))
+        elif isinstance(scene, GameScene) and session.human_to_move() == "bukharin" and session.state.phase == "intrigue":
+            if not lobbied:
+                target = next(h for h in game.hits if h.kind == "person" and h.id == "kalinin") if any(
+                    h.id == "kalinin" for h in game.hits) else next(h for h in game.hits if h.kind == "person" and h.id == "rykov")
+                click_at(app, target.rect.center)
+                assert game.selected == ("person", target.id)
+                secret_before = int(session.state.loyalty_secret[app.rs.ci[target.id], app.rs.fi["bukharin"]])
+                lobby = next(b for b, opt in game.option_buttons.items() if opt.label.startswith("Lobby (2)"))
+                click(app, lobby)
+                after = int(session.state.loyalty_secret[app.rs.ci[target.id], app.rs.fi["bukharin"]])
+                assert after > secret_before, "the lobby click did not reach the game"
+                lobbied = True
+            elif not proposed:
+                click(app, game.element("#tab_policy"))
+                motion = next(b for b, opt in game.option_buttons.items() if b.is_enabled and "Agriculture" in opt.label)
+                agenda = len(session.state.agenda)
+                click(app, motion)
+                assert len(session.state.agenda) == agenda + 1
+                proposed = True
+            else:
+                key(app, pygame.K_e)  # end the turn by keyboard
+        if session.state.turn >= 2 and lobbied and proposed and voted:
+            break
+    assert chose_event and lobbied and proposed and voted
+    assert session.state.turn >= 2
+    assert state_hash(session.state)
+
+
+def test_undo_button_takes_back_a_lobby(app):
+    from game.session import Session
+    from game.ui.scenes.game import GameScene
+
+    session = Session.start(app.rs, "scissors", 5, ["trotsky"])
+    session.run_bots()
+    while session.state.phase == "chronicle":
+        from game.core import actions as A
+
+        event = app.rs.events[session.state.event_queue[0]]
+        session.submit(A.ChooseOption(session.to_move(), event.id, event.choices[0].id))
+        session.run_bots()
+    game = app.reset_to(GameScene, session)
+    game.shown_human = "trotsky"
+    app.frame()
+    game.select(("person", "kalinin"))
+    before = state_hash(session.state)
+    lobby = next(b for b, opt in game.option_buttons.items() if opt.label.startswith("Lobby (2)"))
+    click(app, lobby)
+    assert state_hash(session.state) != before
+    click(app, game.element("#undo"))
+    assert state_hash(session.state) == before

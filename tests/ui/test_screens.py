@@ -1,0 +1,48 @@
+"""Every screen renders at 1280x720 and 1920x1080 (and at 200 % scale), and not blank."""
+
+from __future__ import annotations
+
+import pygame
+import pytest
+
+from game.settings import Settings
+from game.ui.screenshots import take_screenshots
+
+EXPECTED = {"01_menu", "02_new_game", "04_apparatus", "05_hand", "06_policy", "07_votes", "08_chronicle", "09_country",
+            "10_handover", "11_pause", "12_encyclopedia", "13_settings", "14_mods", "15_end"}
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (1920, 1080)])
+def test_every_screen_renders_and_is_not_blank(content, tmp_path, size):
+    paths = take_screenshots(content, tmp_path, 7, size)
+    names = {p.stem for p in paths}
+    assert names >= EXPECTED, EXPECTED - names
+    for path in paths:
+        image = pygame.image.load(str(path))
+        assert image.get_size() == size
+        colours = {image.get_at((x, y))[:3] for x in range(0, size[0], 37) for y in range(0, size[1], 29)}
+        assert len(colours) > 3, f"{path.name} looks blank"
+
+
+def test_the_apparatus_renders_at_double_scale(content):
+    from game.session import Session
+    from game.ui.app import App
+    from game.ui.scenes.game import GameScene
+
+    app = App(content, Settings(width=1280, height=720, ui_scale=200), (1280, 720))
+    session = Session.start(content.ruleset, "scissors", 3, [])
+    game = app.push(GameScene, session)
+    game.select(("person", "bukharin"))
+    app.frame()
+    assert app.scale == 2.0 and game.hits
+
+
+def test_settings_change_the_ui_scale(content):
+    from game.ui.app import App
+    from game.ui.scenes.settingscreen import SettingsScene
+
+    app = App(content, Settings(width=1280, height=720), (1280, 720))
+    app.push(SettingsScene)
+    app.set_scale(150)
+    app.frame()
+    assert app.scale == 1.5
