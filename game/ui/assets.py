@@ -87,6 +87,16 @@ def text(surface: pygame.Surface, words: str, pos: tuple[int, int], kind: str = 
     return rect
 
 
+def fit(words: str, kind: str, size: int, width: int) -> str:
+    """The text, shortened with an ellipsis until it fits `width` pixels."""
+    f = font(kind, size)
+    if f.size(words)[0] <= width:
+        return words
+    while words and f.size(words + "…")[0] > width:
+        words = words[:-1]
+    return words.rstrip() + "…"
+
+
 def wrap(words: str, kind: str, size: int, width: int) -> list[str]:
     """Split text into lines no wider than `width` pixels."""
     f = font(kind, size)

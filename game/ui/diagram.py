@@ -46,9 +46,15 @@ class Diagram:
         self.k = scale
         self.markers = markers
         self.hits: list[Hit] = []
+        natural = 760 * scale  # the height the layout was drawn for
+        self.squeeze = min(1.0, area.height / natural)
 
     def s(self, v: float) -> int:
         return int(v * self.k)
+
+    def v(self, value: float) -> int:
+        """A height that shrinks on short windows so the whole apparatus always fits."""
+        return int(value * self.k * self.squeeze)
 
     def draw(self, surface: pygame.Surface, view: GameState, viewer: str, selected: tuple[str, str] | None) -> list[Hit]:
         self.hits = []
@@ -56,11 +62,11 @@ class Diagram:
         self.owners = dict(zip(self.rs.character_ids, estimates(self.rs, view, viewer)))
         a = self.area
         top = a.top
-        top = self._politburo(surface, pygame.Rect(a.left, top, a.width, self.s(104)))
-        top = self._organs(surface, pygame.Rect(a.left, top + self.s(10), a.width, self.s(112)))
-        top = self._committee(surface, pygame.Rect(a.left, top + self.s(10), a.width, self.s(64)))
-        top = self._offices(surface, pygame.Rect(a.left, top + self.s(10), a.width, self.s(130)))
-        self._regions(surface, pygame.Rect(a.left, top + self.s(10), a.width, a.bottom - top - self.s(10)))
+        top = self._politburo(surface, pygame.Rect(a.left, top, a.width, self.v(104)))
+        top = self._organs(surface, pygame.Rect(a.left, top + self.v(8), a.width, self.v(112)))
+        top = self._committee(surface, pygame.Rect(a.left, top + self.v(8), a.width, self.v(64)))
+        top = self._offices(surface, pygame.Rect(a.left, top + self.v(8), a.width, self.v(130)))
+        self._regions(surface, pygame.Rect(a.left, top + self.v(8), a.width, a.bottom - top - self.v(8)))
         if selected:
             for hit in self.hits:
                 if (hit.kind, hit.id) == selected:
@@ -70,8 +76,8 @@ class Diagram:
     # ---- pieces ------------------------------------------------------------------------------
 
     def _label(self, surface, words: str, x: int, y: int) -> int:
-        K.text(surface, words.upper(), (x, y), "poster", self.s(18), K.RED_DARK)
-        return y + self.s(20)
+        K.text(surface, words.upper(), (x, y), "poster", self.s(17), K.RED_DARK)
+        return y + self.s(19)
 
     def _person_card(self, surface, rect: pygame.Rect, cid: str, caption: str = "") -> None:
         owner = self.owners.get(cid)
@@ -81,9 +87,9 @@ class Diagram:
         pygame.draw.rect(surface, K.INK, rect, 2)
         person = self.rs.characters[cid]
         name = person.name.split()[-1]
-        K.text(surface, name, (rect.left + self.s(6), rect.top + self.s(12)), "poster", self.s(19))
+        K.text(surface, K.fit(name, "poster", self.s(19), rect.width - self.s(10)), (rect.left + self.s(6), rect.top + self.v(12)), "poster", self.s(19))
         if caption:
-            K.text(surface, caption, (rect.left + self.s(6), rect.top + self.s(36)), "body", self.s(12), K.GREY)
+            K.text(surface, K.fit(caption, "body", self.s(12), rect.width - self.s(10)), (rect.left + self.s(6), rect.top + self.v(36)), "body", self.s(12), K.GREY)
         if self.markers:
             K.marker(surface, (rect.right - self.s(14), rect.bottom - self.s(14)), self.s(10), fill, bloc_letter(self.rs, owner), self.s(12))
         self.hits.append(Hit(rect, "person", cid))
@@ -99,7 +105,7 @@ class Diagram:
             rect = pygame.Rect(box.left + i * (width + gap), y, width, height)
             if i < len(members):
                 offices = [self.rs.offices[o].name for o, h in self.view.offices.items() if h == members[i]]
-                self._person_card(surface, rect, members[i], _short(offices[0], 26) if offices else "member")
+                self._person_card(surface, rect, members[i], offices[0] if offices else "member")
             else:
                 pygame.draw.rect(surface, K.PAPER_DARK, rect)
                 pygame.draw.rect(surface, K.GREY, rect, 1)
@@ -140,8 +146,13 @@ class Diagram:
         pygame.draw.rect(surface, bloc_colour(self.rs, owner), (rect.left, rect.top, self.s(6), rect.height))
         pygame.draw.rect(surface, K.INK, rect, 1)
         name = self.rs.characters[holder].name if holder else "vacant"
-        K.text(surface, _short(self.rs.offices[office].name, 34), (rect.left + self.s(10), rect.top + self.s(1)), "body", self.s(11), K.GREY)
-        K.text(surface, name, (rect.left + self.s(10), rect.top + self.s(12)), "bold", self.s(13))
+        room = rect.width - self.s(14)
+        if rect.height >= self.s(27):
+            K.text(surface, K.fit(self.rs.offices[office].name, "body", self.s(11), room), (rect.left + self.s(10), rect.top + self.s(1)), "body", self.s(11), K.GREY)
+            K.text(surface, K.fit(name, "bold", self.s(13), room), (rect.left + self.s(10), rect.top + self.s(12)), "bold", self.s(13))
+        else:
+            label = f"{name} · {self.rs.offices[office].name}"
+            K.text(surface, K.fit(label, "bold", self.s(12), room), (rect.left + self.s(10), rect.top + 1), "bold", self.s(12))
         self.hits.append(Hit(rect, "office", office))
 
     def _name_row(self, surface, rect: pygame.Rect, cid: str) -> None:
@@ -176,9 +187,9 @@ class Diagram:
     def _offices(self, surface, box: pygame.Rect) -> int:
         y = self._label(surface, "Government, police, Comintern, unions, press", box.left, box.top)
         shown = [o for o, d in self.rs.offices.items() if d.chosen_by == "politburo"]
-        cols = 4
+        cols = 5 if box.width >= self.s(850) else 4
         width = (box.width - self.s(8) * (cols - 1)) // cols
-        row_h = self.s(30)
+        row_h = max(self.s(16), self.v(30))
         for i, office in enumerate(shown):
             rect = pygame.Rect(box.left + (i % cols) * (width + self.s(8)), y + (i // cols) * (row_h + self.s(3)), width, row_h)
             self._office_row(surface, rect, office)
@@ -186,18 +197,18 @@ class Diagram:
         return y + rows * (row_h + self.s(3))
 
     def _regions(self, surface, box: pygame.Rect) -> None:
-        y = self._label(surface, "Regional organisations  →  Party Congress  →  Central Committee  →  Secretariat", box.left, box.top)
+        y = self._label(surface, "Regional organisations  »  Party Congress  »  Central Committee  »  Secretariat", box.left, box.top)
         regions = list(self.rs.regions)
         cols = 7
         width = (box.width - self.s(6) * (cols - 1)) // cols
-        height = self.s(46)
+        height = max(self.s(30), self.v(46))
         for i, rid in enumerate(regions):
             rect = pygame.Rect(box.left + (i % cols) * (width + self.s(6)), y + (i // cols) * (height + self.s(6)), width, height)
             sec = self.view.secretaries.get(rid)
             pygame.draw.rect(surface, K.WHITE, rect)
             pygame.draw.rect(surface, bloc_colour(self.rs, sec), (rect.left, rect.top, rect.width, self.s(7)))
             pygame.draw.rect(surface, K.INK, rect, 1)
-            K.text(surface, _short(self.rs.regions[rid].name, 18), (rect.left + self.s(4), rect.top + self.s(9)), "bold", self.s(13))
+            K.text(surface, K.fit(self.rs.regions[rid].name, "bold", self.s(13), rect.width - self.s(22)), (rect.left + self.s(4), rect.top + self.s(8)), "bold", self.s(13))
             self._sentiment_bar(surface, pygame.Rect(rect.left + self.s(4), rect.bottom - self.s(12), rect.width - self.s(8), self.s(7)), rid)
             if self.markers:
                 K.text(surface, bloc_letter(self.rs, sec), (rect.right - self.s(12), rect.top + self.s(9)), "bold", self.s(13))
@@ -208,7 +219,7 @@ class Diagram:
         cols = 5
         width = (box.width - self.s(6) * (cols - 1)) // cols
         for i, bid in enumerate(bases):
-            rect = pygame.Rect(box.left + (i % cols) * (width + self.s(6)), y + (i // cols) * (self.s(30)), width, self.s(26))
+            rect = pygame.Rect(box.left + (i % cols) * (width + self.s(6)), y + (i // cols) * (self.s(24)), width, self.s(21))
             row = self.view.standing[self.rs.bi[bid]]
             top = int(row.argmax())
             leader = self.rs.faction_ids[top] if int(row[top]) >= 50 else None
@@ -216,7 +227,7 @@ class Diagram:
             pygame.draw.rect(surface, bloc_colour(self.rs, leader), (rect.left, rect.top, self.s(6), rect.height))
             pygame.draw.rect(surface, K.INK, rect, 1)
             mine = int(row[self.rs.fi[self.viewer]]) if self.viewer in self.rs.fi else 0
-            K.text(surface, f"{self.rs.bases[bid].name}  {mine}", (rect.left + self.s(10), rect.top + self.s(4)), "body", self.s(13))
+            K.text(surface, K.fit(f"{self.rs.bases[bid].name}  {mine}", "body", self.s(13), rect.width - self.s(12)), (rect.left + self.s(10), rect.top + self.s(2)), "body", self.s(13))
             self.hits.append(Hit(rect, "base", bid))
 
     def _sentiment_bar(self, surface, rect: pygame.Rect, rid: str) -> None:
@@ -227,7 +238,3 @@ class Diagram:
             w = int(rect.width * v / total)
             pygame.draw.rect(surface, bloc_colour(self.rs, k if k in self.rs.factions else None), (x, rect.top, w, rect.height))
             x += w
-
-
-def _short(text: str, limit: int) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -100,8 +100,9 @@ class GameScene(Scene):
                 break
             reason = self.session.why_not(opt.action)
             tip = opt.preview + (f"\nNot now: {reason}" if reason else "")
-            b = self.button(pygame.Rect(self.panel.left, y, self.panel.width, height), f"{opt.label} — {opt.cost}",
-                            f"#opt_{len(self.option_buttons)}", tip)
+            label = K.fit(f"{opt.label} — {opt.cost}", "body", self.s(16), self.panel.width - self.s(16))
+            b = self.button(pygame.Rect(self.panel.left, y, self.panel.width, height), label,
+                            f"#opt_{len(self.option_buttons)}", f"{opt.label} ({opt.cost}): {tip}")
             if reason:
                 b.disable()
             self.option_buttons[b] = opt
