@@ -166,7 +166,8 @@ class Diagram:
         seats = [k for k, n in blocs.items() for _ in range(n)]
         if not seats:
             return
-        cell = max(6, min(self.s(16), int((rect.width * rect.height / len(seats)) ** 0.5) - 2))
+        room = max(1, rect.width) * max(1, rect.height)
+        cell = max(6, min(self.s(16), int((room / len(seats)) ** 0.5) - 2))
         per_row = max(1, rect.width // (cell + 2))
         for i, bloc in enumerate(seats):
             r = pygame.Rect(rect.left + (i % per_row) * (cell + 2), rect.top + (i // per_row) * (cell + 2), cell, cell)
