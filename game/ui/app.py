@@ -87,7 +87,7 @@ class App:
         self.screen = pygame.display.set_mode(self.size, flags)
         pygame.display.set_caption("Testament — 1924–1941")
         pygame.key.set_repeat(300, 40)
-        self.scale = settings.ui_scale / 100.0
+        self.wanted_scale = settings.ui_scale / 100.0
         self.stack: list[Scene] = []
         self.running = True
         self.clock = pygame.time.Clock()
@@ -119,9 +119,16 @@ class App:
         self.stack.clear()
         return self.push(scene_type, *args, **kwargs)
 
+    @property
+    def scale(self) -> float:
+        """The UI scale in force: the player's choice, as far as the window can show it (a 1280x720
+        window shows 100 %, a 1920x1080 one up to 150 %, a 2560x1440 one the full 200 %)."""
+        room = max(1.0, min(self.size[0] / 1280, self.size[1] / 720))
+        return min(self.wanted_scale, room)
+
     def set_scale(self, percent: int) -> None:
         self.settings.ui_scale = max(100, min(200, percent))
-        self.scale = self.settings.ui_scale / 100.0
+        self.wanted_scale = self.settings.ui_scale / 100.0
         for scene in self.stack:
             scene.rebuild()
 

@@ -29,12 +29,22 @@ def test_the_apparatus_renders_at_double_scale(content):
     from game.ui.app import App
     from game.ui.scenes.game import GameScene
 
-    app = App(content, Settings(width=1280, height=720, ui_scale=200), (1280, 720))
+    app = App(content, Settings(width=2560, height=1440, ui_scale=200), (2560, 1440))
     session = Session.start(content.ruleset, "scissors", 3, [])
     game = app.push(GameScene, session)
     game.select(("person", "bukharin"))
     app.frame()
     assert app.scale == 2.0 and game.hits
+    assert all(0 <= h.rect.bottom <= 1440 and 0 <= h.rect.right <= 2560 for h in game.hits), "something drawn off screen"
+
+
+def test_the_scale_is_capped_by_what_the_window_can_show(content):
+    from game.ui.app import App
+
+    small = App(content, Settings(width=1280, height=720, ui_scale=200), (1280, 720))
+    assert small.scale == 1.0
+    projector = App(content, Settings(width=1920, height=1080, ui_scale=200), (1920, 1080))
+    assert projector.scale == 1.5
 
 
 def test_settings_change_the_ui_scale(content):
@@ -45,4 +55,4 @@ def test_settings_change_the_ui_scale(content):
     app.push(SettingsScene)
     app.set_scale(150)
     app.frame()
-    assert app.scale == 1.5
+    assert app.wanted_scale == 1.5 and app.settings.ui_scale == 150

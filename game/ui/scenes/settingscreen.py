@@ -35,7 +35,7 @@ class SettingsScene(Scene):
         label("Fullscreen")
         self.fullscreen = self.button(pygame.Rect(x + self.s(260), y, width, self.s(40)), "On" if st.fullscreen else "Off", "#fullscreen")
         y += row
-        label("Interface scale (%)")
+        label("Interface scale (%)")  # capped by the window: 150 % needs 1920x1080, 200 % 2560x1440
         self.scale = pygame_gui.elements.UIDropDownMenu(
             list(SCALES), str(st.ui_scale) if str(st.ui_scale) in SCALES else "100",
             pygame.Rect(x + self.s(260), y, width, self.s(40)), self.manager, object_id="#ui_scale")
