@@ -87,3 +87,17 @@ def backdrop(surface: pygame.Surface) -> None:
 
 def heading(surface: pygame.Surface, words: str, pos: tuple[int, int], size: int, rgb=K.INK) -> pygame.Rect:
     return K.text(surface, words.upper(), pos, "poster", size, rgb)
+
+
+def closes(event: pygame.event.Event, button, keys: tuple[int, ...] = (pygame.K_ESCAPE,)) -> bool:
+    """True if this event closes the screen: its button pressed, or one of its keys."""
+    if event.type == pygame_gui.UI_BUTTON_PRESSED and event.ui_element is button:
+        return True
+    return event.type == pygame.KEYDOWN and event.key in keys
+
+
+def page(surface: pygame.Surface, title: str, s) -> None:
+    """Paper with a red title bar: the frame of the full-screen pages."""
+    surface.fill(K.PAPER)
+    pygame.draw.rect(surface, K.RED, (0, 0, surface.get_width(), s(60)))
+    heading(surface, title, (s(30), s(8)), s(40), K.WHITE)

@@ -7,9 +7,8 @@ import html
 import pygame
 import pygame_gui
 
-from .. import assets as K
 from ..app import Scene
-from .common import heading
+from .common import closes, page
 
 TABS = ("People", "Bodies", "Terms", "Events", "Cards")
 
@@ -87,12 +86,10 @@ class EncyclopediaScene(Scene):
         return "Not found."
 
     def handle(self, event: pygame.event.Event) -> None:
-        if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
+        if closes(event, self.back):
             self.app.pop()
         elif event.type == pygame_gui.UI_BUTTON_PRESSED:
-            if event.ui_element is self.back:
-                self.app.pop()
-            elif event.ui_element in self.tabs:
+            if event.ui_element in self.tabs:
                 self.tab, self.entry = self.tabs[event.ui_element], None
                 self.rebuild()
         elif event.type == pygame_gui.UI_SELECTION_LIST_NEW_SELECTION and event.ui_element is self.list:
@@ -101,6 +98,4 @@ class EncyclopediaScene(Scene):
             self.body.set_text(self.render(self.entry))
 
     def draw(self, surface: pygame.Surface) -> None:
-        surface.fill(K.PAPER)
-        pygame.draw.rect(surface, K.RED, (0, 0, surface.get_width(), self.s(60)))
-        heading(surface, "Encyclopedia", (self.s(30), self.s(8)), self.s(40), K.WHITE)
+        page(surface, "Encyclopedia", self.s)

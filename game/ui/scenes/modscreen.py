@@ -12,7 +12,7 @@ from ...paths import mod_roots
 from ...settings import save_settings
 from .. import assets as K
 from ..app import Scene
-from .common import heading
+from .common import closes, page
 
 
 class ModsScene(Scene):
@@ -40,28 +40,23 @@ class ModsScene(Scene):
             "No mods installed. Put mod folders in: " + "  |  ".join(str(r) for r in mod_roots()))
 
     def handle(self, event: pygame.event.Event) -> None:
-        if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
+        if closes(event, self.back):
             self.app.pop()
-        elif event.type == pygame_gui.UI_BUTTON_PRESSED:
-            if event.ui_element is self.back:
-                self.app.pop()
-            elif event.ui_element in self.toggles:
-                mod_id = self.toggles[event.ui_element]
-                mods = self.app.settings.mods
-                if mod_id in mods:
-                    mods.remove(mod_id)
-                else:
-                    mods.append(mod_id)
-                event.ui_element.set_text("On" if mod_id in mods else "Off")
-                try:
-                    save_settings(self.app.settings)
-                except OSError as exc:
-                    self.note = f"Could not save the settings: {exc.strerror}"
+        elif event.type == pygame_gui.UI_BUTTON_PRESSED and event.ui_element in self.toggles:
+            mod_id = self.toggles[event.ui_element]
+            mods = self.app.settings.mods
+            if mod_id in mods:
+                mods.remove(mod_id)
+            else:
+                mods.append(mod_id)
+            event.ui_element.set_text("On" if mod_id in mods else "Off")
+            try:
+                save_settings(self.app.settings)
+            except OSError as exc:
+                self.note = f"Could not save the settings: {exc.strerror}"
 
     def draw(self, surface: pygame.Surface) -> None:
-        surface.fill(K.PAPER)
-        pygame.draw.rect(surface, K.RED, (0, 0, surface.get_width(), self.s(60)))
-        heading(surface, "Mods", (self.s(30), self.s(8)), self.s(40), K.WHITE)
+        page(surface, "Mods", self.s)
         for b, mod_id in self.toggles.items():
             info = self.found.available[mod_id]
             version = ".".join(map(str, info.version))

@@ -14,7 +14,7 @@ from ...narrate import epilogue_lines
 from ...text import Text
 from .. import assets as K
 from ..app import Scene
-from .common import ButtonList, Choice, heading
+from .common import ButtonList, Choice, closes, heading
 
 
 class Overlay(Scene):
@@ -116,8 +116,7 @@ class VoteOverlay(Overlay):
         self.ok = self.button(pygame.Rect(r.right - self.s(200), r.bottom - self.s(60), self.s(180), self.s(44)), "Continue", "#continue")
 
     def handle(self, event) -> None:
-        if (event.type == pygame_gui.UI_BUTTON_PRESSED and event.ui_element is self.ok) or (
-            event.type == pygame.KEYDOWN and event.key in (pygame.K_RETURN, pygame.K_ESCAPE, pygame.K_SPACE)):
+        if closes(event, self.ok, (pygame.K_RETURN, pygame.K_ESCAPE, pygame.K_SPACE)):
             self.app.pop()
 
     def draw(self, surface) -> None:
@@ -141,8 +140,7 @@ class HandoverOverlay(Overlay):
                               "I am ready", "#ready", "Enter also continues")
 
     def handle(self, event) -> None:
-        if (event.type == pygame_gui.UI_BUTTON_PRESSED and event.ui_element is self.ok) or (
-            event.type == pygame.KEYDOWN and event.key in (pygame.K_RETURN, pygame.K_SPACE)):
+        if closes(event, self.ok, (pygame.K_RETURN, pygame.K_SPACE)):
             self.app.pop()
 
     def draw(self, surface) -> None:
@@ -182,8 +180,7 @@ class ChronicleOverlay(Overlay):
         self.ok = self.button(pygame.Rect(r.right - self.s(200), r.bottom - self.s(60), self.s(180), self.s(44)), "Close", "#close")
 
     def handle(self, event) -> None:
-        if (event.type == pygame_gui.UI_BUTTON_PRESSED and event.ui_element is self.ok) or (
-            event.type == pygame.KEYDOWN and event.key in (pygame.K_ESCAPE, pygame.K_c, pygame.K_RETURN)):
+        if closes(event, self.ok, (pygame.K_ESCAPE, pygame.K_c, pygame.K_RETURN)):
             self.app.pop()
 
     def draw(self, surface) -> None:
@@ -204,8 +201,7 @@ class CountryOverlay(Overlay):
         self.ok = self.button(pygame.Rect(r.right - self.s(200), r.bottom - self.s(60), self.s(180), self.s(44)), "Close", "#close")
 
     def handle(self, event) -> None:
-        if (event.type == pygame_gui.UI_BUTTON_PRESSED and event.ui_element is self.ok) or (
-            event.type == pygame.KEYDOWN and event.key in (pygame.K_ESCAPE, pygame.K_i, pygame.K_RETURN)):
+        if closes(event, self.ok, (pygame.K_ESCAPE, pygame.K_i, pygame.K_RETURN)):
             self.app.pop()
 
     def draw(self, surface) -> None:
@@ -283,8 +279,7 @@ class EndOverlay(Overlay):
         self.go_menu = lambda: self.app.reset_to(MenuScene)
 
     def handle(self, event) -> None:
-        if (event.type == pygame_gui.UI_BUTTON_PRESSED and event.ui_element is self.menu) or (
-            event.type == pygame.KEYDOWN and event.key in (pygame.K_RETURN, pygame.K_ESCAPE)):
+        if closes(event, self.menu, (pygame.K_RETURN, pygame.K_ESCAPE)):
             self.go_menu()
 
     def draw(self, surface) -> None:

@@ -8,7 +8,7 @@ import pygame_gui
 from ...settings import save_settings
 from .. import assets as K
 from ..app import Scene
-from .common import heading
+from .common import closes, page
 
 RESOLUTIONS = ("1280x720", "1600x900", "1920x1080", "2560x1440")
 SCALES = ("100", "125", "150", "175", "200")
@@ -55,12 +55,10 @@ class SettingsScene(Scene):
 
     def handle(self, event: pygame.event.Event) -> None:
         st = self.app.settings
-        if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
+        if closes(event, self.back):
             self.app.pop()
         elif event.type == pygame_gui.UI_BUTTON_PRESSED:
-            if event.ui_element is self.back:
-                self.app.pop()
-            elif event.ui_element is self.fullscreen:
+            if event.ui_element is self.fullscreen:
                 st.fullscreen = not st.fullscreen
                 self.fullscreen.set_text("On" if st.fullscreen else "Off")
             elif event.ui_element is self.markers:
@@ -86,9 +84,7 @@ class SettingsScene(Scene):
         self.app.resize((self.app.settings.width, self.app.settings.height))
 
     def draw(self, surface: pygame.Surface) -> None:
-        surface.fill(K.PAPER)
-        pygame.draw.rect(surface, K.RED, (0, 0, surface.get_width(), self.s(60)))
-        heading(surface, "Settings", (self.s(30), self.s(8)), self.s(40), K.WHITE)
+        page(surface, "Settings", self.s)
         for text, pos in self.rows:
             K.text(surface, text, pos, "bold", self.s(18))
         if getattr(self, "message", ""):
