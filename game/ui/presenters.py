@@ -129,10 +129,31 @@ def own_options(rs: Ruleset, view: GameState, viewer: str, congress: bool) -> li
         out.append(Option("Congress speeches (4)", A.Speech(viewer, 4), _cost(rs, A.Speech(viewer, 4)), "Sway the uncommitted delegates"))
         out.append(Option("Stand a co-report", A.CoReport(viewer), _cost(rs, A.CoReport(viewer)),
                           "Under a quarter of the hall costs heat and seats"))
+    for pact in view.pacts:
+        if pact.b == viewer and not pact.accepted:
+            short = rs.factions[pact.a].short
+            kind = "vote for their motions" if pact.kind == "vote_support" else "not strike at each other"
+            out.append(Option(f"Accept {short}'s offer", A.AnswerPact(viewer, pact.a, True), "free",
+                              f"Agree to {kind} until {pact.until_turn // 2 + view.start_year}; they pay {pact.price} influence"))
+            out.append(Option(f"Decline {short}'s offer", A.AnswerPact(viewer, pact.a, False), "free", "Say no"))
+    if rs.factions[viewer].party:
+        for meeting in ("plenum", "congress"):
+            action = A.Propose(viewer, "convene", meeting)
+            out.append(Option(f"Move to convene a {meeting}", action, _cost(rs, action),
+                              _odds(rs, view, viewer, action) + "; it meets next turn"))
+        if "testament_published" not in view.flags:
+            action = A.Propose(viewer, "publish", "testament")
+            out.append(Option("Move to publish Lenin's Testament", action, _cost(rs, action),
+                              _odds(rs, view, viewer, action) + "; the General Secretary's master loses prestige"))
     for other in rs.faction_ids:
         if other == viewer:
             continue
         short = rs.factions[other].short
+        if view.factions[other].rung > 0 and rs.factions[viewer].party:
+            action = A.Propose(viewer, "readmit", other)
+            out.append(Option(f"Move to readmit {short}", action, _cost(rs, action), _odds(rs, view, viewer, action)))
+        out.append(Option(f"Offer {short} non-aggression", A.OfferPact(viewer, other, "non_aggression", 2, 0), "1 AP",
+                          "Neither denounces nor moves against the other for 2 turns; breaking it costs prestige"))
         out.append(Option(f"Denounce {short}", A.Denounce(viewer, other), _cost(rs, A.Denounce(viewer, other)),
                           f"+{rs.rules['denounce_heat']} heat to them; -{rs.rules['denounce_prestige']} prestige to you"))
         action = A.Propose(viewer, "censure", other)

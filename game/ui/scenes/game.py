@@ -85,6 +85,9 @@ class GameScene(Scene):
     def build_options(self) -> None:
         for b in self.option_buttons:
             b.kill()
+        if getattr(self, "scroller", None) is not None:
+            self.scroller.kill()
+            self.scroller = None
         self.option_buttons = {}
         viewer = self.session.human_to_move()
         top = self.panel.top + self.s(40) + (self.s(150) if self.tab == "Selection" else 0)
@@ -94,19 +97,22 @@ class GameScene(Scene):
             return
         options = self.current_options(viewer)
         height = self.s(30)
-        y = top
-        for opt in options:
-            if y + height > bottom:
-                break
+        step = height + self.s(4)
+        # A scrolling list: the faction tab alone can offer a couple of dozen actions.
+        box = pygame.Rect(self.panel.left, top, self.panel.width, bottom - top)
+        self.scroller = pygame_gui.elements.UIScrollingContainer(box, self.manager, object_id="#options")
+        inner_w = box.width - (self.s(20) if len(options) * step > box.height else 0)
+        self.scroller.set_scrollable_area_dimensions((inner_w, max(box.height, len(options) * step)))
+        for i, opt in enumerate(options):
             reason = self.session.why_not(opt.action)
             tip = opt.preview + (f"\nNot now: {reason}" if reason else "")
-            label = K.fit(f"{opt.label} — {opt.cost}", "body", self.s(16), self.panel.width - self.s(16))
-            b = self.button(pygame.Rect(self.panel.left, y, self.panel.width, height), label,
-                            f"#opt_{len(self.option_buttons)}", f"{opt.label} ({opt.cost}): {tip}")
+            label = K.fit(f"{opt.label} — {opt.cost}", "body", self.s(16), inner_w - self.s(16))
+            b = pygame_gui.elements.UIButton(pygame.Rect(0, i * step, inner_w, height), label, self.manager,
+                                             container=self.scroller, object_id=f"#opt_{i}",
+                                             tool_tip_text=f"{opt.label} ({opt.cost}): {tip}")
             if reason:
                 b.disable()
             self.option_buttons[b] = opt
-            y += height + self.s(4)
         self.refresh_controls()
 
     def current_options(self, viewer: str) -> list[P.Option]:
