@@ -8,6 +8,7 @@ import pygame
 import pygame_gui
 
 from ..app import Scene
+from ..portrait import portrait
 from .common import closes, page
 
 TABS = ("People", "Bodies", "Terms", "Events", "Cards")
@@ -34,9 +35,12 @@ class EncyclopediaScene(Scene):
             pygame.Rect(self.s(30), top, int(w * 0.28), h - top - self.s(30)),
             [label for label, _ in self.items], self.manager, object_id="#entries",
         )
+        left = int(w * 0.28) + self.s(50)
+        self.face_size = self.s(150) if self.tab == "People" else 0
+        self.face_pos = (w - self.s(30) - self.face_size, top)
+        width = w - left - self.s(30) - (self.face_size + self.s(12) if self.face_size else 0)
         self.body = pygame_gui.elements.UITextBox(
-            self.render(self.entry), pygame.Rect(int(w * 0.28) + self.s(50), top, w - int(w * 0.28) - self.s(80), h - top - self.s(30)),
-            self.manager, object_id="#entry_text",
+            self.render(self.entry), pygame.Rect(left, top, width, h - top - self.s(30)), self.manager, object_id="#entry_text",
         )
 
     def entries(self) -> list[tuple[str, str]]:
@@ -99,3 +103,5 @@ class EncyclopediaScene(Scene):
 
     def draw(self, surface: pygame.Surface) -> None:
         page(surface, "Encyclopedia", self.s)
+        if self.face_size and self.entry in self.app.rs.characters:
+            surface.blit(portrait(self.app.rs, self.entry, self.face_size), self.face_pos)

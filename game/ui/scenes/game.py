@@ -21,6 +21,7 @@ from .. import assets as K
 from .. import presenters as P
 from ..app import Scene
 from ..diagram import Diagram
+from ..portrait import portrait
 
 TABS = ("Selection", "Faction", "Policy", "Hand")
 BOT_BUDGET_MS = 6.0
@@ -345,6 +346,10 @@ class GameScene(Scene):
             pygame.draw.rect(surface, K.INK, box, 1)
             lines = P.describe(rs, view, viewer, *self.selected) if self.selected else ["Click a person, office, region or constituency.", "Tab and Shift+Tab move the selection."]
             inner = box.inflate(-self.s(12), -self.s(10))
+            if self.selected and self.selected[0] == "person":
+                face = portrait(rs, self.selected[1], box.height - self.s(12))
+                surface.blit(face, (box.right - face.get_width() - self.s(6), box.top + self.s(6)))
+                inner.width -= face.get_width() + self.s(8)
             for i, line in enumerate(lines):
                 kind = "bold" if i == 0 else "body"
                 inner.top = K.paragraph(surface, line, inner, kind, self.s(14 if i else 16))
