@@ -41,7 +41,7 @@ def test_drive_a_game_from_the_menu_to_the_third_turn(app):
             assert len(session.state.fired) == before + 1
             chose_event = True
         elif isinstance(scene, VoteOverlay):
-            voted = voted or any(p["proposer"] == "bukharin" for _, _, p in scene.votes)
+            voted = voted or any(p.get("proposer") == "bukharin" for _, _, p in scene.votes)
             click(app, scene.element("#continue"))
         elif isinstance(scene, HandoverOverlay):
             click(app, scene.element("#ready"))
@@ -95,3 +95,19 @@ def test_undo_button_takes_back_a_lobby(app):
     assert state_hash(session.state) != before
     click(app, game.element("#undo"))
     assert state_hash(session.state) == before
+
+
+def test_hovering_a_number_explains_it(app):
+    from game.session import Session
+    from game.ui.scenes.game import GameScene
+
+    session = Session.start(app.rs, "scissors", 5, ["trotsky"])
+    game = app.reset_to(GameScene, session)
+    app.frame()
+    while app.scene is not game:
+        app.pop()
+    rect, _ = next((r, k) for r, k in game.stat_hits if k == "heat")
+    pygame.event.post(pygame.event.Event(pygame.MOUSEMOTION, pos=rect.center, rel=(0, 0), buttons=(0, 0, 0)))
+    app.frame()
+    assert game.hover == ("stat", "heat")
+    assert any("Control Commission strikes" in line for line in game._tip_lines)

@@ -16,6 +16,7 @@ import pygame_gui
 from ...core import actions as A
 from ...core.calendar import pretty_date
 from ...core.flow import congress_due
+from ...core.rules.control import estimates
 from ...session import Session
 from .. import assets as K
 from .. import presenters as P
@@ -24,6 +25,9 @@ from ..diagram import Diagram
 from ..portrait import portrait
 
 TABS = ("Selection", "Faction", "Policy", "Hand")
+# What the players are shown after each Politburo session: votes, congresses and plenums.
+REPORTED = ("vote.held", "plenum.removal", "plenum.expulsion", "congress.held", "congress.co_report_failed",
+            "congress.co_report_held", "plenum.elected", "plenum.dropped", "plenum.coopted")
 BOT_BUDGET_MS = 6.0
 
 
@@ -152,6 +156,9 @@ class GameScene(Scene):
     def handle(self, event: pygame.event.Event) -> None:
         if event.type == pygame.MOUSEMOTION:
             self.hover = self.hit_at(event.pos)
+            stat = next((key for rect, key in getattr(self, "stat_hits", []) if rect.collidepoint(event.pos)), None)
+            if stat:
+                self.hover = ("stat", stat)
         elif event.type == pygame.MOUSEBUTTONDOWN and event.button == 1 and self.area.collidepoint(event.pos):
             hit = self.hit_at(event.pos)
             if hit:
@@ -285,7 +292,7 @@ class GameScene(Scene):
     def collect_votes(self) -> None:
         log = self.session.state.log
         for entry in log[self.seen_log :]:
-            if entry[1] == "vote.held" and self.session.humans:
+            if entry[1] in REPORTED and self.session.humans:
                 self.pending_votes.append(entry)
         self.seen_log = len(log)
 
@@ -307,7 +314,10 @@ class GameScene(Scene):
         if self.hover:
             tip_key = (id(view), self.hover)
             if getattr(self, "_tip_key", None) != tip_key:
-                self._tip_lines = P.describe(self.app.rs, view, viewer, *self.hover)
+                if self.hover[0] == "stat":
+                    self._tip_lines = self.explain_stat(self.hover[1], view, viewer)
+                else:
+                    self._tip_lines = P.describe(self.app.rs, view, viewer, *self.hover)
                 self._tip_key = tip_key
             self.draw_tooltip(surface, self._tip_lines)
 
@@ -334,8 +344,48 @@ class GameScene(Scene):
         rung = rs.ladder_of(viewer).rungs[fs.rung].name
         K.marker(surface, (self.s(290), self.s(30)), self.s(18), K.colour(f.colour), f.marker, self.s(18))
         K.text(surface, f.name, (self.s(316), self.s(6)), "bold", self.s(17), K.WHITE)
-        stats = f"Influence {fs.influence}   Action points {fs.ap}   Heat {fs.heat}/{rs.rules['discipline_heat']}   {rung}   Prestige {fs.prestige}"
-        K.text(surface, stats, (self.s(316), self.s(32)), "body", self.s(15), K.PAPER)
+        # Each number is its own hover target with the reasons behind it.
+        x = self.s(316)
+        self.stat_hits = []
+        for key, words in (("influence", f"Influence {fs.influence}"), ("ap", f"Action points {fs.ap}"),
+                           ("heat", f"Heat {fs.heat}/{rs.rules['discipline_heat']}"), ("rung", rung), ("prestige", f"Prestige {fs.prestige}")):
+            rect = K.text(surface, words, (x, self.s(32)), "body", self.s(15), K.PAPER)
+            self.stat_hits.append((rect, key))
+            x = rect.right + self.s(18)
+
+    def explain_stat(self, key: str, view, viewer: str) -> list[str]:
+        """Why a number on the top bar is what it is."""
+        from ...core.rules.discipline import enforcer
+
+        rs, r = self.app.rs, self.app.rs.rules
+        fs = view.factions[viewer]
+        if key == "influence":
+            owners = dict(zip(rs.character_ids, estimates(rs, view, viewer)))
+            offices = [rs.offices[o] for o, h in view.offices.items() if h and owners.get(h) == viewer]
+            from_offices = sum(o.income for o in offices)
+            bases = [rs.bases[b].name for b in rs.bases if int(view.standing[rs.bi[b]].argmax()) == rs.fi[viewer]
+                     and int(view.standing[rs.bi[b], rs.fi[viewer]]) >= r["base_income_standing"]]
+            return ["Influence: what you spend on actions.",
+                    f"Each turn: {r['base_income']} for everyone, {from_offices} from offices your people hold,",
+                    f"and the income of constituencies you lead: {', '.join(bases) or 'none'}.",
+                    f"Played cards add their value. At most {r['max_influence']}."]
+        if key == "ap":
+            rung_def = rs.ladder_of(viewer).rungs[fs.rung]
+            return ["Action points: most actions cost one.",
+                    f"{r['action_points']} a turn, less {rung_def.ap_penalty} for your standing ({rung_def.name})."]
+        if key == "heat":
+            judge = enforcer(rs, view)
+            who = rs.factions[judge].short if judge else "nobody"
+            return ["Heat: how openly you break the ban on factions.",
+                    f"Platforms (+{r['platform_heat']}), organising (+{r['organise_heat']}), specials and denunciations raise it;",
+                    f"a quiet turn lowers it by {r['heat_decay']}; recanting halves it.",
+                    f"At {r['discipline_heat']} the Control Commission strikes: it answers to {who} now."]
+        if key == "rung":
+            ladder = rs.ladder_of(viewer)
+            return [f"Discipline: {ladder.rungs[fs.rung].name}.", "The ladder: " + " > ".join(x.name for x in ladder.rungs),
+                    "Readmission by a Politburo motion climbs one rung."]
+        return ["Prestige: lost by denouncing and breaking pacts, won by co-reports that hold the hall.",
+                "Publishing the Testament costs the General Secretary's master 4."]
 
     def draw_panel(self, surface, view, viewer) -> None:
         rs = self.app.rs

@@ -100,7 +100,15 @@ class VoteOverlay(Overlay):
         rs = self.app.rs
         t = Text(rs)
         parts = []
-        for _turn, _key, p in self.votes:
+        for _turn, key, p in self.votes:
+            if key != "vote.held":
+                parts.append(html.escape(t.entry(key, p) or ""))
+                if key == "congress.held":
+                    hall = ", ".join(f"{t.faction(k) if k != 'uncommitted' else 'uncommitted'} {n}" for k, n in p["delegates"].items())
+                    reports = ", ".join(f"{t.faction(k)}'s report {n}" for k, n in p["reports"].items())
+                    parts.append(f"&nbsp;&nbsp;Delegates: {html.escape(hall)}")
+                    parts.append(f"&nbsp;&nbsp;The political report: {html.escape(reports)}")
+                continue
             parts.append("<b>" + html.escape(t._vote_held(p)) + "</b>")
             for member, p_yes, whip, reasons in p.get("why", []):
                 ballot = next((b for m, b in p["ballots"] if m == member), None)
@@ -122,7 +130,7 @@ class VoteOverlay(Overlay):
     def draw(self, surface) -> None:
         super().draw(surface)
         r = self.frame_rect()
-        heading(surface, "The Politburo votes", (r.left + self.s(16), r.top + self.s(6)), self.s(38), K.WHITE)
+        heading(surface, "Votes and elections", (r.left + self.s(16), r.top + self.s(6)), self.s(38), K.WHITE)
 
 
 class HandoverOverlay(Overlay):
