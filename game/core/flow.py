@@ -7,7 +7,7 @@ chronicle event's choice, or a faction's move in intrigue. Everything else runs 
 
 from __future__ import annotations
 
-from .calendar import now
+from .calendar import now, year_of
 from .conditions import Ctx, holds
 from .effects import apply_effects
 from .rules import cards, congress, country, discipline, health, motions, scoring
@@ -209,7 +209,7 @@ def finish(rs: Ruleset, state: GameState, winner: str | None, reason: str) -> No
         best = ranked[0]
         tied = len(ranked) > 1 and ranked[1][1]["total"] == best[1]["total"]
         state.winner, state.win_reason = (None, "tie") if tied else (best[0], "score")
-    if state.turn >= state.last_turn:
-        state.war_outcome = country.war_outcome(rs, state)
+    if state.turn >= state.last_turn and year_of(state.turn, state.start_year) >= rs.rules["war_year"]:
+        state.war_outcome = country.war_outcome(rs, state)  # the 1941 test, only for games that reach it
     state.phase = "over"
     state.note("game.over", winner=state.winner, reason=state.win_reason, war=state.war_outcome)

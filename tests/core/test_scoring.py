@@ -185,3 +185,10 @@ def test_program_counts_policies_and_indicators_by_weight(rs, state):
     # agriculture (weight 3, five positions) two steps from its target: 3 * (1 - 2/4) = 1.5 lost
     state.policies["agriculture"] = 0
     assert program_now(rs, state, "bukharin") == pytest.approx(9.5 / 15.0)
+
+
+def test_the_war_test_only_ends_games_that_reach_1941(rs):
+    from game.sim import play_game
+
+    short = play_game(rs, "scissors", 4).state
+    assert short.phase == "over" and short.war_outcome is None

@@ -14,6 +14,7 @@ from ...narrate import epilogue_lines
 from ...text import Text
 from .. import assets as K
 from ..app import Scene
+from ..charts import line_chart
 from .common import ButtonList, Choice, closes, heading
 
 
@@ -202,6 +203,8 @@ class CountryOverlay(Overlay):
 
     def __init__(self, app, session, viewer: str) -> None:
         self.session, self.viewer = session, viewer
+        self.focus: str | None = None  # the indicator shown as a full chart
+        self.rows: list = []
         super().__init__(app)
 
     def build(self) -> None:
@@ -210,7 +213,13 @@ class CountryOverlay(Overlay):
 
     def handle(self, event) -> None:
         if closes(event, self.ok, (pygame.K_ESCAPE, pygame.K_i, pygame.K_RETURN)):
-            self.app.pop()
+            if self.focus and event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
+                self.focus = None
+            else:
+                self.app.pop()
+        elif event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
+            hit = next((ind for rect, ind in self.rows if rect.collidepoint(event.pos)), None)
+            self.focus = hit if hit != self.focus else None
 
     def draw(self, surface) -> None:
         super().draw(surface)
@@ -219,6 +228,15 @@ class CountryOverlay(Overlay):
         heading(surface, "The country", (r.left + self.s(16), r.top + self.s(6)), self.s(38), K.WHITE)
         state = self.session.state
         history = state.history
+        if self.focus:
+            d = rs.indicators[self.focus]
+            body = pygame.Rect(r.left + self.s(20), r.top + self.s(70), r.width - self.s(40), r.height - self.s(150))
+            line_chart(surface, body, [row[rs.ii[self.focus]] for row in history], f"{d.name} ({d.unit}) — {d.description}",
+                       state.start_year, self.s(16))
+            K.text(surface, "Click the chart or press Esc for all indicators.", (r.left + self.s(20), r.bottom - self.s(50)), "body", self.s(14), K.GREY)
+            self.rows = [(body, self.focus)]
+            return
+        self.rows = []
         cols = 2
         width = (r.width - self.s(60)) // cols
         row_h = self.s(44)
@@ -228,6 +246,7 @@ class CountryOverlay(Overlay):
             y = r.top + self.s(70) + (i // cols) * row_h
             value = float(state.indicators[rs.ii[ind]])
             K.text(surface, f"{d.name}: {value:,.1f} {d.unit}", (x, y), "bold", self.s(15))
+            self.rows.append((pygame.Rect(x, y, width, row_h - self.s(4)), ind))
             spark = pygame.Rect(x + int(width * 0.62), y, int(width * 0.36), row_h - self.s(10))
             pygame.draw.rect(surface, K.WHITE, spark)
             series = [row[rs.ii[ind]] for row in history]
@@ -240,6 +259,7 @@ class CountryOverlay(Overlay):
         y = r.top + self.s(70) + ((len(rs.indicator_ids) + 1) // cols) * row_h + self.s(6)
         policies = "   ".join(f"{a.name}: {a.positions[state.policies[aid]].name}" for aid, a in rs.axes.items())
         K.paragraph(surface, "Policies — " + policies, pygame.Rect(r.left + self.s(20), y, r.width - self.s(40), self.s(60)), "body", self.s(14))
+        K.text(surface, "Click an indicator for its full chart.", (r.left + self.s(20), r.bottom - self.s(50)), "body", self.s(14), K.GREY)
 
 
 class PauseOverlay(Overlay):
@@ -282,7 +302,7 @@ class EndOverlay(Overlay):
         r = self.frame_rect()
         self.box = pygame_gui.elements.UITextBox(
             "<br>".join(html.escape(line) for line in epilogue_lines(self.app.rs, self.session.state)),
-            pygame.Rect(r.left + self.s(20), r.top + self.s(70), r.width - self.s(40), r.height - self.s(140)), self.manager, object_id="#epilogue")
+            pygame.Rect(r.left + self.s(20), r.top + self.s(70), int(r.width * 0.58), r.height - self.s(140)), self.manager, object_id="#epilogue")
         self.menu = self.button(pygame.Rect(r.right - self.s(260), r.bottom - self.s(60), self.s(240), self.s(44)), "Main menu", "#to_menu")
         self.go_menu = lambda: self.app.reset_to(MenuScene)
 
@@ -294,3 +314,11 @@ class EndOverlay(Overlay):
         super().draw(surface)
         r = self.frame_rect()
         heading(surface, "The end", (r.left + self.s(16), r.top + self.s(6)), self.s(38), K.WHITE)
+        rs, state = self.app.rs, self.session.state
+        left = r.left + self.s(40) + int(r.width * 0.58)
+        width = r.right - left - self.s(20)
+        shown = ("grain_harvest", "industrial_output", "famine_deaths", "repression_deaths")
+        height = (r.height - self.s(150)) // len(shown)
+        for i, ind in enumerate(shown):
+            rect = pygame.Rect(left, r.top + self.s(70) + i * height, width, height - self.s(8))
+            line_chart(surface, rect, [row[rs.ii[ind]] for row in state.history], rs.indicators[ind].name, state.start_year, self.s(13))
