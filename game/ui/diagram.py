@@ -63,10 +63,14 @@ class Diagram:
         a = self.area
         top = a.top
         top = self._politburo(surface, pygame.Rect(a.left, top, a.width, self.v(104)))
-        top = self._organs(surface, pygame.Rect(a.left, top + self.v(8), a.width, self.v(112)))
-        top = self._committee(surface, pygame.Rect(a.left, top + self.v(8), a.width, self.v(64)))
+        organs_top = top + self.v(8)
+        top = self._organs(surface, pygame.Rect(a.left, organs_top, a.width, self.v(112)))
+        committee_top = top + self.v(8)
+        top = self._committee(surface, pygame.Rect(a.left, committee_top, a.width, self.v(64)))
         top = self._offices(surface, pygame.Rect(a.left, top + self.v(8), a.width, self.v(130)))
-        self._regions(surface, pygame.Rect(a.left, top + self.v(8), a.width, a.bottom - top - self.v(8)))
+        regions_top = top + self.v(8)
+        self._regions(surface, pygame.Rect(a.left, regions_top, a.width, a.bottom - top - self.v(8)))
+        self._flow(surface, organs_top, committee_top, regions_top)
         if selected:
             for hit in self.hits:
                 if (hit.kind, hit.id) == selected:
@@ -231,6 +235,18 @@ class Diagram:
             K.text(surface, K.fit(f"{self.rs.bases[bid].name}  {mine}", "body", self.s(13), rect.width - self.s(12)), (rect.left + self.s(10), rect.top + self.s(2)), "body", self.s(13))
             self.hits.append(Hit(rect, "base", bid))
 
+    def _flow(self, surface, organs_top: int, committee_top: int, regions_top: int) -> None:
+        """The circular flow of power as arrows in the margins: down the left, the Secretariat
+        appoints the regional secretaries; up the right, their delegates elect the Central
+        Committee, which elects the Secretariat."""
+        a = self.area
+        left = a.left - self.s(7)
+        right = a.right + self.s(5)
+        width = max(2, self.s(3))
+        _arrow(surface, (left, organs_top + self.s(10)), (left, regions_top + self.s(6)), K.RED, width, self.s(7))
+        _arrow(surface, (right, regions_top + self.s(6)), (right, committee_top + self.s(8)), K.INK, width, self.s(7))
+        _arrow(surface, (right, committee_top), (right, organs_top + self.s(10)), K.INK, width, self.s(7))
+
     def _sentiment_bar(self, surface, rect: pygame.Rect, rid: str) -> None:
         shares = self.view.sentiment[rid]
         total = sum(shares.values()) or 1
@@ -239,3 +255,10 @@ class Diagram:
             w = int(rect.width * v / total)
             pygame.draw.rect(surface, bloc_colour(self.rs, k if k in self.rs.factions else None), (x, rect.top, w, rect.height))
             x += w
+
+
+def _arrow(surface, start: tuple[int, int], end: tuple[int, int], colour, width: int, head: int) -> None:
+    pygame.draw.line(surface, colour, start, end, width)
+    direction = 1 if end[1] > start[1] else -1
+    x, y = end
+    pygame.draw.polygon(surface, colour, [(x - head, y - direction * head), (x + head, y - direction * head), (x, y)])

@@ -62,7 +62,7 @@ class GameScene(Scene):
     def build(self) -> None:
         w, h = self.app.size
         self.panel = pygame.Rect(int(w * 0.66), self.s(64), w - int(w * 0.66) - self.s(12), h - self.s(64) - self.s(12))
-        self.area = pygame.Rect(self.s(12), self.s(70), int(w * 0.66) - self.s(24), h - self.s(82))
+        self.area = pygame.Rect(self.s(18), self.s(70), int(w * 0.66) - self.s(36), h - self.s(82))
         self.diagram = Diagram(self.app.rs, self.area, self.app.scale, self.app.settings.markers)
         bar_y = self.s(12)
         x = w - self.s(12)
@@ -347,11 +347,11 @@ class GameScene(Scene):
         # Each number is its own hover target with the reasons behind it.
         x = self.s(316)
         self.stat_hits = []
-        for key, words in (("influence", f"Influence {fs.influence}"), ("ap", f"Action points {fs.ap}"),
+        for key, words in (("influence", f"Influence {fs.influence}"), ("ap", f"AP {fs.ap}"),
                            ("heat", f"Heat {fs.heat}/{rs.rules['discipline_heat']}"), ("rung", rung), ("prestige", f"Prestige {fs.prestige}")):
             rect = K.text(surface, words, (x, self.s(32)), "body", self.s(15), K.PAPER)
             self.stat_hits.append((rect, key))
-            x = rect.right + self.s(18)
+            x = rect.right + self.s(14)
 
     def explain_stat(self, key: str, view, viewer: str) -> list[str]:
         """Why a number on the top bar is what it is."""
