@@ -32,9 +32,11 @@ class Session:
     last_human: str | None = None  # who was at the controls last (for the hotseat hand-over)
 
     @staticmethod
-    def start(rs: Ruleset, scenario: str, seed: int, humans: list[str]) -> Session:
+    def start(rs: Ruleset, scenario: str, seed: int, humans: list[str], levels: dict[str, str] | None = None) -> Session:
+        """A new game; `levels` gives an AI level (easy, standard) for factions no person holds."""
         timeline = Timeline(rs, new_game(rs, scenario, seed))
-        bots = {f: make_bot(rs, f) for f in rs.faction_ids if f not in humans}
+        levels = levels or {}
+        bots = {f: make_bot(rs, f, levels.get(f, "standard")) for f in rs.faction_ids if f not in humans}
         return Session(rs, timeline, list(humans), bots)
 
     @property

@@ -58,6 +58,9 @@ class ApparatusBot(StandardBot):
             yield 3.0 * p * bonus, A.Propose(self.faction, "censure", other)
 
 
-def make_bot(rs: Ruleset, faction: str) -> StandardBot:
-    return ApparatusBot(rs, faction) if rs.factions[faction].apparatus else StandardBot(rs, faction)
+def make_bot(rs: Ruleset, faction: str, level: str = "standard") -> StandardBot:
+    """The apparatus always plays at the standard level; other factions at the level chosen."""
+    if rs.factions[faction].apparatus:
+        return ApparatusBot(rs, faction)
+    return StandardBot(rs, faction, level)
 

@@ -22,15 +22,19 @@ from ..core.state import GameState, Motion
 from .evaluate import effects_value, importance, office_prestige
 
 END_TURN_VALUE = 0.4
+# Levels: how much noise blurs the bot's judgement, and how many actions it plans a turn.
+LEVELS = {"easy": (1.2, 2), "standard": (0.25, 99)}
 MOTIONS_FORECAST = 3  # forecast only the most valuable motions: votes are costly to foresee
 
 
 class StandardBot:
     """One faction's bot. `rank` returns candidate actions, best first."""
 
-    def __init__(self, rs: Ruleset, faction: str) -> None:
+    def __init__(self, rs: Ruleset, faction: str, level: str = "standard") -> None:
         self.rs = rs
         self.faction = faction
+        self.level = level if level in LEVELS else "standard"
+        self.noise, self.max_actions = LEVELS[self.level]
         self.w = rs.factions[faction].ai
         # Vote forecasts, kept for the rest of the turn: a bot's estimate, not the engine's truth.
         self.forecasts: dict[tuple, float] = {}
@@ -78,7 +82,7 @@ class StandardBot:
             self.forecasts, self.forecast_turn = {}, view.turn
         self._ctx = _Context(self.rs, view, self.faction, self.forecasts)
         for i, (value, action) in enumerate(self.candidates(view), start=1):
-            scored.append((value + rng.uniform(0, 0.25), i, action))
+            scored.append((value + rng.uniform(0, self.noise), i, action))
         scored.sort(key=lambda t: (-t[0], t[1]))
         return [a for _, _, a in scored]
 
@@ -104,7 +108,7 @@ class StandardBot:
             influence -= need_influence
             if isinstance(action, A.PlayCard) and action.mode == "influence":
                 influence += self.rs.cards[action.card].value
-            if ap <= 0:
+            if ap <= 0 or len(plan) >= self.max_actions:
                 break
         return plan
 

@@ -20,6 +20,7 @@ class NewGameScene(Scene):
         if first:
             self.humans = [first[0]]
         self.seed = 1924
+        self.levels: dict[str, str] = {}
         super().__init__(app)
 
     def build(self) -> None:
@@ -38,8 +39,8 @@ class NewGameScene(Scene):
         self.faction_top = y
         self.toggles = {}
         for fid in rs.scenarios[self.scenario].playable:
-            who = "Human" if fid in self.humans else "AI"
-            b = self.button(pygame.Rect(x, y, self.s(120), self.s(38)), who, f"#side_{fid}", "Click to switch between a person and the AI")
+            b = self.button(pygame.Rect(x, y, self.s(120), self.s(38)), self.side_label(fid), f"#side_{fid}",
+                            "Click: Human, AI (standard), AI (easy)")
             self.toggles[b] = fid
             y += self.s(50)
         y += self.s(20)
@@ -73,11 +74,19 @@ class NewGameScene(Scene):
             self.rebuild()
         elif el in self.toggles:
             fid = self.toggles[el]
-            if fid in self.humans:
+            if fid in self.humans:  # Human -> AI standard -> AI easy -> Human
                 self.humans.remove(fid)
+                self.levels[fid] = "standard"
+            elif self.levels.get(fid, "standard") == "standard":
+                self.levels[fid] = "easy"
             else:
                 self.humans.append(fid)
-            el.set_text("Human" if fid in self.humans else "AI")
+            el.set_text(self.side_label(fid))
+
+    def side_label(self, fid: str) -> str:
+        if fid in self.humans:
+            return "Human"
+        return "AI: easy" if self.levels.get(fid) == "easy" else "AI: standard"
 
     def _keep_seed(self) -> None:
         text = self.seed_entry.get_text().strip()
@@ -92,7 +101,7 @@ class NewGameScene(Scene):
             self.error = "The seed is a whole number: the same seed gives the same game."
             return
         self.seed = int(text)
-        session = Session.start(self.app.rs, self.scenario, self.seed, list(self.humans))
+        session = Session.start(self.app.rs, self.scenario, self.seed, list(self.humans), dict(self.levels))
         self.app.replace(GameScene, session)
 
     def draw(self, surface: pygame.Surface) -> None:
