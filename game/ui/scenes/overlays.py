@@ -15,6 +15,7 @@ from ...text import Text
 from .. import assets as K
 from ..app import Scene
 from ..charts import line_chart
+from ..illustration import illustration
 from .common import ButtonList, Choice, closes, heading
 
 
@@ -75,7 +76,9 @@ class EventOverlay(Overlay):
         heading(surface, self.event.title, (r.left + self.s(16), r.top + self.s(6)), self.s(38), K.WHITE)
         rs = self.app.rs
         who = rs.factions[self.faction].name
-        body = pygame.Rect(r.left + self.s(24), r.top + self.s(70), r.width - self.s(48), self.text_bottom - r.top - self.s(70))
+        art = illustration(self.event.illustration or self.event.id, self.s(220), self.s(150))
+        surface.blit(art, (r.right - art.get_width() - self.s(24), r.top + self.s(70)))
+        body = pygame.Rect(r.left + self.s(24), r.top + self.s(70), r.width - self.s(72) - art.get_width(), self.text_bottom - r.top - self.s(70))
         y = K.paragraph(surface, f"{who} decides.", body, "bold", self.s(16))
         body.top = y + self.s(6)
         y = K.paragraph(surface, self.event.text, body, "body", self.s(18))
@@ -85,7 +88,7 @@ class EventOverlay(Overlay):
             effects = "; ".join(filter(None, (text.effect(name, p) for name, p in c.effects)))
             y = K.paragraph(surface, f"{c.label}: {c.text} — {effects}", body, "body", self.s(14), K.GREY)
         if self.event.content_tags:
-            K.text(surface, "Content: " + ", ".join(self.event.content_tags), (r.right - self.s(260), r.top + self.s(60)), "bold", self.s(13), K.RED)
+            K.text(surface, "Content: " + ", ".join(self.event.content_tags), (r.right - self.s(24), r.top + self.s(230)), "bold", self.s(13), K.RED, "topright")
         self.list.draw_focus(surface)
 
 
