@@ -111,3 +111,47 @@ def test_hovering_a_number_explains_it(app):
     app.frame()
     assert game.hover == ("stat", "heat")
     assert any("Control Commission strikes" in line for line in game._tip_lines)
+
+
+def test_a_turn_by_keyboard_alone(app):
+    from game.ui.scenes.encyclopedia import EncyclopediaScene
+    from game.ui.scenes.game import GameScene
+    from game.ui.scenes.menu import MenuScene
+    from game.ui.scenes.newgame import NewGameScene
+    from game.ui.scenes.overlays import EventOverlay, HandoverOverlay, VoteOverlay
+
+    app.push(MenuScene)
+    app.frame()
+    key(app, pygame.K_e)
+    assert isinstance(app.scene, EncyclopediaScene)
+    key(app, pygame.K_DOWN)
+    assert app.scene.entry is not None
+    key(app, pygame.K_ESCAPE)
+    key(app, pygame.K_n)
+    assert isinstance(app.scene, NewGameScene)
+    key(app, pygame.K_RETURN)
+    game = next(s for s in app.stack if isinstance(s, GameScene))
+    session = game.session
+    human = session.humans[0]
+    acted = False
+    for _ in range(3000):
+        app.frame(0.02)
+        scene = app.scene
+        if isinstance(scene, EventOverlay):
+            key(app, pygame.K_1)
+        elif isinstance(scene, (VoteOverlay, HandoverOverlay)):
+            key(app, pygame.K_RETURN)
+        elif scene is game and session.human_to_move() == human and session.state.phase == "intrigue":
+            if not acted:
+                before = session.state.factions[human].ap
+                key(app, pygame.K_TAB)  # select the first thing on the apparatus
+                assert game.selected is not None
+                key(app, pygame.K_RIGHT)  # the Faction tab
+                key(app, pygame.K_1)  # its first enabled action
+                assert session.state.factions[human].ap < before or session.state.phase != "intrigue"
+                acted = True
+            else:
+                key(app, pygame.K_e)
+        if acted and session.state.turn >= 1:
+            break
+    assert acted and session.state.turn >= 1

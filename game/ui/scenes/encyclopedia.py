@@ -90,7 +90,9 @@ class EncyclopediaScene(Scene):
         return "Not found."
 
     def handle(self, event: pygame.event.Event) -> None:
-        if closes(event, self.back):
+        if event.type == pygame.KEYDOWN and event.key in (pygame.K_UP, pygame.K_DOWN, pygame.K_LEFT, pygame.K_RIGHT):
+            self.key(event.key)
+        elif closes(event, self.back):
             self.app.pop()
         elif event.type == pygame_gui.UI_BUTTON_PRESSED:
             if event.ui_element in self.tabs:
@@ -100,6 +102,20 @@ class EncyclopediaScene(Scene):
             label = event.text
             self.entry = next((k for t, k in self.items if t == label), None)
             self.body.set_text(self.render(self.entry))
+
+    def key(self, k: int) -> None:
+        """Up/Down walk the entries, Left/Right the tabs."""
+        if k in (pygame.K_LEFT, pygame.K_RIGHT):
+            i = TABS.index(self.tab)
+            self.tab, self.entry = TABS[(i + (1 if k == pygame.K_RIGHT else -1)) % len(TABS)], None
+            self.rebuild()
+            return
+        keys = [key for _, key in self.items]
+        if not keys:
+            return
+        i = keys.index(self.entry) if self.entry in keys else -1
+        self.entry = keys[(i + (1 if k == pygame.K_DOWN else -1)) % len(keys)]
+        self.body.set_text(self.render(self.entry))
 
     def draw(self, surface: pygame.Surface) -> None:
         page(surface, "Encyclopedia", self.s)

@@ -54,10 +54,7 @@ class NewGameScene(Scene):
 
     def handle(self, event: pygame.event.Event) -> None:
         if event.type == pygame.KEYDOWN:
-            if event.key == pygame.K_ESCAPE:
-                self.app.pop()
-            elif event.key in (pygame.K_RETURN, pygame.K_KP_ENTER):
-                self.begin()
+            self.key(event.key)
             return
         if event.type != pygame_gui.UI_BUTTON_PRESSED:
             return
@@ -87,6 +84,26 @@ class NewGameScene(Scene):
         if fid in self.humans:
             return "Human"
         return "AI: easy" if self.levels.get(fid) == "easy" else "AI: standard"
+
+    def key(self, k: int) -> None:
+        """Keyboard: Up/Down pick a faction, Space switches Human/AI, PageUp/PageDown the
+        scenario, Enter starts, Esc goes back (the seed box takes digits when clicked)."""
+        playable = list(self.app.rs.scenarios[self.scenario].playable)
+        self.cursor = getattr(self, "cursor", 0) % max(1, len(playable))
+        if k == pygame.K_ESCAPE:
+            self.app.pop()
+        elif k in (pygame.K_RETURN, pygame.K_KP_ENTER):
+            self.begin()
+        elif k in (pygame.K_DOWN, pygame.K_UP) and playable:
+            self.cursor = (self.cursor + (1 if k == pygame.K_DOWN else -1)) % len(playable)
+        elif k == pygame.K_SPACE and playable:
+            button = next(b for b, f in self.toggles.items() if f == playable[self.cursor])
+            pygame.event.post(pygame.event.Event(pygame_gui.UI_BUTTON_PRESSED, ui_element=button))
+        elif k in (pygame.K_PAGEDOWN, pygame.K_PAGEUP):
+            ids = list(self.app.rs.scenarios)
+            step = 1 if k == pygame.K_PAGEDOWN else -1
+            button = next(b for b, sid in self.scenario_buttons.items() if sid == ids[(ids.index(self.scenario) + step) % len(ids)])
+            pygame.event.post(pygame.event.Event(pygame_gui.UI_BUTTON_PRESSED, ui_element=button))
 
     def _keep_seed(self) -> None:
         text = self.seed_entry.get_text().strip()
@@ -124,6 +141,12 @@ class NewGameScene(Scene):
         K.text(surface, f"{scen.turns} turns of half a year, from {scen.start_year}.", (box.left, box.bottom + self.s(6)), "bold", self.s(16))
         if self.error:
             K.text(surface, self.error, (self.s(60), surface.get_height() - self.s(40)), "bold", self.s(16), K.RED)
+        buttons = list(self.toggles)
+        if buttons:
+            r = buttons[getattr(self, "cursor", 0) % len(buttons)].rect.inflate(8, 8)
+            pygame.draw.rect(surface, K.INK, r, 3)
+        K.text(surface, "Keys: Up/Down choose a faction, Space switches it, PageUp/PageDown the scenario, Enter starts.",
+               (self.s(60), surface.get_height() - self.s(70)), "body", self.s(14), K.GREY)
 
 
 def _short(text: str, limit: int = 160) -> str:
