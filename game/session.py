@@ -30,6 +30,8 @@ class Session:
     bots: dict[str, StandardBot] = field(default_factory=dict)
     listeners: list[Callable[[Result], None]] = field(default_factory=list)
     last_human: str | None = None  # who was at the controls last (for the hotseat hand-over)
+    # Table options from the new-game screen: they change how the game is shown, never its rules.
+    options: dict[str, bool] = field(default_factory=lambda: {"handover": True, "vote_reports": True})
 
     @staticmethod
     def start(rs: Ruleset, scenario: str, seed: int, humans: list[str], levels: dict[str, str] | None = None) -> Session:

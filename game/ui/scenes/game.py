@@ -273,7 +273,7 @@ class GameScene(Scene):
                 self.collect_votes()
                 self.rebuild()
             return
-        if len(s.humans) > 1 and human != self.shown_human:
+        if len(s.humans) > 1 and human != self.shown_human and s.options.get("handover", True):
             self.shown_human = human
             self._viewer = human
             self.app.push(HandoverOverlay, s, human)
@@ -284,8 +284,9 @@ class GameScene(Scene):
             self.rebuild()
         if self.pending_votes:
             votes, self.pending_votes = self.pending_votes, []
-            self.app.push(VoteOverlay, s, votes)
-            return
+            if s.options.get("vote_reports", True):
+                self.app.push(VoteOverlay, s, votes)
+                return
         if s.state.phase == "chronicle":
             self.app.push(EventOverlay, s, human)
 

@@ -21,6 +21,7 @@ class NewGameScene(Scene):
             self.humans = [first[0]]
         self.seed = 1924
         self.levels: dict[str, str] = {}
+        self.options = {"handover": True, "vote_reports": True}
         super().__init__(app)
 
     def build(self) -> None:
@@ -48,6 +49,14 @@ class NewGameScene(Scene):
         self.seed_entry = pygame_gui.elements.UITextEntryLine(pygame.Rect(x + self.s(90), y, self.s(160), self.s(38)), self.manager, object_id="#seed")
         self.seed_entry.set_text(str(self.seed))
         self.seed_entry.set_allowed_characters("numbers")
+        self.option_buttons = {}
+        ox = self.s(60)
+        oy = self.seed_top + self.s(52)
+        for key, label, tip in (("handover", "Hand-over screen", "Between two people at one computer, hide each one's turn"),
+                                ("vote_reports", "Vote reports", "After each Politburo session, show each member's vote and why")):
+            b = self.button(pygame.Rect(ox, oy, self.s(300), self.s(38)), f"{label}: {'on' if self.options[key] else 'off'}", f"#option_{key}", tip)
+            self.option_buttons[b] = (key, label)
+            ox += self.s(316)
         self.start = self.button(pygame.Rect(w - self.s(300), h - self.s(100), self.s(240), self.s(54)), "Start", "#start", "Enter also starts")
         self.back = self.button(pygame.Rect(w - self.s(560), h - self.s(100), self.s(240), self.s(54)), "Back", "#back")
         self.error = ""
@@ -69,6 +78,10 @@ class NewGameScene(Scene):
             self.humans = [f for f in self.humans if f in playable]
             self._keep_seed()
             self.rebuild()
+        elif el in self.option_buttons:
+            key, label = self.option_buttons[el]
+            self.options[key] = not self.options[key]
+            el.set_text(f"{label}: {'on' if self.options[key] else 'off'}")
         elif el in self.toggles:
             fid = self.toggles[el]
             if fid in self.humans:  # Human -> AI standard -> AI easy -> Human
@@ -119,6 +132,7 @@ class NewGameScene(Scene):
             return
         self.seed = int(text)
         session = Session.start(self.app.rs, self.scenario, self.seed, list(self.humans), dict(self.levels))
+        session.options.update(self.options)
         self.app.replace(GameScene, session)
 
     def draw(self, surface: pygame.Surface) -> None:
@@ -130,15 +144,23 @@ class NewGameScene(Scene):
             f = rs.factions[fid]
             K.marker(surface, (b.rect.right + self.s(28), b.rect.centery), self.s(15), K.colour(f.colour), f.marker, self.s(16))
             K.text(surface, f.name, (b.rect.right + self.s(52), b.rect.top + self.s(2)), "bold", self.s(19))
-            K.text(surface, _short(f.description, 110), (b.rect.right + self.s(52), b.rect.top + self.s(24)), "body", self.s(13), K.GREY)
+            room = int(surface.get_width() * 0.5) - b.rect.right - self.s(70)
+            K.text(surface, K.fit(" ".join(f.description.split()), "body", self.s(13), room), (b.rect.right + self.s(52), b.rect.top + self.s(24)), "body", self.s(13), K.GREY)
         K.text(surface, "Who plays each faction? The apparatus is always the AI.", (self.s(60), self.faction_top - self.s(30)), "bold", self.s(17))
         K.text(surface, "Seed", (self.s(60), self.seed_top + self.s(8)), "bold", self.s(18))
-        K.text(surface, "Share the seed: the same scenario, seed and choices give the same game on every machine.",
-               (self.s(330), self.seed_top + self.s(10)), "body", self.s(14), K.GREY)
+        hint = "Share the seed: the same scenario, seed and choices give the same game on every machine."
+        K.text(surface, K.fit(hint, "body", self.s(14), surface.get_width() - self.s(400)), (self.s(330), self.seed_top + self.s(10)), "body", self.s(14), K.GREY)
         scen = rs.scenarios[self.scenario]
         box = pygame.Rect(int(surface.get_width() * 0.5), self.s(100), int(surface.get_width() * 0.45), self.s(200))
-        K.paragraph(surface, scen.description, box, "body", self.s(16))
-        K.text(surface, f"{scen.turns} turns of half a year, from {scen.start_year}.", (box.left, box.bottom + self.s(6)), "bold", self.s(16))
+        end = K.paragraph(surface, scen.description, box, "body", self.s(16))
+        K.text(surface, f"{scen.turns} turns of half a year, from {scen.start_year}.", (box.left, end + self.s(6)), "bold", self.s(16))
+        playable = scen.playable
+        if playable:
+            f = rs.factions[playable[getattr(self, "cursor", 0) % len(playable)]]
+            about = pygame.Rect(box.left, end + self.s(44), box.width, self.s(220))
+            top = K.paragraph(surface, f.name, about, "poster", self.s(24))
+            about.top = top + self.s(4)
+            K.paragraph(surface, " ".join(f.description.split()), about, "body", self.s(15))
         if self.error:
             K.text(surface, self.error, (self.s(60), surface.get_height() - self.s(40)), "bold", self.s(16), K.RED)
         buttons = list(self.toggles)
