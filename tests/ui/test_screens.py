@@ -56,3 +56,23 @@ def test_settings_change_the_ui_scale(content):
     app.set_scale(150)
     app.frame()
     assert app.wanted_scale == 1.5 and app.settings.ui_scale == 150
+
+
+def test_settings_by_keyboard(content, tmp_path, monkeypatch):
+    from game.ui.app import App
+    from game.ui.scenes.settingscreen import SettingsScene
+    from tests.ui.conftest import key
+
+    monkeypatch.setenv("TESTAMENT_USER_DIR", str(tmp_path))
+    app = App(content, Settings(width=1280, height=720), (1280, 720))
+    app.push(SettingsScene)
+    app.frame()
+    key(app, pygame.K_DOWN)  # fullscreen
+    key(app, pygame.K_DOWN)  # scale
+    key(app, pygame.K_RIGHT)
+    assert app.settings.ui_scale == 125
+    key(app, pygame.K_DOWN)  # markers
+    key(app, pygame.K_RIGHT)
+    assert app.settings.markers is False
+    key(app, pygame.K_RETURN)
+    assert (tmp_path / "settings.json").is_file()

@@ -53,9 +53,39 @@ class SettingsScene(Scene):
         self.back = self.button(pygame.Rect(x + self.s(220), y, self.s(200), self.s(44)), "Back", "#back")
         self.message = ""
 
+    ROWS = ("resolution", "fullscreen", "ui_scale", "markers", "animation")
+
+    def key(self, k: int) -> None:
+        """Up/Down pick a setting, Left/Right change it, Enter saves."""
+        st = self.app.settings
+        self.row = getattr(self, "row", 0)
+        if k in (pygame.K_UP, pygame.K_DOWN):
+            self.row = (self.row + (1 if k == pygame.K_DOWN else -1)) % len(self.ROWS)
+            return
+        if k in (pygame.K_RETURN, pygame.K_KP_ENTER):
+            self.apply()
+            return
+        step = 1 if k == pygame.K_RIGHT else -1
+        name = self.ROWS[self.row]
+        if name == "fullscreen":
+            st.fullscreen = not st.fullscreen
+        elif name == "markers":
+            st.markers = not st.markers
+        elif name == "ui_scale":
+            self.app.set_scale(int(_cycle(SCALES, str(st.ui_scale), step)))
+            return  # set_scale rebuilt the screen
+        elif name == "animation":
+            st.animation = int(_cycle(SPEEDS, str(st.animation), step))
+        else:
+            st.width, st.height = (int(v) for v in _cycle(RESOLUTIONS, f"{st.width}x{st.height}", step).split("x"))
+        self.rebuild()
+
     def handle(self, event: pygame.event.Event) -> None:
         st = self.app.settings
-        if closes(event, self.back):
+        if event.type == pygame.KEYDOWN and event.key in (pygame.K_UP, pygame.K_DOWN, pygame.K_LEFT, pygame.K_RIGHT,
+                                                           pygame.K_RETURN, pygame.K_KP_ENTER):
+            self.key(event.key)
+        elif closes(event, self.back):
             self.app.pop()
         elif event.type == pygame_gui.UI_BUTTON_PRESSED:
             if event.ui_element is self.fullscreen:
@@ -85,7 +115,15 @@ class SettingsScene(Scene):
 
     def draw(self, surface: pygame.Surface) -> None:
         page(surface, "Settings", self.s)
-        for text, pos in self.rows:
-            K.text(surface, text, pos, "bold", self.s(18))
+        for i, (text, pos) in enumerate(self.rows):
+            mark = "› " if i == getattr(self, "row", 0) else ""
+            K.text(surface, mark + text, pos, "bold", self.s(18), K.RED if mark else K.INK)
+        K.text(surface, "Keys: Up/Down choose, Left/Right change, Enter saves, Esc goes back.",
+               (self.s(60), surface.get_height() - self.s(30)), "body", self.s(14), K.GREY)
         if getattr(self, "message", ""):
             K.text(surface, self.message, (self.s(60), surface.get_height() - self.s(60)), "bold", self.s(16), K.RED)
+
+
+def _cycle(options: tuple[str, ...], current: str, step: int) -> str:
+    index = options.index(current) if current in options else 0
+    return options[(index + step) % len(options)]
