@@ -22,6 +22,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--seed", type=int, default=1, help="seed of the game to play")
     parser.add_argument("--scenario", default="succession", help="scenario id (succession, scissors)")
     parser.add_argument("--mods", default=None, help="comma-separated mod ids to enable (default: as in settings)")
+    parser.add_argument("--saves-dir", type=Path, default=None, help="where saves are kept (default: saves/ from source, else your user folder)")
     sub = parser.add_subparsers(dest="command")
 
     play = sub.add_parser("play", help="open the window (the default command)")
@@ -39,6 +40,10 @@ def build_parser() -> argparse.ArgumentParser:
     sim.add_argument("--json", action="store_true", help="print one JSON document")
     sim.add_argument("--trace", action="store_true", help="narrate each turn")
     sim.add_argument("--mods", default=None, help="comma-separated mod ids to enable")
+    sim.add_argument("--save", type=Path, default=None, help="write a save of the (last) game here")
+
+    rep = sub.add_parser("replay", help="replay a save's actions and check every turn's state hash")
+    rep.add_argument("save", type=Path)
 
     bench = sub.add_parser("bench", help="measure the performance budgets of DESIGN §19")
     bench.add_argument("--games", type=int, default=20)
@@ -70,6 +75,12 @@ def main(argv: list[str] | None = None) -> int:
 def _main(argv: list[str] | None) -> int:
     args = build_parser().parse_args(argv)
     command = args.command or "play"
+    if args.saves_dir is not None:
+        import os
+
+        os.environ["TESTAMENT_SAVES_DIR"] = str(args.saves_dir)
+    if command == "replay":
+        return _replay(args)
     if command == "validate":
         from .validate import run_validate
 
@@ -198,11 +209,13 @@ def _simulate(rs, args) -> int:
         seed = args.seed + i
         narrator = Narrator(rs, sys.stdout) if args.trace and not args.json else None
         t0 = time.perf_counter()
-        record = play_game(rs, args.scenario, seed, on_turn=narrator.turn if narrator else None)
+        record = play_game(rs, args.scenario, seed, on_turn=narrator.turn if narrator else None, hash_turns=args.save is not None)
         per_game_ms.append((time.perf_counter() - t0) * 1000.0)
         if narrator:
             narrator.ending(record.state)
         games.append(summary(rs, record))
+        if args.save is not None:
+            _save_record(record, args.save if args.games == 1 else args.save.with_name(f"{args.save.stem}-{seed}{args.save.suffix}"))
     elapsed = time.perf_counter() - started
     if args.json:
         doc = {
@@ -216,6 +229,44 @@ def _simulate(rs, args) -> int:
         for g in games:
             print(f"seed {g['seed']}: winner {g['winner'] or 'none'} ({g['how']}) after {g['turns']} turns")
     return 0
+
+
+def _save_record(record, path: Path) -> None:
+    from .persistence.codec import SaveData, make_header, write_save
+    from .persistence.games import saved_now
+
+    content = _CONTENT_CACHE["content"]
+    rs = content.ruleset
+    factions = [f"{rs.factions[f].short}: AI" for f in rs.faction_ids]
+    header = make_header(record.state, rs.content_hash, content.mod_records(), factions, saved_now())
+    table = {"humans": [], "levels": {}, "options": {}}
+    write_save(path, SaveData(header, record.state, list(record.actions), list(record.turn_hashes), table))
+    print(f"saved: {path}", file=sys.stderr)
+
+
+def _replay(args) -> int:
+    """Exit 0 if every turn's hash matches, 1 naming the first turn that diverges or the problem."""
+    from .persistence.codec import SaveError, read_save
+    from .persistence.games import check_content
+    from .persistence.replay import replay
+
+    try:
+        data = read_save(args.save)
+    except SaveError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    mods = [m["id"] for m in data.header.get("mods", []) if isinstance(m, dict) and isinstance(m.get("id"), str)]
+    content = _load_content(args.data, mods)
+    if content is None:
+        return 1
+    try:
+        check_content(data, content, args.save.name)
+    except SaveError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    result = replay(content.ruleset, data)
+    print(("ok: " if result.ok else "error: ") + result.message, file=sys.stdout if result.ok else sys.stderr)
+    return 0 if result.ok else 1
 
 
 def summary(rs, record) -> dict:

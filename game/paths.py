@@ -26,6 +26,13 @@ def data_dir() -> Path:
 
 
 def saves_dir() -> Path:
+    """The repository's saves/ when run from source; the user's folder when frozen.
+    TESTAMENT_SAVES_DIR (or --saves-dir on the command line) overrides both."""
+    override = os.environ.get("TESTAMENT_SAVES_DIR")
+    if override:
+        return Path(override)
+    if getattr(sys, "frozen", False):
+        return user_dir() / "saves"
     return resource_root() / "saves"
 
 

@@ -17,7 +17,7 @@ from .core.engine import Result, legal_actions, new_game, whose_move
 from .core.legality import check
 from .core.rng import Rng, derive_seed
 from .core.ruleset import Ruleset
-from .core.state import GameState
+from .core.state import GameState, state_hash
 from .core.timeline import Timeline
 from .core.view import player_view
 
@@ -32,6 +32,8 @@ class Session:
     last_human: str | None = None  # who was at the controls last (for the hotseat hand-over)
     # Table options from the new-game screen: they change how the game is shown, never its rules.
     options: dict[str, bool] = field(default_factory=lambda: {"handover": True, "vote_reports": True})
+    levels: dict[str, str] = field(default_factory=dict)
+    turn_hashes: list[str] = field(default_factory=list)  # the state hash at the end of each turn
 
     @staticmethod
     def start(rs: Ruleset, scenario: str, seed: int, humans: list[str], levels: dict[str, str] | None = None) -> Session:
@@ -39,7 +41,21 @@ class Session:
         timeline = Timeline(rs, new_game(rs, scenario, seed))
         levels = levels or {}
         bots = {f: make_bot(rs, f, levels.get(f, "standard")) for f in rs.faction_ids if f not in humans}
-        return Session(rs, timeline, list(humans), bots)
+        return Session(rs, timeline, list(humans), bots, levels=dict(levels))
+
+    @staticmethod
+    def resume(rs: Ruleset, state: GameState, log: list[A.Action], turn_hashes: list[str], table: dict) -> Session:
+        """A saved game, exactly where it was left (undo history is not saved)."""
+        humans = [f for f in table.get("humans", []) if f in rs.factions]
+        levels = dict(table.get("levels", {}))
+        timeline = Timeline(rs, state, list(log))
+        bots = {f: make_bot(rs, f, levels.get(f, "standard")) for f in rs.faction_ids if f not in humans}
+        session = Session(rs, timeline, humans, bots, levels=levels, turn_hashes=list(turn_hashes))
+        session.options.update(table.get("options", {}))
+        return session
+
+    def table(self) -> dict:
+        return {"humans": list(self.humans), "levels": dict(self.levels), "options": dict(self.options)}
 
     @property
     def state(self) -> GameState:
@@ -67,7 +83,10 @@ class Session:
         return reason.text if reason else None
 
     def submit(self, action: A.Action) -> Result:
+        turn = self.state.turn
         result = self.timeline.submit(action)
+        if result.ok and (self.state.turn != turn or self.state.phase == "over"):
+            self.turn_hashes.append(state_hash(self.state))
         if result.ok:
             if action.actor in self.humans:
                 self.last_human = action.actor

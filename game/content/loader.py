@@ -29,6 +29,12 @@ class GameContent:
     def active(self) -> list[str]:
         return [m.id for m in self.mods.order]
 
+    def mod_records(self) -> list[dict[str, str]]:
+        """What a save records of the mods: id, version and a hash of their files."""
+        from .mods import mod_hash
+
+        return [{"id": m.id, "version": ".".join(map(str, m.version)), "hash": mod_hash(m)} for m in self.mods.order]
+
 
 def mod_label(mod: ModInfo) -> str:
     """How a mod's files are named in problems: relative to the folder holding its mods folder."""

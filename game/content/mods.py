@@ -165,6 +165,17 @@ def _requirements(loc: Located, value, checker: Checker) -> tuple[tuple[str, str
     return tuple(out)
 
 
+def mod_hash(info: ModInfo) -> str:
+    """sha256 over a mod's files (paths and bytes, in sorted order): saves record it."""
+    import hashlib
+
+    digest = hashlib.sha256()
+    for path in sorted(p for p in info.path.rglob("*") if p.is_file()):
+        digest.update(str(path.relative_to(info.path)).encode("utf-8"))
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
 # ---- load order ----------------------------------------------------------------------------
 
 

@@ -1,0 +1,1 @@
+"""Saves: the versioned JSON codec, atomic files, format migrations, and replay."""
