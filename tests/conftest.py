@@ -18,13 +18,15 @@ def rs():
 
 @pytest.fixture(scope="session", autouse=True)
 def _private_user_folder(tmp_path_factory):
-    """Tests never read or write the real user's settings (subprocesses inherit this)."""
+    """Tests never touch the real user's settings or saves (subprocesses inherit this)."""
     import os
 
-    old = os.environ.get("TESTAMENT_USER_DIR")
+    old = {k: os.environ.get(k) for k in ("TESTAMENT_USER_DIR", "TESTAMENT_SAVES_DIR")}
     os.environ["TESTAMENT_USER_DIR"] = str(tmp_path_factory.mktemp("user"))
+    os.environ["TESTAMENT_SAVES_DIR"] = str(tmp_path_factory.mktemp("saves"))  # never the repository's saves/
     yield
-    if old is None:
-        os.environ.pop("TESTAMENT_USER_DIR", None)
-    else:
-        os.environ["TESTAMENT_USER_DIR"] = old
+    for key, value in old.items():
+        if value is None:
+            os.environ.pop(key, None)
+        else:
+            os.environ[key] = value

@@ -155,3 +155,45 @@ def test_a_turn_by_keyboard_alone(app):
         if acted and session.state.turn >= 1:
             break
     assert acted and session.state.turn >= 1
+
+
+def test_quick_save_continue_and_load_from_the_menu(app):
+    import os
+    from pathlib import Path
+
+    from game.session import Session
+    from game.ui.scenes.game import GameScene
+    from game.ui.scenes.loadscreen import LoadScene
+    from game.ui.scenes.menu import MenuScene
+
+    session = Session.start(app.rs, "scissors", 8, ["left_sr"])
+    game = app.reset_to(GameScene, session)
+    app.frame()
+    key(app, pygame.K_F5)
+    saved = Path(os.environ["TESTAMENT_SAVES_DIR"]) / "quicksave.testament.json"
+    assert saved.is_file()
+    before = state_hash(session.state)
+    app.reset_to(MenuScene)
+    app.frame()
+    click(app, app.scene.element("#continue"))
+    resumed = next(s for s in app.stack if isinstance(s, GameScene))
+    assert resumed is not game and state_hash(resumed.session.state) == before
+    app.reset_to(MenuScene)
+    app.frame()
+    click(app, app.scene.element("#load"))
+    assert isinstance(app.scene, LoadScene) and app.scene.rows
+
+
+def test_a_damaged_save_shows_a_message_and_the_game_goes_on(app):
+    import os
+    from pathlib import Path
+
+    from game.ui.scenes.loadscreen import LoadScene
+
+    folder = Path(os.environ["TESTAMENT_SAVES_DIR"])
+    (folder / "broken.testament.json").write_text('{"header": {"format": 2}, "log": [')
+    app.push(LoadScene)
+    app.frame()
+    broken = [b for b, p in app.scene.rows.items() if p.name == "broken.testament.json"]
+    assert broken and not broken[0].is_enabled  # listed, with its reason, but cannot be opened
+    assert app.running

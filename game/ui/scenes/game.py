@@ -220,6 +220,10 @@ class GameScene(Scene):
             self.app.push(CountryOverlay, self.session, self._viewer)
         elif k == pygame.K_TAB:
             self.cycle_selection(-1 if event.mod & pygame.KMOD_SHIFT else 1)
+        elif k == pygame.K_F5:
+            self.quick_save()
+        elif k == pygame.K_F9:
+            self.quick_load()
         elif pygame.K_1 <= k <= pygame.K_9:
             buttons = [b for b in self.option_buttons if b.is_enabled]
             index = k - pygame.K_1
@@ -260,6 +264,7 @@ class GameScene(Scene):
 
         s = self.session
         before = s.state.turn
+        self.autosave_if_new_turn()
         self.collect_votes()
         if s.over:
             self.app.push(EndOverlay, s)
@@ -289,6 +294,45 @@ class GameScene(Scene):
                 return
         if s.state.phase == "chronicle":
             self.app.push(EventOverlay, s, human)
+
+    def autosave_if_new_turn(self) -> None:
+        """Autosave at the end of every turn (the last five are kept); a failure is shown, not fatal."""
+        from ...paths import saves_dir
+        from ...persistence.games import autosave
+
+        turn = self.session.state.turn
+        if getattr(self, "_saved_turn", turn) != turn or (self.session.over and not getattr(self, "_saved_end", False)):
+            try:
+                autosave(saves_dir(), self.session, self.app.content)
+            except OSError as exc:
+                self.message = f"Autosave failed: {exc.strerror}"
+            self._saved_end = self.session.over
+        self._saved_turn = turn
+
+    def quick_save(self) -> None:
+        from ...paths import saves_dir
+        from ...persistence.games import save_session
+
+        try:
+            path = save_session(saves_dir() / "quicksave.testament.json", self.session, self.app.content)
+            self.message = f"Saved to {path.name} (F9 loads it)."
+        except OSError as exc:
+            self.message = f"Could not save: {exc.strerror}"
+        self.rebuild()
+
+    def quick_load(self) -> None:
+        from ...paths import saves_dir
+        from .loadscreen import open_game
+
+        path = saves_dir() / "quicksave.testament.json"
+        if not path.is_file():
+            self.message = "No quick save yet (F5 saves)."
+            self.rebuild()
+            return
+        error = open_game(self.app, path)
+        if error:
+            self.message = error
+            self.rebuild()
 
     def collect_votes(self) -> None:
         log = self.session.state.log

@@ -5,6 +5,8 @@ from __future__ import annotations
 import pygame
 
 from ... import __version__
+from ...paths import saves_dir
+from ...persistence.games import list_saves
 from .. import assets as K
 from ..app import Scene
 from .common import ButtonList, Choice, backdrop, heading
@@ -13,16 +15,19 @@ from .common import ButtonList, Choice, backdrop, heading
 class MenuScene(Scene):
     def build(self) -> None:
         from .encyclopedia import EncyclopediaScene
+        from .loadscreen import LoadScene
         from .modscreen import ModsScene
         from .newgame import NewGameScene
         from .settingscreen import SettingsScene
 
         w, h = self.app.size
-        saves_note = "Saved games arrive with the save system (next release)."
+        self.latest = next((path for path, header, _ in list_saves(saves_dir()) if header), None)
+        self.error = ""
         choices = [
             Choice("#new_game", "New game", lambda: self.app.push(NewGameScene), key=pygame.K_n),
-            Choice("#continue", "Continue", lambda: None, enabled=False, tooltip=saves_note),
-            Choice("#load", "Load", lambda: None, enabled=False, tooltip=saves_note),
+            Choice("#continue", "Continue", self.resume, enabled=self.latest is not None, key=pygame.K_c,
+                   tooltip=f"Resume {self.latest.name}" if self.latest else "No saved game yet"),
+            Choice("#load", "Load", lambda: self.app.push(LoadScene), key=pygame.K_l),
             Choice("#encyclopedia", "Encyclopedia", lambda: self.app.push(EncyclopediaScene), key=pygame.K_e),
             Choice("#settings", "Settings", lambda: self.app.push(SettingsScene), key=pygame.K_s),
             Choice("#mods", "Mods", lambda: self.app.push(ModsScene), key=pygame.K_m),
@@ -32,6 +37,12 @@ class MenuScene(Scene):
         height = self.s(46)
         rect = pygame.Rect(int(w * 0.62), int(h * 0.22), width, height)
         self.list = ButtonList(self, choices, rect, height, self.s(10))
+
+    def resume(self) -> None:
+        from .loadscreen import open_game
+
+        if self.latest is not None:
+            self.error = open_game(self.app, self.latest)
 
     def quit(self) -> None:
         self.app.running = False
@@ -59,4 +70,6 @@ class MenuScene(Scene):
         problems = len(self.app.content.mods.disabled)
         if problems:
             K.text(surface, f"{problems} mod(s) disabled — see Mods", (int(w * 0.62), int(h * 0.92)), "bold", self.s(14), K.RED)
+        if self.error:
+            K.paragraph(surface, self.error, pygame.Rect(int(w * 0.62), int(h * 0.75), int(w * 0.36), self.s(60)), "bold", self.s(14), K.RED)
         self.list.draw_focus(surface)

@@ -276,10 +276,20 @@ class PauseOverlay(Overlay):
             Choice("#resume", "Resume", self.app.pop, key=pygame.K_r),
             Choice("#pause_encyclopedia", "Encyclopedia", lambda: self.app.push(EncyclopediaScene)),
             Choice("#pause_settings", "Settings", lambda: self.app.push(SettingsScene)),
-            Choice("#to_menu", "Quit to the main menu", lambda: self.app.reset_to(MenuScene), tooltip="This game is not saved yet (saves arrive next release)"),
+            Choice("#quick_save", "Save (F5)", self.save, key=pygame.K_s),
+            Choice("#to_menu", "Quit to the main menu", lambda: self.app.reset_to(MenuScene),
+                   tooltip="The game was autosaved at the start of this turn; Save keeps this very moment"),
         ]
         height = self.s(46)
         self.list = ButtonList(self, choices, pygame.Rect(r.centerx - self.s(180), r.top + self.s(120), self.s(360), height), height, self.s(10))
+
+    def save(self) -> None:
+        from .game import GameScene
+
+        game = next((s for s in self.app.stack if isinstance(s, GameScene)), None)
+        if game is not None:
+            game.quick_save()
+            self.note = game.message
 
     def handle(self, event) -> None:
         if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
@@ -291,6 +301,8 @@ class PauseOverlay(Overlay):
         super().draw(surface)
         r = self.frame_rect()
         heading(surface, "Paused", (r.left + self.s(16), r.top + self.s(6)), self.s(38), K.WHITE)
+        if getattr(self, "note", ""):
+            K.text(surface, self.note, (r.centerx, r.bottom - self.s(60)), "bold", self.s(16), K.RED, "center")
         self.list.draw_focus(surface)
 
 

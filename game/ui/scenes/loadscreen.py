@@ -1,0 +1,68 @@
+"""Load: every save in the saves folder, newest first, with its date, turn, scenario and who
+plays each faction; a damaged save is listed with the reason it cannot load."""
+
+from __future__ import annotations
+
+import pygame
+import pygame_gui
+
+from ...paths import saves_dir
+from ...persistence.codec import SaveError
+from ...persistence.games import list_saves, load_session
+from .. import assets as K
+from ..app import Scene
+from .common import closes, page
+
+
+def open_game(app, path) -> str:
+    """Load a save into a game screen; returns an error line, or '' when it worked."""
+    from .game import GameScene
+
+    try:
+        session = load_session(path, app.content)
+    except SaveError as exc:
+        return str(exc)
+    app.reset_to(GameScene, session)
+    return ""
+
+
+class LoadScene(Scene):
+    def build(self) -> None:
+        w, h = self.app.size
+        self.saves = list_saves(saves_dir())
+        self.rows = {}
+        y = self.s(90)
+        for path, header, problem in self.saves[:14]:
+            if header:
+                scen = self.app.rs.scenarios.get(header.get("scenario"))
+                name = scen.name if scen else header.get("scenario", "?")
+                label = f"{path.name.replace('.testament.json', '')} — {header.get('date')} (turn {header.get('turn', 0) + 1}) — {name}"
+            else:
+                label = f"{path.name} — cannot be loaded"
+            b = self.button(pygame.Rect(self.s(40), y, w - self.s(80), self.s(36)), K.fit(label, "body", self.s(16), w - self.s(100)),
+                            f"#save_{len(self.rows)}", problem or "; ".join(header.get("factions", [])) if header else problem)
+            if not header:
+                b.disable()
+            self.rows[b] = path
+            y += self.s(42)
+        self.back = self.button(pygame.Rect(self.s(40), h - self.s(70), self.s(160), self.s(44)), "Back", "#back")
+        self.error = ""
+
+    def handle(self, event) -> None:
+        if closes(event, self.back):
+            self.app.pop()
+        elif event.type == pygame_gui.UI_BUTTON_PRESSED and event.ui_element in self.rows:
+            self.error = open_game(self.app, self.rows[event.ui_element])
+        elif event.type == pygame.KEYDOWN and pygame.K_1 <= event.key <= pygame.K_9:
+            enabled = [b for b in self.rows if b.is_enabled]
+            index = event.key - pygame.K_1
+            if index < len(enabled):
+                self.error = open_game(self.app, self.rows[enabled[index]])
+
+    def draw(self, surface) -> None:
+        page(surface, "Load a game", self.s)
+        if not self.saves:
+            K.text(surface, f"No saved games yet in {saves_dir()}.", (self.s(40), self.s(90)), "bold", self.s(18))
+        if self.error:
+            K.paragraph(surface, self.error, pygame.Rect(self.s(230), surface.get_height() - self.s(70), surface.get_width() - self.s(270), self.s(60)),
+                        "bold", self.s(15), K.RED)
