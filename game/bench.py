@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import statistics
+import sys
 import time
 from pathlib import Path
 
@@ -17,13 +18,50 @@ from .core.ruleset import Ruleset
 from .sim import play_game
 
 
+def save_figures(rs: Ruleset) -> dict:
+    """save_ms and load_ms for a full 35-turn game (the first seed that plays to spring 1941)."""
+    import tempfile
+
+    from .persistence.codec import SaveData, make_header, read_save, write_save
+
+    for seed in range(1, 200):
+        record = play_game(rs, "succession", seed, hash_turns=True)
+        if record.state.turn == record.state.last_turn:
+            break
+    header = make_header(record.state, rs.content_hash, [], list(rs.faction_ids), "bench")
+    data = SaveData(header, record.state, list(record.actions), list(record.turn_hashes), {})
+    saves, loads = [], []
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "bench.testament.json"
+        for _ in range(7):
+            t0 = time.perf_counter()
+            write_save(path, data)
+            saves.append((time.perf_counter() - t0) * 1000.0)
+            t0 = time.perf_counter()
+            read_save(path)
+            loads.append((time.perf_counter() - t0) * 1000.0)
+        size = path.stat().st_size
+    return {"save_ms": round(statistics.median(saves), 2), "load_ms": round(statistics.median(loads), 2), "save_kb": round(size / 1024, 1)}
+
+
+def rss_mb() -> float:
+    """Peak resident memory of this process so far (it has just played the bench games)."""
+    try:
+        import resource
+    except ImportError:  # Windows
+        return -1.0
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return round(peak / 1024.0 if sys.platform != "darwin" else peak / 1024.0 / 1024.0, 1)
+
+
 def window_figures(content) -> dict:
     """menu_startup_s, frame_ms_median, frame_ms_p95; empty if the window cannot be measured."""
     try:
         from .ui.bench_ui import frame_times, menu_startup_s
-    except ImportError as exc:
+
+        median, p95 = frame_times(content)
+    except ImportError as exc:  # the window's libraries are not installed here
         return {"window": f"not measured: {exc}"}
-    median, p95 = frame_times(content)
     return {"menu_startup_s": round(menu_startup_s(), 3), "frame_ms_median": round(median, 2), "frame_ms_p95": round(p95, 2)}
 
 
@@ -57,6 +95,8 @@ def run_bench(rs: Ruleset, data: Path, games: int, as_json: bool, content=None) 
         "content_load_ms": round(statistics.median(loads), 1),
         "games": games,
     }
+    result.update(save_figures(rs))
+    result["rss_mb"] = rss_mb()
     if content is not None:
         result.update(window_figures(content))
     if as_json:

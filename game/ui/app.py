@@ -169,8 +169,20 @@ class App:
     def run(self) -> None:
         while self.running and self.stack:
             dt = self.clock.tick(60) / 1000.0
-            self.frame(dt)
+            self.safe_frame(dt)
         pygame.quit()
+
+    def safe_frame(self, dt: float) -> None:
+        """A frame that cannot take the window down: an unexpected error shows the crash screen."""
+        from .scenes.crash import CrashScene, write_report
+
+        try:
+            self.frame(dt)
+        except Exception as error:  # noqa: BLE001 - anything at all: report it and keep the window
+            if isinstance(self.scene, CrashScene):
+                raise  # the crash screen itself failed: nothing safer to show
+            report = write_report(error, self.stack)
+            self.reset_to(CrashScene, error, report)
 
     def screenshot(self, path: Path) -> None:
         pygame.image.save(self.screen, str(path))

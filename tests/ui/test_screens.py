@@ -76,3 +76,37 @@ def test_settings_by_keyboard(content, tmp_path, monkeypatch):
     assert app.settings.markers is False
     key(app, pygame.K_RETURN)
     assert (tmp_path / "settings.json").is_file()
+
+
+def test_an_unexpected_error_shows_the_crash_screen_and_keeps_the_saves(content, tmp_path, monkeypatch):
+    import os
+    from pathlib import Path
+
+    from game.session import Session
+    from game.ui.app import App
+    from game.ui.scenes.crash import CrashScene
+    from game.ui.scenes.game import GameScene
+    from tests.ui.conftest import click
+
+    monkeypatch.setenv("TESTAMENT_USER_DIR", str(tmp_path))
+    app = App(content, Settings(width=1280, height=720), (1280, 720))
+    session = Session.start(content.ruleset, "scissors", 2, ["trotsky"])
+    game = app.push(GameScene, session)
+    app.safe_frame(0.02)
+    saves = sorted(Path(os.environ["TESTAMENT_SAVES_DIR"]).glob("*.json"))
+    before = {p.name: p.read_bytes() for p in saves}
+
+    def boom(*args):
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr(game, "draw", boom)
+    app.safe_frame(0.02)
+    assert isinstance(app.scene, CrashScene)
+    reports = list((tmp_path / "crashes").glob("crash-*.txt"))
+    assert reports and "RuntimeError: a bug" in reports[0].read_text() and "Last actions" in reports[0].read_text()
+    assert {p.name: p.read_bytes() for p in saves} == before
+    app.safe_frame(0.02)
+    click(app, app.scene.element("#crash_menu"))
+    from game.ui.scenes.menu import MenuScene
+
+    assert isinstance(app.scene, MenuScene)
