@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: play test lint bench simulate clean
+.PHONY: play test lint bench simulate dist clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -27,6 +27,14 @@ bench: $(VENV)/.installed
 
 simulate: $(VENV)/.installed
 	$(BIN)/python -m game simulate --games 10 --seed 7
+
+$(VENV)/.build-tools: $(VENV)/.installed
+	$(BIN)/python -m pip install -e ".[build]"
+	touch $@
+
+# A one-folder desktop bundle in dist/testament (run dist/testament/testament).
+dist: $(VENV)/.build-tools
+	$(BIN)/pyinstaller --noconfirm --clean build.spec
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .ruff_cache
