@@ -36,11 +36,13 @@ class LoadScene(Scene):
             if header:
                 scen = self.app.rs.scenarios.get(header.get("scenario"))
                 name = scen.name if scen else header.get("scenario", "?")
-                label = f"{path.name.replace('.testament.json', '')} — {header.get('date')} (turn {header.get('turn', 0) + 1}) — {name}"
+                saved = str(header.get("saved_at", "")).replace("T", " ")[:16]
+                label = f"{path.name.replace('.testament.json', '')} — saved {saved} — {header.get('date')} (turn {header.get('turn', 0) + 1}) — {name}"
             else:
                 label = f"{path.name} — cannot be loaded"
+            tip = "Players: " + "; ".join(header.get("factions", [])) if header else problem
             b = self.button(pygame.Rect(self.s(40), y, w - self.s(80), self.s(36)), K.fit(label, "body", self.s(16), w - self.s(100)),
-                            f"#save_{len(self.rows)}", problem or "; ".join(header.get("factions", [])) if header else problem)
+                            f"#save_{len(self.rows)}", tip)
             if not header:
                 b.disable()
             self.rows[b] = path
