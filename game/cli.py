@@ -45,6 +45,10 @@ def build_parser() -> argparse.ArgumentParser:
     rep = sub.add_parser("replay", help="replay a save's actions and check every turn's state hash")
     rep.add_argument("save", type=Path)
 
+    report = sub.add_parser("report", help="write the after-action report of a saved game as one HTML file")
+    report.add_argument("save", type=Path)
+    report.add_argument("--out", type=Path, default=None, help="the HTML file (default: next to the save)")
+
     bench = sub.add_parser("bench", help="measure the performance budgets of DESIGN §19")
     bench.add_argument("--games", type=int, default=20)
     bench.add_argument("--json", action="store_true")
@@ -81,6 +85,8 @@ def _main(argv: list[str] | None) -> int:
         os.environ["TESTAMENT_SAVES_DIR"] = str(args.saves_dir)
     if command == "replay":
         return _replay(args)
+    if command == "report":
+        return _report(args)
     if command == "validate":
         from .validate import run_validate
 
@@ -244,26 +250,51 @@ def _save_record(record, path: Path) -> None:
     print(f"saved: {path}", file=sys.stderr)
 
 
-def _replay(args) -> int:
-    """Exit 0 if every turn's hash matches, 1 naming the first turn that diverges or the problem."""
+def _saved_game(args):
+    """(save data, content) for a save given on the command line; prints the problem and returns None."""
     from .persistence.codec import SaveError, read_save
     from .persistence.games import check_content
-    from .persistence.replay import replay
 
     try:
         data = read_save(args.save)
     except SaveError as exc:
         print(f"error: {exc}", file=sys.stderr)
-        return 1
+        return None
     mods = [m["id"] for m in data.header.get("mods", []) if isinstance(m, dict) and isinstance(m.get("id"), str)]
     content = _load_content(args.data, mods)
     if content is None:
-        return 1
+        return None
     try:
         check_content(data, content, args.save.name)
     except SaveError as exc:
         print(f"error: {exc}", file=sys.stderr)
+        return None
+    return data, content
+
+
+def _report(args) -> int:
+    from .report.html import build_report
+
+    loaded = _saved_game(args)
+    if loaded is None:
         return 1
+    data, content = loaded
+    out = args.out or args.save.with_name(args.save.name.replace(".testament.json", "").replace(".json", "") + "-report.html")
+    from .persistence.atomic import write_atomic
+
+    write_atomic(out, build_report(content.ruleset, data))
+    print(out)
+    return 0
+
+
+def _replay(args) -> int:
+    """Exit 0 if every turn's hash matches, 1 naming the first turn that diverges or the problem."""
+    from .persistence.replay import replay
+
+    loaded = _saved_game(args)
+    if loaded is None:
+        return 1
+    data, content = loaded
     result = replay(content.ruleset, data)
     print(("ok: " if result.ok else "error: ") + result.message, file=sys.stdout if result.ok else sys.stderr)
     return 0 if result.ok else 1

@@ -110,3 +110,24 @@ def test_an_unexpected_error_shows_the_crash_screen_and_keeps_the_saves(content,
     from game.ui.scenes.menu import MenuScene
 
     assert isinstance(app.scene, MenuScene)
+
+
+def test_the_end_screen_writes_the_report(content):
+    import os
+    from pathlib import Path
+
+    from game.session import Session
+    from game.ui.app import App
+    from game.ui.scenes.game import GameScene
+    from game.ui.scenes.overlays import EndOverlay
+    from tests.ui.conftest import key
+
+    app = App(content, Settings(width=1280, height=720), (1280, 720))
+    session = Session.start(content.ruleset, "scissors", 2, [])
+    session.run_bots()
+    app.push(GameScene, session)
+    app.push(EndOverlay, session)
+    app.frame()
+    key(app, pygame.K_r)
+    reports = list(Path(os.environ["TESTAMENT_SAVES_DIR"]).glob("*-report.html"))
+    assert reports and "What really happened" in reports[0].read_text(encoding="utf-8")

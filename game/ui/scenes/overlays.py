@@ -319,16 +319,39 @@ class EndOverlay(Overlay):
             "<br>".join(html.escape(line) for line in epilogue_lines(self.app.rs, self.session.state)),
             pygame.Rect(r.left + self.s(20), r.top + self.s(70), int(r.width * 0.58), r.height - self.s(140)), self.manager, object_id="#epilogue")
         self.menu = self.button(pygame.Rect(r.right - self.s(260), r.bottom - self.s(60), self.s(240), self.s(44)), "Main menu", "#to_menu")
+        self.report = self.button(pygame.Rect(r.right - self.s(520), r.bottom - self.s(60), self.s(240), self.s(44)),
+                                  "Write the report (R)", "#report", "A printable page for the debrief: timeline, history, charts, questions")
         self.go_menu = lambda: self.app.reset_to(MenuScene)
+        self.note = ""
+
+    def write_report(self) -> None:
+        from ...paths import saves_dir
+        from ...persistence.atomic import write_atomic
+        from ...persistence.games import save_session, to_save
+        from ...report.html import build_report
+
+        folder = saves_dir()
+        stamp = f"{self.session.state.scenario}-seed{self.session.state.seed}-turn{self.session.state.turn + 1}"
+        try:
+            save_session(folder / f"{stamp}.testament.json", self.session, self.app.content)
+            path = folder / f"{stamp}-report.html"
+            write_atomic(path, build_report(self.app.rs, to_save(self.session, self.app.content)))
+            self.note = f"Report written: {path} — open it in any web browser."
+        except OSError as exc:
+            self.note = f"Could not write the report: {exc.strerror}"
 
     def handle(self, event) -> None:
         if closes(event, self.menu, (pygame.K_RETURN, pygame.K_ESCAPE)):
             self.go_menu()
+        elif closes(event, self.report, (pygame.K_r,)):
+            self.write_report()
 
     def draw(self, surface) -> None:
         super().draw(surface)
         r = self.frame_rect()
         heading(surface, "The end", (r.left + self.s(16), r.top + self.s(6)), self.s(38), K.WHITE)
+        if self.note:
+            K.paragraph(surface, self.note, pygame.Rect(r.left + self.s(20), r.bottom - self.s(62), r.width - self.s(560), self.s(60)), "bold", self.s(13), K.RED)
         rs, state = self.app.rs, self.session.state
         left = r.left + self.s(40) + int(r.width * 0.58)
         width = r.right - left - self.s(20)

@@ -1,0 +1,1 @@
+"""The after-action report: a printable, self-contained HTML page about a saved game."""

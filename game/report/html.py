@@ -1,0 +1,176 @@
+"""The after-action report: one self-contained, printable HTML file from a saved game.
+
+Who played each faction; how it ended; a timeline of the key decisions, votes, appointments,
+congresses, deaths and events, each beside what really happened (the events' and cards' history
+notes, with sources); the country's charts with the historical series beside the game's; the
+epilogue; and the discussion questions of the events that happened. No scripts, no links to
+load: the charts are embedded PNGs, so it works offline and prints.
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ..core.calendar import pretty_date
+from ..core.ruleset import Ruleset
+from ..narrate import epilogue_lines
+from ..paths import data_dir
+from ..persistence.codec import SaveData
+from ..text import Text
+from .charts import chart_png
+
+KEY_ENTRIES = ("event.chosen", "vote.held", "office.filled", "congress.held", "plenum.removal", "plenum.expulsion",
+               "person.died", "person.exiled", "person.arrested", "discipline.rung", "policy.changed", "card.event",
+               "card.rival_event", "plenum.elected", "teacher.action", "class.vote", "country.famine")
+CHARTS = ("grain_harvest", "procurement", "industrial_output", "collectivisation", "peasant_mood", "repression",
+          "camp_population", "famine_deaths", "repression_deaths", "war_readiness")
+
+CSS = """
+body { font-family: 'PT Sans', 'Segoe UI', Arial, sans-serif; background: #ece2c8; color: #18140f; margin: 2em auto; max-width: 58em; }
+h1 { background: #be1e22; color: #faf6ec; padding: .3em .5em; font-size: 2.2em; text-transform: uppercase; letter-spacing: .02em; }
+h2 { border-bottom: 4px solid #18140f; text-transform: uppercase; margin-top: 1.6em; }
+h3 { color: #82120f; margin-bottom: .2em; }
+table { border-collapse: collapse; width: 100%; }
+td, th { border: 1px solid #18140f; padding: .25em .5em; text-align: left; vertical-align: top; }
+th { background: #18140f; color: #faf6ec; }
+.entry { display: grid; grid-template-columns: 1fr 1fr; gap: 1em; border-bottom: 1px solid #b4a88f; padding: .4em 0; }
+.history { background: #faf6ec; border-left: 4px solid #be1e22; padding: .3em .6em; font-size: .92em; }
+.sources { color: #6e6558; font-size: .85em; }
+.tag { color: #be1e22; font-weight: bold; }
+img { max-width: 100%; border: 1px solid #18140f; }
+@media print { body { background: white; } .entry { break-inside: avoid; } img { break-inside: avoid; } }
+"""
+
+
+def load_series(path: Path | None = None) -> list[dict[str, Any]]:
+    path = path or data_dir() / "history" / "series.yaml"
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8")) or []
+    except (OSError, yaml.YAMLError):
+        return []
+
+
+def _history_points(series: list[dict[str, Any]], indicator: str) -> tuple[str, dict[int, tuple[float, float]]]:
+    for item in series:
+        if item.get("indicator") == indicator:
+            scale = float(item.get("scale", 1))
+            points = {}
+            for year, value in (item.get("values") or {}).items():
+                lo, hi = (value if isinstance(value, list) else [value, value])[:2]
+                points[int(year)] = (float(lo) * scale, float(hi) * scale)
+            return str(item.get("label", "")), points
+    return "", {}
+
+
+def build_report(rs: Ruleset, data: SaveData, title: str = "") -> str:
+    state = data.state
+    t = Text(rs)
+    e = html.escape
+    scen = rs.scenarios[state.scenario]
+    parts = [f"<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'><title>{e(title or 'Testament — after-action report')}</title>",
+             f"<style>{CSS}</style></head><body>",
+             f"<h1>{e(title or 'After-action report')}</h1>",
+             f"<p><b>{e(scen.name)}</b>, seed {state.seed}. "
+             f"{e(pretty_date(0, state.start_year))} to {e(pretty_date(state.turn, state.start_year))}.</p>"]
+    parts += _players(rs, data)
+    parts += ["<h2>How it ended</h2>"] + [f"<p>{e(line)}</p>" for line in epilogue_lines(rs, state) if line.strip()]
+    parts += _timeline(rs, data, t)
+    parts += _charts(rs, data)
+    parts += _questions(rs, data)
+    parts.append("<p class='sources'>Made by Testament from a saved game. The history notes are the game's own, in its "
+                 "authors' words, with their sources; where historians disagree, the notes say so.</p></body></html>")
+    return "\n".join(parts)
+
+
+def _players(rs: Ruleset, data: SaveData) -> list[str]:
+    humans = set(data.table.get("humans", []))
+    levels = data.table.get("levels", {})
+    rows = []
+    for fid in rs.faction_ids:
+        if fid not in data.state.factions:
+            continue
+        f = rs.factions[fid]
+        who = "a team of players" if fid in humans else f"the computer ({levels.get(fid, 'standard')})"
+        score = data.state.scores.get(fid, {}).get("total")
+        rows.append(f"<tr><td>{html.escape(f.name)} [{f.marker}]</td><td>{who}</td><td>{'' if score is None else score}</td></tr>")
+    return ["<h2>The factions</h2><table><tr><th>Faction</th><th>Played by</th><th>Score</th></tr>", *rows, "</table>"]
+
+
+def _beside(rs: Ruleset, key: str, p: dict[str, Any]) -> str:
+    """What really happened, for entries that have a history note."""
+    e = html.escape
+    note, sources, tags = "", (), ()
+    if key == "event.chosen" and p.get("event") in rs.events:
+        ev = rs.events[p["event"]]
+        note, sources, tags = ev.history, ev.sources, ev.content_tags
+    elif key in ("card.event", "card.rival_event") and p.get("card") in rs.cards:
+        card = rs.cards[p["card"]]
+        note, sources, tags = card.history, card.sources, card.content_tags
+    elif key == "person.died" and p.get("character") in rs.characters:
+        person = rs.characters[p["character"]]
+        note, sources = person.history, person.sources
+    if not note:
+        return ""
+    tag = f"<span class='tag'>[{e(', '.join(tags))}]</span> " if tags else ""
+    return (f"<div class='history'><b>What really happened.</b> {tag}{e(note)}"
+            f"<div class='sources'>Sources: {e('; '.join(sources))}</div></div>")
+
+
+def _timeline(rs: Ruleset, data: SaveData, t: Text) -> list[str]:
+    state = data.state
+    out = ["<h2>Timeline</h2>"]
+    turn = None
+    for entry_turn, key, p in state.log:
+        if key not in KEY_ENTRIES:
+            continue
+        line = t.entry(key, p)
+        if not line:
+            continue
+        if entry_turn != turn:
+            turn = entry_turn
+            out.append(f"<h3>{html.escape(pretty_date(turn, state.start_year))}</h3>")
+        beside = _beside(rs, key, p)
+        if beside:
+            out.append(f"<div class='entry'><div>{html.escape(line)}</div>{beside}</div>")
+        else:
+            out.append(f"<div>{html.escape(line)}</div>")
+    return out
+
+
+def _charts(rs: Ruleset, data: SaveData) -> list[str]:
+    state = data.state
+    series = load_series()
+    out = ["<h2>The country</h2><p>Red: this game, each half-year. Black: the historical figures where the fact "
+           "sheets have them (a bar is a range between estimates).</p>"]
+    for ind in CHARTS:
+        if ind not in rs.ii:
+            continue
+        d = rs.indicators[ind]
+        label, points = _history_points(series, ind)
+        values = [row[rs.ii[ind]] for row in state.history]
+        png = chart_png(d.name, d.unit, state.start_year, values, points)
+        encoded = base64.b64encode(png).decode("ascii")
+        caption = f" History: {html.escape(label)}." if label else ""
+        out.append(f"<p><img alt='{html.escape(d.name)}' src='data:image/png;base64,{encoded}'><br>"
+                   f"<span class='sources'>{html.escape(d.description)}{caption}</span></p>")
+    return out
+
+
+def _questions(rs: Ruleset, data: SaveData) -> list[str]:
+    asked = []
+    for eid in data.state.fired:
+        ev = rs.events.get(eid)
+        if ev:
+            asked += [(ev.title, q) for q in ev.discussion_questions]
+    general = [("The whole game", q) for q in (
+        "Was Stalinism inevitable given the party's structure, or did it depend on one man?",
+        "Could the oppositions have united in time? Why did they, or didn't they, in your game?",
+        "What did NEP's survival require — and what would it have cost?",
+    )]
+    rows = [f"<li><b>{html.escape(title)}:</b> {html.escape(q)}</li>" for title, q in asked + general]
+    return ["<h2>For discussion</h2><ul>", *rows, "</ul>"]
