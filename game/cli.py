@@ -22,6 +22,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--seed", type=int, default=1, help="seed of the game to play")
     parser.add_argument("--scenario", default="succession", help="scenario id (succession, scissors)")
     parser.add_argument("--mods", default=None, help="comma-separated mod ids to enable (default: as in settings)")
+    parser.add_argument("--setup", type=Path, default=None, help="open the window on the game a .testament-setup file describes")
     parser.add_argument("--saves-dir", type=Path, default=None, help="where saves are kept (default: saves/ from source, else your user folder)")
     sub = parser.add_subparsers(dest="command")
 
@@ -146,7 +147,7 @@ def _window(args) -> int:
         print(f"The window needs pygame-ce and pygame_gui ({exc}). Reinstall with: pip install -e .", file=sys.stderr)
         return 1
     try:
-        return start_window(_content(args), load_settings())
+        return start_window(_content(args), load_settings(), args.setup)
     except Exception as exc:  # noqa: BLE001 - no display is a normal situation on servers
         import pygame
 

@@ -36,9 +36,11 @@ class Session:
     turn_hashes: list[str] = field(default_factory=list)  # the state hash at the end of each turn
 
     @staticmethod
-    def start(rs: Ruleset, scenario: str, seed: int, humans: list[str], levels: dict[str, str] | None = None) -> Session:
-        """A new game; `levels` gives an AI level (easy, standard) for factions no person holds."""
-        timeline = Timeline(rs, new_game(rs, scenario, seed))
+    def start(rs: Ruleset, scenario: str, seed: int, humans: list[str], levels: dict[str, str] | None = None,
+              preset: str | None = None) -> Session:
+        """A new game; `levels` gives an AI level (easy, standard) for factions no person holds;
+        `preset` a classroom preset of the scenario."""
+        timeline = Timeline(rs, new_game(rs, scenario, seed, preset))
         levels = levels or {}
         bots = {f: make_bot(rs, f, levels.get(f, "standard")) for f in rs.faction_ids if f not in humans}
         return Session(rs, timeline, list(humans), bots, levels=dict(levels))

@@ -267,7 +267,19 @@ def _scenario(loc: Located, refs: _RefCheck, positions: dict[str, list[str]]) ->
         {k: dict(v) for k, v in d["standing"].items()}, {k: dict(v) for k, v in (d.get("loyalty") or {}).items()},
         tuple(half_year(c) - start for c in d["congresses"]), tuple(d.get("dead_at_start", [])), d["grip"],
         {int(k): float(v) for k, v in d["tension"].items()},
+        tuple(_preset(loc, refs, i, x) for i, x in enumerate(d.get("presets", []))),
     )
+
+
+def _preset(loc: Located, refs: _RefCheck, i: int, x: dict) -> D.PresetDef:
+    from ..core.actions import ACTION_TYPES
+
+    for j, tag in enumerate(x.get("actions", [])):
+        if tag not in ACTION_TYPES:
+            refs.c.error(loc, ("presets", i, "actions", j), f"{loc.data['id']}.presets[{i}].actions[{j}]: unknown action type '{tag}'",
+                         did_you_mean(tag, list(ACTION_TYPES)))
+    return D.PresetDef(x["id"], x["name"], x["minutes"], x.get("turns", 0), x.get("lessons", 1), x.get("action_points", 0),
+                       tuple(x.get("actions", [])), x["text"])
 
 
 

@@ -229,6 +229,16 @@ SCENARIO: dict[str, F] = {
     "dead_at_start": ("list", False, "characters already dead"),
     "grip": ("int:0..100", True, "the secretaries' grip on delegations at the start, 0-100"),
     "tension": ("dict", True, "year -> international tension from outside"),
+    "presets": ([{
+        "id": ("str", True, "unique within the scenario: one_lesson, double_lesson, unit..."),
+        "name": ("str", True, "name as shown"),
+        "minutes": ("int:5..2000", True, "the lesson time it is planned for"),
+        "turns": ("int:0..200", False, "turns played (0 or absent: the whole scenario)"),
+        "lessons": ("int:1..20", False, "lessons it is spread over; each ends on a save point (default 1)"),
+        "action_points": ("int:0..9", False, "action points a turn (0 or absent: the usual number)"),
+        "actions": ("list", False, "action types allowed (absent: all) — fewer actions to learn"),
+        "text": ("str", True, "what it is for, for the teacher"),
+    }], False, "classroom presets: lesson-length versions of the scenario"),
 }
 
 GLOSSARY: dict[str, F] = {

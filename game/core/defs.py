@@ -271,6 +271,20 @@ class LadderDef:
 
 
 @dataclass(frozen=True, slots=True)
+class PresetDef:
+    """A classroom preset: how long the game runs and how much of the rules it uses."""
+
+    id: str
+    name: str
+    minutes: int  # the lesson time it is planned for
+    turns: int  # turns played (0 = the whole scenario)
+    lessons: int  # lessons the game is spread over; each ends on a save point
+    action_points: int  # 0 = the rules' usual number
+    actions: tuple[str, ...]  # action types allowed (empty = all): fewer actions to learn
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
 class ScenarioDef:
     id: str
     name: str
@@ -293,6 +307,10 @@ class ScenarioDef:
     dead_at_start: tuple[str, ...]
     grip: int
     tension: dict[int, float]  # exogenous international tension by year
+    presets: tuple[PresetDef, ...] = ()
+
+    def preset(self, preset_id: str | None) -> PresetDef | None:
+        return next((p for p in self.presets if p.id == preset_id), None)
 
 
 @dataclass(frozen=True, slots=True)

@@ -34,8 +34,13 @@ class Result:
         return self.reason is None
 
 
-def new_game(rs: Ruleset, scenario_id: str, seed: int) -> GameState:
+def new_game(rs: Ruleset, scenario_id: str, seed: int, preset: str | None = None) -> GameState:
+    """A new game; a classroom `preset` (from the scenario's data) may shorten it and its rules."""
     scen = rs.scenarios[scenario_id]
+    chosen = scen.preset(preset)
+    if preset is not None and chosen is None:
+        raise ValueError(f"scenario '{scenario_id}' has no preset '{preset}'")
+    turns = chosen.turns if chosen and chosen.turns else scen.turns
     n_c, n_f = len(rs.character_ids), len(rs.faction_ids)
     public = loyalty_baseline(rs).astype(LOYALTY_DTYPE).copy()
     for cid, row in scen.loyalty.items():
@@ -53,7 +58,7 @@ def new_game(rs: Ruleset, scenario_id: str, seed: int) -> GameState:
         scenario=scenario_id,
         seed=seed,
         start_year=scen.start_year,
-        last_turn=scen.turns - 1,
+        last_turn=min(turns, scen.turns) - 1,
         turn=0,
         phase="chronicle",
         rng=Rng(derive_seed(seed, "game", scenario_id)),
@@ -94,6 +99,7 @@ def new_game(rs: Ruleset, scenario_id: str, seed: int) -> GameState:
         streak={f: 0 for f in rs.faction_ids},
         deaths=[],
         log=[],
+        preset=chosen.id if chosen else None,
     )
     begin_turn(rs, state)
     return state

@@ -110,9 +110,11 @@ def start_intrigue(rs: Ruleset, state: GameState) -> None:
     state.order = rotating[k:] + rotating[:k] + [scen.apparatus]
     state.acting = 0
     state.lobbied[:] = 0
+    preset = rs.scenarios[state.scenario].preset(state.preset)
+    points = preset.action_points if preset and preset.action_points else rs.rules["action_points"]
     for f, fs in state.factions.items():
         rung = rs.ladder_of(f).rungs[fs.rung]
-        fs.ap = 1 if fs.exiled else max(1, rs.rules["action_points"] - rung.ap_penalty)
+        fs.ap = 1 if fs.exiled else max(1, points - rung.ap_penalty)
         fs.done = False
         fs.appointments = 0
     cards.deal(rs, state)

@@ -58,6 +58,9 @@ def check(rs: Ruleset, state: GameState, action: A.Action) -> Reason | None:
         return Reason("turn.not_yours", f"It is {state.acting_faction}'s move, not {action.actor}'s.")
     if isinstance(action, A.EndTurn):
         return None
+    preset = rs.scenarios[state.scenario].preset(state.preset)
+    if preset and preset.actions and action.tag not in preset.actions:
+        return Reason("preset.left_out", f"The '{preset.name}' preset leaves this action out, to keep the lesson short.")
     fs = state.factions[action.actor]
     if fs.exiled and action.tag not in rs.rules["exiled_actions"]:
         return Reason("faction.exiled", "Your leaders are gone: the exiled opposition cannot do that.")

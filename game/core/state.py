@@ -164,6 +164,7 @@ class GameState:
     win_reason: str | None = None
     scores: dict[str, dict[str, float]] = field(default_factory=dict)
     war_outcome: str | None = None
+    preset: str | None = None  # the classroom preset this game is played with, if any
     view_of: str | None = None  # set on a player view: whose view it is (never saved or hashed)
 
     # ---- helpers -------------------------------------------------------------------------
@@ -213,6 +214,7 @@ class GameState:
             self.win_reason,
             {k: dict(v) for k, v in self.scores.items()},
             self.war_outcome,
+            self.preset,
             self.view_of,
         )
 
@@ -229,6 +231,12 @@ class GameState:
     # ---- plain data ------------------------------------------------------------------------
 
     def to_dict(self) -> dict[str, Any]:
+        data = self._to_dict()
+        if self.preset is not None:  # absent when unused, so states from before presets hash the same
+            data["preset"] = self.preset
+        return data
+
+    def _to_dict(self) -> dict[str, Any]:
         return {
             "scenario": self.scenario,
             "seed": self.seed,
@@ -322,6 +330,7 @@ class GameState:
             win_reason=d["win_reason"],
             scores={k: dict(v) for k, v in d["scores"].items()},
             war_outcome=d["war_outcome"],
+            preset=d.get("preset"),
         )
 
 

@@ -188,11 +188,20 @@ class App:
         pygame.image.save(self.screen, str(path))
 
 
-def start_window(content: GameContent, settings: Settings) -> int:
+def start_window(content: GameContent, settings: Settings, setup: Path | None = None) -> int:
+    """Open the window on the main menu, or straight into the game a set-up file describes."""
     from .scenes.menu import MenuScene
 
     app = App(content, settings)
     app.push(MenuScene)
+    if setup is not None:
+        from .scenes.setupscreen import start_from_setup
+
+        error = start_from_setup(app, setup)
+        if error:
+            print(f"error: {error}")
+            pygame.quit()
+            return 1
     if os.environ.get("TESTAMENT_STARTUP_PROBE"):  # bench: draw the menu once and stop
         app.frame()
         pygame.quit()

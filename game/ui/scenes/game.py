@@ -43,6 +43,8 @@ class GameScene(Scene):
         self.shown_human: str | None = None
         self.message = ""
         self._viewer = self.viewer_for_display()
+        self.started_ms = pygame.time.get_ticks()  # the lesson clock (not saved: it restarts with each lesson)
+        self.lesson_break_shown = session.state.turn
         super().__init__(app)
 
     # ---- whose eyes --------------------------------------------------------------------------
@@ -260,12 +262,16 @@ class GameScene(Scene):
     # ---- the flow of the game ------------------------------------------------------------------
 
     def update(self, dt: float) -> None:
-        from .overlays import EndOverlay, EventOverlay, HandoverOverlay, VoteOverlay
+        from .overlays import EndOverlay, EventOverlay, HandoverOverlay, LessonEndOverlay, VoteOverlay
 
         s = self.session
         before = s.state.turn
         self.autosave_if_new_turn()
         self.collect_votes()
+        lesson = self.lesson_break_due()
+        if lesson:
+            self.app.push(LessonEndOverlay, s, lesson)
+            return
         if s.over:
             self.app.push(EndOverlay, s)
             return
@@ -383,7 +389,7 @@ class GameScene(Scene):
         who = rs.factions[mover].short if mover in rs.factions else "—"
         phase = {"chronicle": "Chronicle", "intrigue": "Intrigue", "over": "Game over"}.get(view.phase, view.phase)
         K.text(surface, date.upper(), (self.s(14), self.s(6)), "poster", self.s(30), K.WHITE)
-        K.text(surface, f"{phase} · to move: {who}", (self.s(14), self.s(38)), "body", self.s(14), K.PAPER_DARK)
+        K.text(surface, f"{phase} · to move: {who}" + self.lesson_note(view), (self.s(14), self.s(38)), "body", self.s(14), K.PAPER_DARK)
         f = rs.factions[viewer]
         fs = view.factions[viewer]
         rung = rs.ladder_of(viewer).rungs[fs.rung].name
@@ -397,6 +403,24 @@ class GameScene(Scene):
             rect = K.text(surface, words, (x, self.s(32)), "body", self.s(15), K.PAPER)
             self.stat_hits.append((rect, key))
             x = rect.right + self.s(14)
+
+    def lesson_note(self, view) -> str:
+        """The preset and the time left in its lesson plan, for the teacher's eye."""
+        preset = self.app.rs.scenarios[view.scenario].preset(view.preset)
+        if preset is None:
+            return ""
+        minutes = max(0, preset.minutes // max(1, preset.lessons) - (pygame.time.get_ticks() - self.started_ms) // 60000)
+        return f" · {preset.name}: {minutes} min left, turn {view.turn + 1} of {view.last_turn + 1}"
+
+    def lesson_break_due(self) -> int:
+        """The lesson that has just ended (1, 2...), or 0 if the game is not at a lesson's end."""
+        state = self.session.state
+        preset = self.app.rs.scenarios[state.scenario].preset(state.preset)
+        if preset is None or preset.lessons <= 1 or state.turn == self.lesson_break_shown:
+            return 0
+        per_lesson = -(-(state.last_turn + 1) // preset.lessons)
+        self.lesson_break_shown = state.turn
+        return state.turn // per_lesson if state.turn % per_lesson == 0 else 0
 
     def explain_stat(self, key: str, view, viewer: str) -> list[str]:
         """Why a number on the top bar is what it is."""

@@ -19,6 +19,7 @@ class MenuScene(Scene):
         from .modscreen import ModsScene
         from .newgame import NewGameScene
         from .settingscreen import SettingsScene
+        from .setupscreen import SetupScene
 
         w, h = self.app.size
         self.latest = next((path for path, header, _ in list_saves(saves_dir()) if header), None)
@@ -28,14 +29,16 @@ class MenuScene(Scene):
             Choice("#continue", "Continue", self.resume, enabled=self.latest is not None, key=pygame.K_c,
                    tooltip=f"Resume {self.latest.name}" if self.latest else "No saved game yet"),
             Choice("#load", "Load", lambda: self.app.push(LoadScene), key=pygame.K_l),
+            Choice("#open_setup", "Open a set-up", lambda: self.app.push(SetupScene), key=pygame.K_o,
+                   tooltip="Start the game a teacher's .testament-setup file describes"),
             Choice("#encyclopedia", "Encyclopedia", lambda: self.app.push(EncyclopediaScene), key=pygame.K_e),
             Choice("#settings", "Settings", lambda: self.app.push(SettingsScene), key=pygame.K_s),
             Choice("#mods", "Mods", lambda: self.app.push(ModsScene), key=pygame.K_m),
             Choice("#quit", "Quit", self.quit, key=pygame.K_q),
         ]
         width = self.s(300)
-        height = self.s(46)
-        rect = pygame.Rect(int(w * 0.62), int(h * 0.22), width, height)
+        height = self.s(42)
+        rect = pygame.Rect(int(w * 0.62), int(h * 0.18), width, height)
         self.list = ButtonList(self, choices, rect, height, self.s(10))
 
     def resume(self) -> None:

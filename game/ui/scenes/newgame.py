@@ -5,7 +5,6 @@ from __future__ import annotations
 import pygame
 import pygame_gui
 
-from ...session import Session
 from .. import assets as K
 from ..app import Scene
 from .common import heading
@@ -22,6 +21,7 @@ class NewGameScene(Scene):
         self.seed = 1924
         self.levels: dict[str, str] = {}
         self.options = {"handover": True, "vote_reports": True}
+        self.preset: str | None = None
         super().__init__(app)
 
     def build(self) -> None:
@@ -36,7 +36,17 @@ class NewGameScene(Scene):
                 b.select()
             self.scenario_buttons[b] = sid
             y += self.s(48)
-        y += self.s(30)
+        scen = rs.scenarios[self.scenario]
+        self.preset_buttons = {}
+        px = x
+        for pid, label in [(None, "Free play"), *[(p.id, p.name) for p in scen.presets]]:
+            b = self.button(pygame.Rect(px, y, self.s(220), self.s(34)), label, f"#preset_{pid or 'free'}",
+                            scen.preset(pid).text if pid else "The whole scenario with every action")
+            if pid == self.preset:
+                b.select()
+            self.preset_buttons[b] = pid
+            px += self.s(228)
+        y += self.s(70)
         self.faction_top = y
         self.toggles = {}
         for fid in rs.scenarios[self.scenario].playable:
@@ -59,6 +69,8 @@ class NewGameScene(Scene):
             ox += self.s(316)
         self.start = self.button(pygame.Rect(w - self.s(300), h - self.s(100), self.s(240), self.s(54)), "Start", "#start", "Enter also starts")
         self.back = self.button(pygame.Rect(w - self.s(560), h - self.s(100), self.s(240), self.s(54)), "Back", "#back")
+        self.export = self.button(pygame.Rect(w - self.s(820), h - self.s(100), self.s(240), self.s(54)), "Export set-up", "#export",
+                                  "Write this start to a .testament-setup file to hand to every group")
         self.error = ""
 
     def handle(self, event: pygame.event.Event) -> None:
@@ -76,6 +88,13 @@ class NewGameScene(Scene):
             self.scenario = self.scenario_buttons[el]
             playable = self.app.rs.scenarios[self.scenario].playable
             self.humans = [f for f in self.humans if f in playable]
+            self.preset = None
+            self._keep_seed()
+            self.rebuild()
+        elif el is self.export:
+            self.export_setup()
+        elif el in self.preset_buttons:
+            self.preset = self.preset_buttons[el]
             self._keep_seed()
             self.rebuild()
         elif el in self.option_buttons:
@@ -123,6 +142,25 @@ class NewGameScene(Scene):
         if text.isdigit():
             self.seed = int(text)
 
+    def current_setup(self):
+        from ...setupfile import Setup
+
+        return Setup(self.scenario, self.seed, self.preset, list(self.humans), dict(self.levels), dict(self.options))
+
+    def export_setup(self) -> None:
+        from ...paths import saves_dir
+        from ...setupfile import write_setup
+
+        if not self.seed_entry.get_text().strip().isdigit():
+            self.error = "The seed is a whole number."
+            return
+        self._keep_seed()
+        try:
+            path = write_setup(saves_dir() / f"{self.scenario}-{self.preset or 'free'}-{self.seed}", self.current_setup())
+            self.error = f"Set-up written: {path}"
+        except OSError as exc:
+            self.error = f"Could not write the set-up: {exc.strerror}"
+
     def begin(self) -> None:
         from .game import GameScene
 
@@ -131,8 +169,7 @@ class NewGameScene(Scene):
             self.error = "The seed is a whole number: the same seed gives the same game."
             return
         self.seed = int(text)
-        session = Session.start(self.app.rs, self.scenario, self.seed, list(self.humans), dict(self.levels))
-        session.options.update(self.options)
+        session = self.current_setup().start(self.app.rs)
         self.app.replace(GameScene, session)
 
     def draw(self, surface: pygame.Surface) -> None:

@@ -360,3 +360,39 @@ class EndOverlay(Overlay):
         for i, ind in enumerate(shown):
             rect = pygame.Rect(left, r.top + self.s(70) + i * height, width, height - self.s(8))
             line_chart(surface, rect, [row[rs.ii[ind]] for row in state.history], rs.indicators[ind].name, state.start_year, self.s(13))
+
+
+class LessonEndOverlay(Overlay):
+    """A unit's lesson ends on a clean save point: the game is saved under the lesson's name."""
+
+    def __init__(self, app, session, lesson: int) -> None:
+        self.session, self.lesson = session, lesson
+        super().__init__(app)
+
+    def build(self) -> None:
+        from ...paths import saves_dir
+        from ...persistence.games import save_session
+
+        r = self.frame_rect()
+        state = self.session.state
+        name = f"{state.scenario}-seed{state.seed}-lesson{self.lesson}.testament.json"
+        try:
+            self.path = save_session(saves_dir() / name, self.session, self.app.content)
+            self.note = f"Saved as {self.path.name}: next lesson, choose Continue or Load."
+        except OSError as exc:
+            self.path, self.note = None, f"Could not save: {exc.strerror}"
+        self.ok = self.button(pygame.Rect(r.right - self.s(260), r.bottom - self.s(60), self.s(240), self.s(44)), "Play on", "#play_on")
+        self.report = self.button(pygame.Rect(r.right - self.s(520), r.bottom - self.s(60), self.s(240), self.s(44)),
+                                  "Write the report (R)", "#report")
+
+    def handle(self, event) -> None:
+        if closes(event, self.ok, (pygame.K_RETURN, pygame.K_ESCAPE)):
+            self.app.pop()
+        elif closes(event, self.report, (pygame.K_r,)):
+            EndOverlay.write_report(self)  # the same page as at the end of the game
+
+    def draw(self, surface) -> None:
+        super().draw(surface)
+        r = self.frame_rect()
+        heading(surface, f"End of lesson {self.lesson}", (r.left + self.s(16), r.top + self.s(6)), self.s(38), K.WHITE)
+        K.paragraph(surface, self.note, pygame.Rect(r.left + self.s(30), r.top + self.s(90), r.width - self.s(60), self.s(200)), "body", self.s(20))

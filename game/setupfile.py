@@ -1,0 +1,87 @@
+"""Set-up files (`.testament-setup`): the start of a classroom game in a few lines of JSON, so
+a teacher can hand the same start to every group and every class.
+
+    {"format": 1, "scenario": "scissors", "preset": "one_lesson", "seed": 1924,
+     "teams": ["bukharin", "trotsky"], "ai": {"zinoviev_kamenev": "standard", "left_sr": "easy"},
+     "options": {"handover": true, "vote_reports": true}}
+
+The same file gives the same game on every machine (with the same content and mods).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .core.ruleset import Ruleset
+from .persistence.atomic import write_atomic
+from .session import Session
+
+SUFFIX = ".testament-setup"
+LEVELS = ("easy", "standard")
+MAX_BYTES = 100_000
+
+
+class SetupError(Exception):
+    """A set-up file that cannot be used; str() names the file and what is wrong."""
+
+
+@dataclass(slots=True)
+class Setup:
+    scenario: str
+    seed: int
+    preset: str | None = None
+    teams: list[str] = field(default_factory=list)
+    ai: dict[str, str] = field(default_factory=dict)
+    options: dict[str, bool] = field(default_factory=dict)
+
+    def to_dict(self) -> dict:
+        return {"format": 1, "scenario": self.scenario, "preset": self.preset, "seed": self.seed,
+                "teams": list(self.teams), "ai": dict(self.ai), "options": dict(self.options)}
+
+    def start(self, rs: Ruleset) -> Session:
+        session = Session.start(rs, self.scenario, self.seed, list(self.teams), dict(self.ai), self.preset)
+        session.options.update(self.options)
+        return session
+
+
+def write_setup(path: Path, setup: Setup) -> Path:
+    if not path.name.endswith(SUFFIX):
+        path = path.with_name(path.name + SUFFIX)
+    write_atomic(path, json.dumps(setup.to_dict(), indent=2) + "\n")
+    return path
+
+
+def read_setup(path: Path, rs: Ruleset) -> Setup:
+    name = path.name
+    try:
+        if path.stat().st_size > MAX_BYTES:
+            raise SetupError(f"{name}: too large for a set-up file")
+        doc = json.loads(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise SetupError(f"{name}: cannot be read ({exc.strerror})") from exc
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise SetupError(f"{name}: not a set-up file ({exc})") from exc
+    if not isinstance(doc, dict) or doc.get("format") != 1:
+        raise SetupError(f"{name}: not a Testament set-up file (format 1 expected)")
+    scenario = doc.get("scenario")
+    if scenario not in rs.scenarios:
+        raise SetupError(f"{name}: unknown scenario '{scenario}' (this game has: {', '.join(rs.scenarios)})")
+    scen = rs.scenarios[scenario]
+    preset = doc.get("preset")
+    if preset is not None and scen.preset(preset) is None:
+        raise SetupError(f"{name}: scenario '{scenario}' has no preset '{preset}'")
+    seed = doc.get("seed")
+    if not isinstance(seed, int) or isinstance(seed, bool) or seed < 0:
+        raise SetupError(f"{name}: the seed must be a whole number")
+    teams = doc.get("teams", [])
+    if not isinstance(teams, list) or any(t not in scen.playable for t in teams):
+        raise SetupError(f"{name}: teams must be playable factions of the scenario: {', '.join(scen.playable)}")
+    ai = doc.get("ai", {})
+    if not isinstance(ai, dict) or any(level not in LEVELS for level in ai.values()):
+        raise SetupError(f"{name}: AI levels are {' or '.join(LEVELS)}")
+    options = doc.get("options", {})
+    if not isinstance(options, dict) or not all(isinstance(v, bool) for v in options.values()):
+        raise SetupError(f"{name}: options are true or false")
+    return Setup(scenario, seed, preset, list(teams), dict(ai), dict(options))

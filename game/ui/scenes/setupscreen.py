@@ -1,0 +1,53 @@
+"""Open a set-up file: every `.testament-setup` in the saves folder, to start the same game as
+every other group of the class."""
+
+from __future__ import annotations
+
+import pygame
+import pygame_gui
+
+from ...paths import saves_dir
+from ...setupfile import SUFFIX, SetupError, read_setup
+from .. import assets as K
+from ..app import Scene
+from .common import closes, page
+
+
+def start_from_setup(app, path) -> str:
+    """Start the game a set-up file describes; returns an error line, or ''."""
+    from .game import GameScene
+
+    try:
+        setup = read_setup(path, app.rs)
+    except SetupError as exc:
+        return str(exc)
+    app.reset_to(GameScene, setup.start(app.rs))
+    return ""
+
+
+class SetupScene(Scene):
+    def build(self) -> None:
+        w, h = self.app.size
+        self.files = sorted(saves_dir().glob(f"*{SUFFIX}"), key=lambda p: p.stat().st_mtime, reverse=True)
+        self.rows = {}
+        y = self.s(90)
+        for path in self.files[:14]:
+            b = self.button(pygame.Rect(self.s(40), y, w - self.s(80), self.s(36)), path.name, f"#setup_{len(self.rows)}")
+            self.rows[b] = path
+            y += self.s(42)
+        self.back = self.button(pygame.Rect(self.s(40), h - self.s(70), self.s(160), self.s(44)), "Back", "#back")
+        self.error = ""
+
+    def handle(self, event) -> None:
+        if closes(event, self.back):
+            self.app.pop()
+        elif event.type == pygame_gui.UI_BUTTON_PRESSED and event.ui_element in self.rows:
+            self.error = start_from_setup(self.app, self.rows[event.ui_element])
+
+    def draw(self, surface) -> None:
+        page(surface, "Open a set-up", self.s)
+        if not self.files:
+            K.text(surface, f"No set-up files in {saves_dir()}: a teacher exports one from New game.", (self.s(40), self.s(90)), "bold", self.s(17))
+        if self.error:
+            K.paragraph(surface, self.error, pygame.Rect(self.s(230), surface.get_height() - self.s(70), surface.get_width() - self.s(270), self.s(60)),
+                        "bold", self.s(15), K.RED)
