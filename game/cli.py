@@ -33,6 +33,7 @@ def build_parser() -> argparse.ArgumentParser:
     shots.add_argument("outdir", type=Path)
     shots.add_argument("--seed", type=int, default=7)
     shots.add_argument("--size", default="1600x900", help="window size, e.g. 1280x720")
+    shots.add_argument("--scale", type=int, default=100, help="UI scale in percent, 100-200 (as in Settings)")
 
     sim = sub.add_parser("simulate", help="play all-AI games headless")
     sim.add_argument("--games", type=int, default=1)
@@ -49,6 +50,9 @@ def build_parser() -> argparse.ArgumentParser:
     report = sub.add_parser("report", help="write the after-action report of a saved game as one HTML file")
     report.add_argument("save", type=Path)
     report.add_argument("--out", type=Path, default=None, help="the HTML file (default: next to the save)")
+    report.add_argument("--summarise", default="", metavar="TAG[,TAG]",
+                        help="show the summary, not the full notes, of events and cards with these content tags "
+                             "(famine, repression, execution, violence)")
 
     bench = sub.add_parser("bench", help="measure the performance budgets of DESIGN §19")
     bench.add_argument("--games", type=int, default=20)
@@ -124,7 +128,7 @@ def _main(argv: list[str] | None) -> int:
         from .ui.screenshots import take_screenshots
 
         width, height = (int(v) for v in args.size.lower().split("x"))
-        for path in take_screenshots(_content(args), args.outdir, args.seed, (width, height)):
+        for path in take_screenshots(_content(args), args.outdir, args.seed, (width, height), max(100, min(200, args.scale))):
             print(path)
         return 0
     if command == "simulate":
@@ -274,8 +278,14 @@ def _saved_game(args):
 
 
 def _report(args) -> int:
+    from .contentfilter import TAGS
     from .report.html import build_report
 
+    tags = [t.strip() for t in args.summarise.split(",") if t.strip()]
+    unknown = [t for t in tags if t not in TAGS]
+    if unknown:
+        print(f"error: --summarise: unknown content tag '{unknown[0]}' (the tags are {', '.join(TAGS)})", file=sys.stderr)
+        return 2
     loaded = _saved_game(args)
     if loaded is None:
         return 1
@@ -283,7 +293,7 @@ def _report(args) -> int:
     out = args.out or args.save.with_name(args.save.name.replace(".testament.json", "").replace(".json", "") + "-report.html")
     from .persistence.atomic import write_atomic
 
-    write_atomic(out, build_report(content.ruleset, data))
+    write_atomic(out, build_report(content.ruleset, data, summarise=tags))
     print(out)
     return 0
 

@@ -13,13 +13,34 @@ from dataclasses import dataclass, field
 from .ai.apparatus import make_bot
 from .ai.standard import StandardBot
 from .core import actions as A
-from .core.engine import Result, legal_actions, new_game, whose_move
+from .core.engine import Result, apply, legal_actions, new_game, whose_move
 from .core.legality import check
 from .core.rng import Rng, derive_seed
 from .core.ruleset import Ruleset
 from .core.state import GameState, state_hash
 from .core.timeline import Timeline
 from .core.view import player_view
+
+# The table's options and their defaults: how the game is shown and run in the room, never its rules.
+TABLE_OPTIONS: dict[str, bool | int] = {"handover": True, "vote_reports": True, "rotate_driver": False, "class_vote": False,
+                                        "turn_timer": 0}
+TIMER_LIMIT = 60  # minutes
+TIMER_STEPS = (0, 3, 5, 8)  # the timer's choices on screen (a set-up file may give any 0-60)
+SUMMARISE_PREFIX = "summarise."
+
+
+def option_problem(key: str, value) -> str | None:
+    """Why a table option from a file cannot be used, or None."""
+    if key.startswith(SUMMARISE_PREFIX):  # a set-up's content settings (see contentfilter.py)
+        return None if isinstance(value, bool) else f"{key} is true or false"
+    if key not in TABLE_OPTIONS:
+        return f"unknown option '{key}' (the options are: {', '.join(TABLE_OPTIONS)})"
+    if key == "turn_timer":
+        if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= TIMER_LIMIT:
+            return f"turn_timer is minutes per team turn, 0 (off) to {TIMER_LIMIT}"
+    elif not isinstance(value, bool):
+        return f"{key} is true or false"
+    return None
 
 
 @dataclass(slots=True)
@@ -31,7 +52,7 @@ class Session:
     listeners: list[Callable[[Result], None]] = field(default_factory=list)
     last_human: str | None = None  # who was at the controls last (for the hotseat hand-over)
     # Table options from the new-game screen: they change how the game is shown, never its rules.
-    options: dict[str, bool] = field(default_factory=lambda: {"handover": True, "vote_reports": True})
+    options: dict[str, bool | int] = field(default_factory=lambda: dict(TABLE_OPTIONS))
     levels: dict[str, str] = field(default_factory=dict)
     turn_hashes: list[str] = field(default_factory=list)  # the state hash at the end of each turn
 
@@ -53,7 +74,9 @@ class Session:
         timeline = Timeline(rs, state, list(log))
         bots = {f: make_bot(rs, f, levels.get(f, "standard")) for f in rs.faction_ids if f not in humans}
         session = Session(rs, timeline, humans, bots, levels=levels, turn_hashes=list(turn_hashes))
-        session.options.update(table.get("options", {}))
+        options = table.get("options", {})
+        if isinstance(options, dict):  # an option this version does not know is left out, not fatal
+            session.options.update({k: v for k, v in options.items() if option_problem(k, v) is None})
         return session
 
     def table(self) -> dict:
@@ -118,3 +141,35 @@ class Session:
 
     def undo(self, faction: str) -> A.Action | None:
         return self.timeline.undo(faction)
+
+    # ---- the teacher's controls ------------------------------------------------------------
+
+    def teacher(self, kind: str, **fields) -> Result:
+        """A teacher control (pause, advance, skip, inject, recover) as a logged action."""
+        return self.submit(A.TeacherAction(A.TEACHER, kind, **fields))
+
+    def undo_whole_turn(self) -> Result | None:
+        """Wind the game back to the start of the previous turn (or of this one, in the first
+        turn) by replaying the log, then record it; None if there is nothing to undo."""
+        state = self.state
+        target = max(0, state.turn - 1)
+        replay = new_game(self.rs, state.scenario, state.seed, state.preset)
+        cut, hashes = 0, []
+        if replay.turn < target:
+            for i, action in enumerate(self.timeline.log):
+                turn = replay.turn
+                result = apply(self.rs, replay, action)
+                if not result.ok:
+                    return None  # the log no longer replays (content changed): refuse rather than guess
+                replay = result.state
+                if replay.turn != turn:
+                    hashes.append(state_hash(replay))
+                if replay.turn >= target:
+                    cut = i + 1
+                    break
+        if cut == len(self.timeline.log) and replay.turn == state.turn:
+            return None
+        undone = state.turn
+        self.timeline = Timeline(self.rs, replay, list(self.timeline.log[:cut]))
+        self.turn_hashes = hashes
+        return self.teacher("undo_turn", turn=undone)

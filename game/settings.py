@@ -1,4 +1,5 @@
-"""The player's settings, kept in the user's folder as JSON: enabled mods and the window's options.
+"""The player's settings, kept in the user's folder as JSON: enabled mods, the window's options and
+the content settings (which tagged texts are summarised, and whether the notice has been read).
 
 Mods are off until the player enables them. A missing or unreadable settings file gives the
 defaults with a message; it is never a reason not to start. Writes are atomic.
@@ -10,6 +11,7 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .contentfilter import known_tags
 from .paths import user_dir
 
 
@@ -22,10 +24,12 @@ class Settings:
     ui_scale: int = 100  # percent, 100-200
     markers: bool = True  # faction letters on every seat (colour-blind safe)
     animation: int = 100  # percent speed of animations
+    summarise: list[str] = field(default_factory=list)  # content tags whose texts are summarised (contentfilter.TAGS)
+    content_notice_seen: bool = False  # the notice before the first game has been read
     problem: str = ""  # why the file could not be read, if it could not
 
     def to_dict(self) -> dict:
-        return {k: getattr(self, k) for k in WINDOW_FIELDS + ("mods",)}
+        return {k: getattr(self, k) for k in WINDOW_FIELDS + ("mods", "summarise", "content_notice_seen")}
 
 
 WINDOW_FIELDS = ("width", "height", "fullscreen", "ui_scale", "markers", "animation")
@@ -58,6 +62,11 @@ def load_settings(path: Path | None = None) -> Settings:
         if isinstance(value, type(default)) and not (isinstance(value, bool) and not isinstance(default, bool)):
             low, high = LIMITS.get(key, (value, value)) if not isinstance(value, bool) else (value, value)
             setattr(settings, key, min(max(value, low), high) if not isinstance(value, bool) else value)
+    summarise = data.get("summarise", [])
+    if isinstance(summarise, list):
+        settings.summarise = known_tags(summarise)  # unknown tags (a newer version's, a typo) are dropped
+    if isinstance(data.get("content_notice_seen"), bool):
+        settings.content_notice_seen = data["content_notice_seen"]
     return settings
 
 

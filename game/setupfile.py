@@ -3,7 +3,10 @@ a teacher can hand the same start to every group and every class.
 
     {"format": 1, "scenario": "scissors", "preset": "one_lesson", "seed": 1924,
      "teams": ["bukharin", "trotsky"], "ai": {"zinoviev_kamenev": "standard", "left_sr": "easy"},
-     "options": {"handover": true, "vote_reports": true}}
+     "options": {"handover": true, "vote_reports": true}, "summarise": ["famine"]}
+
+`summarise` (optional) lists content tags whose texts are summarised in this game, on top of the
+player's own content settings, so a teacher's choice travels with the set-up.
 
 The same file gives the same game on every machine (with the same content and mods).
 """
@@ -14,9 +17,10 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .contentfilter import TAGS, as_options, known_tags
 from .core.ruleset import Ruleset
 from .persistence.atomic import write_atomic
-from .session import Session
+from .session import Session, option_problem
 
 SUFFIX = ".testament-setup"
 LEVELS = ("easy", "standard")
@@ -34,15 +38,17 @@ class Setup:
     preset: str | None = None
     teams: list[str] = field(default_factory=list)
     ai: dict[str, str] = field(default_factory=dict)
-    options: dict[str, bool] = field(default_factory=dict)
+    options: dict[str, bool | int] = field(default_factory=dict)
+    summarise: list[str] = field(default_factory=list)  # content tags (contentfilter.TAGS)
 
     def to_dict(self) -> dict:
         return {"format": 1, "scenario": self.scenario, "preset": self.preset, "seed": self.seed,
-                "teams": list(self.teams), "ai": dict(self.ai), "options": dict(self.options)}
+                "teams": list(self.teams), "ai": dict(self.ai), "options": dict(self.options), "summarise": list(self.summarise)}
 
     def start(self, rs: Ruleset) -> Session:
         session = Session.start(rs, self.scenario, self.seed, list(self.teams), dict(self.ai), self.preset)
         session.options.update(self.options)
+        session.options.update(as_options(self.summarise))  # added to the player's settings for this game
         return session
 
 
@@ -82,6 +88,13 @@ def read_setup(path: Path, rs: Ruleset) -> Setup:
     if not isinstance(ai, dict) or any(level not in LEVELS for level in ai.values()):
         raise SetupError(f"{name}: AI levels are {' or '.join(LEVELS)}")
     options = doc.get("options", {})
-    if not isinstance(options, dict) or not all(isinstance(v, bool) for v in options.values()):
-        raise SetupError(f"{name}: options are true or false")
-    return Setup(scenario, seed, preset, list(teams), dict(ai), dict(options))
+    if not isinstance(options, dict):
+        raise SetupError(f"{name}: 'options' must be a mapping of option names to values")
+    for key, value in options.items():
+        problem = option_problem(key, value)
+        if problem:
+            raise SetupError(f"{name}: options: {problem}")
+    summarise = doc.get("summarise", [])
+    if not isinstance(summarise, list) or any(tag not in TAGS for tag in summarise):
+        raise SetupError(f"{name}: 'summarise' is a list of content tags: {', '.join(TAGS)}")
+    return Setup(scenario, seed, preset, list(teams), dict(ai), dict(options), known_tags(summarise))

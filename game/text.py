@@ -166,6 +166,35 @@ class Text:
     def _event_lapsed(self, p):
         return None
 
+    def _teacher_action(self, p):
+        kind = p["kind"]
+        if kind in ("skip", "inject"):
+            title = self.rs.events[p["event"]].title if p["event"] in self.rs.events else p["event"]
+            return (f"Teacher: the event “{title}” is skipped and does not happen in this game." if kind == "skip"
+                    else f"Teacher: the event “{title}” is brought in now.")
+        if kind == "advance":
+            return f"Teacher: {self.faction(p['faction'])}'s turn is ended."
+        if kind == "recover":
+            freed = ", ".join(self.person(c) for c in p.get("freed", []))
+            back = f"; {freed} back at liberty" if freed else ""
+            seats = f"; {p['seats']} Central Committee seats" if p.get("seats") else ""
+            return (f"Teacher: recovery for {self.faction(p['faction'])} (alternate history): back to "
+                    f"{self.rung_name(p['faction'], p['rung'])}, {p['influence']} influence{seats}{back}.")
+        if kind == "undo_turn":
+            return f"Teacher: the last whole turn is undone; the class replays from here (was turn {p['turn'] + 1})."
+        if kind == "pause":
+            return "Teacher: the game is paused for a discussion."
+        return f"Teacher: {kind}."
+
+    def _class_vote(self, p):
+        counts = ", ".join(f"{name} {n}" for name, n in p["counts"].items())
+        chosen = f"; entered: {p['chosen']}" if p.get("chosen") else ""
+        return f"Class vote for {self.faction(p['faction'])} on {p['subject']}: {counts}{chosen}."
+
+    def rung_name(self, faction: str, rung_id: str) -> str:
+        ladder = self.rs.ladder_of(faction)
+        return next((r.name.lower() for r in ladder.rungs if r.id == rung_id), rung_id)
+
     def _card_event(self, p):
         return f"{self.faction(p['faction'])} plays \u201c{self.rs.cards[p['card']].title}\u201d."
 

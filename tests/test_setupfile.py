@@ -55,6 +55,9 @@ def test_the_one_lesson_preset_shortens_the_game_and_its_rules(rs):
         ({"format": 1, "scenario": "scissors", "seed": 1, "preset": "nap"}, "has no preset 'nap'"),
         ({"format": 1, "scenario": "scissors", "seed": 1, "teams": ["stalin"]}, "teams must be playable factions"),
         ({"format": 2, "scenario": "scissors", "seed": 1}, "format 1 expected"),
+        ({"format": 1, "scenario": "scissors", "seed": 1, "options": {"turn_timer": 500}}, "turn_timer is minutes"),
+        ({"format": 1, "scenario": "scissors", "seed": 1, "options": {"cheats": True}}, "unknown option 'cheats'"),
+        ({"format": 1, "scenario": "scissors", "seed": 1, "options": {"class_vote": "yes"}}, "class_vote is true or false"),
     ],
 )
 def test_bad_setup_files_are_refused(rs, tmp_path, doc, expected):
@@ -62,3 +65,35 @@ def test_bad_setup_files_are_refused(rs, tmp_path, doc, expected):
     path.write_text(json.dumps(doc))
     with pytest.raises(SetupError, match=expected):
         read_setup(path, rs)
+
+
+def test_a_setups_content_settings_travel_with_it_into_the_game(rs, tmp_path):
+    from game.contentfilter import in_force
+
+    path = write_setup(tmp_path / "class-8a", Setup("scissors", 7, None, ["trotsky"], summarise=["execution", "famine"]))
+    assert json.loads(path.read_text())["summarise"] == ["execution", "famine"]
+    setup = read_setup(path, rs)
+    assert setup.summarise == ["famine", "execution"]
+    session = setup.start(rs)
+    assert in_force([], session.options) == ["famine", "execution"]
+    assert in_force(["violence"], session.options) == ["famine", "execution", "violence"]  # added to the player's own
+    # ...and a set-up without the field (an older file) summarises nothing of its own.
+    doc = json.loads(path.read_text())
+    del doc["summarise"]
+    path.write_text(json.dumps(doc))
+    assert in_force([], read_setup(path, rs).start(rs).options) == []
+
+
+@pytest.mark.parametrize("summarise", [["gore"], "famine", [1]])
+def test_a_setup_with_unknown_content_tags_is_refused_naming_the_file(rs, tmp_path, summarise):
+    path = tmp_path / "odd.testament-setup"
+    path.write_text(json.dumps({"format": 1, "scenario": "scissors", "seed": 1, "summarise": summarise}))
+    with pytest.raises(SetupError, match=r"odd\.testament-setup: 'summarise' is a list of content tags: famine, repression"):
+        read_setup(path, rs)
+
+
+def test_the_classroom_options_travel_with_the_setup(rs, tmp_path):
+    options = {"handover": True, "vote_reports": False, "rotate_driver": True, "class_vote": True, "turn_timer": 5}
+    path = write_setup(tmp_path / "class", Setup("scissors", 7, "one_lesson", ["bukharin", "trotsky"], {}, options))
+    session = read_setup(path, rs).start(rs)
+    assert {k: session.options[k] for k in options} == options

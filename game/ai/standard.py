@@ -62,7 +62,7 @@ class StandardBot:
     def choose(self, view: GameState, rng: Rng, legal: Callable[[A.Action], bool]) -> A.Action:
         """The next action. In intrigue the bot plans its whole turn once, then plays the plan,
         skipping steps that are no longer legal; an exhausted plan ends the turn."""
-        if view.phase == "chronicle":
+        if view.event_queue:
             return self.choose_option(view, rng)
         key = (view.turn, view.acting)
         if self.plan_key != key:
@@ -75,7 +75,7 @@ class StandardBot:
 
     def rank(self, view: GameState, rng: Rng) -> list[A.Action]:
         """Every candidate, best first (End turn included where it falls)."""
-        if view.phase == "chronicle":
+        if view.event_queue:
             return [self.choose_option(view, rng)]
         scored: list[tuple[float, int, A.Action]] = [(END_TURN_VALUE, 0, A.EndTurn(self.faction))]
         if self.forecast_turn != view.turn:

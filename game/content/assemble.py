@@ -125,6 +125,7 @@ def assemble(
             conv(loc, d.get("conditions"), "event", ("conditions",), False), d.get("weight", 100), d.get("once", True),
             d["chooser"], d["text"], choices, d["history"], tuple(d["sources"]),
             tuple(d.get("content_tags", [])), tuple(d.get("discussion_questions", [])), d.get("illustration", ""),
+            " ".join(d.get("summary", "").split()),
         )
     cards = {}
     for loc in usable["card"]:
@@ -133,6 +134,7 @@ def assemble(
         cards[d["id"]] = D.CardDef(
             d["id"], d["title"], d["era"], d["value"], d["faction"], conv(loc, d.get("conditions"), "card", ("conditions",), False),
             d["text"], conv(loc, d["effects"], "card", ("effects",), True), d["history"], tuple(d["sources"]), tuple(d.get("content_tags", [])),
+            " ".join(d.get("summary", "").split()),
         )
     scenarios = {loc.data["id"]: _scenario(loc, refs, positions) for loc in usable["scenario"]}
     for loc, path, flag in clauses.flags_read:
@@ -278,8 +280,17 @@ def _preset(loc: Located, refs: _RefCheck, i: int, x: dict) -> D.PresetDef:
         if tag not in ACTION_TYPES:
             refs.c.error(loc, ("presets", i, "actions", j), f"{loc.data['id']}.presets[{i}].actions[{j}]: unknown action type '{tag}'",
                          did_you_mean(tag, list(ACTION_TYPES)))
+    scale: dict[str, dict[str, float]] = {}
+    for f, row in (x.get("score_scale") or {}).items():
+        refs.one(loc, ("presets", i, "score_scale", f), f, "faction")
+        if not isinstance(row, dict) or any(k not in ("power", "program") or isinstance(v, bool) or not isinstance(v, (int, float))
+                                            or not 0 < v <= 5 for k, v in row.items()):
+            refs.c.error(loc, ("presets", i, "score_scale", f), f"{loc.data['id']}.presets[{i}].score_scale.{f}: "
+                         "expected {power: number, program: number}, each above 0 and at most 5")
+            continue
+        scale[f] = {k: float(v) for k, v in row.items()}
     return D.PresetDef(x["id"], x["name"], x["minutes"], x.get("turns", 0), x.get("lessons", 1), x.get("action_points", 0),
-                       tuple(x.get("actions", [])), x["text"])
+                       tuple(x.get("actions", [])), x["text"], scale)
 
 
 

@@ -5,6 +5,7 @@ silence with a reason).
 
 from __future__ import annotations
 
+from ..contentfilter import TAGS
 from ..core.calendar import half_year_label
 from ..core.ruleset import Ruleset
 from .check import Checker
@@ -18,6 +19,7 @@ def lint(rs: Ruleset, usable: dict[str, list[Located]], checker: Checker) -> Non
     _people(rs, where["character"], checker)
     _events(rs, where["event"], checker)
     _cards(rs, where["card"], checker)
+    _tags(rs, where, checker)
 
 
 def _span(rs: Ruleset) -> tuple[int, int]:
@@ -91,3 +93,18 @@ def _cards(rs: Ruleset, locs: dict[str, Located], checker: Checker) -> None:
     for cid, card in rs.cards.items():
         if starts and card.era not in starts:
             checker.error(locs[cid], "era", f"{cid}: era {card.era} is not one of {sorted(starts)}")
+
+
+def _tags(rs: Ruleset, where: dict[str, dict[str, Located]], checker: Checker) -> None:
+    """A teacher may summarise tagged texts (content settings): each tag must be one the settings
+    know, and each tagged record needs a summary of its own, or players read a generic line."""
+    for kind, records in (("event", rs.events), ("card", rs.cards)):
+        for rid, record in records.items():
+            loc = where[kind][rid]
+            for i, tag in enumerate(record.content_tags):
+                if tag not in TAGS:
+                    checker.warning(loc, ("content_tags", i), f"{rid}.content_tags[{i}]: unknown tag '{tag}'",
+                                    f"the content settings know {', '.join(TAGS)}", code="unknown_content_tag")
+            if record.content_tags and not record.summary:
+                checker.warning(loc, "content_tags", f"{rid}: tagged {', '.join(record.content_tags)} but has no summary",
+                                "add `summary:` (one or two sober sentences) for players who summarise these tags", code="no_summary")

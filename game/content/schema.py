@@ -162,6 +162,7 @@ EVENT: dict[str, F] = {
     "history": ("str", True, "what really happened"),
     "sources": ("list", True, "sources"),
     "content_tags": ("list", False, "famine, repression, execution, violence"),
+    "summary": ("str", False, "one or two sober, factual sentences shown instead of the text and history when one of the content_tags is set to be summarised (content settings); a tagged record without one is warned about"),
     "discussion_questions": ("list", False, "for the classroom"),
     "illustration": ("str", False, "illustration key"),
 }
@@ -178,6 +179,7 @@ CARD: dict[str, F] = {
     "history": ("str", True, "what really happened"),
     "sources": ("list", True, "sources"),
     "content_tags": ("list", False, "famine, repression, execution, violence"),
+    "summary": ("str", False, "one or two sober, factual sentences shown instead of the text and history when one of the content_tags is set to be summarised (content settings); a tagged record without one is warned about"),
 }
 
 TRAIT: dict[str, F] = {
@@ -238,6 +240,8 @@ SCENARIO: dict[str, F] = {
         "action_points": ("int:0..9", False, "action points a turn (0 or absent: the usual number)"),
         "actions": ("list", False, "action types allowed (absent: all) — fewer actions to learn"),
         "text": ("str", True, "what it is for, for the teacher"),
+        "score_scale": ("dict", False, "faction -> {power: x, program: y}: multipliers on top of the faction's own, "
+                                       "so a short game does not just reward the starting position"),
     }], False, "classroom presets: lesson-length versions of the scenario"),
 }
 

@@ -166,6 +166,36 @@ class EndTurn(Action):
     tag: ClassVar[str] = "end_turn"
 
 
+# ---- the classroom ---------------------------------------------------------------------------
+# Teacher controls act for nobody ("teacher") and cost nothing; each leaves a chronicle entry.
+TEACHER = "teacher"
+
+
+@dataclass(frozen=True, slots=True)
+class TeacherAction(Action):
+    """A teacher's intervention: kinds are pause, advance (end the acting team's turn), skip (the
+    waiting event), inject (an event by id), recover (a faction wiped out early) and undo_turn
+    (recorded after the timeline was wound back a whole turn)."""
+
+    kind: str = ""
+    event: str = ""
+    faction: str = ""
+    turn: int = 0
+    tag: ClassVar[str] = "teacher"
+    undoable: ClassVar[bool] = False
+
+
+@dataclass(frozen=True, slots=True)
+class ClassVote(Action):
+    """What the room voted before the driver entered a choice: `counts` is "option=n;option=n"."""
+
+    subject: str = ""
+    counts: str = ""
+    chosen: str = ""
+    tag: ClassVar[str] = "class_vote"
+    undoable: ClassVar[bool] = False
+
+
 ACTION_TYPES: dict[str, type[Action]] = {
     cls.tag: cls
     for cls in (
@@ -186,6 +216,8 @@ ACTION_TYPES: dict[str, type[Action]] = {
         Speech,
         CoReport,
         EndTurn,
+        TeacherAction,
+        ClassVote,
     )
 }
 

@@ -225,6 +225,7 @@ class EventDef:
     content_tags: tuple[str, ...] = ()
     discussion_questions: tuple[str, ...] = ()
     illustration: str = ""
+    summary: str = ""  # shown instead of the text when a tag is summarised (content settings)
 
 
 @dataclass(frozen=True, slots=True)
@@ -240,6 +241,7 @@ class CardDef:
     history: str
     sources: tuple[str, ...]
     content_tags: tuple[str, ...] = ()
+    summary: str = ""  # shown instead of the text when a tag is summarised (content settings)
 
 
 @dataclass(frozen=True, slots=True)
@@ -282,6 +284,7 @@ class PresetDef:
     action_points: int  # 0 = the rules' usual number
     actions: tuple[str, ...]  # action types allowed (empty = all): fewer actions to learn
     text: str
+    score_scale: dict[str, dict[str, float]] = field(default_factory=dict)  # faction -> power/program multipliers
 
 
 @dataclass(frozen=True, slots=True)

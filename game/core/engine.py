@@ -13,10 +13,11 @@ from typing import Any
 import numpy as np
 
 from . import actions as A
-from .flow import begin_turn, chooser_of, congress_due, resolve_event, settle
-from .legality import Reason, check
+from .flow import begin_turn, congress_due, resolve_event, settle
+from .legality import Reason, check, whose_move
 from .perform import perform
 from .rng import Rng, derive_seed
+from .rules import teacher
 from .rules.control import controllers, loyalty_baseline
 from .ruleset import Ruleset
 from .state import LOYALTY_DTYPE, FactionState, GameState
@@ -120,25 +121,20 @@ def apply_in_place(rs: Ruleset, state: GameState, action: A.Action) -> None:
     """Apply a legal action to this very state (the headless runner's fast path)."""
     if isinstance(action, A.ChooseOption):
         resolve_event(rs, state, action.event, action.option, action.actor)
+    elif isinstance(action, A.TeacherAction):
+        teacher.apply_teacher(rs, state, action)
+    elif isinstance(action, A.ClassVote):
+        teacher.apply_class_vote(state, action)
     else:
         perform(rs, state, action)
     settle(rs, state)
-
-
-def whose_move(rs: Ruleset, state: GameState) -> str | None:
-    """The faction that must decide now, or None when the game is over."""
-    if state.phase == "chronicle" and state.event_queue:
-        return chooser_of(rs, state, state.event_queue[0])
-    if state.phase == "intrigue":
-        return state.acting_faction
-    return None
 
 
 def legal_actions(rs: Ruleset, state: GameState, faction: str) -> list[A.Action]:
     """A representative list of legal actions (amounts from the rules' standard steps)."""
     if whose_move(rs, state) != faction:
         return []
-    if state.phase == "chronicle":
+    if state.event_queue:
         event = state.event_queue[0]
         return [A.ChooseOption(faction, event, c.id) for c in rs.events[event].choices]
     return [a for a in _candidates(rs, state, faction) if check(rs, state, a) is None]

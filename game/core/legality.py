@@ -12,6 +12,7 @@ from typing import Any
 from . import actions as A
 from .conditions import Ctx, holds
 from .flow import chooser_of, congress_due, plenum_due
+from .rules import teacher
 from .rules.control import controller
 from .rules.motions import MOTION_KINDS
 from .ruleset import Ruleset
@@ -23,6 +24,17 @@ class Reason:
     key: str
     text: str
     params: dict[str, Any] = field(default_factory=dict)
+
+
+def whose_move(rs: Ruleset, state: GameState) -> str | None:
+    """The faction that must decide now, or None when the game is over."""
+    if state.phase == "over":
+        return None
+    if state.event_queue:  # the chronicle's events, or one a teacher brought in mid-turn
+        return chooser_of(rs, state, state.event_queue[0])
+    if state.phase == "intrigue":
+        return state.acting_faction
+    return None
 
 
 def cost_of(rs: Ruleset, action: A.Action) -> tuple[int, int]:
@@ -46,13 +58,21 @@ def cost_of(rs: Ruleset, action: A.Action) -> tuple[int, int]:
 
 def check(rs: Ruleset, state: GameState, action: A.Action) -> Reason | None:
     """None if legal; otherwise why not."""
+    if isinstance(action, A.TeacherAction):
+        why = teacher.check_teacher(rs, state, action)
+        return Reason(f"teacher.{action.kind}", why) if why else None
     if action.actor not in state.factions:
         return Reason("actor.unknown", f"There is no faction '{action.actor}'.")
     if state.phase == "over":
         return Reason("game.over", "The game is over.")
     if isinstance(action, A.ChooseOption):
         return _choose(rs, state, action)
-    if state.phase != "intrigue":
+    if isinstance(action, A.ClassVote):
+        if whose_move(rs, state) != action.actor:
+            return Reason("turn.not_yours", "Only the team at the controls enters its class vote.")
+        why = teacher.check_class_vote(state, action)
+        return Reason("class_vote.counts", why) if why else None
+    if state.phase != "intrigue" or state.event_queue:
         return Reason("phase.not_intrigue", "An event is waiting for a decision first.")
     if state.acting_faction != action.actor:
         return Reason("turn.not_yours", f"It is {state.acting_faction}'s move, not {action.actor}'s.")
@@ -74,7 +94,7 @@ def check(rs: Ruleset, state: GameState, action: A.Action) -> Reason | None:
 
 
 def _choose(rs: Ruleset, state: GameState, a: A.ChooseOption) -> Reason | None:
-    if state.phase != "chronicle" or not state.event_queue:
+    if not state.event_queue:
         return Reason("event.none", "No event is waiting for a decision.")
     if state.event_queue[0] != a.event:
         return Reason("event.other", "Another event is waiting for a decision.")

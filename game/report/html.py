@@ -11,11 +11,14 @@ from __future__ import annotations
 
 import base64
 import html
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from ..contentfilter import note as note_for
+from ..contentfilter import shown_text, summarised_tags
 from ..core.calendar import pretty_date
 from ..core.ruleset import Ruleset
 from ..narrate import epilogue_lines
@@ -67,7 +70,8 @@ def _history_points(series: list[dict[str, Any]], indicator: str) -> tuple[str, 
     return "", {}
 
 
-def build_report(rs: Ruleset, data: SaveData, title: str = "") -> str:
+def build_report(rs: Ruleset, data: SaveData, title: str = "", summarise: Iterable[str] = ()) -> str:
+    """The page; events and cards tagged with any of `summarise` show their summary, not their notes."""
     state = data.state
     t = Text(rs)
     e = html.escape
@@ -78,8 +82,9 @@ def build_report(rs: Ruleset, data: SaveData, title: str = "") -> str:
              f"<p><b>{e(scen.name)}</b>, seed {state.seed}. "
              f"{e(pretty_date(0, state.start_year))} to {e(pretty_date(state.turn, state.start_year))}.</p>"]
     parts += _players(rs, data)
+    parts += _classroom(rs, data, t)
     parts += ["<h2>How it ended</h2>"] + [f"<p>{e(line)}</p>" for line in epilogue_lines(rs, state) if line.strip()]
-    parts += _timeline(rs, data, t)
+    parts += _timeline(rs, data, t, tuple(summarise))
     parts += _charts(rs, data)
     parts += _questions(rs, data)
     parts.append("<p class='sources'>Made by Testament from a saved game. The history notes are the game's own, in its "
@@ -101,10 +106,40 @@ def _players(rs: Ruleset, data: SaveData) -> list[str]:
     return ["<h2>The factions</h2><table><tr><th>Faction</th><th>Played by</th><th>Score</th></tr>", *rows, "</table>"]
 
 
-def _beside(rs: Ruleset, key: str, p: dict[str, Any]) -> str:
-    """What really happened, for entries that have a history note."""
+def _classroom(rs: Ruleset, data: SaveData, t: Text) -> list[str]:
+    """The preset and the table's options, then every teacher intervention and class vote."""
+    e = html.escape
+    state = data.state
+    preset = rs.scenarios[state.scenario].preset(state.preset)
+    options = data.table.get("options", {}) if isinstance(data.table, dict) else {}
+    setting = [f"Preset: {preset.name}." if preset else "Free play (no classroom preset)."]
+    if options.get("turn_timer"):
+        setting.append(f"Turn timer: {options['turn_timer']} minutes.")
+    setting += [words for key, words in (("rotate_driver", "The driver rotated each turn."),
+                                        ("class_vote", "Events and motions were put to a class vote.")) if options.get(key)]
+    entries = [(turn, key, p) for turn, key, p in state.log if key in ("teacher.action", "class.vote")]
+    rows = [f"<tr><td>{e(pretty_date(turn, state.start_year))}</td><td>{e(t.entry(key, p) or '')}</td></tr>"
+            for turn, key, p in entries]
+    out = ["<h2>In the classroom</h2>", f"<p>{e(' '.join(setting))}</p>"]
+    if rows:
+        out += ["<p>The teacher's interventions and the class votes (interventions change this game's history: "
+                "recovery and brought-in events are alternate history).</p>",
+                "<table><tr><th>When</th><th>What</th></tr>", *rows, "</table>"]
+    else:
+        out.append("<p>No teacher interventions and no class votes.</p>")
+    return out
+
+
+def _beside(rs: Ruleset, key: str, p: dict[str, Any], summarise: tuple[str, ...] = ()) -> str:
+    """What really happened, for entries that have a history note (or the summary, by the content settings)."""
     e = html.escape
     note, sources, tags = "", (), ()
+    record = rs.events.get(p.get("event", "")) if key == "event.chosen" else rs.cards.get(p.get("card", ""))
+    if record is not None and summarised_tags(record, summarise):
+        text, hidden = shown_text(record, summarise)
+        return (f"<div class='history'><b>Summary.</b> {e(text)} <span class='tag'>[{e(note_for(hidden))}: "
+                f"the full text and history note are in the game's Encyclopedia]</span>"
+                f"<div class='sources'>Sources: {e('; '.join(record.sources))}</div></div>")
     if key == "event.chosen" and p.get("event") in rs.events:
         ev = rs.events[p["event"]]
         note, sources, tags = ev.history, ev.sources, ev.content_tags
@@ -121,7 +156,7 @@ def _beside(rs: Ruleset, key: str, p: dict[str, Any]) -> str:
             f"<div class='sources'>Sources: {e('; '.join(sources))}</div></div>")
 
 
-def _timeline(rs: Ruleset, data: SaveData, t: Text) -> list[str]:
+def _timeline(rs: Ruleset, data: SaveData, t: Text, summarise: tuple[str, ...] = ()) -> list[str]:
     state = data.state
     out = ["<h2>Timeline</h2>"]
     turn = None
@@ -134,7 +169,7 @@ def _timeline(rs: Ruleset, data: SaveData, t: Text) -> list[str]:
         if entry_turn != turn:
             turn = entry_turn
             out.append(f"<h3>{html.escape(pretty_date(turn, state.start_year))}</h3>")
-        beside = _beside(rs, key, p)
+        beside = _beside(rs, key, p, summarise)
         if beside:
             out.append(f"<div class='entry'><div>{html.escape(line)}</div>{beside}</div>")
         else:

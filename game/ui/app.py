@@ -42,27 +42,33 @@ class Scene:
         surface.fill(PAPER)
 
     # -- shared --
+    def scene_scale(self) -> float:
+        """The scale this screen is laid out, drawn and themed at: the app's (see App.scale),
+        unless the screen can show more (the projector dialogs in overlays.py)."""
+        return self.app.scale
+
     def rebuild(self) -> None:
         """Lay the widgets out again; a new manager only when the size or the scale changed
         (making one parses the theme and loads fonts: far too slow for every click)."""
-        if getattr(self, "_made_for", None) == (self.app.size, self.app.scale):
+        if getattr(self, "_made_for", None) == (self.app.size, self.scene_scale()):
             self.manager.clear_and_reset()
         else:
             self.manager = self.new_manager()
         self.build()
 
     def new_manager(self) -> pygame_gui.UIManager:
-        self._made_for = (self.app.size, self.app.scale)
-        manager = pygame_gui.UIManager(self.app.size, theme(self.app.scale))
-        sizes = {int(15 * self.app.scale), int(16 * self.app.scale)}
+        k = self.scene_scale()
+        self._made_for = (self.app.size, k)
+        manager = pygame_gui.UIManager(self.app.size, theme(k))
+        sizes = {int(15 * k), int(16 * k)}
         manager.preload_fonts([
             {"name": "ptsans", "point_size": size, "style": style} for size in sorted(sizes) for style in ("bold", "italic")
         ])
         return manager
 
     def s(self, value: float) -> int:
-        """A length scaled by the player's UI scale."""
-        return int(value * self.app.scale)
+        """A length scaled by the player's UI scale (as this screen can show it)."""
+        return int(value * self.scene_scale())
 
     def button(self, rect: pygame.Rect, label: str, object_id: str, tooltip: str | None = None) -> pygame_gui.elements.UIButton:
         return pygame_gui.elements.UIButton(rect, label, self.manager, object_id=object_id, tool_tip_text=tooltip)
@@ -147,6 +153,8 @@ class App:
             if event.type == pygame.VIDEORESIZE:
                 self.resize((event.w, event.h))
                 continue
+            if event.type == pygame.KEYDOWN and event.key == pygame.K_F10 and self.open_teacher_menu():
+                continue
             scene = self.scene
             scene.manager.process_events(event)
             scene.handle(event)
@@ -165,6 +173,17 @@ class App:
         self.frame_times.append((time.perf_counter() - started) * 1000.0)
         if len(self.frame_times) > 600:
             del self.frame_times[:300]
+
+    def open_teacher_menu(self) -> bool:
+        """F10 anywhere in a game (an event or vote on screen included) opens the teacher menu."""
+        from .scenes.game import GameScene
+        from .scenes.teacher import TeacherOverlay
+
+        game = next((s for s in self.stack if isinstance(s, GameScene)), None)
+        if game is None or any(type(s).__module__ == TeacherOverlay.__module__ for s in self.stack):
+            return False
+        self.push(TeacherOverlay, game.session)
+        return True
 
     def run(self) -> None:
         while self.running and self.stack:

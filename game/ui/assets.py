@@ -55,6 +55,13 @@ def theme(scale: float) -> dict:
         print(f"warning: {path}: {exc}; using pygame_gui's default look", file=sys.stderr)
         return {}
     fonts = resource_root() / "assets" / "fonts"
+    # pygame_gui takes only colours from "defaults": give the widgets that show text our font
+    # (else buttons stay in pygame_gui's own 14-point font at every UI scale).
+    default_font = data.get("defaults", {}).get("font")
+    if default_font:
+        for element in ("button", "label", "text_entry_line", "selection_list", "drop_down_menu"):
+            data.setdefault(element, {}).setdefault("font", dict(default_font))
+        data.setdefault("@small", {}).setdefault("font", dict(default_font, size="13"))  # long button labels
     for block in data.values():
         spec = block.get("font")
         if spec:
@@ -87,14 +94,67 @@ def text(surface: pygame.Surface, words: str, pos: tuple[int, int], kind: str = 
     return rect
 
 
+# Every label shortened with an ellipsis and every paragraph that ran out of room is noted here
+# (full text -> how often), so a test can render the screens and insist that nothing was cut.
+shortened: dict[str, int] = {}
+
+
+def _note_cut(words: str) -> None:
+    if len(shortened) < 500:
+        shortened[words] = shortened.get(words, 0) + 1
+
+
 def fit(words: str, kind: str, size: int, width: int) -> str:
-    """The text, shortened with an ellipsis until it fits `width` pixels."""
+    """The text, shortened with an ellipsis until it fits `width` pixels (the last resort: the
+    screens lay labels out so this never happens with the game's own content; see `fit_text`)."""
     f = font(kind, size)
     if f.size(words)[0] <= width:
         return words
+    _note_cut(words)
     while words and f.size(words + "…")[0] > width:
         words = words[:-1]
     return words.rstrip() + "…"
+
+
+def fit_text(words: str, kind: str, size: int, width: int, lines: int = 1, floor: int | None = None) -> tuple[int, list[str]]:
+    """The largest font size from `size` down to `floor` (default: 80 % of `size`) at which the
+    text wraps into at most `lines` lines of `width` pixels: (size, lines). Only if even the
+    floor is too big is the last line shortened with an ellipsis (and noted)."""
+    floor = max(6, min(size, floor if floor is not None else int(size * 0.8)))
+    for trial in range(size, floor - 1, -1):
+        out = wrap(words, kind, trial, width)
+        if len(out) <= lines and all(font(kind, trial).size(line)[0] <= width for line in out):
+            return trial, out
+    out = wrap(words, kind, floor, width)
+    rest = " ".join(out[lines - 1:])
+    return floor, [fit(line, kind, floor, width) for line in out[: lines - 1]] + [fit(rest, kind, floor, width)]
+
+
+def button_label(words: str, size: int, small: int, width: int) -> tuple[str, bool]:
+    """A pygame_gui button's label: in the theme's type if it fits, else in the "@small" class's
+    type (size `small`); (label, whether small)."""
+    if font("body", size).size(words)[0] <= width:
+        return words, False
+    return fit(words, "body", small, width), True
+
+
+def text_height(paragraphs: list[tuple[str, str, int]], width: int, spacing: float = 1.2) -> int:
+    """How tall these paragraphs (words, kind, size) are when `paragraph` draws them `width` wide."""
+    return sum(len(wrap(words, kind, size, width)) * int(size * spacing) for words, kind, size in paragraphs)
+
+
+def fit_block(words: str, kind: str, size: int, width: int, height: int, floor: int | None = None,
+              spacing: float = 1.1) -> tuple[int, int, list[str]]:
+    """Like `fit_text` for a box: as many lines as `height` holds at each size (at least one).
+    Returns (size, line step, lines)."""
+    floor = max(6, min(size, floor if floor is not None else int(size * 0.8)))
+    for trial in range(size, floor - 1, -1):
+        step = int(trial * spacing)
+        out = wrap(words, kind, trial, width)
+        if len(out) <= max(1, height // step) and all(font(kind, trial).size(line)[0] <= width for line in out):
+            return trial, step, out
+    step = int(floor * spacing)
+    return floor, step, fit_text(words, kind, floor, width, max(1, height // step), floor)[1]
 
 
 def wrap(words: str, kind: str, size: int, width: int) -> list[str]:
@@ -121,6 +181,7 @@ def paragraph(surface: pygame.Surface, words: str, rect: pygame.Rect, kind: str 
     step = int(size * spacing)
     for line in wrap(words, kind, size, rect.width):
         if y + step > rect.bottom + step // 2:
+            _note_cut(words)  # out of room: the rest is not drawn
             break
         text(surface, line, (rect.left, y), kind, size, rgb)
         y += step

@@ -91,11 +91,16 @@ class Diagram:
         pygame.draw.rect(surface, K.INK, rect, 2)
         person = self.rs.characters[cid]
         name = person.name.split()[-1]
-        K.text(surface, K.fit(name, "poster", self.s(19), rect.width - self.s(10)), (rect.left + self.s(6), rect.top + self.v(12)), "poster", self.s(19))
-        if caption:
-            K.text(surface, K.fit(caption, "body", self.s(12), rect.width - self.s(10)), (rect.left + self.s(6), rect.top + self.v(36)), "body", self.s(12), K.GREY)
+        mark = self.s(26) if self.markers else 0  # the faction's mark sits beside the name
+        size, lines = K.fit_text(name, "poster", self.s(19), rect.width - self.s(10) - mark, 1, self.s(13))
+        K.text(surface, lines[0], (rect.left + self.s(6), rect.top + self.v(12)), "poster", size)
+        if caption:  # the office, on as many lines as the card holds
+            top = rect.top + self.v(36)
+            size, step, lines = K.fit_block(caption, "body", self.s(12), rect.width - self.s(10), rect.bottom - self.s(5) - top, self.s(10))
+            for i, line in enumerate(lines):
+                K.text(surface, line, (rect.left + self.s(6), top + i * step), "body", size, K.GREY)
         if self.markers:
-            K.marker(surface, (rect.right - self.s(14), rect.bottom - self.s(14)), self.s(10), fill, bloc_letter(self.rs, owner), self.s(12))
+            K.marker(surface, (rect.right - self.s(14), rect.top + self.v(12) + self.s(12)), self.s(10), fill, bloc_letter(self.rs, owner), self.s(12))
         self.hits.append(Hit(rect, "person", cid))
 
     def _politburo(self, surface, box: pygame.Rect) -> int:
@@ -118,29 +123,30 @@ class Diagram:
         return box.bottom
 
     def _organs(self, surface, box: pygame.Rect) -> int:
-        third = box.width // 3
-        # Secretariat
+        # The Secretariat's rows name a person and an office: they get the widest column.
+        wide, narrow = int(box.width * 0.42), int(box.width * 0.24)
         y = self._label(surface, "Secretariat", box.left, box.top)
-        self.hits.append(Hit(pygame.Rect(box.left, box.top, third, self.s(18)), "body", "secretariat"))
+        self.hits.append(Hit(pygame.Rect(box.left, box.top, wide, self.s(18)), "body", "secretariat"))
         slots = [o for o in ("general_secretary", "cc_secretary_a", "cc_secretary_b") if o in self.rs.offices]
         h = (box.bottom - y - self.s(4)) // max(1, len(slots))
         for i, office in enumerate(slots):
-            self._office_row(surface, pygame.Rect(box.left, y + i * h, third - self.s(12), h - self.s(4)), office)
-        # Orgburo
-        x = box.left + third
+            self._office_row(surface, pygame.Rect(box.left, y + i * h, wide - self.s(12), h - self.s(4)), office)
+        # Orgburo: its members' names, rows as tall as the box allows
+        x = box.left + wide
         y = self._label(surface, "Orgburo", x, box.top)
-        self.hits.append(Hit(pygame.Rect(x, box.top, third, self.s(18)), "body", "orgburo"))
+        self.hits.append(Hit(pygame.Rect(x, box.top, narrow, self.s(18)), "body", "orgburo"))
         members = self.view.seats.get("orgburo", [])
+        row = min(self.s(18), (box.bottom - y) // max(1, len(members)))
         for i, cid in enumerate(members):
-            rect = pygame.Rect(x, y + i * self.s(18), third - self.s(12), self.s(17))
-            self._name_row(surface, rect, cid)
+            self._name_row(surface, pygame.Rect(x, y + i * row, narrow - self.s(12), row - 1), cid)
         # Control Commission
-        x = box.left + 2 * third
+        x = box.left + wide + narrow
+        width = box.right - x
         y = self._label(surface, "Control Commission", x, box.top)
-        self.hits.append(Hit(pygame.Rect(x, box.top, third, self.s(18)), "body", "control_commission"))
+        self.hits.append(Hit(pygame.Rect(x, box.top, width, self.s(18)), "body", "control_commission"))
         if "ccc_chair" in self.rs.offices:
-            self._office_row(surface, pygame.Rect(x, y, third - self.s(12), self.s(28)), "ccc_chair")
-        self._seat_field(surface, pygame.Rect(x, y + self.s(34), third - self.s(12), box.bottom - y - self.s(34)), "control_commission")
+            self._office_row(surface, pygame.Rect(x, y, width - self.s(12), self.s(29)), "ccc_chair")
+        self._seat_field(surface, pygame.Rect(x, y + self.s(34), width - self.s(12), box.bottom - y - self.s(34)), "control_commission")
         return box.bottom
 
     def _office_row(self, surface, rect: pygame.Rect, office: str) -> None:
@@ -151,18 +157,21 @@ class Diagram:
         pygame.draw.rect(surface, K.INK, rect, 1)
         name = self.rs.characters[holder].name if holder else "vacant"
         room = rect.width - self.s(14)
-        if rect.height >= self.s(27):
-            K.text(surface, K.fit(self.rs.offices[office].name, "body", self.s(11), room), (rect.left + self.s(10), rect.top + self.s(1)), "body", self.s(11), K.GREY)
-            K.text(surface, K.fit(name, "bold", self.s(13), room), (rect.left + self.s(10), rect.top + self.s(12)), "bold", self.s(13))
+        if rect.height >= self.s(29):  # the office over its holder
+            size, lines = K.fit_text(self.rs.offices[office].name, "body", self.s(11), room, 1, self.s(10))
+            K.text(surface, lines[0], (rect.left + self.s(10), rect.top + self.s(1)), "body", size, K.GREY)
+            size, lines = K.fit_text(name, "bold", self.s(13 if rect.height >= self.s(31) else 12), room, 1, self.s(11))
+            K.text(surface, lines[0], (rect.left + self.s(10), rect.top + self.s(12)), "bold", size)
         else:
-            label = f"{name} · {self.rs.offices[office].name}"
-            K.text(surface, K.fit(label, "bold", self.s(12), room), (rect.left + self.s(10), rect.top + 1), "bold", self.s(12))
+            size, lines = K.fit_text(f"{name} · {self.rs.offices[office].name}", "bold", self.s(12), room, 1, self.s(10))
+            K.text(surface, lines[0], (rect.left + self.s(10), rect.top + 1), "bold", size)
         self.hits.append(Hit(rect, "office", office))
 
     def _name_row(self, surface, rect: pygame.Rect, cid: str) -> None:
         owner = self.owners.get(cid)
         pygame.draw.rect(surface, bloc_colour(self.rs, owner), (rect.left, rect.top + self.s(3), self.s(10), rect.height - self.s(6)))
-        K.text(surface, self.rs.characters[cid].name, (rect.left + self.s(16), rect.top), "body", self.s(13))
+        size, lines = K.fit_text(self.rs.characters[cid].name, "body", min(self.s(13), rect.height - 1), rect.width - self.s(16), 1, self.s(10))
+        K.text(surface, lines[0], (rect.left + self.s(16), rect.top), "body", size)
         self.hits.append(Hit(rect, "person", cid))
 
     def _seat_field(self, surface, rect: pygame.Rect, body: str) -> None:
@@ -193,12 +202,19 @@ class Diagram:
         y = self._label(surface, "Government, police, Comintern, unions, press", box.left, box.top)
         shown = [o for o, d in self.rs.offices.items() if d.chosen_by == "politburo"]
         cols = 5 if box.width >= self.s(850) else 4
-        width = (box.width - self.s(8) * (cols - 1)) // cols
-        row_h = max(self.s(16), self.v(30))
-        for i, office in enumerate(shown):
-            rect = pygame.Rect(box.left + (i % cols) * (width + self.s(8)), y + (i // cols) * (row_h + self.s(3)), width, row_h)
+        gap = self.s(8)
+        width = (box.width - gap * (cols - 1)) // cols
+        row_h = max(self.s(29), self.v(34))  # room for the office over its holder
+        col = row = 0
+        for office in shown:
+            # An office whose name will not go in one cell takes two.
+            span = 1 if K.font("body", self.s(10)).size(self.rs.offices[office].name)[0] <= width - self.s(14) else min(2, cols)
+            if col + span > cols:
+                col, row = 0, row + 1
+            rect = pygame.Rect(box.left + col * (width + gap), y + row * (row_h + self.s(3)), width * span + gap * (span - 1), row_h)
             self._office_row(surface, rect, office)
-        rows = (len(shown) + cols - 1) // cols
+            col += span
+        rows = row + 1 if shown else 0
         return y + rows * (row_h + self.s(3))
 
     def _regions(self, surface, box: pygame.Rect) -> None:
@@ -206,17 +222,22 @@ class Diagram:
         regions = list(self.rs.regions)
         cols = 7
         width = (box.width - self.s(6) * (cols - 1)) // cols
-        height = max(self.s(30), self.v(46))
+        height = max(self.s(44), self.v(52))  # two short lines of name over the sentiment bar
         for i, rid in enumerate(regions):
             rect = pygame.Rect(box.left + (i % cols) * (width + self.s(6)), y + (i // cols) * (height + self.s(6)), width, height)
             sec = self.view.secretaries.get(rid)
             pygame.draw.rect(surface, K.WHITE, rect)
             pygame.draw.rect(surface, bloc_colour(self.rs, sec), (rect.left, rect.top, rect.width, self.s(7)))
             pygame.draw.rect(surface, K.INK, rect, 1)
-            K.text(surface, K.fit(self.rs.regions[rid].name, "bold", self.s(13), rect.width - self.s(22)), (rect.left + self.s(4), rect.top + self.s(8)), "bold", self.s(13))
-            self._sentiment_bar(surface, pygame.Rect(rect.left + self.s(4), rect.bottom - self.s(12), rect.width - self.s(8), self.s(7)), rid)
+            # The secretary's mark goes at the end of the bar, so the name has the cell's width.
+            bar = pygame.Rect(rect.left + self.s(4), rect.bottom - self.s(10), rect.width - self.s(8) - (self.s(14) if self.markers else 0), self.s(6))
+            top = rect.top + self.s(8)
+            size, step, lines = K.fit_block(self.rs.regions[rid].name, "bold", self.s(13), rect.width - self.s(8), bar.top - self.s(1) - top, self.s(10))
+            for j, line in enumerate(lines):
+                K.text(surface, line, (rect.left + self.s(4), top + j * step), "bold", size)
+            self._sentiment_bar(surface, bar, rid)
             if self.markers:
-                K.text(surface, bloc_letter(self.rs, sec), (rect.right - self.s(12), rect.top + self.s(9)), "bold", self.s(13))
+                K.text(surface, bloc_letter(self.rs, sec), (rect.right - self.s(5), bar.centery), "bold", self.s(12), K.INK, "midright")
             self.hits.append(Hit(rect, "region", rid))
         y += ((len(regions) + cols - 1) // cols) * (height + self.s(6)) + self.s(4)
         y = self._label(surface, "Constituencies", box.left, y)
@@ -232,7 +253,8 @@ class Diagram:
             pygame.draw.rect(surface, bloc_colour(self.rs, leader), (rect.left, rect.top, self.s(6), rect.height))
             pygame.draw.rect(surface, K.INK, rect, 1)
             mine = int(row[self.rs.fi[self.viewer]]) if self.viewer in self.rs.fi else 0
-            K.text(surface, K.fit(f"{self.rs.bases[bid].name}  {mine}", "body", self.s(13), rect.width - self.s(12)), (rect.left + self.s(10), rect.top + self.s(2)), "body", self.s(13))
+            size, lines = K.fit_text(f"{self.rs.bases[bid].name}  {mine}", "body", self.s(13), rect.width - self.s(12), 1, self.s(11))
+            K.text(surface, lines[0], (rect.left + self.s(10), rect.top + self.s(2)), "body", size)
             self.hits.append(Hit(rect, "base", bid))
 
     def _flow(self, surface, organs_top: int, committee_top: int, regions_top: int) -> None:

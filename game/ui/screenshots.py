@@ -4,13 +4,17 @@ screen (the dummy video driver), for the README and for people to look at."""
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 from ..content.loader import GameContent
 from ..settings import Settings
 
 
-def take_screenshots(content: GameContent, outdir: Path, seed: int, size: tuple[int, int]) -> list[Path]:
+def take_screenshots(content: GameContent, outdir: Path, seed: int, size: tuple[int, int], ui_scale: int = 100,
+                     inspect: Callable[[str, object], None] | None = None) -> list[Path]:
+    """Render each screen to outdir/NN_name.png at this window size and UI scale (percent);
+    `inspect(name, app)`, if given, looks at each screen just after it is drawn (for tests)."""
     os.environ["SDL_VIDEODRIVER"] = "dummy"
     os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
     from ..session import Session
@@ -32,7 +36,7 @@ def take_screenshots(content: GameContent, outdir: Path, seed: int, size: tuple[
     from .scenes.settingscreen import SettingsScene
 
     outdir.mkdir(parents=True, exist_ok=True)
-    app = App(content, Settings(width=size[0], height=size[1]), size)
+    app = App(content, Settings(width=size[0], height=size[1], ui_scale=ui_scale), size)
     rs = content.ruleset
     written: list[Path] = []
 
@@ -42,6 +46,8 @@ def take_screenshots(content: GameContent, outdir: Path, seed: int, size: tuple[
         path = outdir / f"{name}.png"
         app.screenshot(path)
         written.append(path)
+        if inspect is not None:
+            inspect(name, app)
 
     app.push(MenuScene)
     shot("01_menu")

@@ -25,7 +25,8 @@ def app(content):
     from game.settings import Settings
     from game.ui.app import App
 
-    application = App(content, Settings(width=1280, height=720), (1280, 720))
+    # The content notice before the first game has its own tests; here it has been read.
+    application = App(content, Settings(width=1280, height=720, content_notice_seen=True), (1280, 720))
     yield application
     import pygame
 

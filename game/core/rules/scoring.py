@@ -81,13 +81,15 @@ def final_scores(rs: Ruleset, state: GameState) -> dict[str, dict[str, float]]:
     deaths = float(state.indicators[rs.ii["famine_deaths"]] + state.indicators[rs.ii["repression_deaths"]])
     human_cost = round(deaths / 1000.0 * s["human_cost_per_million"], 3)
     out: dict[str, dict[str, float]] = {}
+    preset = rs.scenarios[state.scenario].preset(state.preset)
     for f, fs in state.factions.items():
         leaders = rs.factions[f].leaders
         free = sum(1 for c in leaders if state.status[rs.ci[c]] == "free")
         survival = s["survival"] * (free / len(leaders) if leaders else 1.0)
         scale = rs.factions[f].score_scale
-        power = s["power"] * scale.get("power", 1.0) * fs.power / turns
-        program = s["program"] * scale.get("program", 1.0) * fs.program / turns
+        extra = preset.score_scale.get(f, {}) if preset else {}  # a short preset's own balance
+        power = s["power"] * scale.get("power", 1.0) * extra.get("power", 1.0) * fs.power / turns
+        program = s["program"] * scale.get("program", 1.0) * extra.get("program", 1.0) * fs.program / turns
         total = round(power + program + survival - human_cost, 3)
         out[f] = {
             "power": round(power, 3),

@@ -25,18 +25,21 @@ class Choice:
 class ButtonList:
     """Buttons stacked in a column; Up/Down move the highlight, Enter presses, shortcut keys too."""
 
-    def __init__(self, scene, choices: list[Choice], rect: pygame.Rect, height: int, gap: int) -> None:
+    def __init__(self, scene, choices: list[Choice], rect: pygame.Rect, height: int, gap: int,
+                 rects: list[pygame.Rect] | None = None) -> None:
+        """Buttons of `height` from rect's top, `gap` apart; or at `rects`, one for each choice."""
         self.scene = scene
         self.choices = choices
         self.buttons: list[pygame_gui.elements.UIButton] = []
         self.focus = next((i for i, c in enumerate(choices) if c.enabled), 0)
         y = rect.top
-        for c in choices:
-            b = scene.button(pygame.Rect(rect.left, y, rect.width, height), c.label, c.object_id, c.tooltip)
+        for i, c in enumerate(choices):
+            place = rects[i] if rects and i < len(rects) else pygame.Rect(rect.left, y, rect.width, height)
+            b = scene.button(place, c.label, c.object_id, c.tooltip)
             if not c.enabled:
                 b.disable()
             self.buttons.append(b)
-            y += height + gap
+            y = place.bottom + gap
         self.bottom = y
 
     def handle(self, event: pygame.event.Event) -> bool:

@@ -7,9 +7,11 @@ import html
 import pygame
 import pygame_gui
 
+from ...contentfilter import note, shown_text, summarised_tags
 from ..app import Scene
 from ..portrait import portrait
 from .common import closes, page
+from .contentnotice import tags_for
 
 TABS = ("People", "Bodies", "Terms", "Events", "Cards")
 
@@ -18,6 +20,7 @@ class EncyclopediaScene(Scene):
     def __init__(self, app, tab: str = "People", entry: str | None = None) -> None:
         self.tab = tab
         self.entry = entry
+        self.full = False  # show the full text of entries the content settings summarise
         super().__init__(app)
 
     def build(self) -> None:
@@ -29,6 +32,8 @@ class EncyclopediaScene(Scene):
             self.tabs[b] = tab
             x += self.s(126)
         self.back = self.button(pygame.Rect(w - self.s(150), self.s(20), self.s(120), self.s(36)), "Back", "#back")
+        self.show_full = self.button(pygame.Rect(w - self.s(380), self.s(20), self.s(220), self.s(36)), "", "#show_full",
+                                     "Entries the content settings summarise: show their full text and history (key F)")
         top = self.s(120)
         self.items = self.entries()
         self.list = pygame_gui.elements.UISelectionList(
@@ -40,8 +45,9 @@ class EncyclopediaScene(Scene):
         self.face_pos = (w - self.s(30) - self.face_size, top)
         width = w - left - self.s(30) - (self.face_size + self.s(12) if self.face_size else 0)
         self.body = pygame_gui.elements.UITextBox(
-            self.render(self.entry), pygame.Rect(left, top, width, h - top - self.s(30)), self.manager, object_id="#entry_text",
+            "", pygame.Rect(left, top, width, h - top - self.s(30)), self.manager, object_id="#entry_text",
         )
+        self.show_entry()
 
     def entries(self) -> list[tuple[str, str]]:
         rs = self.app.rs
@@ -80,20 +86,51 @@ class EncyclopediaScene(Scene):
             ev = rs.events[key]
             qs = "".join(f"<br>• {e(q)}" for q in ev.discussion_questions)
             qs = f"<br><br><b>For discussion</b>{qs}" if qs else ""
-            return (f"<b>{e(ev.title)}</b><br><br>{e(ev.text)}<br><br><b>What really happened</b><br>{e(ev.history)}"
+            return (f"<b>{e(ev.title)}</b><br><br>{self.story(ev)}"
                     f"<br><br><i>Sources: {e('; '.join(ev.sources))}</i>{qs}")
         if self.tab == "Cards" and key in rs.cards:
             c = rs.cards[key]
             owner = rs.factions[c.faction].name if c.faction in rs.factions else "neutral"
-            return (f"<b>{e(c.title)}</b> — era {c.era}, value {c.value}, {e(owner)}<br><br>{e(c.text)}<br><br>"
-                    f"<b>What really happened</b><br>{e(c.history)}<br><br><i>Sources: {e('; '.join(c.sources))}</i>")
+            return (f"<b>{e(c.title)}</b> — era {c.era}, value {c.value}, {e(owner)}<br><br>{self.story(c)}"
+                    f"<br><br><i>Sources: {e('; '.join(c.sources))}</i>")
         return "Not found."
+
+    def story(self, record) -> str:
+        """The text and what really happened, or the summary when the content settings say so
+        (the "Show full text" button, key F, shows everything, so a teacher can still read it)."""
+        e = html.escape
+        hidden = summarised_tags(record, tags_for(self.app))
+        if hidden and not self.full:
+            text, _ = shown_text(record, hidden)
+            return f"{e(text)}<br><br><i>{e(note(hidden))}. Show full text (F) shows the full text and history.</i>"
+        shown = f"<i>Full text shown (the content settings summarise {e(', '.join(hidden))}).</i><br><br>" if hidden else ""
+        return f"{shown}{e(record.text)}<br><br><b>What really happened</b><br>{e(record.history)}"
+
+    def summarised(self, record) -> bool:
+        return bool(summarised_tags(record, tags_for(self.app)))
+
+    def current(self):
+        rs = self.app.rs
+        return rs.events.get(self.entry) if self.tab == "Events" else rs.cards.get(self.entry) if self.tab == "Cards" else None
+
+    def show_entry(self) -> None:
+        """The entry's page, and the full-text button (only of use on a summarised entry)."""
+        self.body.set_text(self.render(self.entry))
+        record = self.current() if self.entry else None
+        self.show_full.set_text("Show summary (F)" if self.full else "Show full text (F)")
+        if record is not None and self.summarised(record):
+            self.show_full.show()
+        else:
+            self.show_full.hide()
 
     def handle(self, event: pygame.event.Event) -> None:
         if event.type == pygame.KEYDOWN and event.key in (pygame.K_UP, pygame.K_DOWN, pygame.K_LEFT, pygame.K_RIGHT):
             self.key(event.key)
         elif closes(event, self.back):
             self.app.pop()
+        elif closes(event, self.show_full, (pygame.K_f,)):
+            self.full = not self.full
+            self.show_entry()
         elif event.type == pygame_gui.UI_BUTTON_PRESSED:
             if event.ui_element in self.tabs:
                 self.tab, self.entry = self.tabs[event.ui_element], None
@@ -101,7 +138,7 @@ class EncyclopediaScene(Scene):
         elif event.type == pygame_gui.UI_SELECTION_LIST_NEW_SELECTION and event.ui_element is self.list:
             label = event.text
             self.entry = next((k for t, k in self.items if t == label), None)
-            self.body.set_text(self.render(self.entry))
+            self.show_entry()
 
     def key(self, k: int) -> None:
         """Up/Down walk the entries, Left/Right the tabs."""
@@ -115,7 +152,7 @@ class EncyclopediaScene(Scene):
             return
         i = keys.index(self.entry) if self.entry in keys else -1
         self.entry = keys[(i + (1 if k == pygame.K_DOWN else -1)) % len(keys)]
-        self.body.set_text(self.render(self.entry))
+        self.show_entry()
 
     def draw(self, surface: pygame.Surface) -> None:
         page(surface, "Encyclopedia", self.s)

@@ -21,6 +21,7 @@ from ...session import Session
 from .. import assets as K
 from .. import presenters as P
 from ..app import Scene
+from ..clock import ClassClock, mm_ss
 from ..diagram import Diagram
 from ..portrait import portrait
 
@@ -43,7 +44,7 @@ class GameScene(Scene):
         self.shown_human: str | None = None
         self.message = ""
         self._viewer = self.viewer_for_display()
-        self.started_ms = pygame.time.get_ticks()  # the lesson clock (not saved: it restarts with each lesson)
+        self.clock = ClassClock(pygame.time.get_ticks())  # lesson clock and turn timer (not saved: they restart with each lesson)
         self.lesson_break_shown = session.state.turn
         super().__init__(app)
 
@@ -97,8 +98,8 @@ class GameScene(Scene):
             self.scroller = None
         self.option_buttons = {}
         viewer = self.session.human_to_move()
-        top = self.panel.top + self.s(40) + (self.s(150) if self.tab == "Selection" else 0)
-        bottom = self.panel.bottom - self.s(52)
+        top = self.panel.top + self.s(40) + (self.selection_box()[1] + self.s(4) if self.tab == "Selection" else 0)
+        bottom = self.panel.bottom - self.s(52) - self.status_height()
         if viewer is None or self.session.state.phase != "intrigue":
             self.refresh_controls()
             return
@@ -113,9 +114,9 @@ class GameScene(Scene):
         for i, opt in enumerate(options):
             reason = self.session.why_not(opt.action)
             tip = opt.preview + (f"\nNot now: {reason}" if reason else "")
-            label = K.fit(f"{opt.label} — {opt.cost}", "body", self.s(16), inner_w - self.s(16))
-            b = pygame_gui.elements.UIButton(pygame.Rect(0, i * step, inner_w, height), label, self.manager,
-                                             container=self.scroller, object_id=f"#opt_{i}",
+            label, small = K.button_label(f"{opt.label} — {opt.cost}", self.s(16), self.s(13), inner_w - self.s(16))
+            b = pygame_gui.elements.UIButton(pygame.Rect(0, i * step, inner_w, height), label, self.manager, container=self.scroller,
+                                             object_id=pygame_gui.core.ObjectID(f"#opt_{i}", "@small" if small else None),
                                              tool_tip_text=f"{opt.label} ({opt.cost}): {tip}")
             if reason:
                 b.disable()
@@ -131,13 +132,19 @@ class GameScene(Scene):
         if self.tab == "Policy":
             return P.policy_options(rs, view, viewer)
         out = []
+        from ...contentfilter import note, shown_text
+        from .contentnotice import tags_for
+
+        summarise = tags_for(self.app, self.session)
         for card_id in view.factions[viewer].hand:
             card = rs.cards[card_id]
             owner = rs.factions[card.faction].short if card.faction in rs.factions else "neutral"
             rival = card.faction not in (None, viewer)
             warn = f" — WARNING: {owner}'s event fires anyway" if rival else ""
+            text, hidden = shown_text(card, summarise)  # the summary, by the content settings, says so
+            text += f" [{note(hidden)}; the full text is in the Encyclopedia]" if hidden else ""
             out.append(P.Option(f"Play '{card.title}' for its event", A.PlayCard(viewer, card_id, "event"), "1 AP",
-                                f"{card.text} ({owner} card)"))
+                                f"{text} ({owner} card)"))
             out.append(P.Option(f"Play '{card.title}' for {card.value} influence", A.PlayCard(viewer, card_id, "influence"), "1 AP",
                                 f"+{card.value} influence{warn}"))
         return out
@@ -244,6 +251,30 @@ class GameScene(Scene):
         self.select(targets[(i + step) % len(targets)])
 
     def act(self, action: A.Action) -> None:
+        if isinstance(action, A.Propose) and self.session.options.get("class_vote") and self.session.why_not(action) is None:
+            self.put_to_the_class(action)
+            return
+        self.act_now(action)
+
+    def put_to_the_class(self, action: A.Propose) -> None:
+        """Class vote: the room decides whether to put this motion; the driver enters the tally."""
+        from .classvote import ClassVoteOverlay
+
+        option = next((o for o in self.option_buttons.values() if o.action == action), None)
+        label = option.label if option else "this motion"
+        preview = f" ({option.preview})" if option and option.preview else ""
+
+        def decided(choice: str) -> None:
+            if choice == "yes":
+                self.act_now(action)
+            else:
+                self.message = "The class voted not to put the motion."
+                self.rebuild()
+
+        self.app.push(ClassVoteOverlay, self.session, action.actor, f"the motion: {label}",
+                      f"Put the motion to the Politburo? {label}{preview}", [("yes", "Yes, put it"), ("no", "No")], decided)
+
+    def act_now(self, action: A.Action) -> None:
         result = self.session.submit(action)
         self.message = result.reason.text if result.reason else ""
         self.rebuild()
@@ -290,6 +321,7 @@ class GameScene(Scene):
             self.app.push(HandoverOverlay, s, human)
             return
         self.shown_human = human
+        self.clock.start_turn((s.state.turn, human), pygame.time.get_ticks())
         if human != self._viewer:
             self._viewer = human
             self.rebuild()
@@ -298,7 +330,7 @@ class GameScene(Scene):
             if s.options.get("vote_reports", True):
                 self.app.push(VoteOverlay, s, votes)
                 return
-        if s.state.phase == "chronicle":
+        if s.state.event_queue:
             self.app.push(EventOverlay, s, human)
 
     def autosave_if_new_turn(self) -> None:
@@ -362,6 +394,7 @@ class GameScene(Scene):
             self.draw_panel(self._canvas, view, viewer)
             self._canvas_key = key
         surface.blit(self._canvas, (0, 0))
+        self.draw_status(surface)
         if self.hover:
             tip_key = (id(view), self.hover)
             if getattr(self, "_tip_key", None) != tip_key:
@@ -389,7 +422,7 @@ class GameScene(Scene):
         who = rs.factions[mover].short if mover in rs.factions else "—"
         phase = {"chronicle": "Chronicle", "intrigue": "Intrigue", "over": "Game over"}.get(view.phase, view.phase)
         K.text(surface, date.upper(), (self.s(14), self.s(6)), "poster", self.s(30), K.WHITE)
-        K.text(surface, f"{phase} · to move: {who}" + self.lesson_note(view), (self.s(14), self.s(38)), "body", self.s(14), K.PAPER_DARK)
+        K.text(surface, f"{phase} · to move: {who}", (self.s(14), self.s(38)), "body", self.s(14), K.PAPER_DARK)
         f = rs.factions[viewer]
         fs = view.factions[viewer]
         rung = rs.ladder_of(viewer).rungs[fs.rung].name
@@ -404,13 +437,56 @@ class GameScene(Scene):
             self.stat_hits.append((rect, key))
             x = rect.right + self.s(14)
 
-    def lesson_note(self, view) -> str:
-        """The preset and the time left in its lesson plan, for the teacher's eye."""
-        preset = self.app.rs.scenarios[view.scenario].preset(view.preset)
-        if preset is None:
-            return ""
-        minutes = max(0, preset.minutes // max(1, preset.lessons) - (pygame.time.get_ticks() - self.started_ms) // 60000)
-        return f" · {preset.name}: {minutes} min left, turn {view.turn + 1} of {view.last_turn + 1}"
+    def clock_line(self) -> str:
+        """The preset with the time left in its lesson plan, and the team's turn timer."""
+        state, now = self.session.state, pygame.time.get_ticks()
+        parts = []
+        preset = self.app.rs.scenarios[state.scenario].preset(state.preset)
+        if preset is not None:
+            minutes = self.clock.lesson_minutes_left(preset.minutes // max(1, preset.lessons), now)
+            parts.append(f"{preset.name}: {minutes} min left · turn {state.turn + 1} of {state.last_turn + 1}")
+        timer = int(self.session.options.get("turn_timer", 0))
+        if timer and self.session.human_to_move() is not None:
+            left = self.clock.turn_seconds_left(timer, now)
+            parts.append(f"Team time {mm_ss(left)}" if left else "Time is up: end your turn")
+            self.time_short = left <= 30
+        return " · ".join(parts)
+
+    def status_height(self) -> int:
+        """Room kept above End turn for the message and the clocks, so nothing covers them."""
+        lines = (2 if self.message else 0) + (1 if self.clock_line() else 0)
+        return lines * self.s(18) + (self.s(8) if lines else 0)
+
+    def draw_status(self, surface) -> None:
+        """The last message (why an action failed, what the teacher did) and the clocks."""
+        height = self.status_height()
+        if not height:
+            return
+        box = pygame.Rect(self.panel.left, self.panel.bottom - self.s(50) - height, self.panel.width, height)
+        pygame.draw.rect(surface, K.PAPER, box)
+        y = box.top + self.s(2)
+        if self.message:
+            for line in K.wrap(self.message, "bold", self.s(14), box.width)[:2]:
+                K.text(surface, line, (box.left, y), "bold", self.s(14), K.RED)
+                y += self.s(18)
+        self.time_short = False
+        line = self.clock_line()
+        if line:
+            K.text(surface, line, (box.left, y), "bold", self.s(14), K.RED if self.time_short else K.INK)
+
+    def after_teacher(self, note: str) -> None:
+        """A teacher control changed the game (perhaps wound it back): catch up and say what."""
+        state = self.session.state
+        self.seen_log = min(self.seen_log, len(state.log))
+        self.lesson_break_shown = state.turn
+        self._saved_turn = state.turn
+        self.pending_votes = []
+        self.shown_human = None
+        self.message = note
+        self.rebuild()
+
+    def add_paused(self, ms: int) -> None:
+        self.clock.paused(ms)
 
     def lesson_break_due(self) -> int:
         """The lesson that has just ended (1, 2...), or 0 if the game is not at a lesson's end."""
@@ -460,23 +536,33 @@ class GameScene(Scene):
         rs = self.app.rs
         y = self.panel.top + self.s(40)
         if self.tab == "Selection":
-            box = pygame.Rect(self.panel.left, y, self.panel.width, self.s(146))
+            lines, height, size = self.selection_box()
+            box = pygame.Rect(self.panel.left, y, self.panel.width, height)
             pygame.draw.rect(surface, K.WHITE, box)
             pygame.draw.rect(surface, K.INK, box, 1)
-            lines = P.describe(rs, view, viewer, *self.selected) if self.selected else ["Click a person, office, region or constituency.", "Tab and Shift+Tab move the selection."]
             inner = box.inflate(-self.s(12), -self.s(10))
             if self.selected and self.selected[0] == "person":
-                face = portrait(rs, self.selected[1], box.height - self.s(12))
+                face = portrait(rs, self.selected[1], self.s(134))
                 surface.blit(face, (box.right - face.get_width() - self.s(6), box.top + self.s(6)))
                 inner.width -= face.get_width() + self.s(8)
             for i, line in enumerate(lines):
                 kind = "bold" if i == 0 else "body"
-                inner.top = K.paragraph(surface, line, inner, kind, self.s(14 if i else 16))
+                inner.top = K.paragraph(surface, line, inner, kind, self.s(16) if i == 0 else size)
         if not self.option_buttons and self.session.human_to_move() is None and not self.session.over:
             K.text(surface, "The others are moving…", (self.panel.left, self.panel.bottom - self.s(80)), "bold", self.s(16), K.GREY)
-        if self.message:
-            K.paragraph(surface, self.message, pygame.Rect(self.panel.left, self.panel.bottom - self.s(100), self.panel.width, self.s(44)),
-                        "bold", self.s(14), K.RED)
+
+    def selection_box(self) -> tuple[list[str], int, int]:
+        """The selection's lines, the height of its box and their type size: the box grows with a
+        long description (and the type shrinks a little past 40 % of the panel), so none is cut."""
+        rs, viewer = self.app.rs, self._viewer
+        lines = P.describe(rs, self.current_view(viewer), viewer, *self.selected) if self.selected else [
+            "Click a person, office, region or constituency.", "Tab and Shift+Tab move the selection."]
+        width = self.panel.width - self.s(12) - (self.s(142) if self.selected and self.selected[0] == "person" else 0)
+        for size in (self.s(14), self.s(13), self.s(12)):
+            need = K.text_height([(line, "bold" if i == 0 else "body", self.s(16) if i == 0 else size) for i, line in enumerate(lines)], width)
+            if need + self.s(10) <= self.panel.height * 0.4:
+                break
+        return lines, max(self.s(146), need + self.s(10)), size
 
     def draw_tooltip(self, surface, lines: list[str]) -> None:
         mx, my = pygame.mouse.get_pos()

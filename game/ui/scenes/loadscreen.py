@@ -16,13 +16,14 @@ from .common import closes, page
 
 def open_game(app, path) -> str:
     """Load a save into a game screen; returns an error line, or '' when it worked."""
+    from .contentnotice import before_game
     from .game import GameScene
 
     try:
         session = load_session(path, app.content)
     except SaveError as exc:
         return str(exc)
-    app.reset_to(GameScene, session)
+    before_game(app, lambda: app.reset_to(GameScene, session))
     return ""
 
 
@@ -32,7 +33,8 @@ class LoadScene(Scene):
         self.saves = list_saves(saves_dir())
         self.rows = {}
         y = self.s(90)
-        for path, header, problem in self.saves[:14]:
+        shown = max(1, min(14, (h - self.s(170)) // self.s(42)))  # as many as fit above Back
+        for path, header, problem in self.saves[:shown]:
             if header:
                 scen = self.app.rs.scenarios.get(header.get("scenario"))
                 name = scen.name if scen else header.get("scenario", "?")
@@ -41,8 +43,10 @@ class LoadScene(Scene):
             else:
                 label = f"{path.name} — cannot be loaded"
             tip = "Players: " + "; ".join(header.get("factions", [])) if header else problem
-            b = self.button(pygame.Rect(self.s(40), y, w - self.s(80), self.s(36)), K.fit(label, "body", self.s(16), w - self.s(100)),
-                            f"#save_{len(self.rows)}", tip)
+            text, small = K.button_label(label, self.s(16), self.s(13), w - self.s(100))
+            b = pygame_gui.elements.UIButton(pygame.Rect(self.s(40), y, w - self.s(80), self.s(36)), text, self.manager,
+                                             object_id=pygame_gui.core.ObjectID(f"#save_{len(self.rows)}", "@small" if small else None),
+                                             tool_tip_text=f"{label}\n{tip}")
             if not header:
                 b.disable()
             self.rows[b] = path

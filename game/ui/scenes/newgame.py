@@ -20,7 +20,9 @@ class NewGameScene(Scene):
             self.humans = [first[0]]
         self.seed = 1924
         self.levels: dict[str, str] = {}
-        self.options = {"handover": True, "vote_reports": True}
+        from ...session import TABLE_OPTIONS
+
+        self.options = dict(TABLE_OPTIONS)
         self.preset: str | None = None
         super().__init__(app)
 
@@ -38,20 +40,23 @@ class NewGameScene(Scene):
             y += self.s(48)
         scen = rs.scenarios[self.scenario]
         self.preset_buttons = {}
-        px = x
+        px, column = x, w // 2 - self.s(20)  # the left column ends short of the scenario's description
         for pid, label in [(None, "Free play"), *[(p.id, p.name) for p in scen.presets]]:
-            b = self.button(pygame.Rect(px, y, self.s(220), self.s(34)), label, f"#preset_{pid or 'free'}",
+            width = max(self.s(120), K.font("body", self.s(16)).size(label)[0] + self.s(32))  # as wide as its label
+            if px > x and px + width > column:
+                px, y = x, y + self.s(42)
+            b = self.button(pygame.Rect(px, y, width, self.s(34)), label, f"#preset_{pid or 'free'}",
                             scen.preset(pid).text if pid else "The whole scenario with every action")
             if pid == self.preset:
                 b.select()
             self.preset_buttons[b] = pid
-            px += self.s(228)
+            px += width + self.s(8)
         y += self.s(70)
         self.faction_top = y
         self.toggles = {}
         for fid in rs.scenarios[self.scenario].playable:
             b = self.button(pygame.Rect(x, y, self.s(120), self.s(38)), self.side_label(fid), f"#side_{fid}",
-                            "Click: Human, AI (standard), AI (easy)")
+                            "Click: Human, AI (standard), AI (easy)\n\n" + " ".join(rs.factions[fid].description.split()))
             self.toggles[b] = fid
             y += self.s(50)
         y += self.s(20)
@@ -64,9 +69,18 @@ class NewGameScene(Scene):
         oy = self.seed_top + self.s(52)
         for key, label, tip in (("handover", "Hand-over screen", "Between two people at one computer, hide each one's turn"),
                                 ("vote_reports", "Vote reports", "After each Politburo session, show each member's vote and why")):
-            b = self.button(pygame.Rect(ox, oy, self.s(300), self.s(38)), f"{label}: {'on' if self.options[key] else 'off'}", f"#option_{key}", tip)
+            width = min(self.s(300), (w // 2 - self.s(96)) // 2)  # two in the left column
+            b = self.button(pygame.Rect(ox, oy, width, self.s(38)), self.option_text(key, label), f"#option_{key}", tip)
             self.option_buttons[b] = (key, label)
-            ox += self.s(316)
+            ox += width + self.s(16)
+        # The classroom options, above Start: also in the teacher menu (F10) during the game.
+        cx, cw = w // 2, (w // 2 - self.s(60) - self.s(16)) // 3
+        for key, label, tip in (("rotate_driver", "Rotate driver", "The hand-over screen asks each team to pass the mouse on"),
+                                ("class_vote", "Class vote", "Events and motions go to the room first; the driver enters the result"),
+                                ("turn_timer", "Turn timer", "Minutes per team turn (click: off, 3, 5, 8)")):
+            b = self.button(pygame.Rect(cx, h - self.s(160), cw, self.s(38)), self.option_text(key, label), f"#option_{key}", tip)
+            self.option_buttons[b] = (key, label)
+            cx += cw + self.s(8)
         self.start = self.button(pygame.Rect(w - self.s(300), h - self.s(100), self.s(240), self.s(54)), "Start", "#start", "Enter also starts")
         self.back = self.button(pygame.Rect(w - self.s(560), h - self.s(100), self.s(240), self.s(54)), "Back", "#back")
         self.export = self.button(pygame.Rect(w - self.s(820), h - self.s(100), self.s(240), self.s(54)), "Export set-up", "#export",
@@ -99,8 +113,14 @@ class NewGameScene(Scene):
             self.rebuild()
         elif el in self.option_buttons:
             key, label = self.option_buttons[el]
-            self.options[key] = not self.options[key]
-            el.set_text(f"{label}: {'on' if self.options[key] else 'off'}")
+            if key == "turn_timer":
+                from ...session import TIMER_STEPS
+
+                now = self.options.get(key, 0)
+                self.options[key] = TIMER_STEPS[(TIMER_STEPS.index(now) + 1) % len(TIMER_STEPS)] if now in TIMER_STEPS else 0
+            else:
+                self.options[key] = not self.options[key]
+            el.set_text(self.option_text(key, label))
         elif el in self.toggles:
             fid = self.toggles[el]
             if fid in self.humans:  # Human -> AI standard -> AI easy -> Human
@@ -111,6 +131,13 @@ class NewGameScene(Scene):
             else:
                 self.humans.append(fid)
             el.set_text(self.side_label(fid))
+            self.cursor = list(self.toggles.values()).index(fid)  # and show what it is on the right
+
+    def option_text(self, key: str, label: str) -> str:
+        value = self.options.get(key)
+        if key == "turn_timer":
+            return f"{label}: {f'{value} min' if value else 'off'}"
+        return f"{label}: {'on' if value else 'off'}"
 
     def side_label(self, fid: str) -> str:
         if fid in self.humans:
@@ -145,7 +172,8 @@ class NewGameScene(Scene):
     def current_setup(self):
         from ...setupfile import Setup
 
-        return Setup(self.scenario, self.seed, self.preset, list(self.humans), dict(self.levels), dict(self.options))
+        return Setup(self.scenario, self.seed, self.preset, list(self.humans), dict(self.levels), dict(self.options),
+                     list(self.app.settings.summarise))  # the teacher's content settings travel with the set-up
 
     def export_setup(self) -> None:
         from ...paths import saves_dir
@@ -162,6 +190,7 @@ class NewGameScene(Scene):
             self.error = f"Could not write the set-up: {exc.strerror}"
 
     def begin(self) -> None:
+        from .contentnotice import before_game
         from .game import GameScene
 
         text = self.seed_entry.get_text().strip()
@@ -170,7 +199,7 @@ class NewGameScene(Scene):
             return
         self.seed = int(text)
         session = self.current_setup().start(self.app.rs)
-        self.app.replace(GameScene, session)
+        before_game(self.app, lambda: self.app.replace(GameScene, session))
 
     def draw(self, surface: pygame.Surface) -> None:
         rs = self.app.rs
@@ -182,11 +211,15 @@ class NewGameScene(Scene):
             K.marker(surface, (b.rect.right + self.s(28), b.rect.centery), self.s(15), K.colour(f.colour), f.marker, self.s(16))
             K.text(surface, f.name, (b.rect.right + self.s(52), b.rect.top + self.s(2)), "bold", self.s(19))
             room = int(surface.get_width() * 0.5) - b.rect.right - self.s(70)
-            K.text(surface, K.fit(" ".join(f.description.split()), "body", self.s(13), room), (b.rect.right + self.s(52), b.rect.top + self.s(24)), "body", self.s(13), K.GREY)
+            # Its leaders here; the whole description on the right (the row under the cursor) and in the tooltip.
+            leaders = [rs.characters[c].name for c in f.leaders if c in rs.characters]
+            led = "Led by " + (", ".join(leaders[:-1]) + " and " + leaders[-1] if len(leaders) > 1 else "".join(leaders))
+            size, lines = K.fit_text(led if leaders else f.short, "body", self.s(13), room, 1, self.s(11))
+            K.text(surface, lines[0], (b.rect.right + self.s(52), b.rect.top + self.s(24)), "body", size, K.GREY)
         K.text(surface, "Who plays each faction? The apparatus is always the AI.", (self.s(60), self.faction_top - self.s(30)), "bold", self.s(17))
         K.text(surface, "Seed", (self.s(60), self.seed_top + self.s(8)), "bold", self.s(18))
         hint = "Share the seed: the same scenario, seed and choices give the same game on every machine."
-        K.text(surface, K.fit(hint, "body", self.s(14), surface.get_width() - self.s(400)), (self.s(330), self.seed_top + self.s(10)), "body", self.s(14), K.GREY)
+        K.paragraph(surface, hint, pygame.Rect(self.s(330), self.seed_top, surface.get_width() // 2 - self.s(350), self.s(40)), "body", self.s(14), K.GREY, 1.1)
         scen = rs.scenarios[self.scenario]
         box = pygame.Rect(int(surface.get_width() * 0.5), self.s(100), int(surface.get_width() * 0.45), self.s(200))
         end = K.paragraph(surface, scen.description, box, "body", self.s(16))
@@ -204,8 +237,9 @@ class NewGameScene(Scene):
         if buttons:
             r = buttons[getattr(self, "cursor", 0) % len(buttons)].rect.inflate(8, 8)
             pygame.draw.rect(surface, K.INK, r, 3)
-        K.text(surface, "Keys: Up/Down choose a faction, Space switches it, PageUp/PageDown the scenario, Enter starts.",
-               (self.s(60), surface.get_height() - self.s(70)), "body", self.s(14), K.GREY)
+        keys = "Keys: Up/Down choose a faction, Space switches it, PageUp/PageDown the scenario, Enter starts."
+        K.paragraph(surface, keys, pygame.Rect(self.s(60), self.export.rect.top, self.export.rect.left - self.s(80), self.export.rect.height),
+                    "body", self.s(14), K.GREY, 1.1)  # beside the buttons, not under them
 
 
 def _short(text: str, limit: int = 160) -> str:

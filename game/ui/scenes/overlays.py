@@ -16,16 +16,30 @@ from .. import assets as K
 from ..app import Scene
 from ..charts import line_chart
 from ..illustration import illustration
+from . import projector as PJ
 from .common import ButtonList, Choice, closes, heading
 
 
 class Overlay(Scene):
     overlay = True
     opaque = False  # the hand-over hides the screen below completely
+    projector = False  # large type: the wanted UI scale as far as this panel fits (projector.py)
+
+    def scene_scale(self) -> float:
+        if not self.projector:
+            return self.app.scale
+        key = (self.app.size, self.app.wanted_scale)
+        if getattr(self, "_panel_for", None) != key:
+            self._panel_for = key
+            self._panel_scale = PJ.best_scale(self.app.wanted_scale, lambda k: self.fits(k, PJ.panel_frame(self.app.size, k)))
+        return self._panel_scale
+
+    def fits(self, k: float, frame: pygame.Rect) -> bool:
+        """Whether this dialog's content fits `frame` at scale k (projector dialogs say how)."""
+        return True
 
     def frame_rect(self) -> pygame.Rect:
-        w, h = self.app.size
-        return pygame.Rect(int(w * 0.12), int(h * 0.08), int(w * 0.76), int(h * 0.84))
+        return PJ.panel_frame(self.app.size, self.scene_scale())
 
     def draw(self, surface: pygame.Surface) -> None:
         if self.opaque:
@@ -43,24 +57,45 @@ class Overlay(Scene):
 class EventOverlay(Overlay):
     """A chronicle event: its text, then each choice with what it does."""
 
+    projector = True
+
     def __init__(self, app, session, faction: str) -> None:
         self.session, self.faction = session, faction
         self.event = app.rs.events[session.state.event_queue[0]]
         super().__init__(app)
 
+    def layout(self, k: float, frame: pygame.Rect) -> PJ.EventLayout:
+        if not hasattr(self, "_content"):  # the text shown (perhaps the summary), and each choice's row
+            self.shown, *self._content = PJ.event_content(self.app, self.session, self.event, self.faction,
+                                                       bool(self.session.options.get("class_vote")))
+        paragraphs, rows = self._content
+        tags = "Content: " + ", ".join(self.event.content_tags) if self.event.content_tags else ""
+        return PJ.EventLayout.make(frame, k, self.event.title, paragraphs, tags, rows)
+
+    def fits(self, k: float, frame: pygame.Rect) -> bool:
+        return self.layout(k, frame).fits
+
     def build(self) -> None:
-        r = self.frame_rect()
         text = Text(self.app.rs)
+        self.placed = self.layout(self.scene_scale(), self.frame_rect())
         choices = []
         for i, c in enumerate(self.event.choices):
             effects = "; ".join(filter(None, (text.effect(name, p) for name, p in c.effects)))
             label = f"{i + 1}. {c.label}"
             choices.append(Choice(f"#choice_{c.id}", label, lambda cid=c.id: self.choose(cid), tooltip=f"{c.text}\nEffects: {effects}",
                                   key=pygame.K_1 + i))
-        height = self.s(44)
-        top = r.bottom - (height + self.s(8)) * len(choices) - self.s(20)
-        self.list = ButtonList(self, choices, pygame.Rect(r.left + self.s(24), top, r.width - self.s(48), height), height, self.s(8))
-        self.text_bottom = top - self.s(10)
+        if self.session.options.get("class_vote"):
+            choices.append(Choice("#class_vote", "Class vote first (V)", self.class_vote, key=pygame.K_v,
+                                  tooltip="The room votes on the choices; the driver enters the result"))
+        rects = [row.button for row in self.placed.rows]  # each choice's button, beside what it does
+        self.list = ButtonList(self, choices, pygame.Rect(0, 0, 0, 0), 0, 0, rects=rects)
+
+    def class_vote(self) -> None:
+        from .classvote import ClassVoteOverlay
+
+        options = [(c.id, c.label) for c in self.event.choices]
+        self.app.push(ClassVoteOverlay, self.session, self.faction, f"the event “{self.event.title}”",
+                      f"{self.event.title}: which choice does the room make?", options, self.choose)
 
     def choose(self, option: str) -> None:
         result = self.session.submit(A.ChooseOption(self.faction, self.event.id, option))
@@ -74,30 +109,23 @@ class EventOverlay(Overlay):
         super().draw(surface)
         r = self.frame_rect()
         heading(surface, self.event.title, (r.left + self.s(16), r.top + self.s(6)), self.s(38), K.WHITE)
-        rs = self.app.rs
-        who = rs.factions[self.faction].name
-        art = illustration(self.event.illustration or self.event.id, self.s(220), self.s(150))
-        surface.blit(art, (r.right - art.get_width() - self.s(24), r.top + self.s(70)))
-        body = pygame.Rect(r.left + self.s(24), r.top + self.s(70), r.width - self.s(72) - art.get_width(), self.text_bottom - r.top - self.s(70))
-        y = K.paragraph(surface, f"{who} decides.", body, "bold", self.s(16))
-        body.top = y + self.s(6)
-        y = K.paragraph(surface, self.event.text, body, "body", self.s(18))
-        text = Text(rs)
-        for c in self.event.choices:
-            body.top = y + self.s(8)
-            effects = "; ".join(filter(None, (text.effect(name, p) for name, p in c.effects)))
-            y = K.paragraph(surface, f"{c.label}: {c.text} — {effects}", body, "body", self.s(14), K.GREY)
-        if self.event.content_tags:
-            K.text(surface, "Content: " + ", ".join(self.event.content_tags), (r.right - self.s(24), r.top + self.s(230)), "bold", self.s(13), K.RED, "topright")
+        art = self.placed.art
+        surface.blit(illustration(self.event.illustration or self.event.id, art.width, art.height), art)
+        self.placed.draw(surface)  # the text, the content tags and what each choice does
         self.list.draw_focus(surface)
 
 
 class VoteOverlay(Overlay):
     """The Politburo's votes: result, the odds beforehand, and why each member voted so."""
 
+    projector = True
+
     def __init__(self, app, session, votes: list) -> None:
         self.session, self.votes = session, votes
         super().__init__(app)
+
+    def fits(self, k: float, frame: pygame.Rect) -> bool:
+        return PJ.list_fits("Votes and elections", k, frame)
 
     def build(self) -> None:
         r = self.frame_rect()
@@ -146,10 +174,23 @@ class HandoverOverlay(Overlay):
         self.session, self.faction = session, faction
         super().__init__(app)
 
+    projector = True
+
+    def stack(self, k: float, frame: pygame.Rect) -> tuple[list, pygame.Rect, bool]:
+        """Who takes over (and, with a rotating driver, who drives) under the faction's mark."""
+        f = self.app.rs.factions[self.faction]
+        items = [(f"Pass the controls to the {f.name} player.", "poster", 34, K.INK),
+                 ("Nobody else should look at the screen now.", "body", 18, K.GREY)]
+        if self.session.options.get("rotate_driver"):
+            items.append((f"New driver: the next student of the team takes the mouse (turn {self.session.state.turn + 1}).", "bold", 20, K.RED))
+        return PJ.centred_stack("Hand over", items, k, frame)
+
+    def fits(self, k: float, frame: pygame.Rect) -> bool:
+        return self.stack(k, frame)[2]
+
     def build(self) -> None:
-        r = self.frame_rect()
-        self.ok = self.button(pygame.Rect(r.centerx - self.s(160), r.bottom - self.s(120), self.s(320), self.s(56)),
-                              "I am ready", "#ready", "Enter also continues")
+        self.lines, button, _ = self.stack(self.scene_scale(), self.frame_rect())
+        self.ok = self.button(button, "I am ready", "#ready", "Enter also continues")
 
     def handle(self, event) -> None:
         if closes(event, self.ok, (pygame.K_RETURN, pygame.K_SPACE)):
@@ -160,9 +201,10 @@ class HandoverOverlay(Overlay):
         r = self.frame_rect()
         f = self.app.rs.factions[self.faction]
         heading(surface, "Hand over", (r.left + self.s(16), r.top + self.s(6)), self.s(38), K.WHITE)
-        K.marker(surface, (r.centerx, r.centery - self.s(60)), self.s(50), K.colour(f.colour), f.marker, self.s(48))
-        K.text(surface, f"Pass the controls to the {f.name} player.", (r.centerx, r.centery + self.s(20)), "poster", self.s(34), K.INK, "center")
-        K.text(surface, "Nobody else should look at the screen now.", (r.centerx, r.centery + self.s(64)), "body", self.s(18), K.GREY, "center")
+        first = self.lines[0][4][1] if self.lines else r.centery
+        K.marker(surface, (r.centerx, first - self.s(74)), self.s(50), K.colour(f.colour), f.marker, self.s(48))
+        for words, kind, size, rgb, pos in self.lines:  # who takes over, and (with a rotating driver) who drives
+            K.text(surface, words, pos, kind, size, rgb, "midtop")
 
 
 class ChronicleOverlay(Overlay):
@@ -277,11 +319,22 @@ class PauseOverlay(Overlay):
             Choice("#pause_encyclopedia", "Encyclopedia", lambda: self.app.push(EncyclopediaScene)),
             Choice("#pause_settings", "Settings", lambda: self.app.push(SettingsScene)),
             Choice("#quick_save", "Save (F5)", self.save, key=pygame.K_s),
+            Choice("#pause_teacher", "Teacher (F10)", self.teacher, key=pygame.K_t,
+                   tooltip="Pause the class, skip or bring in an event, undo a whole turn, recovery, timer"),
             Choice("#to_menu", "Quit to the main menu", lambda: self.app.reset_to(MenuScene),
                    tooltip="The game was autosaved at the start of this turn; Save keeps this very moment"),
         ]
         height = self.s(46)
         self.list = ButtonList(self, choices, pygame.Rect(r.centerx - self.s(180), r.top + self.s(120), self.s(360), height), height, self.s(10))
+
+    def teacher(self) -> None:
+        from .game import GameScene
+        from .teacher import TeacherOverlay
+
+        game = next((s for s in self.app.stack if isinstance(s, GameScene)), None)
+        if game is not None:
+            self.app.pop()
+            self.app.push(TeacherOverlay, game.session)
 
     def save(self) -> None:
         from .game import GameScene
@@ -307,9 +360,14 @@ class PauseOverlay(Overlay):
 
 
 class EndOverlay(Overlay):
+    projector = True
+
     def __init__(self, app, session) -> None:
         self.session = session
         super().__init__(app)
+
+    def fits(self, k: float, frame: pygame.Rect) -> bool:
+        return PJ.end_fits(k, frame)
 
     def build(self) -> None:
         from .menu import MenuScene
@@ -335,7 +393,9 @@ class EndOverlay(Overlay):
         try:
             save_session(folder / f"{stamp}.testament.json", self.session, self.app.content)
             path = folder / f"{stamp}-report.html"
-            write_atomic(path, build_report(self.app.rs, to_save(self.session, self.app.content)))
+            from .contentnotice import tags_for
+
+            write_atomic(path, build_report(self.app.rs, to_save(self.session, self.app.content), summarise=tags_for(self.app, self.session)))
             self.note = f"Report written: {path} — open it in any web browser."
         except OSError as exc:
             self.note = f"Could not write the report: {exc.strerror}"
@@ -365,9 +425,16 @@ class EndOverlay(Overlay):
 class LessonEndOverlay(Overlay):
     """A unit's lesson ends on a clean save point: the game is saved under the lesson's name."""
 
+    projector = True
+
     def __init__(self, app, session, lesson: int) -> None:
         self.session, self.lesson = session, lesson
         super().__init__(app)
+
+    def fits(self, k: float, frame: pygame.Rect) -> bool:
+        state = self.session.state
+        note = f"Saved as {state.scenario}-seed{state.seed}-lesson{self.lesson}.testament.json: next lesson, choose Continue or Load."
+        return PJ.note_fits(f"End of lesson {self.lesson}", note, k, frame)
 
     def build(self) -> None:
         from ...paths import saves_dir

@@ -1,76 +1,107 @@
-"""Settings: resolution, fullscreen, UI scale 100-200 %, colour-blind markers, animation speed."""
+"""Settings: resolution, fullscreen, UI scale 100-200 %, colour-blind markers, animation speed, and
+the content settings (per content tag: texts in full or summarised). Usable by keyboard alone."""
 
 from __future__ import annotations
 
 import pygame
 import pygame_gui
 
+from ...contentfilter import LABELS, TAGS, toggled
 from ...settings import save_settings
 from .. import assets as K
 from ..app import Scene
-from .common import closes, page
+from .common import page
+from .contentnotice import toggle_label
 
 RESOLUTIONS = ("1280x720", "1600x900", "1920x1080", "2560x1440")
 SCALES = ("100", "125", "150", "175", "200")
 SPEEDS = ("0", "50", "100", "200")
+# The rows the keyboard focus moves through, in order.
+ROWS = ("resolution", "fullscreen", "ui_scale", "markers", "animation", *(f"summarise_{t}" for t in TAGS), "save", "back")
 
 
 class SettingsScene(Scene):
+    """Two columns: the window on the left, the content settings on the right; Save and Back.
+
+    Keyboard: Up/Down or Tab/Shift+Tab move the focus (a thick frame and a ">" marker) from row to
+    row, Left/Right change the focused value, Enter or Space change it too (or press the focused
+    Save or Back), S saves from anywhere, Esc goes back."""
+
     def build(self) -> None:
         st = self.app.settings
-        x, y = self.s(60), self.s(110)
+        w = self.app.size[0]
+        x, y = self.s(60), self.s(120)
         row = self.s(56)
         width = self.s(220)
-        self.rows = []
+        self.row = getattr(self, "row", 0)
+        self.rows = []  # (label, position) to draw
+        self.row_rects: dict[str, pygame.Rect] = {}
 
-        def label(text: str) -> None:
-            self.rows.append((text, (x, y + self.s(8))))
+        def place(name: str, text: str, left: int, top: int, gap: int = 260) -> pygame.Rect:
+            self.rows.append((text, (left, top + self.s(8))))
+            self.row_rects[name] = pygame.Rect(left - self.s(12), top - self.s(6), self.s(gap) + width + self.s(24), self.s(52))
+            return pygame.Rect(left + self.s(gap), top, width, self.s(40))
 
-        label("Resolution")
-        current = f"{st.width}x{st.height}"
         self.resolution = pygame_gui.elements.UIDropDownMenu(
-            list(RESOLUTIONS) if current in RESOLUTIONS else [current, *RESOLUTIONS], current,
-            pygame.Rect(x + self.s(260), y, width, self.s(40)), self.manager, object_id="#resolution")
+            list(RESOLUTIONS) if f"{st.width}x{st.height}" in RESOLUTIONS else [f"{st.width}x{st.height}", *RESOLUTIONS],
+            f"{st.width}x{st.height}", place("resolution", "Resolution", x, y), self.manager, object_id="#resolution")
         y += row
-        label("Fullscreen")
-        self.fullscreen = self.button(pygame.Rect(x + self.s(260), y, width, self.s(40)), "On" if st.fullscreen else "Off", "#fullscreen")
+        self.fullscreen = self.button(place("fullscreen", "Fullscreen", x, y), "On" if st.fullscreen else "Off", "#fullscreen")
         y += row
-        label("Interface scale (%)")  # capped by the window: 150 % needs 1920x1080, 200 % 2560x1440
+        # capped by the window: 150 % needs 1920x1080, 200 % 2560x1440
         self.scale = pygame_gui.elements.UIDropDownMenu(
             list(SCALES), str(st.ui_scale) if str(st.ui_scale) in SCALES else "100",
-            pygame.Rect(x + self.s(260), y, width, self.s(40)), self.manager, object_id="#ui_scale")
+            place("ui_scale", "Interface scale (%)", x, y), self.manager, object_id="#ui_scale")
         y += row
-        label("Faction letters on seats")
-        self.markers = self.button(pygame.Rect(x + self.s(260), y, width, self.s(40)), "On" if st.markers else "Off", "#markers",
+        self.markers = self.button(place("markers", "Faction letters on seats", x, y), "On" if st.markers else "Off", "#markers",
                                    "Letters mark each faction so colour is never the only clue.")
         y += row
-        label("Animation speed (%)")
         self.speed = pygame_gui.elements.UIDropDownMenu(
             list(SPEEDS), str(st.animation) if str(st.animation) in SPEEDS else "100",
-            pygame.Rect(x + self.s(260), y, width, self.s(40)), self.manager, object_id="#animation")
+            place("animation", "Animation speed (%)", x, y), self.manager, object_id="#animation")
         y += row + self.s(20)
-        self.save = self.button(pygame.Rect(x, y, self.s(200), self.s(44)), "Save", "#save_settings")
+        self.save = self.button(pygame.Rect(x, y, self.s(200), self.s(44)), "Save (S)", "#save_settings")
         self.back = self.button(pygame.Rect(x + self.s(220), y, self.s(200), self.s(44)), "Back", "#back")
-        self.message = ""
+        self.row_rects["save"] = self.save.rect.inflate(self.s(12), self.s(12))
+        self.row_rects["back"] = self.back.rect.inflate(self.s(12), self.s(12))
+        # The content settings: each tag's texts in full, or summarised.
+        cx = max(w // 2 + self.s(40), x + self.s(560))
+        self.content_top = self.s(80)
+        self.tag_buttons = {}
+        for i, tag in enumerate(TAGS):
+            rect = place(f"summarise_{tag}", LABELS[tag], cx, self.s(120) + self.s(40) + i * row, 180)
+            self.tag_buttons[self.button(rect, toggle_label(tag in st.summarise), f"#summarise_{tag}",
+                                         "Show tagged texts in full, or a short factual summary")] = tag
+        self.content_x = cx
+        self.message = getattr(self, "message", "")
 
-    ROWS = ("resolution", "fullscreen", "ui_scale", "markers", "animation")
-
-    def key(self, k: int) -> None:
-        """Up/Down pick a setting, Left/Right change it, Enter saves."""
-        st = self.app.settings
-        self.row = getattr(self, "row", 0)
-        if k in (pygame.K_UP, pygame.K_DOWN):
-            self.row = (self.row + (1 if k == pygame.K_DOWN else -1)) % len(self.ROWS)
-            return
-        if k in (pygame.K_RETURN, pygame.K_KP_ENTER):
+    def key(self, k: int, mod: int = 0) -> None:
+        """Keyboard: move the focus, change the focused value, save, go back."""
+        name = ROWS[self.row]
+        if k in (pygame.K_UP, pygame.K_DOWN, pygame.K_TAB):
+            back = k == pygame.K_UP or (k == pygame.K_TAB and mod & pygame.KMOD_SHIFT)
+            self.row = (self.row + (-1 if back else 1)) % len(ROWS)
+        elif k == pygame.K_ESCAPE:
+            self.app.pop()
+        elif k == pygame.K_s:
             self.apply()
-            return
-        step = 1 if k == pygame.K_RIGHT else -1
-        name = self.ROWS[self.row]
+        elif name in ("save", "back"):
+            if k in (pygame.K_LEFT, pygame.K_RIGHT):
+                self.row = ROWS.index("back" if name == "save" else "save")
+            elif k in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE):
+                self.apply() if name == "save" else self.app.pop()
+        elif k in (pygame.K_LEFT, pygame.K_RIGHT, pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE):
+            self.change(name, -1 if k == pygame.K_LEFT else 1)
+
+    def change(self, name: str, step: int) -> None:
+        """Change one setting by one step (a toggle flips; a list moves to its next option)."""
+        st = self.app.settings
         if name == "fullscreen":
             st.fullscreen = not st.fullscreen
         elif name == "markers":
             st.markers = not st.markers
+        elif name.startswith("summarise_"):
+            st.summarise = toggled(st.summarise, name.removeprefix("summarise_"))
         elif name == "ui_scale":
             self.app.set_scale(int(_cycle(SCALES, str(st.ui_scale), step)))
             return  # set_scale rebuilt the screen
@@ -82,18 +113,24 @@ class SettingsScene(Scene):
 
     def handle(self, event: pygame.event.Event) -> None:
         st = self.app.settings
-        if event.type == pygame.KEYDOWN and event.key in (pygame.K_UP, pygame.K_DOWN, pygame.K_LEFT, pygame.K_RIGHT,
-                                                           pygame.K_RETURN, pygame.K_KP_ENTER):
-            self.key(event.key)
-        elif closes(event, self.back):
-            self.app.pop()
+        if event.type == pygame.KEYDOWN:
+            self.key(event.key, getattr(event, "mod", 0))
         elif event.type == pygame_gui.UI_BUTTON_PRESSED:
-            if event.ui_element is self.fullscreen:
+            if event.ui_element is self.back:
+                self.app.pop()
+            elif event.ui_element is self.fullscreen:
+                self.row = ROWS.index("fullscreen")
                 st.fullscreen = not st.fullscreen
                 self.fullscreen.set_text("On" if st.fullscreen else "Off")
             elif event.ui_element is self.markers:
+                self.row = ROWS.index("markers")
                 st.markers = not st.markers
                 self.markers.set_text("On" if st.markers else "Off")
+            elif event.ui_element in self.tag_buttons:
+                tag = self.tag_buttons[event.ui_element]
+                self.row = ROWS.index(f"summarise_{tag}")
+                st.summarise = toggled(st.summarise, tag)
+                event.ui_element.set_text(toggle_label(tag in st.summarise))
             elif event.ui_element is self.save:
                 self.apply()
         elif event.type == pygame_gui.UI_DROP_DOWN_MENU_CHANGED:
@@ -115,10 +152,19 @@ class SettingsScene(Scene):
 
     def draw(self, surface: pygame.Surface) -> None:
         page(surface, "Settings", self.s)
-        for i, (text, pos) in enumerate(self.rows):
-            mark = "› " if i == getattr(self, "row", 0) else ""
-            K.text(surface, mark + text, pos, "bold", self.s(18), K.RED if mark else K.INK)
-        K.text(surface, "Keys: Up/Down choose, Left/Right change, Enter saves, Esc goes back.",
+        K.text(surface, "Window", (self.s(60), self.content_top), "bold", self.s(20))
+        K.text(surface, "Content", (self.content_x, self.content_top), "bold", self.s(20))
+        K.paragraph(surface, "Texts tagged with a kind of content: shown in full, or as a short factual summary. "
+                    "The Encyclopedia can always show the full text.",
+                    pygame.Rect(self.content_x, self.content_top + self.s(28), surface.get_width() - self.content_x - self.s(30), self.s(40)),
+                    "body", self.s(14), K.GREY)
+        for text, pos in self.rows:
+            K.text(surface, text, pos, "bold", self.s(18))
+        # The focus: a thick black frame and a ">" marker, never colour alone.
+        focus = self.row_rects[ROWS[self.row]]
+        pygame.draw.rect(surface, K.INK, focus, max(3, self.s(4)))
+        K.text(surface, ">", (focus.left - self.s(6), focus.centery), "poster", self.s(28), K.INK, "midright")
+        K.text(surface, "Keys: Up/Down or Tab move, Left/Right or Enter change, S saves, Esc goes back.",
                (self.s(60), surface.get_height() - self.s(30)), "body", self.s(14), K.GREY)
         if getattr(self, "message", ""):
             K.text(surface, self.message, (self.s(60), surface.get_height() - self.s(60)), "bold", self.s(16), K.RED)

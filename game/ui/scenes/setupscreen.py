@@ -15,13 +15,15 @@ from .common import closes, page
 
 def start_from_setup(app, path) -> str:
     """Start the game a set-up file describes; returns an error line, or ''."""
+    from .contentnotice import before_game
     from .game import GameScene
 
     try:
         setup = read_setup(path, app.rs)
     except SetupError as exc:
         return str(exc)
-    app.reset_to(GameScene, setup.start(app.rs))
+    session = setup.start(app.rs)
+    before_game(app, lambda: app.reset_to(GameScene, session))
     return ""
 
 
