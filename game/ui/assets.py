@@ -148,13 +148,15 @@ def fit_block(words: str, kind: str, size: int, width: int, height: int, floor: 
     """Like `fit_text` for a box: as many lines as `height` holds at each size (at least one).
     Returns (size, line step, lines)."""
     floor = max(6, min(size, floor if floor is not None else int(size * 0.8)))
+
+    def room(trial: int) -> int:  # lines whose full height (descenders too) is inside the box
+        return max(1, (height - font(kind, trial).get_height()) // int(trial * spacing) + 1)
+
     for trial in range(size, floor - 1, -1):
-        step = int(trial * spacing)
         out = wrap(words, kind, trial, width)
-        if len(out) <= max(1, height // step) and all(font(kind, trial).size(line)[0] <= width for line in out):
-            return trial, step, out
-    step = int(floor * spacing)
-    return floor, step, fit_text(words, kind, floor, width, max(1, height // step), floor)[1]
+        if len(out) <= room(trial) and all(font(kind, trial).size(line)[0] <= width for line in out):
+            return trial, int(trial * spacing), out
+    return floor, int(floor * spacing), fit_text(words, kind, floor, width, room(floor), floor)[1]
 
 
 def wrap(words: str, kind: str, size: int, width: int) -> list[str]:

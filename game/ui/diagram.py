@@ -96,7 +96,7 @@ class Diagram:
         K.text(surface, lines[0], (rect.left + self.s(6), rect.top + self.v(12)), "poster", size)
         if caption:  # the office, on as many lines as the card holds
             top = rect.top + self.v(36)
-            size, step, lines = K.fit_block(caption, "body", self.s(12), rect.width - self.s(10), rect.bottom - self.s(5) - top, self.s(10))
+            size, step, lines = K.fit_block(caption, "body", self.s(12), rect.width - self.s(10), rect.bottom - self.s(2) - top, self.s(10))
             for i, line in enumerate(lines):
                 K.text(surface, line, (rect.left + self.s(6), top + i * step), "body", size, K.GREY)
         if self.markers:
@@ -230,8 +230,8 @@ class Diagram:
             pygame.draw.rect(surface, bloc_colour(self.rs, sec), (rect.left, rect.top, rect.width, self.s(7)))
             pygame.draw.rect(surface, K.INK, rect, 1)
             # The secretary's mark goes at the end of the bar, so the name has the cell's width.
-            bar = pygame.Rect(rect.left + self.s(4), rect.bottom - self.s(10), rect.width - self.s(8) - (self.s(14) if self.markers else 0), self.s(6))
-            top = rect.top + self.s(8)
+            bar = pygame.Rect(rect.left + self.s(4), rect.bottom - self.s(9), rect.width - self.s(8) - (self.s(14) if self.markers else 0), self.s(5))
+            top = rect.top + self.s(7)
             size, step, lines = K.fit_block(self.rs.regions[rid].name, "bold", self.s(13), rect.width - self.s(8), bar.top - self.s(1) - top, self.s(10))
             for j, line in enumerate(lines):
                 K.text(surface, line, (rect.left + self.s(4), top + j * step), "bold", size)

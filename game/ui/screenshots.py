@@ -20,6 +20,7 @@ def take_screenshots(content: GameContent, outdir: Path, seed: int, size: tuple[
     from ..session import Session
     from .app import App
     from .scenes.encyclopedia import EncyclopediaScene
+    from .scenes.ending import EndOverlay
     from .scenes.game import GameScene
     from .scenes.menu import MenuScene
     from .scenes.modscreen import ModsScene
@@ -27,7 +28,6 @@ def take_screenshots(content: GameContent, outdir: Path, seed: int, size: tuple[
     from .scenes.overlays import (
         ChronicleOverlay,
         CountryOverlay,
-        EndOverlay,
         EventOverlay,
         HandoverOverlay,
         PauseOverlay,
@@ -112,6 +112,21 @@ def take_screenshots(content: GameContent, outdir: Path, seed: int, size: tuple[
     shot("13_settings")
     app.reset_to(ModsScene)
     shot("14_mods")
+    from .scenes.classvote import ClassVoteOverlay
+    from .scenes.contentnotice import ContentNoticeScene
+    from .scenes.teacher import TeacherOverlay
+
+    app.reset_to(GameScene, session)
+    app.push(TeacherOverlay, session)
+    shot("16_teacher")
+    app.reset_to(GameScene, session)
+    app.push(ClassVoteOverlay, session, human, "a motion", "Put the motion to the Politburo? Move to appoint a new General Secretary",
+             [("yes", "Yes, put it"), ("no", "No")], lambda _choice: None)
+    app.scene.counts = [14, 9]
+    shot("17_class_vote")
+    app.reset_to(MenuScene)
+    app.push(ContentNoticeScene, lambda: None)
+    shot("18_content_notice")
     finished = Session.start(rs, "scissors", seed, [])
     finished.run_bots()
     app.reset_to(GameScene, finished)

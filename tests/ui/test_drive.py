@@ -172,12 +172,15 @@ def test_quick_save_continue_and_load_from_the_menu(app):
     key(app, pygame.K_F5)
     saved = Path(os.environ["TESTAMENT_SAVES_DIR"]) / "quicksave.testament.json"
     assert saved.is_file()
-    before = state_hash(session.state)
+    from game.persistence.codec import read_save
+
+    kept = read_save(saved)  # the computer players may move on in the frames after F5: compare with the file
     app.reset_to(MenuScene)
     app.frame()
     click(app, app.scene.element("#continue"))
     resumed = next(s for s in app.stack if isinstance(s, GameScene))
-    assert resumed is not game and state_hash(resumed.session.state) == before
+    assert resumed is not game
+    assert resumed.session.timeline.log[: len(kept.log)] == kept.log  # resumed exactly there, perhaps moved on since
     app.reset_to(MenuScene)
     app.frame()
     click(app, app.scene.element("#load"))

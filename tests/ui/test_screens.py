@@ -118,8 +118,8 @@ def test_the_end_screen_writes_the_report(content):
 
     from game.session import Session
     from game.ui.app import App
+    from game.ui.scenes.ending import EndOverlay
     from game.ui.scenes.game import GameScene
-    from game.ui.scenes.overlays import EndOverlay
     from tests.ui.conftest import key
 
     app = App(content, Settings(width=1280, height=720), (1280, 720))

@@ -190,8 +190,9 @@ def test_the_new_game_screen_sets_the_classroom_options(app):
 
 def test_a_one_lesson_game_end_to_end_with_two_hotseat_teams(app):
     """The whole one-lesson preset through the window: hand-overs, events, votes, actions by key."""
+    from game.ui.scenes.ending import EndOverlay
     from game.ui.scenes.game import GameScene
-    from game.ui.scenes.overlays import EndOverlay, EventOverlay, HandoverOverlay, VoteOverlay
+    from game.ui.scenes.overlays import EventOverlay, HandoverOverlay, VoteOverlay
 
     session = Session.start(app.rs, "scissors", 11, ["bukharin", "trotsky"], preset="one_lesson")
     app.push(GameScene, session)

@@ -14,16 +14,14 @@ import pygame
 import pygame_gui
 
 from ...core import actions as A
-from ...core.calendar import pretty_date
 from ...core.flow import congress_due
-from ...core.rules.control import estimates
 from ...session import Session
 from .. import assets as K
 from .. import presenters as P
 from ..app import Scene
-from ..clock import ClassClock, mm_ss
+from ..clock import ClassClock
 from ..diagram import Diagram
-from ..portrait import portrait
+from .gamedraw import GameDrawing
 
 TABS = ("Selection", "Faction", "Policy", "Hand")
 # What the players are shown after each Politburo session: votes, congresses and plenums.
@@ -31,8 +29,7 @@ REPORTED = ("vote.held", "plenum.removal", "plenum.expulsion", "congress.held", 
             "congress.co_report_held", "plenum.elected", "plenum.dropped", "plenum.coopted")
 BOT_BUDGET_MS = 6.0
 
-
-class GameScene(Scene):
+class GameScene(GameDrawing, Scene):
     def __init__(self, app, session: Session) -> None:
         self.session = session
         self.selected: tuple[str, str] | None = None
@@ -293,7 +290,8 @@ class GameScene(Scene):
     # ---- the flow of the game ------------------------------------------------------------------
 
     def update(self, dt: float) -> None:
-        from .overlays import EndOverlay, EventOverlay, HandoverOverlay, LessonEndOverlay, VoteOverlay
+        from .ending import EndOverlay, LessonEndOverlay
+        from .overlays import EventOverlay, HandoverOverlay, VoteOverlay
 
         s = self.session
         before = s.state.turn
@@ -379,101 +377,6 @@ class GameScene(Scene):
                 self.pending_votes.append(entry)
         self.seen_log = len(log)
 
-    # ---- drawing -------------------------------------------------------------------------------
-
-    def draw(self, surface: pygame.Surface) -> None:
-        viewer = self._viewer
-        view = self.current_view(viewer)
-        # The static picture is redrawn only when the game, the selection or the size changes.
-        key = (id(view), viewer, self.selected, surface.get_size(), self.message, len(self.option_buttons))
-        if getattr(self, "_canvas_key", None) != key:
-            self._canvas = pygame.Surface(surface.get_size())
-            self._canvas.fill(K.PAPER)
-            self.hits = self.diagram.draw(self._canvas, view, viewer, self.selected)
-            self.draw_top(self._canvas, view, viewer)
-            self.draw_panel(self._canvas, view, viewer)
-            self._canvas_key = key
-        surface.blit(self._canvas, (0, 0))
-        self.draw_status(surface)
-        if self.hover:
-            tip_key = (id(view), self.hover)
-            if getattr(self, "_tip_key", None) != tip_key:
-                if self.hover[0] == "stat":
-                    self._tip_lines = self.explain_stat(self.hover[1], view, viewer)
-                else:
-                    self._tip_lines = P.describe(self.app.rs, view, viewer, *self.hover)
-                self._tip_key = tip_key
-            self.draw_tooltip(surface, self._tip_lines)
-
-    def current_view(self, viewer: str):
-        """The player view, rebuilt only when the state object changes (each action makes a new one)."""
-        state = self.session.state
-        cached = getattr(self, "_view_cache", None)
-        if cached is None or cached[0] is not state or cached[1] != viewer:
-            self._view_cache = (state, viewer, self.session.view(viewer))
-        return self._view_cache[2]
-
-    def draw_top(self, surface, view, viewer) -> None:
-        rs = self.app.rs
-        w = surface.get_width()
-        pygame.draw.rect(surface, K.INK, (0, 0, w, self.s(60)))
-        date = pretty_date(view.turn, view.start_year)
-        mover = self.session.to_move()
-        who = rs.factions[mover].short if mover in rs.factions else "—"
-        phase = {"chronicle": "Chronicle", "intrigue": "Intrigue", "over": "Game over"}.get(view.phase, view.phase)
-        K.text(surface, date.upper(), (self.s(14), self.s(6)), "poster", self.s(30), K.WHITE)
-        K.text(surface, f"{phase} · to move: {who}", (self.s(14), self.s(38)), "body", self.s(14), K.PAPER_DARK)
-        f = rs.factions[viewer]
-        fs = view.factions[viewer]
-        rung = rs.ladder_of(viewer).rungs[fs.rung].name
-        K.marker(surface, (self.s(290), self.s(30)), self.s(18), K.colour(f.colour), f.marker, self.s(18))
-        K.text(surface, f.name, (self.s(316), self.s(6)), "bold", self.s(17), K.WHITE)
-        # Each number is its own hover target with the reasons behind it.
-        x = self.s(316)
-        self.stat_hits = []
-        for key, words in (("influence", f"Influence {fs.influence}"), ("ap", f"AP {fs.ap}"),
-                           ("heat", f"Heat {fs.heat}/{rs.rules['discipline_heat']}"), ("rung", rung), ("prestige", f"Prestige {fs.prestige}")):
-            rect = K.text(surface, words, (x, self.s(32)), "body", self.s(15), K.PAPER)
-            self.stat_hits.append((rect, key))
-            x = rect.right + self.s(14)
-
-    def clock_line(self) -> str:
-        """The preset with the time left in its lesson plan, and the team's turn timer."""
-        state, now = self.session.state, pygame.time.get_ticks()
-        parts = []
-        preset = self.app.rs.scenarios[state.scenario].preset(state.preset)
-        if preset is not None:
-            minutes = self.clock.lesson_minutes_left(preset.minutes // max(1, preset.lessons), now)
-            parts.append(f"{preset.name}: {minutes} min left · turn {state.turn + 1} of {state.last_turn + 1}")
-        timer = int(self.session.options.get("turn_timer", 0))
-        if timer and self.session.human_to_move() is not None:
-            left = self.clock.turn_seconds_left(timer, now)
-            parts.append(f"Team time {mm_ss(left)}" if left else "Time is up: end your turn")
-            self.time_short = left <= 30
-        return " · ".join(parts)
-
-    def status_height(self) -> int:
-        """Room kept above End turn for the message and the clocks, so nothing covers them."""
-        lines = (2 if self.message else 0) + (1 if self.clock_line() else 0)
-        return lines * self.s(18) + (self.s(8) if lines else 0)
-
-    def draw_status(self, surface) -> None:
-        """The last message (why an action failed, what the teacher did) and the clocks."""
-        height = self.status_height()
-        if not height:
-            return
-        box = pygame.Rect(self.panel.left, self.panel.bottom - self.s(50) - height, self.panel.width, height)
-        pygame.draw.rect(surface, K.PAPER, box)
-        y = box.top + self.s(2)
-        if self.message:
-            for line in K.wrap(self.message, "bold", self.s(14), box.width)[:2]:
-                K.text(surface, line, (box.left, y), "bold", self.s(14), K.RED)
-                y += self.s(18)
-        self.time_short = False
-        line = self.clock_line()
-        if line:
-            K.text(surface, line, (box.left, y), "bold", self.s(14), K.RED if self.time_short else K.INK)
-
     def after_teacher(self, note: str) -> None:
         """A teacher control changed the game (perhaps wound it back): catch up and say what."""
         state = self.session.state
@@ -497,81 +400,3 @@ class GameScene(Scene):
         per_lesson = -(-(state.last_turn + 1) // preset.lessons)
         self.lesson_break_shown = state.turn
         return state.turn // per_lesson if state.turn % per_lesson == 0 else 0
-
-    def explain_stat(self, key: str, view, viewer: str) -> list[str]:
-        """Why a number on the top bar is what it is."""
-        from ...core.rules.discipline import enforcer
-
-        rs, r = self.app.rs, self.app.rs.rules
-        fs = view.factions[viewer]
-        if key == "influence":
-            owners = dict(zip(rs.character_ids, estimates(rs, view, viewer)))
-            offices = [rs.offices[o] for o, h in view.offices.items() if h and owners.get(h) == viewer]
-            from_offices = sum(o.income for o in offices)
-            bases = [rs.bases[b].name for b in rs.bases if int(view.standing[rs.bi[b]].argmax()) == rs.fi[viewer]
-                     and int(view.standing[rs.bi[b], rs.fi[viewer]]) >= r["base_income_standing"]]
-            return ["Influence: what you spend on actions.",
-                    f"Each turn: {r['base_income']} for everyone, {from_offices} from offices your people hold,",
-                    f"and the income of constituencies you lead: {', '.join(bases) or 'none'}.",
-                    f"Played cards add their value. At most {r['max_influence']}."]
-        if key == "ap":
-            rung_def = rs.ladder_of(viewer).rungs[fs.rung]
-            return ["Action points: most actions cost one.",
-                    f"{r['action_points']} a turn, less {rung_def.ap_penalty} for your standing ({rung_def.name})."]
-        if key == "heat":
-            judge = enforcer(rs, view)
-            who = rs.factions[judge].short if judge else "nobody"
-            return ["Heat: how openly you break the ban on factions.",
-                    f"Platforms (+{r['platform_heat']}), organising (+{r['organise_heat']}), specials and denunciations raise it;",
-                    f"a quiet turn lowers it by {r['heat_decay']}; recanting halves it.",
-                    f"At {r['discipline_heat']} the Control Commission strikes: it answers to {who} now."]
-        if key == "rung":
-            ladder = rs.ladder_of(viewer)
-            return [f"Discipline: {ladder.rungs[fs.rung].name}.", "The ladder: " + " > ".join(x.name for x in ladder.rungs),
-                    "Readmission by a Politburo motion climbs one rung."]
-        return ["Prestige: lost by denouncing and breaking pacts, won by co-reports that hold the hall.",
-                "Publishing the Testament costs the General Secretary's master 4."]
-
-    def draw_panel(self, surface, view, viewer) -> None:
-        rs = self.app.rs
-        y = self.panel.top + self.s(40)
-        if self.tab == "Selection":
-            lines, height, size = self.selection_box()
-            box = pygame.Rect(self.panel.left, y, self.panel.width, height)
-            pygame.draw.rect(surface, K.WHITE, box)
-            pygame.draw.rect(surface, K.INK, box, 1)
-            inner = box.inflate(-self.s(12), -self.s(10))
-            if self.selected and self.selected[0] == "person":
-                face = portrait(rs, self.selected[1], self.s(134))
-                surface.blit(face, (box.right - face.get_width() - self.s(6), box.top + self.s(6)))
-                inner.width -= face.get_width() + self.s(8)
-            for i, line in enumerate(lines):
-                kind = "bold" if i == 0 else "body"
-                inner.top = K.paragraph(surface, line, inner, kind, self.s(16) if i == 0 else size)
-        if not self.option_buttons and self.session.human_to_move() is None and not self.session.over:
-            K.text(surface, "The others are moving…", (self.panel.left, self.panel.bottom - self.s(80)), "bold", self.s(16), K.GREY)
-
-    def selection_box(self) -> tuple[list[str], int, int]:
-        """The selection's lines, the height of its box and their type size: the box grows with a
-        long description (and the type shrinks a little past 40 % of the panel), so none is cut."""
-        rs, viewer = self.app.rs, self._viewer
-        lines = P.describe(rs, self.current_view(viewer), viewer, *self.selected) if self.selected else [
-            "Click a person, office, region or constituency.", "Tab and Shift+Tab move the selection."]
-        width = self.panel.width - self.s(12) - (self.s(142) if self.selected and self.selected[0] == "person" else 0)
-        for size in (self.s(14), self.s(13), self.s(12)):
-            need = K.text_height([(line, "bold" if i == 0 else "body", self.s(16) if i == 0 else size) for i, line in enumerate(lines)], width)
-            if need + self.s(10) <= self.panel.height * 0.4:
-                break
-        return lines, max(self.s(146), need + self.s(10)), size
-
-    def draw_tooltip(self, surface, lines: list[str]) -> None:
-        mx, my = pygame.mouse.get_pos()
-        width = self.s(380)
-        wrapped = [(i, part) for i, line in enumerate(lines) for part in K.wrap(line, "body", self.s(14), width - self.s(16))]
-        height = len(wrapped) * self.s(18) + self.s(12)
-        x = min(mx + self.s(16), surface.get_width() - width - 4)
-        y = min(my + self.s(16), surface.get_height() - height - 4)
-        pygame.draw.rect(surface, K.INK, (x, y, width, height))
-        pygame.draw.rect(surface, K.RED, (x, y, width, height), 2)
-        for row, (i, part) in enumerate(wrapped):
-            K.text(surface, part, (x + self.s(8), y + self.s(6) + row * self.s(18)), "bold" if i == 0 else "body", self.s(14), K.WHITE)

@@ -164,7 +164,7 @@ class EventLayout:
         """Every drawn thing's rectangle (for the tests: inside the panel, nothing on anything)."""
         out = [self.art]
         for words, kind, size, _rgb, pos in self.lines + [ln for row in self.rows for ln in row.lines]:
-            out.append(pygame.Rect(pos, K.font(kind, size).size(words)))
+            out.append(pygame.Rect(pos, (K.font(kind, size).size(words)[0], int(size * 1.2))))  # the line's box
         return out + [row.button for row in self.rows]
 
 
