@@ -2,7 +2,7 @@
 
 Prints game_ms_median (all-AI games of the main scenario, some cut short by sole power),
 full_game_ms_median (only those played to spring 1941), games_per_s, the AI's median decision
-time and the content load time. Timing lives here and in the CLI, never in the core.
+time (per move; the hard level's per faction-turn) and the content load time. Timing lives here and in the CLI, never in the core.
 """
 
 from __future__ import annotations
@@ -65,7 +65,30 @@ def window_figures(content) -> dict:
     return {"menu_startup_s": round(menu_startup_s(), 3), "frame_ms_median": round(median, 2), "frame_ms_p95": round(p95, 2)}
 
 
-def run_bench(rs: Ruleset, data: Path, games: int, as_json: bool, content=None) -> int:
+def hard_figures(rs: Ruleset, games: int, turns: int) -> dict:
+    """ai_decision_hard_ms_median and _p95: the hard AI's thinking per faction-turn (its event
+    choices and its plan, which it makes at the start of its intrigue turn), with every faction
+    but the apparatus played hard, over the first `turns` turns of `games` games."""
+    if games <= 0 or turns <= 0:
+        return {}
+    scen = rs.scenarios["succession"]
+    levels = {f: "hard" for f in scen.playable if f != scen.apparatus}
+    per_turn: dict[tuple[int, int, str], float] = {}
+    for seed in range(1, games + 1):
+        record = play_game(rs, "succession", seed, time_decisions=True, levels=levels, max_turns=turns)
+        for turn, faction, ms in record.decisions:
+            if faction in levels:
+                key = (seed, turn, faction)
+                per_turn[key] = per_turn.get(key, 0.0) + ms
+    times = sorted(per_turn.values())
+    return {
+        "ai_decision_hard_ms_median": round(statistics.median(times), 1),
+        "ai_decision_hard_ms_p95": round(times[min(len(times) - 1, int(len(times) * 0.95))], 1),
+        "ai_decision_hard_samples": len(times),
+    }
+
+
+def run_bench(rs: Ruleset, data: Path, games: int, as_json: bool, content=None, hard_games: int = 2, hard_turns: int = 6) -> int:
     loads = []
     for _ in range(5):
         t0 = time.perf_counter()
@@ -95,6 +118,7 @@ def run_bench(rs: Ruleset, data: Path, games: int, as_json: bool, content=None) 
         "content_load_ms": round(statistics.median(loads), 1),
         "games": games,
     }
+    result.update(hard_figures(rs, hard_games, hard_turns))
     result.update(save_figures(rs))
     result["rss_mb"] = rss_mb()
     if content is not None:

@@ -43,6 +43,10 @@ def build_parser() -> argparse.ArgumentParser:
     sim.add_argument("--trace", action="store_true", help="narrate each turn")
     sim.add_argument("--mods", default=None, help="comma-separated mod ids to enable")
     sim.add_argument("--save", type=Path, default=None, help="write a save of the (last) game here")
+    sim.add_argument("--level", default="standard", help="AI level of every faction: easy, standard or hard "
+                     "(the apparatus always plays standard)")
+    sim.add_argument("--levels", default="", metavar="FACTION=LEVEL[,...]",
+                     help="AI level of some factions, e.g. bukharin=hard,trotsky=easy (over --level)")
 
     rep = sub.add_parser("replay", help="replay a save's actions and check every turn's state hash")
     rep.add_argument("save", type=Path)
@@ -57,6 +61,8 @@ def build_parser() -> argparse.ArgumentParser:
     bench = sub.add_parser("bench", help="measure the performance budgets of DESIGN §19")
     bench.add_argument("--games", type=int, default=20)
     bench.add_argument("--json", action="store_true")
+    bench.add_argument("--hard-games", type=int, default=2, help="games timed with the hard AI (0: skip)")
+    bench.add_argument("--hard-turns", type=int, default=6, help="turns of each of those games")
 
     val = sub.add_parser("validate", help="check the content (and mods) and report every problem")
     val.add_argument("paths", nargs="*", type=Path, help="a mod folder or a content file to check on top of the base")
@@ -136,7 +142,7 @@ def _main(argv: list[str] | None) -> int:
     if command == "bench":
         from .bench import run_bench
 
-        return run_bench(rs, args.data or data_dir(), args.games, args.json, content)
+        return run_bench(rs, args.data or data_dir(), args.games, args.json, content, args.hard_games, args.hard_turns)
     return 2
 
 
@@ -213,6 +219,10 @@ def _simulate(rs, args) -> int:
     if args.scenario not in rs.scenarios:
         print(f"unknown scenario '{args.scenario}'; choose one of: {', '.join(rs.scenarios)}", file=sys.stderr)
         return 2
+    levels, problem = _levels(rs, args.level, args.levels)
+    if problem:
+        print(problem, file=sys.stderr)
+        return 2
     games = []
     started = time.perf_counter()
     per_game_ms = []
@@ -220,7 +230,8 @@ def _simulate(rs, args) -> int:
         seed = args.seed + i
         narrator = Narrator(rs, sys.stdout) if args.trace and not args.json else None
         t0 = time.perf_counter()
-        record = play_game(rs, args.scenario, seed, on_turn=narrator.turn if narrator else None, hash_turns=args.save is not None)
+        record = play_game(rs, args.scenario, seed, on_turn=narrator.turn if narrator else None, hash_turns=args.save is not None,
+                           levels=levels)
         per_game_ms.append((time.perf_counter() - t0) * 1000.0)
         if narrator:
             narrator.ending(record.state)
@@ -232,6 +243,7 @@ def _simulate(rs, args) -> int:
         doc = {
             "scenario": args.scenario,
             "content_hash": rs.content_hash,
+            "levels": levels,
             "games": games,
             "timing": {"total_s": round(elapsed, 3), "game_ms": [round(x, 1) for x in per_game_ms]},
         }
@@ -239,7 +251,29 @@ def _simulate(rs, args) -> int:
     elif not args.trace:
         for g in games:
             print(f"seed {g['seed']}: winner {g['winner'] or 'none'} ({g['how']}) after {g['turns']} turns")
+        if len(games) > 1:
+            for f in rs.faction_ids:
+                wins = sum(1 for g in games if g["winner"] == f)
+                mean = sum(g["scores"][f] for g in games) / len(games)
+                level = "standard" if rs.factions[f].apparatus else levels[f]  # as make_bot plays it
+                print(f"{f} ({level}): mean score {mean:.2f}, won {wins} of {len(games)}")
     return 0
+
+
+def _levels(rs, level: str, pairs: str) -> tuple[dict[str, str], str | None]:
+    """The AI level of each faction from --level and --levels, or the problem with them."""
+    from .ai import LEVELS
+
+    levels = {f: level for f in rs.faction_ids}
+    for item in filter(None, (p.strip() for p in pairs.split(","))):
+        faction, _, value = item.partition("=")
+        if faction.strip() not in rs.factions:
+            return {}, f"--levels: unknown faction '{faction.strip()}' (the factions are: {', '.join(rs.faction_ids)})"
+        levels[faction.strip()] = value.strip()
+    bad = next((v for v in levels.values() if v not in LEVELS), None)
+    if bad is not None:
+        return {}, f"unknown AI level '{bad}' (the levels are: {', '.join(LEVELS)})"
+    return levels, None
 
 
 def _save_record(record, path: Path) -> None:

@@ -59,7 +59,7 @@ class Session:
     @staticmethod
     def start(rs: Ruleset, scenario: str, seed: int, humans: list[str], levels: dict[str, str] | None = None,
               preset: str | None = None) -> Session:
-        """A new game; `levels` gives an AI level (easy, standard) for factions no person holds;
+        """A new game; `levels` gives an AI level (easy, standard, hard) for factions no person holds;
         `preset` a classroom preset of the scenario."""
         timeline = Timeline(rs, new_game(rs, scenario, seed, preset))
         levels = levels or {}

@@ -17,13 +17,13 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .ai import LEVELS
 from .contentfilter import TAGS, as_options, known_tags
 from .core.ruleset import Ruleset
 from .persistence.atomic import write_atomic
 from .session import Session, option_problem
 
 SUFFIX = ".testament-setup"
-LEVELS = ("easy", "standard")
 MAX_BYTES = 100_000
 
 
@@ -86,7 +86,7 @@ def read_setup(path: Path, rs: Ruleset) -> Setup:
         raise SetupError(f"{name}: teams must be playable factions of the scenario: {', '.join(scen.playable)}")
     ai = doc.get("ai", {})
     if not isinstance(ai, dict) or any(level not in LEVELS for level in ai.values()):
-        raise SetupError(f"{name}: AI levels are {' or '.join(LEVELS)}")
+        raise SetupError(f"{name}: AI levels are {', '.join(LEVELS[:-1])} or {LEVELS[-1]}")
     options = doc.get("options", {})
     if not isinstance(options, dict):
         raise SetupError(f"{name}: 'options' must be a mapping of option names to values")

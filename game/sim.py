@@ -27,6 +27,8 @@ class GameRecord:
     actions: list[A.Action] = field(default_factory=list)
     turn_hashes: list[str] = field(default_factory=list)
     decision_ms: list[float] = field(default_factory=list)
+    # (turn, faction, ms) of every decision, when timed: a faction-turn's thinking is their sum
+    decisions: list[tuple[int, str, float]] = field(default_factory=list)
 
 
 def play_game(
@@ -36,9 +38,14 @@ def play_game(
     on_turn: Callable[[GameState], None] | None = None,
     time_decisions: bool = False,
     hash_turns: bool = False,
+    levels: dict[str, str] | None = None,
+    max_turns: int | None = None,
 ) -> GameRecord:
+    """`levels` gives a faction's AI level (easy, standard, hard; default standard); `max_turns`
+    stops the game early, unfinished, after that many turns (for measuring)."""
     state = new_game(rs, scenario, seed)
-    bots = {f: make_bot(rs, f) for f in rs.faction_ids}
+    levels = levels or {}
+    bots = {f: make_bot(rs, f, levels.get(f, "standard")) for f in rs.faction_ids}
     record = GameRecord(seed, state)
     turn = state.turn
     guard = 0
@@ -53,7 +60,9 @@ def play_game(
         rng = Rng(derive_seed(seed, "bot", faction, len(state.log)))
         action = bots[faction].choose(view, rng, lambda a: check(rs, state, a) is None)
         if time_decisions:
-            record.decision_ms.append((time.perf_counter() - started) * 1000.0)
+            ms = (time.perf_counter() - started) * 1000.0
+            record.decision_ms.append(ms)
+            record.decisions.append((state.turn, faction, ms))
         apply_in_place(rs, state, action)
         record.actions.append(action)
         if state.turn != turn or state.phase == "over":
@@ -62,4 +71,6 @@ def play_game(
             if on_turn is not None:
                 on_turn(state)
             turn = state.turn
+            if max_turns is not None and turn >= max_turns:
+                break
     return record

@@ -32,10 +32,12 @@ class ApparatusBot(StandardBot):
         beaten = last_beaten(view)
         if beaten is None or self._ctx.influence < 2:
             return
+        agenda = self.rs.factions[self.faction].agenda_policies
+        turned = {item.axis for item in self._ctx.pursued if item not in agenda}
         for item in self.rs.factions[beaten].agenda_policies:
             current = view.policies[item.axis]
-            if current == item.target:
-                continue
+            if current == item.target or item.axis in turned:
+                continue  # where its own line has turned, it no longer borrows
             step = 1 if item.target > current else -1
             motion = Motion("policy", self.faction, {"axis": item.axis, "step": step})
             p = self._ctx.p_pass(motion)
@@ -62,5 +64,9 @@ def make_bot(rs: Ruleset, faction: str, level: str = "standard") -> StandardBot:
     """The apparatus always plays at the standard level; other factions at the level chosen."""
     if rs.factions[faction].apparatus:
         return ApparatusBot(rs, faction)
+    if level == "hard":
+        from .hard import HardBot  # here, not at the top: its rollouts call make_bot
+
+        return HardBot(rs, faction)
     return StandardBot(rs, faction, level)
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from ..core.conditions import Ctx, resolve_one
 from ..core.defs import Clause
 from ..core.rules.control import public_estimate
+from ..core.rules.stance import pursued_policies
 from ..core.ruleset import Ruleset
 from ..core.state import GameState
 
@@ -33,9 +34,9 @@ def importance(rs: Ruleset, view: GameState, character: str, posts: dict[str, in
     return value + posts.get(character, 0) * 0.5
 
 
-def agenda_pull(rs: Ruleset, faction: str, axis: str, step: int, current: int) -> float:
-    """+weight if a policy step moves toward the faction's target on that axis, -weight if away."""
-    for item in rs.factions[faction].agenda_policies:
+def agenda_pull(rs: Ruleset, view: GameState, faction: str, axis: str, step: int, current: int) -> float:
+    """+weight if a policy step moves toward the target the faction pursues on that axis, -weight if away."""
+    for item in pursued_policies(rs, view, faction):
         if item.axis == axis:
             before, after = abs(current - item.target), abs(current + step - item.target)
             return item.weight * (1 if after < before else -1 if after > before else 0)
@@ -97,7 +98,7 @@ def _one(rs: Ruleset, view: GameState, me: str, name: str, p, ctx: Ctx, threshol
         current = view.policies[p["axis"]]
         target = axis.index(p["set"]) if "set" in p else current + p.get("step", 0)
         step = (target > current) - (target < current)
-        return agenda_pull(rs, me, p["axis"], step, current) * (abs(target - current) or 0)
+        return agenda_pull(rs, view, me, p["axis"], step, current) * (abs(target - current) or 0)
     if name in ("kill", "exile", "arrest"):
         who = p["character"] if isinstance(p, dict) else p
         owner = public_estimate(rs, view, who, me)

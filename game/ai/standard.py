@@ -15,6 +15,7 @@ from ..core.flow import chooser_of, congress_due, plenum_due
 from ..core.legality import cost_of
 from ..core.rng import Rng
 from ..core.rules.control import estimates
+from ..core.rules.stance import pursued_policies
 from ..core.rules.strength import strengths
 from ..core.rules.votes import forecast
 from ..core.ruleset import Ruleset
@@ -160,7 +161,7 @@ class StandardBot:
         if c.influence < 2 or not rs.factions[self.faction].party:
             return
         options: list[tuple[float, float, Motion, A.Action]] = []  # (value if passed, fixed cost, ...)
-        for item in rs.factions[self.faction].agenda_policies:
+        for item in c.pursued:
             current = view.policies[item.axis]
             if current == item.target:
                 continue
@@ -308,6 +309,7 @@ class _Context:
         self.threshold = rs.rules["discipline_heat"]
         self.congress_soon = _congress_soon(rs, view)
         self.known = estimates(rs, view, faction)
+        self.pursued = pursued_policies(rs, view, faction)  # the agenda, or the line it has turned to
         self._owners = dict(zip(rs.character_ids, self.known))
         self._own_ranked = self._rank_own_people()
         posts = office_prestige(rs, view)

@@ -64,7 +64,18 @@ def assemble(
             )
             for i, s in enumerate(d.get("specials", []))
         )
-        factions[d["id"]] = _faction(d, specials, refs, loc, positions)
+        line = []
+        for i, item in enumerate(d.get("line", [])):
+            axis = item["axis"]
+            if axis not in positions or item["target"] not in positions[axis]:
+                refs.c.error(
+                    loc, ("line", i), f"{d['id']}.line[{i}]: {axis}/{item['target']} names no known axis and position",
+                    "each item is {axis: <axis id>, target: <position id>, weight: <number>, when: [<conditions>]}",
+                )
+                continue
+            when = conv(loc, item["when"], "faction", ("line", i, "when"), False)
+            line.append(D.LineItem(axis, positions[axis].index(item["target"]), float(item.get("weight", 1)), when))
+        factions[d["id"]] = _faction(d, specials, refs, loc, positions, tuple(line))
     bodies, office_defs = {}, {}
     for loc in usable["body"]:
         d = loc.data
@@ -201,7 +212,9 @@ def _character(d: dict) -> D.CharacterDef:
     )
 
 
-def _faction(d: dict, specials: tuple, refs: _RefCheck, loc: Located, positions: dict[str, list[str]]) -> D.FactionDef:
+def _faction(
+    d: dict, specials: tuple, refs: _RefCheck, loc: Located, positions: dict[str, list[str]], line: tuple = ()
+) -> D.FactionDef:
     agenda = d["agenda"]
     policies = []
     for i, item in enumerate(agenda.get("policies", [])):
@@ -222,6 +235,7 @@ def _faction(d: dict, specials: tuple, refs: _RefCheck, loc: Located, positions:
         d["playable"], d.get("party", True), d.get("ladder", "party"), d["influence"], d.get("heat", 0),
         d.get("prestige", 5), tuple(policies), tuple(inds), specials, {k: float(v) for k, v in d["ai"].items()},
         d["description"], d.get("apparatus", False), {k: float(v) for k, v in (d.get("score_scale") or {}).items()},
+        line,
     )
 
 

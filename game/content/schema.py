@@ -52,6 +52,13 @@ SPECIAL = {
     "effects": ("effects", True, "what it does"),
 }
 
+LINE_ITEM = {
+    "axis": ("str", True, "policy axis id"),
+    "target": ("str", True, "the position it pursues on that axis"),
+    "weight": ("number", False, "how much it matters (default 1), as in the agenda"),
+    "when": ("conditions", True, "while these hold (owner = this faction), it replaces the agenda's target on that axis"),
+}
+
 FACTION: dict[str, F] = {
     "id": ("str", True, "unique slug; saves and mods refer to it"),
     "name": ("str", True, "full name"),
@@ -68,6 +75,7 @@ FACTION: dict[str, F] = {
     "heat": ("int:0..100", False, "starting heat"),
     "prestige": ("int:0..20", False, "starting prestige 0-20"),
     "agenda": ({"policies": ("list", False, "[{axis, target, weight}]"), "indicators": ("list", False, "[{indicator, above|below, weight}]")}, True, "what it wants: scored and pursued by its AI"),
+    "line": ([LINE_ITEM], False, "not scored: policy targets it proposes and whips for while their conditions hold; the first that holds on an axis wins"),
     "specials": ([SPECIAL], False, "special actions"),
     "ai": ("dict", True, "AI personality weights"),
     "score_scale": ({"power": ("number", False, "multiplies the power score"), "program": ("number", False, "multiplies the program score")}, False, "handicaps: the factions start from very different positions"),

@@ -15,6 +15,7 @@ from .calendar import now
 from .defs import Clause
 from .registry import Registry
 from .rules.control import controller
+from .rules.strength import strengths
 from .ruleset import Ruleset
 from .state import GameState
 
@@ -117,6 +118,19 @@ def _in_body(rs, state, p, ctx):
 def _heat(rs, state, p, ctx):
     who = resolve_one(p["faction"], ctx)
     return who is not None and _compare(state.factions[who].heat, p)
+
+
+@condition(
+    "strength_share",
+    {"faction": "faction_ref", "at_least?": "number", "below?": "number"},
+    "Compare a faction's share, in percent, of all the factions' visible strength in the apparatus.",
+)
+def _strength_share(rs, state, p, ctx):
+    who = resolve_one(p["faction"], ctx)
+    if who is None:
+        return False
+    weights = strengths(rs, state)
+    return _compare(100.0 * weights[who] / (sum(weights.values()) or 1.0), p)
 
 
 @condition(

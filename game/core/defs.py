@@ -88,6 +88,16 @@ class AgendaPolicy:
 
 
 @dataclass(frozen=True, slots=True)
+class LineItem:
+    """A policy target a faction pursues only while its conditions hold (not scored)."""
+
+    axis: str
+    target: int  # position index
+    weight: float
+    when: tuple[Clause, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class AgendaIndicator:
     indicator: str
     above: float | None
@@ -117,6 +127,7 @@ class FactionDef:
     description: str
     apparatus: bool = False
     score_scale: dict[str, float] = field(default_factory=dict)  # power/program multipliers
+    line: tuple[LineItem, ...] = ()  # policy targets pursued (proposed, whipped) while their conditions hold
 
 
 @dataclass(frozen=True, slots=True)

@@ -92,3 +92,15 @@ def test_syntax_errors_carry_line_and_column():
         parse_yaml("- id: a\n  name: [unclosed\n", "bad.yaml")
     assert str(info.value).startswith("bad.yaml:")
     assert "YAML syntax" in str(info.value)
+
+
+def test_a_bad_line_item_is_named(data_copy):
+    path = data_copy / "factions" / "factions.yaml"
+    text = path.read_text()
+    assert "target: mass_operations, weight: 4, when: [{strength_share:" in text
+    text = text.replace("target: mass_operations, weight: 4, when: [{strength_share:", "target: mass_operation, weight: 4, when: [{strength_share:", 1)
+    text = text.replace("target: emergency_measures, weight: 4, when: [{strength_share:", "target: emergency_measures, weight: 4, when: [{strength_shar:", 1)
+    path.write_text(text)
+    problems = _problems(data_copy)
+    assert any("factions.yaml" in p and "security/mass_operation names no known axis and position" in p for p in problems), problems
+    assert any("factions.yaml" in p and "unknown condition 'strength_shar'" in p and "strength_share" in p for p in problems), problems

@@ -5,8 +5,9 @@ and drifts are data, in `data/policies/`), as one numpy step. Then the couplings
 economy an economy: the harvest and the weather, procurement squeezed out of it, the famine when
 too little is left in the villages, industrial growth fed by the towns' bread, repression with
 its own momentum, the purge of the army, and war readiness. Their coefficients are data too
-(`country:` in `data/rules/rules.yaml`). Calibration against the historical series comes later;
-the directions of effect are tested now.
+(`country:` in `data/rules/rules.yaml`), calibrated so that the historical policy line gives the
+famine and the terror on the scale of `data/history/series.yaml` and the NEP line no famine
+(tests/test_calibration.py); the directions of effect are tested in tests/test_country.py.
 """
 
 from __future__ import annotations
@@ -90,8 +91,13 @@ def _couplings(rs: Ruleset, state: GameState) -> None:
     # of collectivising, and the weather (three uniforms: a bell curve from the game's dice).
     if autumn:
         weather = 1.0 + c["weather_spread"] * (sum(state.rng.random() for _ in range(3)) - 1.5) / 1.5
-        mood = 1.0 + (get("peasant_mood") - 50.0) * c["harvest_mood"]
-        pace = max(0.0, get("collectivisation") - state_prev(rs, state, "collectivisation"))
+        # On the collective farms the labour-day and the brigade, not the peasant's goodwill, set
+        # the work: the mood counts for less the more households are collectivised.
+        elasticity = c["harvest_mood"] * (1.0 - c["kolkhoz_mood_damping"] * get("collectivisation") / 100.0)
+        mood = 1.0 + (get("peasant_mood") - 50.0) * elasticity
+        # Collectivising at speed wrecks the harvest for years: the herds and horses slaughtered,
+        # the best farmers deported, the farms run by newcomers.
+        pace = max(0.0, get("collectivisation") - state_back(rs, state, "collectivisation", c["disruption_turns"]))
         disruption = max(0.3, 1.0 - pace * c["harvest_disruption"])
         put("grain_harvest", get("grain_harvest") * 0.3 + 0.7 * c["harvest_base"] * mood * disruption * weather)
 
@@ -132,9 +138,16 @@ def _couplings(rs: Ruleset, state: GameState) -> None:
         state.momentum = max(0, state.momentum - c["momentum_decay"])
     put("repression", get("repression") + state.momentum * c["momentum_push"])
     rep = get("repression")
+    # The camps fill fast and empty slowly: sentences ran for years after the arrests stopped.
     camps_target = c["camps_base"] + rep * rep * c["camps_per_point_sq"]
-    put("camp_population", get("camp_population") + 0.4 * (camps_target - get("camp_population")))
+    camps = get("camp_population")
+    fill = c["camps_fill_rate"] if camps_target > camps else c["camps_release_rate"]
+    put("camp_population", camps + fill * (camps_target - camps))
+    # Repression above a threshold kills, more than in proportion; the troikas and quotas of a
+    # mass operation kill most, the courts and the Special Board a fraction of that.
     killed = max(0.0, rep - c["killing_threshold"]) ** 2 * c["killing_scale"]
+    if sec_pos != "mass_operations":
+        killed *= c["killing_outside_operations"]
     if killed > 0:
         put("repression_deaths", get("repression_deaths") + killed)
     # Purges reach the officer corps; the army recovers slowly when they stop.
@@ -157,10 +170,10 @@ def _couplings(rs: Ruleset, state: GameState) -> None:
     put("war_readiness", readiness)
 
 
-def state_prev(rs: Ruleset, state: GameState, indicator: str) -> float:
-    """The indicator's value a year ago (or at the start)."""
-    if len(state.history) >= 2:
-        return float(state.history[-2][rs.ii[indicator]])
+def state_back(rs: Ruleset, state: GameState, indicator: str, turns: int) -> float:
+    """The indicator's value `turns` half-years ago (or at the start)."""
+    if len(state.history) >= turns:
+        return float(state.history[-turns][rs.ii[indicator]])
     if state.history:
         return float(state.history[0][rs.ii[indicator]])
     return float(state.indicators[rs.ii[indicator]])

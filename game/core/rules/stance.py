@@ -8,10 +8,35 @@ personality (DESIGN §12): it sides with the weaker of its rivals against the st
 
 from __future__ import annotations
 
+from ..conditions import Ctx, holds
+from ..defs import AgendaPolicy
 from ..ruleset import Ruleset
 from ..state import GameState, Motion
 from .control import controller
 from .strength import strengths
+
+
+def pursued_policies(rs: Ruleset, state: GameState, faction: str) -> tuple[AgendaPolicy, ...]:
+    """The policy targets a faction pursues now: its agenda, where on each axis the first item of
+    its `line` whose conditions hold takes over (the apparatus's turn once it dominates)."""
+    fdef = rs.factions[faction]
+    if not fdef.line:
+        return fdef.agenda_policies
+    ctx = Ctx(faction, faction, faction)
+    active: dict[str, AgendaPolicy] = {}
+    seen: dict[str, bool] = {}  # items often share a condition (the same share of strength)
+    for item in fdef.line:
+        if item.axis in active:
+            continue
+        key = repr(item.when)
+        if key not in seen:
+            seen[key] = holds(rs, state, item.when, ctx)
+        if seen[key]:
+            active[item.axis] = AgendaPolicy(item.axis, item.target, item.weight)
+    if not active:
+        return fdef.agenda_policies
+    kept = tuple(active.pop(a.axis, a) for a in fdef.agenda_policies)
+    return kept + tuple(active.values())
 
 
 def policy_step(rs: Ruleset, state: GameState, params: dict) -> tuple[int, int]:
@@ -77,7 +102,7 @@ def stance(
         if verdict is not None:
             return verdict
     if kind == "policy":
-        for item in fdef.agenda_policies:
+        for item in pursued_policies(rs, state, faction):
             if item.axis == p["axis"]:
                 old = state.policies[p["axis"]]
                 return abs(old + p["step"] - item.target) < abs(old - item.target)

@@ -56,7 +56,7 @@ class NewGameScene(Scene):
         self.toggles = {}
         for fid in rs.scenarios[self.scenario].playable:
             b = self.button(pygame.Rect(x, y, self.s(120), self.s(38)), self.side_label(fid), f"#side_{fid}",
-                            "Click: Human, AI (standard), AI (easy)\n\n" + " ".join(rs.factions[fid].description.split()))
+                            "Click: Human, AI (standard), AI (easy), AI (hard: looks ahead, thinks longer)\n\n" + " ".join(rs.factions[fid].description.split()))
             self.toggles[b] = fid
             y += self.s(50)
         y += self.s(20)
@@ -123,11 +123,14 @@ class NewGameScene(Scene):
             el.set_text(self.option_text(key, label))
         elif el in self.toggles:
             fid = self.toggles[el]
-            if fid in self.humans:  # Human -> AI standard -> AI easy -> Human
+            level = self.levels.get(fid, "standard")
+            if fid in self.humans:  # Human -> AI standard -> AI easy -> AI hard -> Human
                 self.humans.remove(fid)
                 self.levels[fid] = "standard"
-            elif self.levels.get(fid, "standard") == "standard":
+            elif level == "standard":
                 self.levels[fid] = "easy"
+            elif level == "easy":
+                self.levels[fid] = "hard"
             else:
                 self.humans.append(fid)
             el.set_text(self.side_label(fid))
@@ -142,7 +145,8 @@ class NewGameScene(Scene):
     def side_label(self, fid: str) -> str:
         if fid in self.humans:
             return "Human"
-        return "AI: easy" if self.levels.get(fid) == "easy" else "AI: standard"
+        level = self.levels.get(fid, "standard")
+        return f"AI: {level}" if level in ("easy", "hard") else "AI: standard"
 
     def key(self, k: int) -> None:
         """Keyboard: Up/Down pick a faction, Space switches Human/AI, PageUp/PageDown the

@@ -1,0 +1,127 @@
+"""The hard AI: legal moves only, the same move from the same view and seed, blind to rivals'
+secrets, and its look-ahead worlds filled in without the truth. (Its strength is measured by
+tests/ai/strength.py, too slow for the unit tests.)"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from game.ai.apparatus import ApparatusBot, make_bot
+from game.ai.hard import HardBot
+from game.ai.rollout import HardConfig, outcome, sample_world
+from game.core import actions as A
+from game.core.engine import apply, new_game, whose_move
+from game.core.rng import Rng
+from game.core.view import HIDDEN_CARD, player_view
+from game.session import Session
+from tests.helpers import end_turns_until
+
+
+def _position(rs, seed: int = 3, faction: str = "bukharin"):
+    return end_turns_until(rs, new_game(rs, "succession", seed), faction)
+
+
+def test_make_bot_gives_the_hard_level_but_the_apparatus_stays_itself(rs):
+    assert isinstance(make_bot(rs, "trotsky", "hard"), HardBot)
+    assert isinstance(make_bot(rs, "stalin", "hard"), ApparatusBot)
+    cfg = HardConfig.of(rs)
+    assert cfg.candidates >= 2 and cfg.rollouts >= 1 and cfg.depth_turns >= 0  # read from rules.yaml
+
+
+def test_a_hard_bot_plays_only_legal_moves(rs):
+    session = Session.start(rs, "succession", 5, [], {"bukharin": "hard", "trotsky": "hard"})
+    hard_moves = 0
+    while session.state.turn < 2 and not session.over:
+        mover = session.to_move()
+        result = session.step_bot()
+        assert result is not None and result.ok, result.reason if result else "no move"
+        hard_moves += mover in ("bukharin", "trotsky")
+    assert hard_moves >= 4
+
+
+def test_the_plan_is_a_legal_sequence_and_one_of_the_candidates(rs):
+    state = _position(rs)
+    bot = make_bot(rs, "bukharin", "hard")
+    view = player_view(rs, state, "bukharin")
+    candidates = bot.candidate_plans(view, Rng(11))
+    plan = bot.make_plan(view, Rng(11))
+    assert len(candidates) >= 2 and plan in candidates
+    assert len(bot.last_values) == len(candidates)
+    for action in plan:
+        result = apply(rs, state, action)
+        assert result.ok, result.reason
+        state = result.state
+
+
+def test_the_same_view_and_seed_give_the_same_decision(rs):
+    state = _position(rs, seed=4)
+    view = player_view(rs, state, "bukharin")
+    first = make_bot(rs, "bukharin", "hard").make_plan(view, Rng(7))
+    second = make_bot(rs, "bukharin", "hard").make_plan(view.clone(), Rng(7))
+    assert first == second
+
+
+def test_a_rivals_secret_hold_changes_nothing_the_hard_bot_does(rs):
+    state = _position(rs)
+    # Trotsky secretly owns a Politburo member outright: the truth changes, bukharin's view must not.
+    member = next(m for m in state.seats["politburo"] if not rs.characters[m].leader)
+    c, t = rs.ci[member], rs.fi["trotsky"]
+    secret = state.clone()
+    secret.loyalty_secret[c, t] = 100 - int(secret.loyalty_public[c, t])
+    secret.lobbied[c, t] = 6
+    assert not np.array_equal(secret.loyalty_secret, state.loyalty_secret)
+    plain_view, secret_view = player_view(rs, state, "bukharin"), player_view(rs, secret, "bukharin")
+    a = make_bot(rs, "bukharin", "hard")
+    b = make_bot(rs, "bukharin", "hard")
+    assert a.make_plan(plain_view, Rng(3)) == b.make_plan(secret_view, Rng(3))
+    assert a.last_values == b.last_values
+
+
+def test_event_choices_are_looked_ahead_and_legal(rs):
+    state = new_game(rs, "succession", 2)
+    while state.phase == "chronicle":
+        chooser = whose_move(rs, state)  # the opening events are the apparatus's: a HardBot all the same
+        event = rs.events[state.event_queue[0]]
+        bot = HardBot(rs, chooser)
+        choice = bot.choose(player_view(rs, state, chooser), Rng(5), lambda a: True)
+        assert isinstance(choice, A.ChooseOption) and choice.option in [c.id for c in event.choices]
+        assert len(bot.last_values) == len(event.choices) > 1
+        result = apply(rs, state, choice)
+        assert result.ok, result.reason
+        state = result.state
+
+
+def test_sampled_worlds_fill_in_the_hidden_parts_from_the_bots_stream_only(rs):
+    state = _position(rs, seed=6)
+    view = player_view(rs, state, "bukharin")
+    cfg = HardConfig.of(rs)
+    world = sample_world(rs, view, "bukharin", Rng(9), cfg)
+    again = sample_world(rs, view, "bukharin", Rng(9), cfg)
+    assert world.view_of is None and world.rng.state == again.rng.state != 0
+    for f, fs in world.factions.items():
+        assert HIDDEN_CARD not in fs.hand and all(c in rs.cards for c in fs.hand)
+        assert fs.hand == again.factions[f].hand
+    assert world.factions["bukharin"].hand == state.factions["bukharin"].hand  # its own cards it knows
+    assert HIDDEN_CARD not in world.deck and len(world.deck) <= len(state.deck)
+    assert np.array_equal(world.loyalty_secret[:, rs.fi["bukharin"]], state.loyalty_secret[:, rs.fi["bukharin"]])
+    assert np.array_equal(world.loyalty_secret, again.loyalty_secret)
+    # Later in the game it imagines rivals' holds (none are visible in its view).
+    later = view.clone()
+    later.turn = 20
+    guessed = sample_world(rs, later, "bukharin", Rng(9), cfg)
+    rivals = [rs.fi[f] for f in rs.faction_ids if f != "bukharin"]
+    assert int(view.loyalty_secret[:, rivals].sum()) == 0 < int(guessed.loyalty_secret[:, rivals].sum())
+    total = guessed.loyalty_public.astype(int) + guessed.loyalty_secret.astype(int)
+    assert total.min() >= 0 and total.max() <= 100
+
+
+def test_the_outcome_counts_sole_power_and_a_rivals_streak(rs):
+    state = _position(rs)
+    cfg = HardConfig.of(rs)
+    calm = outcome(rs, state.clone(), "bukharin", cfg)
+    threatened = state.clone()
+    threatened.streak["stalin"] = 2
+    assert outcome(rs, threatened, "bukharin", cfg) < calm - cfg.sole_power / 4
+    won = state.clone()
+    won.phase, won.winner, won.win_reason = "over", "bukharin", "sole_power"
+    assert outcome(rs, won, "bukharin", cfg) == cfg.sole_power
