@@ -127,5 +127,5 @@ def run_bench(rs: Ruleset, data: Path, games: int, as_json: bool, content=None, 
         print(json.dumps(result, indent=2))
     else:
         for key, value in result.items():
-            print(f"{key:24} {value}")
+            print(f"{key:28} {value}")
     return 0

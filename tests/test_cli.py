@@ -54,11 +54,23 @@ def test_version_and_validate():
 
 
 def test_bench_prints_the_budget_keys():
-    out = run("bench", "--games", "2", "--json")
+    out = run("bench", "--games", "2", "--json", "--hard-games", "1", "--hard-turns", "1")
     assert out.returncode == 0, out.stderr
     doc = json.loads(out.stdout)
-    for key in ("game_ms_median", "games_per_s", "ai_decision_ms_median", "content_load_ms"):
+    for key in ("game_ms_median", "games_per_s", "ai_decision_ms_median", "content_load_ms",
+                "ai_decision_hard_ms_median", "ai_decision_hard_ms_p95"):
         assert key in doc and doc[key] > 0
+
+
+def test_simulate_takes_ai_levels_and_refuses_unknown_ones():
+    out = run("simulate", "--games", "2", "--seed", "3", "--levels", "bukharin=easy,trotsky=easy", "--json")
+    assert out.returncode == 0, out.stderr
+    doc = json.loads(out.stdout)
+    assert doc["levels"]["bukharin"] == "easy" and doc["levels"]["left_sr"] == "standard"
+    bad = run("simulate", "--levels", "bukharin=brilliant")
+    assert bad.returncode == 2 and "unknown AI level 'brilliant'" in bad.stderr and "hard" in bad.stderr
+    bad = run("simulate", "--levels", "bucharin=hard")
+    assert bad.returncode == 2 and "unknown faction 'bucharin'" in bad.stderr
 
 
 def test_unknown_scenario_is_a_clear_error():

@@ -97,3 +97,15 @@ def test_the_classroom_options_travel_with_the_setup(rs, tmp_path):
     path = write_setup(tmp_path / "class", Setup("scissors", 7, "one_lesson", ["bukharin", "trotsky"], {}, options))
     session = read_setup(path, rs).start(rs)
     assert {k: session.options[k] for k in options} == options
+
+
+def test_a_setup_may_ask_for_the_hard_ai(rs, tmp_path):
+    from game.ai.hard import HardBot
+
+    path = write_setup(tmp_path / "hard", Setup("scissors", 3, "one_lesson", ["bukharin"], {"trotsky": "hard", "left_sr": "easy"}))
+    session = read_setup(path, rs).start(rs)
+    assert session.levels == {"trotsky": "hard", "left_sr": "easy"}
+    assert isinstance(session.bots["trotsky"], HardBot) and not isinstance(session.bots["left_sr"], HardBot)
+    path.write_text(json.dumps({"format": 1, "scenario": "scissors", "seed": 1, "ai": {"trotsky": "expert"}}))
+    with pytest.raises(SetupError, match="AI levels are easy, standard or hard"):
+        read_setup(path, rs)

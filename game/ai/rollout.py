@@ -13,34 +13,42 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+import numpy as np
+
 from ..core import actions as A
 from ..core.engine import apply_in_place, whose_move
 from ..core.legality import check
 from ..core.rng import Rng, derive_seed
-from ..core.rules.control import bound_faction, clamp_loyalty
+from ..core.rules.control import CONTROL_MARGIN, CONTROL_MIN, bound_faction, clamp_loyalty, total_loyalty
 from ..core.rules.scoring import final_scores, program_now
-from ..core.rules.strength import strengths
 from ..core.ruleset import Ruleset
 from ..core.state import GameState
 from ..core.view import HIDDEN_CARD, player_view
 from .apparatus import make_bot
 from .evaluate import importance, office_prestige
 
+VACANT_HOLD = 0.5  # nearness to sole power: a vacant key office may go either way
 MOVE_GUARD = 2000  # a rollout that has not reached its end by then is cut (it never should)
 
 
 @dataclass(frozen=True, slots=True)
 class HardConfig:
-    """The `ai.hard` section of rules.yaml (see the comments there)."""
+    """The `ai: hard:` section of rules.yaml (each number is explained there)."""
 
-    candidates: int = 6
-    shorter: int = 0
+    candidates: int = 3
     rollouts: int = 3
-    depth_turns: int = 1
+    depth_turns: int = 4
     event_rollouts: int = 2
+    event_depth_turns: int = 1
+    event_confidence: float = 1.0
+    event_min_spread: float = 0.0
     horizon_turns: int = 6
     rival_weight: float = 0.5
     sole_power: float = 100.0
+    threat: float = 0.0
+    soft_control: float = 0.0
+    confidence: float = 2.0
+    min_spread: float = 3.0
     keep_margin: float = 0.0
     holds_per_turn: float = 0.07
     most_holds: int = 3
@@ -49,20 +57,33 @@ class HardConfig:
 
     @staticmethod
     def of(rs: Ruleset) -> HardConfig:
+        """Read once per ruleset; a misspelt key is an error, not a silent default."""
         cached = rs.cache.get("ai_hard_config")
         if cached is None:
-            raw: dict[str, Any] = dict(rs.rules.get("ai", {}).get("hard", {}))
-            guess = raw.pop("guess_secrets", {})
-            low, high = guess.get("amount", (HardConfig.hold_low, HardConfig.hold_high))
-            cached = HardConfig(
-                **{k: v for k, v in raw.items() if k in HardConfig.__dataclass_fields__},
-                holds_per_turn=float(guess.get("holds_per_turn", HardConfig.holds_per_turn)),
-                most_holds=int(guess.get("most_holds", HardConfig.most_holds)),
-                hold_low=int(low),
-                hold_high=int(high),
-            )
+            cached = HardConfig.parse(dict(rs.rules.get("ai", {}).get("hard", {})))
             rs.cache["ai_hard_config"] = cached
         return cached
+
+    @staticmethod
+    def parse(raw: dict[str, Any]) -> HardConfig:
+        guess = dict(raw.pop("guess_secrets", {}))
+        known = [f for f in HardConfig.__dataclass_fields__ if not f.startswith("hold") and f != "most_holds"]
+        unknown = [k for k in raw if k not in known] + [f"guess_secrets.{k}" for k in guess if k not in GUESS_KEYS]
+        if unknown:
+            raise ValueError(f"rules.yaml ai.hard: unknown key '{unknown[0]}' (known: {', '.join(known)}, guess_secrets)")
+        default = HardConfig()
+        low, high = guess.get("amount", (default.hold_low, default.hold_high))
+        fields = {k: type(getattr(default, k))(v) for k, v in raw.items()}
+        return HardConfig(
+            **fields,
+            holds_per_turn=float(guess.get("holds_per_turn", default.holds_per_turn)),
+            most_holds=int(guess.get("most_holds", default.most_holds)),
+            hold_low=int(low),
+            hold_high=max(int(low), int(high)),
+        )
+
+
+GUESS_KEYS = ("holds_per_turn", "most_holds", "amount")
 
 
 # ---- a world the viewer cannot rule out ------------------------------------------------------
@@ -80,14 +101,26 @@ def sample_world(rs: Ruleset, view: GameState, me: str, rng: Rng, cfg: HardConfi
       `amount` loyalty. All-AI games average about one such hold per rival, of 10-60 loyalty;
     * this turn's lobbying by rivals, and pact offers between others, are left out: nothing
       public hints at them.
+
+    The chronicle is cut to what the bots read of it (`_log_kept`).
     """
-    world = view.clone()
+    world = view.clone(keep_log=False)
     world.view_of = None
     world.rng = Rng(rng.next_u64())
+    world.log = _log_kept(view.log)
     rivals = [f for f in rs.faction_ids if f != me]
     _deal_unseen(rs, world, me, rivals, rng)
     _guess_holds(rs, world, rivals, rng, cfg)
     return world
+
+
+def _log_kept(log: list[list[Any]]) -> list[list[Any]]:
+    """The chronicle a rollout needs: only the latest faction struck down a rung (the apparatus
+    bot takes its policy, see apparatus.last_beaten). A short log keeps every view cheap."""
+    for entry in reversed(log):
+        if entry[1] == "discipline.rung" and not entry[2].get("up"):
+            return [entry]
+    return []
 
 
 def _deal_unseen(rs: Ruleset, world: GameState, me: str, rivals: list[str], rng: Rng) -> None:
@@ -176,27 +209,28 @@ def outcome(rs: Ruleset, world: GameState, me: str, cfg: HardConfig) -> float:
     the final scores as they would stand if the present balance held `horizon_turns` more turns
     (power share and program met keep accruing at today's rate; survival counts the leaders free
     today; everyone pays the human cost so far). The value is our total less `rival_weight` times
-    the best rival's, since the highest total wins; and a faction on a sole-power streak is a
-    countdown to the game ending at once: each turn of its streak counts `sole_power` times the
-    share of the streak it has already served.
+    the best rival's, since the highest total wins. Sole power ends the game at once, so the
+    nearest rival's approach to it counts against us, and ours for us: a faction on a sole-power
+    streak counts `sole_power` times the share of the streak served; short of a streak, `threat`
+    times `sole_power` times how near it stands to the four conditions (`nearness`).
     """
     if world.phase == "over" and world.win_reason == "sole_power":
         return cfg.sole_power if world.winner == me else -cfg.sole_power
-    scores = world.scores if world.phase == "over" else projected_scores(rs, world, cfg.horizon_turns)
+    shares = control_shares(rs, world, cfg.soft_control)
+    near = nearness(rs, world, shares) if cfg.threat > 0 else {}
+    scores = world.scores if world.phase == "over" else projected_scores(rs, world, cfg.horizon_turns, shares)
     mine = scores[me]["total"]
     best_rival = max((v["total"] for f, v in scores.items() if f != me), default=0.0)
     value = mine - cfg.rival_weight * best_rival
     need = max(1, int(rs.rules["sole_power_turns"]))
-    for f in rs.faction_ids:
-        streak = world.streak.get(f, 0)
-        if streak:
-            value += (1.0 if f == me else -1.0) * cfg.sole_power * min(1.0, streak / need)
+    danger = {f: max(min(1.0, world.streak.get(f, 0) / need), cfg.threat * near.get(f, 0.0)) for f in rs.faction_ids}
+    value += cfg.sole_power * (danger[me] - max((d for f, d in danger.items() if f != me), default=0.0))
     return value
 
 
-def projected_scores(rs: Ruleset, world: GameState, horizon: int) -> dict[str, dict[str, float]]:
+def projected_scores(rs: Ruleset, world: GameState, horizon: int, shares: np.ndarray) -> dict[str, dict[str, float]]:
     """Final scores if today's power shares and programs held for up to `horizon` more turns."""
-    weights = strengths(rs, world)
+    weights = soft_strengths(rs, world, shares)
     lead = rs.rules["scoring"]["base_lead"]
     for b in range(len(rs.base_ids)):
         row = world.standing[b]
@@ -210,3 +244,69 @@ def projected_scores(rs: Ruleset, world: GameState, horizon: int) -> dict[str, d
         fs.program += program_now(rs, world, f) * fs.credibility / 100.0 * ahead
     world.turn = world.turn - 1 + ahead  # turns 0..turn-1 have accrued; final_scores counts turn + 1
     return final_scores(rs, world)
+
+
+def control_shares(rs: Ruleset, world: GameState, width: float) -> np.ndarray:
+    """[characters, factions]: how far each faction controls each person. With `width` 0, the
+    control rule itself (one or none); otherwise 0 well short of the rule's line (CONTROL_MIN, and
+    CONTROL_MARGIN clear of the next), 1 well past it, linear over `width` loyalty points around
+    it, so lobbying that has not yet tipped anyone shows in the value, as it will in later votes.
+    Leaders are their faction's."""
+    loyalty = total_loyalty(world).astype(np.float64)
+    if loyalty.shape[1] < 2:
+        return np.ones_like(loyalty)
+    order = np.sort(loyalty, axis=1)
+    best, second = order[:, -1:], order[:, -2:-1]
+    others = np.where(loyalty >= best, second, best)  # each faction's strongest competitor
+    need = np.maximum(CONTROL_MIN, others + CONTROL_MARGIN)
+    if width > 0:
+        share = np.clip((loyalty - need) / width + 0.5, 0.0, 1.0)
+    else:
+        share = (loyalty >= need).astype(np.float64)
+    for cid in rs.character_ids:
+        bound = bound_faction(rs, cid)
+        if bound is not None:
+            share[rs.ci[cid]] = 0.0
+            share[rs.ci[cid], rs.fi[bound]] = 1.0
+    return share
+
+
+def soft_strengths(rs: Ruleset, world: GameState, shares: np.ndarray) -> dict[str, float]:
+    """`strengths` (game/core/rules/strength.py) with people counted by `control_shares`."""
+    w = rs.rules["strength_weights"]
+    seats = sum((shares[rs.ci[m]] for m in world.seats.get("politburo", [])), np.zeros(len(rs.faction_ids)))
+    out = {f: w["politburo_seat"] * float(seats[rs.fi[f]]) for f in rs.faction_ids}
+    for office, holder in world.offices.items():
+        if holder is not None:
+            for f in rs.faction_ids:
+                out[f] += w["office_prestige"] * rs.offices[office].prestige * float(shares[rs.ci[holder], rs.fi[f]])
+    for body, key in (("central_committee", "cc_share"), ("congress_of_soviets", "soviet_share")):
+        blocs = world.blocs.get(body, {})
+        size = sum(blocs.values()) or 1
+        for f, n in blocs.items():
+            if f in out:
+                out[f] += w[key] * n / size
+    for sec in world.secretaries.values():
+        if sec is not None:
+            out[sec] += w["secretary"]
+    return out
+
+
+def nearness(rs: Ruleset, world: GameState, shares: np.ndarray) -> dict[str, float]:
+    """How near each faction stands to sole power (game/core/rules/scoring.py), 0-1: the product
+    of its hold on the General Secretary, on the police chief, on a Politburo majority and on a
+    Central Committee majority (each 0-1). A vacant office counts half: someone will fill it."""
+    seated = world.seats.get("politburo", [])
+    majority = rs.bodies["politburo"].seats // 2 + 1
+    cc = world.blocs.get("central_committee", {})
+    cc_majority = sum(cc.values()) // 2 + 1
+    holders = [world.offices.get("general_secretary"), world.offices.get(rs.rules["police_office"])]
+    out = {}
+    for f in rs.faction_ids:
+        j = rs.fi[f]
+        near = min(1.0, sum(float(shares[rs.ci[m], j]) for m in seated) / majority)
+        near *= min(1.0, cc.get(f, 0) / max(1, cc_majority))
+        for holder in holders:
+            near *= VACANT_HOLD if holder is None else float(shares[rs.ci[holder], j])
+        out[f] = near
+    return out

@@ -15,8 +15,10 @@ import os
 import statistics
 import time
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import replace
 from pathlib import Path
 
+from game.ai.rollout import HardConfig
 from game.content.build import load_content
 from game.sim import play_game
 
@@ -30,8 +32,7 @@ def _one(job: tuple[str, str, str, int, dict]) -> tuple[str, str, int, float, bo
         _RS = load_content(ROOT / "data").ruleset
     scenario, faction, level, seed, overrides = job
     if overrides:
-        _RS.rules.setdefault("ai", {}).setdefault("hard", {}).update(overrides)
-        _RS.cache.pop("ai_hard_config", None)
+        _RS.cache["ai_hard_config"] = replace(HardConfig.of(_RS), **overrides)
     started = time.perf_counter()
     record = play_game(_RS, scenario, seed, levels={faction: level}, time_decisions=level == "hard")
     elapsed = time.perf_counter() - started
@@ -52,7 +53,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--first-seed", type=int, default=1)
     parser.add_argument("--scenario", default="succession")
     parser.add_argument("--set", action="append", default=[], metavar="KEY=VALUE",
-                        help="override an ai.hard number for this run (tuning), e.g. --set rollouts=4")
+                        help="override a HardConfig field for this run (tuning), e.g. --set rollouts=4")
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
     args = parser.parse_args(argv)
     factions = [f for f in args.factions.split(",") if f]
@@ -77,7 +78,9 @@ def main(argv: list[str] | None = None) -> int:
             b = {r[2]: r[3] for r in results if r[0] == f and r[1] == levels[1]}
             diffs = [b[s] - a[s] for s in seeds]
             better = sum(1 for d in diffs if d > 0)
-            print(f"  {levels[1]} - {levels[0]} per seed: mean {statistics.mean(diffs):+.2f}, better in {better}/{len(diffs)}")
+            se = statistics.stdev(diffs) / len(diffs) ** 0.5 if len(diffs) > 1 else 0.0
+            print(f"  {levels[1]} - {levels[0]} per seed: mean {statistics.mean(diffs):+.2f} (standard error {se:.2f}), "
+                  f"better in {better}/{len(diffs)}, worse in {sum(1 for d in diffs if d < 0)}")
     return 0
 
 
