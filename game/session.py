@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from .ai.apparatus import make_bot
 from .ai.standard import StandardBot
+from .contentfilter import OPTION_PREFIX
 from .core import actions as A
 from .core.engine import Result, apply, legal_actions, new_game, whose_move
 from .core.legality import check
@@ -26,12 +27,11 @@ TABLE_OPTIONS: dict[str, bool | int] = {"handover": True, "vote_reports": True, 
                                         "turn_timer": 0}
 TIMER_LIMIT = 60  # minutes
 TIMER_STEPS = (0, 3, 5, 8)  # the timer's choices on screen (a set-up file may give any 0-60)
-SUMMARISE_PREFIX = "summarise."
 
 
 def option_problem(key: str, value) -> str | None:
     """Why a table option from a file cannot be used, or None."""
-    if key.startswith(SUMMARISE_PREFIX):  # a set-up's content settings (see contentfilter.py)
+    if key.startswith(OPTION_PREFIX):  # a set-up's content settings (see contentfilter.py)
         return None if isinstance(value, bool) else f"{key} is true or false"
     if key not in TABLE_OPTIONS:
         return f"unknown option '{key}' (the options are: {', '.join(TABLE_OPTIONS)})"

@@ -174,13 +174,18 @@ class App:
         if len(self.frame_times) > 600:
             del self.frame_times[:300]
 
+    def game_scene(self):
+        """The apparatus screen under the dialogs, or None when no game is open."""
+        from .scenes.game import GameScene
+
+        return next((s for s in self.stack if isinstance(s, GameScene)), None)
+
     def open_teacher_menu(self) -> bool:
         """F10 anywhere in a game (an event or vote on screen included) opens the teacher menu."""
-        from .scenes.game import GameScene
         from .scenes.teacher import TeacherOverlay
 
-        game = next((s for s in self.stack if isinstance(s, GameScene)), None)
-        if game is None or any(type(s).__module__ == TeacherOverlay.__module__ for s in self.stack):
+        game = self.game_scene()
+        if game is None or any(getattr(s, "teacher_dialog", False) for s in self.stack):
             return False
         self.push(TeacherOverlay, game.session)
         return True

@@ -143,8 +143,7 @@ def test_a_class_vote_that_says_no_keeps_the_motion_back(app):
 
     session = _game(app, ["bukharin"], class_vote=True)
     while session.state.event_queue:
-        key(app, pygame.K_1)
-        key(app, pygame.K_RETURN) if isinstance(app.scene, ClassVoteOverlay) else None
+        key(app, pygame.K_1)  # the first choice, straight (the class vote is offered, not forced)
         for _ in range(10):
             app.frame(0.05)
     while session.human_to_move() is None:
@@ -225,3 +224,17 @@ def test_a_one_lesson_game_end_to_end_with_two_hotseat_teams(app):
     assert {(t, f) for t, f in acted} >= {(t, f) for t in range(6) for f in ("bukharin", "trotsky")}
     played = [a for a in session.timeline.log if a.actor in ("bukharin", "trotsky") and a.tag not in ("end_turn", "choose")]
     assert len(played) >= 10, "the keys did not act"
+
+
+def test_the_pause_menus_teacher_button_opens_the_teacher_menu(app):
+    from game.ui.scenes.overlays import PauseOverlay
+    from game.ui.scenes.teacher import TeacherOverlay
+
+    session = _game(app, ["bukharin"])
+    app.push(PauseOverlay)
+    app.frame(0.05)
+    click(app, app.scene.element("#pause_teacher"))
+    assert isinstance(app.scene, TeacherOverlay) and not any(isinstance(s, PauseOverlay) for s in app.stack)
+    key(app, pygame.K_F10)  # already open: F10 does not stack a second one
+    assert sum(isinstance(s, TeacherOverlay) for s in app.stack) == 1
+    assert app.scene.session is session

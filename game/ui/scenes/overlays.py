@@ -53,6 +53,28 @@ class Overlay(Scene):
         pygame.draw.rect(surface, K.INK, r, 3)
 
 
+class MenuOverlay(Overlay):
+    """A dialog that is a column of buttons (`self.list`) under a title: Esc closes it."""
+
+    title = ""
+
+    def handle(self, event) -> None:
+        if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
+            self.app.pop()
+            return
+        self.list.handle(event)
+
+    def draw(self, surface) -> None:
+        super().draw(surface)
+        r = self.frame_rect()
+        heading(surface, self.title, (r.left + self.s(16), r.top + self.s(6)), self.s(38), K.WHITE)
+        self.draw_body(surface, r)
+        self.list.draw_focus(surface)
+
+    def draw_body(self, surface, r: pygame.Rect) -> None:
+        """What the dialog shows beside its buttons."""
+
+
 class EventOverlay(Overlay):
     """A chronicle event: its text, then each choice with what it does."""
 
@@ -306,7 +328,9 @@ class CountryOverlay(Overlay):
         K.text(surface, "Click an indicator for its full chart.", (r.left + self.s(20), r.bottom - self.s(50)), "body", self.s(14), K.GREY)
 
 
-class PauseOverlay(Overlay):
+class PauseOverlay(MenuOverlay):
+    title = "Paused"
+
     def build(self) -> None:
         from .encyclopedia import EncyclopediaScene
         from .menu import MenuScene
@@ -327,32 +351,15 @@ class PauseOverlay(Overlay):
         self.list = ButtonList(self, choices, pygame.Rect(r.centerx - self.s(180), r.top + self.s(120), self.s(360), height), height, self.s(10))
 
     def teacher(self) -> None:
-        from .game import GameScene
-        from .teacher import TeacherOverlay
-
-        game = next((s for s in self.app.stack if isinstance(s, GameScene)), None)
-        if game is not None:
-            self.app.pop()
-            self.app.push(TeacherOverlay, game.session)
+        self.app.pop()
+        self.app.open_teacher_menu()
 
     def save(self) -> None:
-        from .game import GameScene
-
-        game = next((s for s in self.app.stack if isinstance(s, GameScene)), None)
+        game = self.app.game_scene()
         if game is not None:
             game.quick_save()
             self.note = game.message
 
-    def handle(self, event) -> None:
-        if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
-            self.app.pop()
-            return
-        self.list.handle(event)
-
-    def draw(self, surface) -> None:
-        super().draw(surface)
-        r = self.frame_rect()
-        heading(surface, "Paused", (r.left + self.s(16), r.top + self.s(6)), self.s(38), K.WHITE)
+    def draw_body(self, surface, r: pygame.Rect) -> None:
         if getattr(self, "note", ""):
             K.text(surface, self.note, (r.centerx, r.bottom - self.s(60)), "bold", self.s(16), K.RED, "center")
-        self.list.draw_focus(surface)

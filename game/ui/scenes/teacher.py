@@ -14,25 +14,30 @@ from ...core import actions as A
 from ...session import TIMER_STEPS
 from .. import assets as K
 from .common import ButtonList, Choice, closes, heading
-from .overlays import Overlay
+from .overlays import MenuOverlay, Overlay
 
 
-def game_scene(app):
-    from .game import GameScene
+def report_back(dialog, result) -> None:
+    """After a teacher control: on success close the teacher's dialogs and say on the apparatus
+    screen what the chronicle now says; on refusal keep the dialog open with the reason."""
+    from ...text import Text
 
-    return next((s for s in app.stack if isinstance(s, GameScene)), None)
-
-
-def back_to_game(app, note: str) -> None:
-    """Close the teacher's dialogs and show what happened on the apparatus screen."""
-    game = game_scene(app)
+    if not result.ok:
+        dialog.note = result.reason.text
+        return
+    app = dialog.app
+    texts = [Text(app.rs).entry(k, p) for _t, k, p in result.events if k == "teacher.action"]
+    game = app.game_scene()
     while app.stack and app.scene is not game:
         app.pop()
     if game is not None:
-        game.after_teacher(note)
+        game.after_teacher(next((t for t in texts if t), "Done."))
 
 
-class TeacherOverlay(Overlay):
+class TeacherOverlay(MenuOverlay):
+    title = "Teacher"
+    teacher_dialog = True
+
     def __init__(self, app, session) -> None:
         self.session = session
         self.note = ""
@@ -71,17 +76,7 @@ class TeacherOverlay(Overlay):
         return f"{text}\nNot now: {reason}" if reason else text
 
     def teach(self, kind: str, **fields) -> None:
-        result = self.session.teacher(kind, **fields)
-        if result.ok:
-            back_to_game(self.app, self.entry_text(result))
-        else:
-            self.note = result.reason.text
-
-    def entry_text(self, result) -> str:
-        from ...text import Text
-
-        texts = [Text(self.app.rs).entry(k, p) for _t, k, p in result.events if k == "teacher.action"]
-        return next((t for t in texts if t), "Done.")
+        report_back(self, self.session.teacher(kind, **fields))
 
     def pause(self) -> None:
         result = self.session.teacher("pause")
@@ -95,7 +90,7 @@ class TeacherOverlay(Overlay):
         if result is None:
             self.note = "Nothing to undo yet: the game is at its first turn's start."
             return
-        back_to_game(self.app, self.entry_text(result))
+        report_back(self, result)
 
     def cycle_timer(self) -> None:
         now = int(self.session.options.get("turn_timer", 0))
@@ -112,16 +107,7 @@ class TeacherOverlay(Overlay):
         self.rebuild()
         self.list.focus = focus
 
-    def handle(self, event) -> None:
-        if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
-            self.app.pop()
-            return
-        self.list.handle(event)
-
-    def draw(self, surface) -> None:
-        super().draw(surface)
-        r = self.frame_rect()
-        heading(surface, "Teacher", (r.left + self.s(16), r.top + self.s(6)), self.s(38), K.WHITE)
+    def draw_body(self, surface, r: pygame.Rect) -> None:
         body = pygame.Rect(r.left + self.s(420), r.top + self.s(80), r.width - self.s(450), r.height - self.s(120))
         lines = [
             "Every use is written in the chronicle and the after-action report.",
@@ -132,13 +118,13 @@ class TeacherOverlay(Overlay):
             body.top = K.paragraph(surface, line, body, "body", self.s(16)) + self.s(8)
         if self.note:
             K.paragraph(surface, self.note, body, "bold", self.s(16), K.RED)
-        self.list.draw_focus(surface)
 
 
 class ClassPausedOverlay(Overlay):
     """The whole screen dark, the clocks stopped, until the teacher resumes."""
 
     opaque = True
+    teacher_dialog = True
 
     def __init__(self, app, session) -> None:
         self.session = session
@@ -152,7 +138,7 @@ class ClassPausedOverlay(Overlay):
 
     def handle(self, event) -> None:
         if closes(event, self.ok, (pygame.K_RETURN, pygame.K_SPACE, pygame.K_ESCAPE)):
-            game = game_scene(self.app)
+            game = self.app.game_scene()
             if game is not None:
                 game.add_paused(pygame.time.get_ticks() - self.since)
             self.app.pop()
@@ -169,6 +155,7 @@ class EventPickerOverlay(Overlay):
     """Type part of an event's title or id; Enter or a click brings it in."""
 
     LIMIT = 8
+    teacher_dialog = True
 
     def __init__(self, app, session) -> None:
         self.session = session
@@ -208,11 +195,7 @@ class EventPickerOverlay(Overlay):
         return out or [Choice("#inject_none", "No event matches", lambda: None, False)]
 
     def inject(self, event_id: str) -> None:
-        result = self.session.teacher("inject", event=event_id)
-        if result.ok:
-            back_to_game(self.app, f"Teacher: the event \u201c{self.app.rs.events[event_id].title}\u201d is brought in now.")
-        else:
-            self.note = result.reason.text
+        report_back(self, self.session.teacher("inject", event=event_id))
 
     def handle(self, event) -> None:
         if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
@@ -242,8 +225,11 @@ class EventPickerOverlay(Overlay):
         self.list.draw_focus(surface)
 
 
-class RecoveryOverlay(Overlay):
+class RecoveryOverlay(MenuOverlay):
     """Pick a faction to recover; only those wiped out can be."""
+
+    title = "Recovery"
+    teacher_dialog = True
 
     def __init__(self, app, session) -> None:
         self.session = session
@@ -267,29 +253,12 @@ class RecoveryOverlay(Overlay):
         self.list = ButtonList(self, choices, pygame.Rect(r.left + self.s(30), r.top + self.s(160), r.width - self.s(60), height), height, self.s(6))
 
     def recover(self, faction: str) -> None:
-        result = self.session.teacher("recover", faction=faction)
-        if result.ok:
-            from ...text import Text
+        report_back(self, self.session.teacher("recover", faction=faction))
 
-            note = next((Text(self.app.rs).entry(k, p) for _t, k, p in result.events if k == "teacher.action"), "Recovered.")
-            back_to_game(self.app, note)
-        else:
-            self.note = result.reason.text
-
-    def handle(self, event) -> None:
-        if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
-            self.app.pop()
-            return
-        self.list.handle(event)
-
-    def draw(self, surface) -> None:
-        super().draw(surface)
-        r = self.frame_rect()
-        heading(surface, "Recovery", (r.left + self.s(16), r.top + self.s(6)), self.s(38), K.WHITE)
+    def draw_body(self, surface, r: pygame.Rect) -> None:
         rec = self.app.rs.rules["recovery"]
         text = (f"A faction wiped out early comes back: to the second rung of its ladder, heat cleared, {rec['influence']} influence, "
                 f"its exiled or arrested leaders freed, and up to {rec['cc_seats']} Central Committee seats for a party faction. "
                 "The dead stay dead. This is alternate history, and the chronicle and report say so.")
         K.paragraph(surface, self.note or text, pygame.Rect(r.left + self.s(30), r.top + self.s(70), r.width - self.s(60), self.s(84)),
                     "bold" if self.note else "body", self.s(15), K.RED if self.note else K.INK)
-        self.list.draw_focus(surface)
