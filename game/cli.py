@@ -347,6 +347,7 @@ def _replay(args) -> int:
 
 def summary(rs, record) -> dict:
     from .core.state import state_hash
+    from .sim import pacts_of, votes_of
 
     s = record.state
     return {
@@ -358,4 +359,6 @@ def summary(rs, record) -> dict:
         "war": s.war_outcome,
         "indicators": {i: round(float(s.indicators[rs.ii[i]]), 2) for i in rs.indicator_ids},
         "state_hash": state_hash(s),
+        "votes": votes_of(s),
+        "pacts": pacts_of(s),
     }

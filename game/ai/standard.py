@@ -17,9 +17,11 @@ from ..core.rng import Rng
 from ..core.rules.control import estimates
 from ..core.rules.stance import pursued_policies
 from ..core.rules.strength import strengths
-from ..core.rules.votes import forecast
+from ..core.rules.odds import honest
+from ..core.rules.pacts import struck
 from ..core.ruleset import Ruleset
 from ..core.state import GameState, Motion
+from . import diplomacy
 from .evaluate import effects_value, importance, office_prestige
 
 END_TURN_VALUE = 0.4
@@ -65,6 +67,8 @@ class StandardBot:
         skipping steps that are no longer legal; an exhausted plan ends the turn."""
         if view.event_queue:
             return self.choose_option(view, rng)
+        if view.phase == "session":
+            return self.choose_session(view, rng, legal)
         key = (view.turn, view.acting)
         if self.plan_key != key:
             self.plan_key, self.plan = key, self.make_plan(view, rng)
@@ -206,6 +210,7 @@ class StandardBot:
             options.append((3.0, 0.5, motion, A.Propose(self.faction, "publish", "testament")))
         options.sort(key=lambda o: -o[0])
         for value, cost, motion, action in options[:MOTIONS_FORECAST]:
+            cost += diplomacy.breaking_cost(rs, view, self.faction, struck(rs, view, motion))
             yield value * c.p_pass(motion) - cost, action
 
     def _grassroots(self, view: GameState):
@@ -255,6 +260,7 @@ class StandardBot:
                     continue
                 close = 1.5 if threshold - 15 <= ofs.heat < threshold else 0.3
                 value = close * (1.0 + c.strength[other] / 15.0) - 0.8
+                value -= diplomacy.breaking_cost(rs, view, self.faction, other)
                 yield value * self.weight("denounce"), A.Denounce(self.faction, other)
 
     def _specials(self, view: GameState):
@@ -265,24 +271,22 @@ class StandardBot:
             yield (value + 0.8) * self.weight("special"), A.Special(self.faction, spec.id)
 
     def _pacts(self, view: GameState):
+        """Answers to offers (free), offers by the balance of power, the apparatus's switches."""
         c = self._ctx
-        for pact in view.pacts:
-            if pact.b == self.faction and not pact.accepted:
-                friendly = c.strength[pact.a] <= max(c.strength.values()) * 0.8
-                yield (1.0 if friendly else -1.0) * self.weight("pact"), A.AnswerPact(self.faction, pact.a, friendly)
-        if view.pacts:
-            return
-        rivals = [f for f in self.rs.faction_ids if f != self.faction]
-        if self.rs.factions[self.faction].apparatus:
-            weakest = min(rivals, key=lambda f: (c.strength[f], f))
-            yield 0.5 * self.weight("pact"), A.OfferPact(self.faction, weakest, "non_aggression", 2, 0)
-            return
-        # Against the strongest, the others offer each other their votes.
-        hegemon = max(c.strength, key=lambda f: (c.strength[f], f))
-        partners = [f for f in rivals if f != hegemon and self.rs.factions[f].party]
-        if partners and hegemon != self.faction:
-            ally = max(partners, key=lambda f: (c.strength[f], f))
-            yield 1.2 * self.weight("pact"), A.OfferPact(self.faction, ally, "vote_support", 2, 0)
+        for answer in diplomacy.answers(self.rs, view, self.faction):
+            yield 5.0, answer  # free: always answered, and at once
+        for value, action in diplomacy.offers(self.rs, view, self.faction, c.strength):
+            yield value * self.weight("pact"), action
+        for value, action in diplomacy.turned_allies(self.rs, view, self.faction, c.strength):
+            yield value, action
+
+    def choose_session(self, view: GameState, rng: Rng, legal: Callable[[A.Action], bool]) -> A.Action:
+        """While the Politburo meets: answer waiting offers, then whip. The bot whips by its stance
+        (the default), so it ends its whipping at once unless an answer is due."""
+        for answer in diplomacy.answers(self.rs, view, self.faction):
+            if legal(answer):
+                return answer
+        return A.EndTurn(self.faction)
 
     def _congress(self, view: GameState):
         c = self._ctx
@@ -338,9 +342,10 @@ class _Context:
         return int(max(v for i, v in enumerate(row) if i != self.fi))
 
     def p_pass(self, motion: Motion) -> float:
+        """The bot's honest odds (what it may know, the rest weighed up), kept for the turn."""
         key = (motion.kind, tuple(sorted(motion.params.items())))
         if key not in self._forecasts:
-            self._forecasts[key] = forecast(self.rs, self.view, motion, self.faction, self.known, self.strength).p_pass
+            self._forecasts[key] = honest(self.rs, self.view, motion, self.faction).p
         return self._forecasts[key]
 
     def _rank_own_people(self) -> list[str]:

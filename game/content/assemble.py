@@ -35,6 +35,8 @@ def assemble(
     ids["card"] = ids["card"]
     clauses = Clauses(checker, ids, positions)
     refs = _RefCheck(checker, ids)
+    refs.pact_kinds = rules.get("pact_kinds") if isinstance(rules.get("pact_kinds"), dict) else {}
+    _check_pact_kinds(checker, rules)
 
     def conv(loc: Located, items: Any, kind: str, path: tuple, effects: bool) -> tuple:
         got = clauses.convert(loc, items or [], f"{kind} '{loc.data['id']}'", path, effects)
@@ -165,10 +167,21 @@ def assemble(
 ENGINE_FLAGS = ("platform:", "testament_published")  # flags the rules themselves set
 
 
+def _check_pact_kinds(checker: Checker, rules: dict[str, Any]) -> None:
+    from ..core.rules.pacts import kind_problems
+    from .yamlio import Problem
+
+    if not rules:
+        return
+    for message in kind_problems(rules):
+        checker.problems.append(Problem("rules/rules.yaml", 1, 1, "error", message))
+
+
 class _RefCheck:
     def __init__(self, checker: Checker, ids: dict[str, set[str]]) -> None:
         self.c = checker
         self.ids = ids
+        self.pact_kinds: dict[str, Any] = {}
 
     def one(self, loc: Located, at: str | tuple, value: Any, kind: str, nullable: bool = False) -> None:
         if value is None and nullable:
@@ -284,7 +297,22 @@ def _scenario(loc: Located, refs: _RefCheck, positions: dict[str, list[str]]) ->
         tuple(half_year(c) - start for c in d["congresses"]), tuple(d.get("dead_at_start", [])), d["grip"],
         {int(k): float(v) for k, v in d["tension"].items()},
         tuple(_preset(loc, refs, i, x) for i, x in enumerate(d.get("presets", []))),
+        tuple(_scenario_pact(loc, refs, i, x) for i, x in enumerate(d.get("pacts", []))),
     )
+
+
+def _scenario_pact(loc: Located, refs: _RefCheck, i: int, x: dict) -> D.ScenarioPactDef:
+    for key in ("a", "b", "against"):
+        if x.get(key) is not None:
+            refs.one(loc, ("pacts", i, key), x[key], "faction")
+    if x["kind"] not in refs.pact_kinds:
+        refs.c.error(loc, ("pacts", i, "kind"), f"{loc.data['id']}.pacts[{i}].kind: unknown pact kind '{x['kind']}'",
+                     did_you_mean(x["kind"], list(refs.pact_kinds)))
+    elif refs.pact_kinds[x["kind"]].get("against") and not x.get("against"):
+        refs.c.error(loc, ("pacts", i), f"{loc.data['id']}.pacts[{i}]: a '{x['kind']}' pact names the faction it is against")
+    if x["a"] == x["b"] or x.get("against") in (x["a"], x["b"]):
+        refs.c.error(loc, ("pacts", i), f"{loc.data['id']}.pacts[{i}]: a pact binds two different factions (and is against a third)")
+    return D.ScenarioPactDef(x["kind"], x["a"], x["b"], x["turns"], x.get("against"), x.get("text", ""))
 
 
 def _preset(loc: Located, refs: _RefCheck, i: int, x: dict) -> D.PresetDef:

@@ -251,6 +251,14 @@ SCENARIO: dict[str, F] = {
         "score_scale": ("dict", False, "faction -> {power: x, program: y}: multipliers on top of the faction's own, "
                                        "so a short game does not just reward the starting position"),
     }], False, "classroom presets: lesson-length versions of the scenario"),
+    "pacts": ([{
+        "kind": ("str", True, "a pact kind from rules.yaml pact_kinds: non_aggression, vote_support, alliance, bloc"),
+        "a": ("str", True, "one faction"),
+        "b": ("str", True, "the other faction"),
+        "against": ("str", False, "for a bloc: the third faction both stand against"),
+        "turns": ("int:1..100", True, "turns it holds from the start"),
+        "text": ("str", False, "what it was, for the history note"),
+    }], False, "pacts in force when the scenario opens: the historical alignments"),
 }
 
 GLOSSARY: dict[str, F] = {

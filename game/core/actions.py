@@ -114,19 +114,44 @@ class Platform(Action):
 
 @dataclass(frozen=True, slots=True)
 class OfferPact(Action):
+    """Offer a pact of a kind from rules.yaml pact_kinds; `against` names a bloc's third faction."""
+
     partner: str = ""
-    kind: str = "non_aggression"  # non_aggression | vote_support
+    kind: str = "non_aggression"
     turns: int = 2
     price: int = 0  # influence paid to the partner on acceptance
+    against: str = ""
     tag: ClassVar[str] = "offer_pact"
 
 
 @dataclass(frozen=True, slots=True)
 class AnswerPact(Action):
+    """Accept or refuse an offer; `reason` is a key saying why (for the chronicle and the offerer)."""
+
     proposer: str = ""
     accept: bool = True
+    reason: str = ""
     tag: ClassVar[str] = "answer_pact"
     undoable: ClassVar[bool] = False
+
+
+@dataclass(frozen=True, slots=True)
+class BreakPact(Action):
+    """Break a pact in force with `partner`, paying its stated cost in prestige and trust."""
+
+    partner: str = ""
+    tag: ClassVar[str] = "break_pact"
+    undoable: ClassVar[bool] = False
+
+
+@dataclass(frozen=True, slots=True)
+class Whip(Action):
+    """Direct the members one controls on motion `motion` (its id): for, against or free vote.
+    Free of action points; set before the Politburo votes."""
+
+    motion: int = 0
+    whip: str = "for"
+    tag: ClassVar[str] = "whip"
 
 
 @dataclass(frozen=True, slots=True)
@@ -210,6 +235,8 @@ ACTION_TYPES: dict[str, type[Action]] = {
         Platform,
         OfferPact,
         AnswerPact,
+        BreakPact,
+        Whip,
         Denounce,
         Recant,
         Special,

@@ -299,6 +299,18 @@ class PresetDef:
 
 
 @dataclass(frozen=True, slots=True)
+class ScenarioPactDef:
+    """A pact in force when the scenario opens (the historical alignments)."""
+
+    kind: str  # a key of rules.yaml pact_kinds
+    a: str
+    b: str
+    turns: int  # turns it holds from the start
+    against: str | None = None
+    text: str = ""
+
+
+@dataclass(frozen=True, slots=True)
 class ScenarioDef:
     id: str
     name: str
@@ -322,6 +334,7 @@ class ScenarioDef:
     grip: int
     tension: dict[int, float]  # exogenous international tension by year
     presets: tuple[PresetDef, ...] = ()
+    pacts: tuple[ScenarioPactDef, ...] = ()
 
     def preset(self, preset_id: str | None) -> PresetDef | None:
         return next((p for p in self.presets if p.id == preset_id), None)

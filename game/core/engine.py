@@ -17,7 +17,7 @@ from .flow import begin_turn, congress_due, resolve_event, settle
 from .legality import Reason, check, whose_move
 from .perform import perform
 from .rng import Rng, derive_seed
-from .rules import teacher
+from .rules import pacts, teacher
 from .rules.control import controllers, loyalty_baseline
 from .ruleset import Ruleset
 from .state import LOYALTY_DTYPE, FactionState, GameState
@@ -102,6 +102,8 @@ def new_game(rs: Ruleset, scenario_id: str, seed: int, preset: str | None = None
         log=[],
         preset=chosen.id if chosen else None,
     )
+    pacts.start_trust(rs, state)
+    pacts.open_scenario_pacts(rs, state)
     begin_turn(rs, state)
     return state
 
@@ -141,6 +143,13 @@ def legal_actions(rs: Ruleset, state: GameState, faction: str) -> list[A.Action]
 
 
 def _candidates(rs: Ruleset, state: GameState, f: str) -> list[A.Action]:
+    if state.phase == "session":
+        out: list[A.Action] = [A.EndTurn(f)]
+        for m in state.agenda:
+            out += [A.Whip(f, m.id, w) for w in ("for", "against", "free")]
+        for other in rs.faction_ids:
+            out += [A.AnswerPact(f, other, True), A.AnswerPact(f, other, False), A.BreakPact(f, other)]
+        return out
     r = rs.rules
     amounts = r["spend_steps"]
     out: list[A.Action] = [A.EndTurn(f)]
@@ -164,9 +173,14 @@ def _candidates(rs: Ruleset, state: GameState, f: str) -> list[A.Action]:
     out += [A.Propose(f, "expel_member", m) for m in state.seats.get("politburo", [])]
     for other in rs.faction_ids:
         out += [A.Propose(f, "censure", other), A.Propose(f, "readmit", other), A.Denounce(f, other)]
-        out += [A.OfferPact(f, other, kind, 2, 0) for kind in ("non_aggression", "vote_support")]
+        for kind in pacts.pact_kinds(rs).values():
+            if kind.against:
+                out += [A.OfferPact(f, other, kind.id, 2, 0, third) for third in rs.faction_ids if third not in (f, other)]
+            else:
+                out.append(A.OfferPact(f, other, kind.id, 2, 0))
         out.append(A.AnswerPact(f, other, True))
         out.append(A.AnswerPact(f, other, False))
+        out.append(A.BreakPact(f, other))
     out += [A.Propose(f, "convene", m) for m in ("plenum", "congress")]
     out.append(A.Propose(f, "publish", "testament"))
     out += [A.Campaign(f, b, n) for b in rs.bases for n in amounts]

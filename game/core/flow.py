@@ -10,7 +10,7 @@ from __future__ import annotations
 from .calendar import now, year_of
 from .conditions import Ctx, holds
 from .effects import apply_effects
-from .rules import cards, congress, country, discipline, health, motions, scoring
+from .rules import cards, congress, country, discipline, health, motions, pacts, scoring
 from .rules.control import controller, loyalty_baseline
 from .ruleset import Ruleset
 from .state import GameState
@@ -94,6 +94,16 @@ def settle(rs: Ruleset, state: GameState) -> None:
             _skip_finished(rs, state)
             if state.acting < len(state.order):
                 return
+            if start_session(rs, state):
+                continue
+            end_of_turn(rs, state)
+            if state.phase == "over":
+                return
+            continue
+        if state.phase == "session":
+            _skip_finished(rs, state)
+            if state.acting < len(state.order):
+                return
             end_of_turn(rs, state)
             if state.phase == "over":
                 return
@@ -140,10 +150,29 @@ def _income(rs: Ruleset, state: GameState) -> None:
     state.note("income", gains={f: (1 if state.factions[f].exiled else g) for f, g in gains.items()})
 
 
+def start_session(rs: Ruleset, state: GameState) -> bool:
+    """Before the Politburo votes, each party faction whips its members on the motions on the
+    table (free of action points), in this turn's order, the apparatus last. False if no motion."""
+    if not state.agenda:
+        return False
+    whippers = [f for f in state.order if rs.factions[f].party and not state.factions[f].exiled
+                and rs.ladder_of(f).rungs[state.factions[f].rung].party_member]
+    if not whippers:
+        return False
+    state.phase = "session"
+    state.order = whippers
+    state.acting = 0
+    for f in whippers:
+        state.factions[f].done = False
+    state.note("session.opened", motions=len(state.agenda))
+    return True
+
+
 def _skip_finished(rs: Ruleset, state: GameState) -> None:
+    session = state.phase == "session"
     while state.acting < len(state.order):
         fs = state.factions[state.order[state.acting]]
-        if fs.done or fs.ap <= 0:
+        if fs.done or (fs.ap <= 0 and not session):
             fs.done = True
             state.acting += 1
         else:
@@ -171,7 +200,7 @@ def _time(rs: Ruleset, state: GameState) -> None:
         discipline.update_exile(rs, state, f)
     _drift_loyalty(rs, state)
     _consolidate(rs, state)
-    state.pacts = [p for p in state.pacts if p.accepted and p.until_turn > state.turn]
+    pacts.end_of_turn(rs, state)
     state.convene = [c for c in state.convene if c[0] > state.turn]
     scoring.accrue(rs, state)
     holder = scoring.check_sole_power(rs, state)

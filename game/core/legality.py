@@ -15,6 +15,7 @@ from .flow import chooser_of, congress_due, plenum_due
 from .rules import teacher
 from .rules.control import controller
 from .rules.motions import MOTION_KINDS
+from .rules.pacts import pact_kinds
 from .ruleset import Ruleset
 from .state import GameState
 
@@ -32,7 +33,7 @@ def whose_move(rs: Ruleset, state: GameState) -> str | None:
         return None
     if state.event_queue:  # the chronicle's events, or one a teacher brought in mid-turn
         return chooser_of(rs, state, state.event_queue[0])
-    if state.phase == "intrigue":
+    if state.phase in ("intrigue", "session"):
         return state.acting_faction
     return None
 
@@ -72,14 +73,20 @@ def check(rs: Ruleset, state: GameState, action: A.Action) -> Reason | None:
             return Reason("turn.not_yours", "Only the team at the controls enters its class vote.")
         why = teacher.check_class_vote(state, action)
         return Reason("class_vote.counts", why) if why else None
-    if state.phase != "intrigue" or state.event_queue:
+    if state.event_queue:
         return Reason("phase.not_intrigue", "An event is waiting for a decision first.")
+    if state.phase not in ("intrigue", "session"):
+        return Reason("phase.not_intrigue", "Nobody acts now.")
     if state.acting_faction != action.actor:
         return Reason("turn.not_yours", f"It is {state.acting_faction}'s move, not {action.actor}'s.")
     if isinstance(action, A.EndTurn):
         return None
+    if state.phase == "session" and action.tag not in SESSION_ACTIONS:
+        return Reason("phase.session", "The Politburo is about to vote: only whips and answers to pacts now.")
+    if state.phase == "intrigue" and isinstance(action, A.Whip):
+        return Reason("whip.not_yet", "Whips are set when the Politburo meets, once every faction has acted.")
     preset = rs.scenarios[state.scenario].preset(state.preset)
-    if preset and preset.actions and action.tag not in preset.actions:
+    if preset and preset.actions and action.tag not in preset.actions and action.tag not in SESSION_ACTIONS:
         return Reason("preset.left_out", f"The '{preset.name}' preset leaves this action out, to keep the lesson short.")
     fs = state.factions[action.actor]
     if fs.exiled and action.tag not in rs.rules["exiled_actions"]:
@@ -91,6 +98,9 @@ def check(rs: Ruleset, state: GameState, action: A.Action) -> Reason | None:
         return Reason("cost.influence", f"Needs {influence} influence; you have {fs.influence}.", {"need": influence})
     checker = _CHECKS.get(action.tag)
     return checker(rs, state, action) if checker else None
+
+
+SESSION_ACTIONS = ("whip", "answer_pact", "break_pact")  # free, and open while the Politburo meets
 
 
 def _choose(rs: Ruleset, state: GameState, a: A.ChooseOption) -> Reason | None:
@@ -278,10 +288,18 @@ def _platform(rs, state, a):
 def _offer(rs, state, a: A.OfferPact):
     if a.partner not in rs.factions or a.partner == a.actor:
         return Reason("pact.partner", "Offer a pact to another faction.")
-    if a.kind not in ("non_aggression", "vote_support"):
-        return Reason("pact.kind", "A pact is non_aggression or vote_support.")
-    if not 1 <= a.turns <= 4 or not 0 <= a.price <= state.factions[a.actor].influence:
-        return Reason("pact.terms", "A pact lasts 1-4 turns and costs what you can pay.")
+    kind = pact_kinds(rs).get(a.kind)
+    if kind is None:
+        return Reason("pact.kind", f"A pact is one of: {', '.join(pact_kinds(rs))}.")
+    low, high = kind.turns
+    if not low <= a.turns <= high:
+        return Reason("pact.terms", f"A {kind.name.lower()} lasts {low}-{high} turns.", {"low": low, "high": high})
+    if not 0 <= a.price <= state.factions[a.actor].influence:
+        return Reason("pact.price", "You cannot pay more influence than you have.")
+    if kind.against and (a.against not in rs.factions or a.against in (a.actor, a.partner)):
+        return Reason("pact.against", "Name the third faction this bloc stands against.")
+    if not kind.against and a.against:
+        return Reason("pact.against", f"A {kind.name.lower()} is not against anyone.")
     if any({p.a, p.b} == {a.actor, a.partner} for p in state.pacts):
         return Reason("pact.exists", "You already have a pact or an offer with them.")
     return None
@@ -290,6 +308,20 @@ def _offer(rs, state, a: A.OfferPact):
 def _answer(rs, state, a: A.AnswerPact):
     if not any(p.a == a.proposer and p.b == a.actor and not p.accepted for p in state.pacts):
         return Reason("pact.no_offer", "There is no such offer to answer.")
+    return None
+
+
+def _break(rs, state, a: A.BreakPact):
+    if not any(p.accepted and {p.a, p.b} == {a.actor, a.partner} for p in state.pacts):
+        return Reason("pact.none", "You have no pact in force with them.")
+    return None
+
+
+def _whip(rs, state, a: A.Whip):
+    if a.whip not in ("for", "against", "free"):
+        return Reason("whip.kind", "Whip for, against, or a free vote.")
+    if not any(m.id == a.motion for m in state.agenda):
+        return Reason("whip.motion", "There is no such motion on the table.")
     return None
 
 
@@ -346,6 +378,8 @@ _CHECKS = {
     "platform": _platform,
     "offer_pact": _offer,
     "answer_pact": _answer,
+    "break_pact": _break,
+    "whip": _whip,
     "denounce": _denounce,
     "recant": _recant,
     "special": _special,

@@ -9,7 +9,7 @@ from . import actions as A
 from .conditions import Ctx
 from .effects import apply_effects, clamp
 from .legality import cost_of
-from .rules import cards, discipline
+from .rules import cards, discipline, odds, pacts
 from .rules.control import add_public_loyalty, add_secret_loyalty, controller, reveal
 from .ruleset import Ruleset
 from .state import GameState, Motion, Pact
@@ -79,10 +79,21 @@ def _appoint(rs: Ruleset, state: GameState, a: A.AppointSecretary) -> None:
 
 
 def _propose(rs: Ruleset, state: GameState, a: A.Propose) -> None:
-    state.agenda.append(Motion(a.motion, a.actor, a.params()))
-    if a.motion in ("censure", "expel_member", "remove"):
-        _break_pacts(rs, state, a.actor, a.target if a.motion == "censure" else None)
-    state.note("motion.proposed", faction=a.actor, kind=a.motion, params=a.params())
+    motion = Motion(a.motion, a.actor, a.params(), state.motion_seq + 1)
+    state.motion_seq += 1
+    target = pacts.struck(rs, state, motion)
+    for pact in pacts.strike_breaks(rs, state, a.actor, target):
+        pacts.break_pact(rs, state, pact, a.actor, "motion")
+    # The proposer's honest odds now, and each member's chance as it sees them (for the vote report).
+    seen = odds.honest(rs, state, motion, a.actor)
+    motion.odds = seen.p
+    motion.snap = [[m, p, boss] for m, p, boss in seen.members]
+    state.agenda.append(motion)
+    state.note("motion.proposed", faction=a.actor, kind=a.motion, params=a.params(), motion=motion.id, odds=seen.p)
+
+
+def _whip(rs: Ruleset, state: GameState, a: A.Whip) -> None:
+    state.whips.setdefault(a.actor, {})[str(a.motion)] = a.whip
 
 
 def _campaign(rs: Ruleset, state: GameState, a: A.Campaign) -> None:
@@ -121,8 +132,10 @@ def _platform(rs: Ruleset, state: GameState, a: A.Platform) -> None:
 
 
 def _offer(rs: Ruleset, state: GameState, a: A.OfferPact) -> None:
-    state.pacts.append(Pact(a.actor, a.partner, a.kind, state.turn + a.turns, False, a.price))
-    state.note("pact.offered", faction=a.actor, partner=a.partner, kind=a.kind, turns=a.turns, price=a.price)
+    # The offer runs from the next turn if made after the partner has acted this turn, so it binds for `turns` full turns.
+    state.pacts.append(Pact(a.actor, a.partner, a.kind, state.turn + a.turns, False, a.price, a.against or None, state.turn))
+    state.note("pact.offered", faction=a.actor, partner=a.partner, kind=a.kind, turns=a.turns, price=a.price,
+               against=a.against or None)
 
 
 def _answer(rs: Ruleset, state: GameState, a: A.AnswerPact) -> None:
@@ -132,26 +145,22 @@ def _answer(rs: Ruleset, state: GameState, a: A.AnswerPact) -> None:
         state.factions[pact.a].influence -= price
         state.factions[pact.b].influence += price
         pact.accepted = True
-        state.note("pact.accepted", faction=a.actor, partner=a.proposer, kind=pact.kind, price=price)
+        pact.until_turn = state.turn + (pact.until_turn - pact.offered)
+        state.note("pact.accepted", faction=a.actor, partner=a.proposer, kind=pact.kind, price=price,
+                   until=pact.until_turn, against=pact.against, reason=a.reason)
     else:
         state.pacts.remove(pact)
-        state.note("pact.declined", faction=a.actor, partner=a.proposer, kind=pact.kind)
+        state.note("pact.declined", faction=a.actor, partner=a.proposer, kind=pact.kind, reason=a.reason)
 
 
-def _break_pacts(rs: Ruleset, state: GameState, actor: str, target: str | None) -> None:
-    """Striking at a partner under a non-aggression pact breaks it, at a price in prestige."""
-    for pact in list(state.pacts):
-        if pact.accepted and pact.kind == "non_aggression" and actor in (pact.a, pact.b):
-            other = pact.b if pact.a == actor else pact.a
-            if target is None or other == target:
-                state.pacts.remove(pact)
-                fs = state.factions[actor]
-                fs.prestige = max(0, fs.prestige - rs.rules["pact_break_prestige"])
-                state.note("pact.broken", faction=actor, partner=other)
+def _break(rs: Ruleset, state: GameState, a: A.BreakPact) -> None:
+    pact = next(p for p in pacts.in_force(state, a.actor) if pacts.partner_of(p, a.actor) == a.partner)
+    pacts.break_pact(rs, state, pact, a.actor, "declared")
 
 
 def _denounce(rs: Ruleset, state: GameState, a: A.Denounce) -> None:
-    _break_pacts(rs, state, a.actor, a.target)
+    for pact in pacts.strike_breaks(rs, state, a.actor, a.target):
+        pacts.break_pact(rs, state, pact, a.actor, "denounce")
     _heat(state, a.target, rs.rules["denounce_heat"])
     fs = state.factions[a.actor]
     fs.prestige = max(0, fs.prestige - rs.rules["denounce_prestige"])
@@ -200,6 +209,8 @@ _HANDLERS = {
     "platform": _platform,
     "offer_pact": _offer,
     "answer_pact": _answer,
+    "break_pact": _break,
+    "whip": _whip,
     "denounce": _denounce,
     "recant": _recant,
     "special": _special,

@@ -82,28 +82,48 @@ class FactionState:
 
 @dataclass(slots=True)
 class Motion:
-    """A motion on the Politburo agenda. `params` holds ids and numbers only."""
+    """A motion on the Politburo agenda. `params` holds ids and numbers only.
+
+    `id` numbers the motions of a game (whips name it); `odds` is the proposer's honest chance
+    when it was proposed, and `snap` each member's chance then, [member, p_yes, whose he seemed]
+    — so the vote report can say what changed before the vote."""
 
     kind: str
     proposer: str
     params: dict[str, Any]
+    id: int = 0
+    odds: float = -1.0
+    snap: list[list[Any]] = field(default_factory=list)
+
+    def copy(self) -> Motion:
+        return Motion(self.kind, self.proposer, dict(self.params), self.id, self.odds, [list(s) for s in self.snap])
 
     def to_dict(self) -> dict[str, Any]:
-        return {"kind": self.kind, "proposer": self.proposer, "params": dict(self.params)}
+        return {"kind": self.kind, "proposer": self.proposer, "params": dict(self.params), "id": self.id,
+                "odds": self.odds, "snap": [list(s) for s in self.snap]}
 
     @staticmethod
     def from_dict(d: dict[str, Any]) -> Motion:
-        return Motion(d["kind"], d["proposer"], dict(d["params"]))
+        return Motion(d["kind"], d["proposer"], dict(d["params"]), d.get("id", 0), d.get("odds", -1.0),
+                      [list(s) for s in d.get("snap", [])])
 
 
 @dataclass(slots=True)
 class Pact:
+    """A pact offered by `a` to `b` (a kind from rules.yaml pact_kinds), in force once accepted
+    until the end of `until_turn`; `against` names the third faction of a bloc."""
+
     a: str
     b: str
-    kind: str  # non_aggression | vote_support
+    kind: str
     until_turn: int
     accepted: bool = False
     price: int = 0
+    against: str | None = None
+    offered: int = 0  # the turn it was offered (an unanswered offer lapses)
+
+    def copy(self) -> Pact:
+        return Pact(self.a, self.b, self.kind, self.until_turn, self.accepted, self.price, self.against, self.offered)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -113,11 +133,14 @@ class Pact:
             "until_turn": self.until_turn,
             "accepted": self.accepted,
             "price": self.price,
+            "against": self.against,
+            "offered": self.offered,
         }
 
     @staticmethod
     def from_dict(d: dict[str, Any]) -> Pact:
-        return Pact(**d)
+        return Pact(d["a"], d["b"], d["kind"], d["until_turn"], d.get("accepted", False), d.get("price", 0),
+                    d.get("against"), d.get("offered", 0))
 
 
 @dataclass(slots=True)
@@ -127,7 +150,7 @@ class GameState:
     start_year: int
     last_turn: int
     turn: int
-    phase: str  # chronicle | intrigue | over
+    phase: str  # chronicle | intrigue | session (whips before the Politburo votes) | over
     rng: Rng  # the game's dice; its whole state is one integer
     factions: dict[str, FactionState]
     loyalty_public: np.ndarray  # [characters, factions] int16, what everyone may know
@@ -165,6 +188,9 @@ class GameState:
     scores: dict[str, dict[str, float]] = field(default_factory=dict)
     war_outcome: str | None = None
     preset: str | None = None  # the classroom preset this game is played with, if any
+    whips: dict[str, dict[str, str]] = field(default_factory=dict)  # faction -> motion id -> for | against | free
+    trust: dict[str, dict[str, int]] = field(default_factory=dict)  # faction -> other -> 0-100
+    motion_seq: int = 0  # motions proposed so far this game (the next one's id)
     view_of: str | None = None  # set on a player view: whose view it is (never saved or hashed)
 
     # ---- helpers -------------------------------------------------------------------------
@@ -204,8 +230,8 @@ class GameState:
             list(self.event_queue),
             list(self.order),
             self.acting,
-            [Motion(m.kind, m.proposer, dict(m.params)) for m in self.agenda],
-            [Pact(p.a, p.b, p.kind, p.until_turn, p.accepted, p.price) for p in self.pacts],
+            [m.copy() for m in self.agenda],
+            [p.copy() for p in self.pacts],
             [list(c) for c in self.convene],
             dict(self.streak),
             list(self.deaths),
@@ -215,12 +241,15 @@ class GameState:
             {k: dict(v) for k, v in self.scores.items()},
             self.war_outcome,
             self.preset,
+            {k: dict(v) for k, v in self.whips.items()},
+            {k: dict(v) for k, v in self.trust.items()},
+            self.motion_seq,
             self.view_of,
         )
 
     @property
     def acting_faction(self) -> str | None:
-        if self.phase == "intrigue" and self.acting < len(self.order):
+        if self.phase in ("intrigue", "session") and self.acting < len(self.order):
             return self.order[self.acting]
         return None
 
@@ -234,6 +263,9 @@ class GameState:
         data = self._to_dict()
         if self.preset is not None:  # absent when unused, so states from before presets hash the same
             data["preset"] = self.preset
+        data["whips"] = {k: dict(v) for k, v in self.whips.items()}
+        data["trust"] = {k: dict(v) for k, v in self.trust.items()}
+        data["motion_seq"] = self.motion_seq
         return data
 
     def _to_dict(self) -> dict[str, Any]:
@@ -331,6 +363,9 @@ class GameState:
             scores={k: dict(v) for k, v in d["scores"].items()},
             war_outcome=d["war_outcome"],
             preset=d.get("preset"),
+            whips={k: dict(v) for k, v in d.get("whips", {}).items()},
+            trust={k: dict(v) for k, v in d.get("trust", {}).items()},
+            motion_seq=d.get("motion_seq", 0),
         )
 
 

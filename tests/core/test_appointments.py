@@ -138,7 +138,8 @@ def test_a_proposed_appointment_reaches_the_agenda_and_carries(rs, intrigue_stat
     assert result.ok, result.reason
     t = result.state
     motion = Motion("appoint", "stalin", {"office": "foreign_commissar", "character": "voroshilov"})
-    assert t.agenda == [motion]
+    assert [(m.kind, m.proposer, m.params) for m in t.agenda] == [(motion.kind, motion.proposer, motion.params)]
+    assert t.agenda[0].id == 1 and 0.0 <= t.agenda[0].odds <= 1.0
     assert t.offices["foreign_commissar"] is None  # nothing happens until the vote
     carry_out(rs, t, t.agenda[0])
     assert t.offices["foreign_commissar"] == "voroshilov"

@@ -14,7 +14,10 @@ from . import people
 from .congress import INDEPENDENT, candidates
 from .control import controller, reveal
 from .discipline import move_rung
+from ..view import player_view
+from . import odds, pacts, swings
 from .stance import policy_step, stance
+from .strength import strengths
 from .votes import VoteResult, resolve
 
 MOTION_KINDS = ("policy", "appoint", "remove", "expel_member", "censure", "readmit", "convene", "publish")
@@ -35,30 +38,59 @@ def politburo_session(rs: Ruleset, state: GameState) -> list[VoteResult]:
     results = []
     for motion in agenda_order(rs, state):
         if not motion_still_valid(rs, state, motion):
-            state.note("motion.lapsed", kind=motion.kind, proposer=motion.proposer, params=dict(motion.params))
+            state.note("motion.lapsed", kind=motion.kind, proposer=motion.proposer, params=dict(motion.params),
+                       motion=motion.id)
             continue
+        # The proposer's honest odds on the eve of the vote, and the whips it took the others to give.
+        view = player_view(rs, state, motion.proposer, with_log=False)
+        seen = odds.honest(rs, view, motion, motion.proposer, pending=[])
+        weights = strengths(rs, view)
+        assumed = {f: ("for" if stance(rs, view, f, motion, weights) else "against") for f in rs.faction_ids}
+        _keep_or_break(rs, state, motion)
         result = resolve(rs, state, motion)
         for member, _ in result.ballots:
             reveal(rs, state, member)
+        p_proposed = motion.odds if motion.odds >= 0 else seen.p
         state.note(
             "vote.held",
             kind=motion.kind,
             proposer=motion.proposer,
             params=dict(motion.params),
+            motion=motion.id,
             detail=_detail(rs, state, motion),
             passed=result.passed,
             yes=result.yes,
             no=result.no,
             p_pass=round(result.forecast.p_pass, 3),
+            # The three chances: the proposer's when proposing, its own on the eve of the vote, the truth.
+            p_proposed=round(p_proposed, 3),
+            p_view=round(seen.p, 3),
+            could_move=list(seen.could_move),
+            # What moved them, each cause with its share: [stage, cause, params, change].
+            changes=[["before", *c] for c in swings.before_vote(rs, state, motion, seen)]
+            + [["hidden", *c] for c in swings.at_vote(rs, state, motion, seen, result.forecast, assumed)],
             ballots=[[m, b] for m, b in result.ballots],
-            # Why each member voted as he did: chance of yes, whose whip, and the reasons.
-            why=[[v.character, v.p_yes, v.whip, [list(r) for r in v.reasons]] for v in result.forecast.members],
+            # Why each member voted as he did: chance of yes, whose whip, the reasons, the whip given.
+            why=[[v.character, v.p_yes, v.boss, [list(r) for r in v.reasons], v.whip] for v in result.forecast.members],
         )
         if result.passed:
             carry_out(rs, state, motion)
         results.append(result)
     state.agenda = []
+    state.whips = {}
     return results
+
+
+def _keep_or_break(rs: Ruleset, state: GameState, motion: Motion) -> None:
+    """A faction that whipped against what its pact binds it to has broken the pact."""
+    target = pacts.struck(rs, state, motion)
+    for faction, chosen in list(state.whips.items()):
+        whip = chosen.get(str(motion.id))
+        if whip is None or faction == motion.proposer or target == faction:
+            continue
+        bound, pact = pacts.binding(rs, state, faction, motion, target)
+        if pact is not None and whip != ("for" if bound else "against"):
+            pacts.break_pact(rs, state, pact, faction, "whip")
 
 
 def _detail(rs: Ruleset, state: GameState, motion: Motion) -> dict:

@@ -13,6 +13,7 @@ from ..defs import AgendaPolicy
 from ..ruleset import Ruleset
 from ..state import GameState, Motion
 from .control import controller
+from .pacts import binding, struck
 from .strength import strengths
 
 
@@ -44,11 +45,6 @@ def policy_step(rs: Ruleset, state: GameState, params: dict) -> tuple[int, int]:
     axis = rs.axes[params["axis"]]
     old = state.policies[params["axis"]]
     return old, max(0, min(len(axis.positions) - 1, old + params["step"]))
-
-
-def _closeness(a: int | float, b: int | float) -> float:
-    """+1 when two positions on a 0-100 scale agree, -1 when they are 50 or more apart."""
-    return max(-1.0, min(1.0, (50.0 - abs(a - b)) / 50.0))
 
 
 def inclination(rs: Ruleset, state: GameState, motion: Motion, member: str) -> float:
@@ -85,12 +81,18 @@ def inclination(rs: Ruleset, state: GameState, motion: Motion, member: str) -> f
 def stance(
     rs: Ruleset, state: GameState, faction: str, motion: Motion, weights: dict[str, float] | None = None
 ) -> bool:
-    """True if the faction whips its members to vote yes. `weights`: strengths, if already known."""
+    """True if the faction whips its members to vote yes. `weights`: strengths, if already known.
+
+    Its own motions it backs; a motion against itself or its own people it opposes, whatever any
+    pact says; otherwise its pacts bind it (pacts.binding), and failing those, its interest."""
     if motion.proposer == faction:
         return True
-    for pact in state.pacts:
-        if pact.accepted and pact.kind == "vote_support" and pact.a == motion.proposer and pact.b == faction:
-            return True
+    target = struck(rs, state, motion)
+    if target == faction:
+        return False
+    bound, _ = binding(rs, state, faction, motion, target)
+    if bound is not None:
+        return bound
     fdef = rs.factions[faction]
     p = motion.params
     kind = motion.kind
@@ -113,11 +115,12 @@ def stance(
     if kind == "appoint":
         return controller(rs, state, p["character"]) == faction
     if kind in ("remove", "expel_member"):
-        target = p.get("character") or state.offices.get(p.get("office", ""))
+        # Strike at a rival's man when that rival is as strong as you, or far from you in ideology.
         if target is None:
             return False
-        owner = controller(rs, state, target)
-        return owner is not None and owner != faction
+        weights = weights or strengths(rs, state)
+        far = fdef.ideology.distance(rs.factions[target].ideology) > rs.rules["strike_distance"]
+        return far or weights[target] >= weights[faction]
     if kind == "censure":
         if p["faction"] == faction:
             return False

@@ -1,10 +1,13 @@
-"""Politburo votes (DESIGN §7): each member's chance to vote yes, its reasons, the exact chance a
+"""Politburo votes (DESIGN §7): each member's chance to vote yes, its named reasons, the exact chance a
 motion passes, and the seeded roll that decides it.
 
-A controlled member votes as his faction directs, with a small chance to defect when the motion is
-far from his ideology. An independent's chance grows with ideological agreement, lobbying this
-turn, the expected winner (bandwagon) and fear. Members vote independently, so the number of yes
-votes is Poisson-binomial: its distribution is an exact numpy convolution. Ties go to the chair.
+Each faction whips the members it controls: for, against, or a free vote. A whipped member defects
+only for reasons the vote report names, each with its share of the chance (a small base chance,
+his ideology far from the motion, a rival's hold on him, fear of whoever commands the police, a
+trait); a faction's leader never defects. An independent — or a member given a free vote — votes
+from ideological agreement, lobbying this turn, the expected winner (bandwagon) and fear. Nobody
+votes for his own removal. Members vote independently, so the number of yes votes is
+Poisson-binomial: an exact numpy convolution. Ties go to the chair.
 """
 
 from __future__ import annotations
@@ -17,17 +20,20 @@ import numpy as np
 from ..ruleset import Ruleset
 from ..state import GameState, Motion
 from ..view import player_view
-from .control import controllers, estimates
+from .control import bound_faction, estimates, total_loyalty
 from .stance import inclination, stance
 from .strength import strengths
+
+WHIPS = ("for", "against", "free")
 
 
 @dataclass(frozen=True, slots=True)
 class MemberVote:
     character: str
     p_yes: float
-    whip: str | None  # the faction directing him, or None for an independent
-    reasons: tuple[tuple[str, float], ...]  # (reason key, contribution to the chance)
+    boss: str | None  # the faction that controls him (as the forecaster knows it), None if independent
+    whip: str | None  # his faction's whip: for | against | free (None for an independent)
+    reasons: tuple[tuple[str, float], ...]  # (reason key, contribution to the chance of yes)
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,72 +70,168 @@ def _sigmoid(x: float) -> float:
     return 1.0 / (1.0 + math.exp(-x))
 
 
-def member_vote(
-    rs: Ruleset, state: GameState, motion: Motion, member: str, whip: str | None, ctx: _VoteContext
-) -> MemberVote:
-    """One member's chance to vote yes and why."""
-    r = rs.rules
-    lean = inclination(rs, state, motion, member)
-    cdef = rs.characters[member]
-    if whip is not None:
-        direct = ctx.stances[whip]
-        against = max(0.0, -lean) if direct else max(0.0, lean)
-        defect = r["defect_base"] + r["defect_scale"] * against
-        defect += sum(rs.trait(t).defect for t in cdef.traits)
-        defect = min(max(defect, 0.0), 0.45)
-        p = 1.0 - defect if direct else defect
-        reasons = (("loyalty", round(p - 0.5, 3)), ("ideology", round(-defect if direct else defect, 3)))
-        return MemberVote(member, round(p, 6), whip, reasons)
-    c = rs.ci[member]
-    lobby = 0.0
-    for f in rs.faction_ids:
-        spent = int(state.lobbied[c, rs.fi[f]])
-        if spent and (ctx.viewer is None or f == ctx.viewer):
-            lobby += spent if ctx.stances[f] else -spent
-    fear = ctx.fear_sign
-    for t in cdef.traits:
-        fear *= rs.trait(t).fear
-    parts = (
-        ("ideology", r["vote_ideology"] * lean),
-        ("lobbying", r["vote_lobby"] * lobby / 10.0),
-        ("bandwagon", r["vote_bandwagon"] * (ctx.yes_share - 0.5) * 2.0),
-        ("fear", r["vote_fear"] * fear),
-    )
-    p = _sigmoid(sum(v for _, v in parts))
-    return MemberVote(member, round(p, 6), None, tuple((k, round(v, 3)) for k, v in parts))
+def own_fate(rs: Ruleset, state: GameState, motion: Motion, member: str) -> bool:
+    """Is this motion his own removal or expulsion?"""
+    p = motion.params
+    if motion.kind == "expel_member":
+        return p.get("character") == member
+    if motion.kind == "remove":
+        return state.offices.get(p.get("office", "")) == member
+    return False
 
 
 @dataclass(slots=True)
-class _VoteContext:
-    """What every member's vote on one motion shares: the factions' whips, fear, the bandwagon."""
+class VoteContext:
+    """What every member's vote on one motion shares: each faction's whip, the police's master,
+    fear, the bandwagon, and the loyalty rows the forecaster can see."""
 
     viewer: str | None
-    stances: dict[str, bool]
+    whips: dict[str, str]  # faction -> for | against | free
+    police_boss: str | None
     fear_sign: float
+    repression: float
     yes_share: float
+    loyalty: np.ndarray  # [characters, factions] as the forecaster knows them
 
 
-def _context(
-    rs: Ruleset,
-    state: GameState,
-    motion: Motion,
-    viewer: str | None,
-    whips: list[str | None],
-    weights: dict[str, float] | None,
-) -> _VoteContext:
-    weights = weights or strengths(rs, state)
-    stances = {f: stance(rs, state, f, motion, weights) for f in rs.faction_ids}
-    fear_sign = 0.0
+@dataclass(slots=True)
+class Facts:
+    """What about one member bears on his vote whoever controls him: computed once per motion."""
+
+    member: str
+    lean: float  # his own ideological leaning on the motion, -1 to +1
+    traits: tuple[tuple[str, float], ...]  # defection his traits add, named
+    fear_mult: float  # how much fear weighs with him
+    own_fate: bool  # the motion is his own removal or expulsion
+    bound: str | None  # the faction he leads, if any
+    row: tuple[int, ...]  # his loyalty to each faction, as the forecaster knows it
+
+
+def facts(rs: Ruleset, state: GameState, motion: Motion, member: str, ctx: VoteContext) -> Facts:
+    cdef = rs.characters[member]
+    mult = 1.0
+    for t in cdef.traits:
+        mult *= rs.trait(t).fear
+    traits = tuple((f"trait:{t}", rs.trait(t).defect) for t in cdef.traits if rs.trait(t).defect)
+    row = tuple(int(v) for v in ctx.loyalty[rs.ci[member]])
+    return Facts(member, inclination(rs, state, motion, member), traits, mult, own_fate(rs, state, motion, member),
+                 bound_faction(rs, member), row)
+
+
+def defection(rs: Ruleset, f: Facts, boss: str, whip: str, ctx: VoteContext) -> list[tuple[str, float]]:
+    """The named reasons a member whipped `whip` by `boss` might defect, each with its chance."""
+    r = rs.rules
+    against = max(0.0, -f.lean) if whip == "for" else max(0.0, f.lean)
+    tol = r["defect_tolerance"]
+    parts: list[tuple[str, float]] = [("chance", r["defect_base"])]
+    if against > tol:
+        parts.append(("ideology", r["defect_scale"] * (against - tol) / (1.0 - tol)))
+    mine = f.row[rs.fi[boss]]
+    rival, best = None, -1
+    for i, fid in enumerate(rs.faction_ids):
+        if fid != boss and f.row[i] > best and ctx.whips.get(fid, "free") not in (whip, "free"):
+            rival, best = fid, f.row[i]
+    if rival is not None and mine - best < r["defect_rival_gap"]:
+        parts.append((f"rival_hold:{rival}", r["defect_rival_hold"] * (1.0 - max(0, mine - best) / r["defect_rival_gap"])))
+    if ctx.police_boss not in (None, boss) and ctx.whips.get(ctx.police_boss, "free") not in (whip, "free"):
+        parts.append((f"fear:{ctx.police_boss}", r["defect_fear"] * ctx.repression * f.fear_mult))
+    parts.extend(f.traits)
+    return parts
+
+
+def directed_p(rs: Ruleset, f: Facts, boss: str, whip: str, ctx: VoteContext) -> float:
+    """The chance of yes of a member whipped for or against (the fast path: no reasons kept)."""
+    if f.own_fate:
+        return 0.0
+    if f.bound == boss:
+        return 1.0 if whip == "for" else 0.0
+    defect = min(max(sum(v for _, v in defection(rs, f, boss, whip, ctx)), 0.0), rs.rules["defect_cap"])
+    return 1.0 - defect if whip == "for" else defect
+
+
+def directed(rs: Ruleset, f: Facts, boss: str, whip: str, ctx: VoteContext) -> MemberVote:
+    """A member whipped for or against: he follows unless a named reason makes him defect."""
+    direct = whip == "for"
+    if f.bound == boss:
+        return MemberVote(f.member, 1.0 if direct else 0.0, boss, whip, (("whip", 1.0 if direct else 0.0), ("leader", 0.0)))
+    parts = defection(rs, f, boss, whip, ctx)
+    total = sum(v for _, v in parts)
+    cap = rs.rules["defect_cap"]
+    scale = cap / total if total > cap else (0.0 if total < 0 else 1.0)
+    defect = total * scale
+    sign = -1.0 if direct else 1.0
+    reasons = (("whip", 1.0 if direct else 0.0),) + tuple((k, round(sign * v * scale, 4)) for k, v in parts)
+    return MemberVote(f.member, round(1.0 - defect if direct else defect, 6), boss, whip, reasons)
+
+
+def free_logit(rs: Ruleset, state: GameState, f: Facts, ctx: VoteContext) -> tuple[tuple[str, float], ...]:
+    """An independent's (or a free vote's) reasons, as logit parts."""
+    r = rs.rules
+    c = rs.ci[f.member]
+    lobby = 0.0
+    for fid in rs.faction_ids:
+        spent = int(state.lobbied[c, rs.fi[fid]])
+        if spent and (ctx.viewer is None or fid == ctx.viewer):
+            lobby += spent if ctx.whips.get(fid) != "against" else -spent
+    return (
+        ("ideology", r["vote_ideology"] * f.lean),
+        ("lobbying", r["vote_lobby"] * lobby / 10.0),
+        ("bandwagon", r["vote_bandwagon"] * (ctx.yes_share - 0.5) * 2.0),
+        ("fear", r["vote_fear"] * ctx.fear_sign * f.fear_mult),
+    )
+
+
+def free_vote(rs: Ruleset, state: GameState, f: Facts, boss: str | None, whip: str | None, ctx: VoteContext) -> MemberVote:
+    """An independent, or a member his faction leaves free: his own judgement, as a logit."""
+    parts = free_logit(rs, state, f, ctx)
+    p = _sigmoid(sum(v for _, v in parts))
+    return MemberVote(f.member, round(p, 6), boss, whip, tuple((k, round(v, 3)) for k, v in parts))
+
+
+def member_vote(rs: Ruleset, state: GameState, motion: Motion, member: str, boss: str | None,
+                ctx: VoteContext) -> MemberVote:
+    """One member's chance to vote yes and why, given who controls him."""
+    f = facts(rs, state, motion, member, ctx)
+    if f.own_fate:
+        return MemberVote(member, 0.0, boss, ctx.whips.get(boss) if boss else None, (("own_fate", 0.0),))
+    whip = ctx.whips.get(boss, "free") if boss is not None else None
+    if boss is not None and whip in ("for", "against"):
+        return directed(rs, f, boss, whip, ctx)
+    return free_vote(rs, state, f, boss, whip, ctx)
+
+
+def whip_of(rs: Ruleset, state: GameState, faction: str, motion: Motion, weights: dict[str, float] | None) -> str:
+    """The whip a faction set on this motion, or its default: its stance."""
+    chosen = state.whips.get(faction, {}).get(str(motion.id))
+    if chosen is not None:
+        return chosen
+    return "for" if stance(rs, state, faction, motion, weights) else "against"
+
+
+def context(rs: Ruleset, state: GameState, motion: Motion, viewer: str | None, bosses: dict[str, str | None],
+            weights: dict[str, float] | None = None, whips: dict[str, str] | None = None) -> VoteContext:
+    """The shared part of a vote. `bosses`: every character's controller as the forecaster knows it.
+    A viewer knows its own whip; it takes everyone else's to be their evident stance."""
+    if whips is None:
+        weights = weights or strengths(rs, state)
+        whips = {}
+        for f in rs.faction_ids:
+            if viewer is None or f == viewer:
+                whips[f] = whip_of(rs, state, f, motion, weights)
+            else:
+                whips[f] = "for" if stance(rs, state, f, motion, weights) else "against"
     police = state.offices.get(rs.rules["police_office"])
-    if police is not None:
-        boss = controllers(rs, state)[rs.ci[police]]
-        if boss is not None:
-            # Fear pushes toward whoever commands the secret police, scaled by repression.
-            repression = float(state.indicators[rs.ii["repression"]]) / 100.0
-            fear_sign = (1.0 if stances[boss] else -1.0) * repression
-    whipped = [stances[w] for w in whips if w is not None]
-    yes_share = (sum(whipped) / len(whipped)) if whipped else 0.5
-    return _VoteContext(viewer, stances, fear_sign, yes_share)
+    boss = bosses.get(police) if police is not None else None
+    repression = float(state.indicators[rs.ii["repression"]]) / 100.0
+    fear_sign = 0.0
+    if boss is not None and whips.get(boss) in ("for", "against"):
+        # Fear pushes toward whoever commands the secret police, scaled by repression.
+        fear_sign = (1.0 if whips[boss] == "for" else -1.0) * repression
+    directed_ = [whips.get(bosses.get(m) or "", "free") for m in members(state) if bosses.get(m) is not None]
+    directed_ = [w for w in directed_ if w != "free"]
+    yes_share = (sum(1 for w in directed_ if w == "for") / len(directed_)) if directed_ else 0.5
+    loyalty = total_loyalty(state)
+    return VoteContext(viewer, whips, boss, fear_sign, repression, yes_share, loyalty)
 
 
 def poisson_binomial(ps: list[float]) -> np.ndarray:
@@ -167,7 +269,9 @@ def forecast(
     known: list[str | None] | None = None,
     weights: dict[str, float] | None = None,
 ) -> Forecast:
-    """The vote as `viewer` can foresee it (None: the truth, used to resolve the vote).
+    """The vote as `viewer` would see it if everything he cannot see were as he guesses (None: the
+    truth, used to resolve the vote). The honest chance shown to players, which weighs up what he
+    cannot see, is `odds.honest`.
 
     Everything is computed on the viewer's player view, so neither the whips, the strengths nor
     the fear term can betray a rival's secret holds. `known` (the viewer's estimates of every
@@ -176,13 +280,13 @@ def forecast(
         state = player_view(rs, state, viewer, with_log=False)
     seated = members(state)
     known = known if known is not None else estimates(rs, state, viewer)
-    whips = [known[rs.ci[m]] for m in seated]
-    ctx = _context(rs, state, motion, viewer, whips, weights)
-    votes = tuple(member_vote(rs, state, motion, m, w, ctx) for m, w in zip(seated, whips))
+    bosses = dict(zip(rs.character_ids, known))
+    ctx = context(rs, state, motion, viewer, bosses, weights)
+    votes = tuple(member_vote(rs, state, motion, m, bosses[m], ctx) for m in seated)
     chair = chair_of(rs, state, seated)
     chair_index = seated.index(chair) if chair is not None else None
     p_pass = pass_probability([v.p_yes for v in votes], chair_index)
-    swing = sorted((abs(v.p_yes - 0.5), v.character) for v in votes if v.whip is None)
+    swing = sorted((abs(v.p_yes - 0.5), v.character) for v in votes if v.boss is None)
     return Forecast(votes, chair, round(p_pass, 6), tuple(c for _, c in swing[:3]))
 
 
