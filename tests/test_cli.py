@@ -23,9 +23,24 @@ def test_simulate_json_is_reproducible_and_seed_dependent():
     assert doc_a["games"] == doc_b["games"]
     assert doc_a["games"] != doc_c["games"]
     game = doc_a["games"][0]
-    assert set(game) >= {"seed", "winner", "how", "turns", "scores", "indicators", "state_hash"}
+    assert set(game) >= {"seed", "winner", "how", "turns", "scores", "indicators", "state_hash", "votes", "pacts"}
     assert "timing" in doc_a and "game_ms" in doc_a["timing"]
     assert all("ms" not in key for key in game)
+    # The votes: the three chances and every ballot with its whip and reasons.
+    votes = [v for g in doc_a["games"] for v in g["votes"]]
+    assert votes
+    for v in votes:
+        assert {"turn", "proposer", "kind", "p_at_proposal", "p_at_vote_view", "p_true", "passed", "ballots"} <= set(v)
+        for key in ("p_at_proposal", "p_at_vote_view", "p_true"):
+            assert 0.0 <= v[key] <= 1.0
+        for b in v["ballots"]:
+            assert {"member", "whip", "vote", "defected", "reasons"} <= set(b)
+            assert b["whip"] in ("for", "against", "free", "independent")
+            assert b["defected"] == ((b["whip"] == "for" and not b["vote"]) or (b["whip"] == "against" and b["vote"]))
+    pacts = [p for g in doc_a["games"] for p in g["pacts"]]
+    assert any(p.get("opening") and p["kind"] == "bloc" for p in pacts)  # the triumvirate
+    for p in pacts:
+        assert {"turn", "from", "to", "accepted", "broken_turn"} <= set(p)
 
 
 def test_trace_reads_like_a_chronicle():

@@ -15,6 +15,7 @@ from ..core.ruleset import Ruleset
 from ..core.state import GameState, Pact
 
 TRUST_FLOOR = 30  # below this trust a bot deals with nobody
+REOFFER_AFTER = 2  # turns before a bot offers again to a faction that refused it
 BALANCE_TURNED = 1.3  # an ally this much stronger than anyone else is a threat, not an ally
 ACCEPT_KEYS = ("common_enemy", "protection", "paid", "agenda_close", "trust")
 REFUSE_KEYS = ("stronger", "distrust", "agenda_far", "binds_us", "against_friend")
@@ -77,7 +78,7 @@ def offers(rs: Ruleset, view: GameState, me: str, weights: dict[str, float]) -> 
     """Pacts worth offering now, valued; an offer the partner would refuse is not worth an action."""
     if not rs.factions[me].party:
         return []
-    dealt = {partner_of(p, me) for p in view.pacts if me in (p.a, p.b)}
+    dealt = {partner_of(p, me) for p in view.pacts if me in (p.a, p.b)} | refused_lately(view, me)
     rivals = _party_rivals(rs, view, me)
     if not rivals:
         return []
@@ -103,6 +104,17 @@ def offers(rs: Ruleset, view: GameState, me: str, weights: dict[str, float]) -> 
         elif judge_offer(rs, view, partner, me, "non_aggression", 0, None, weights)[0]:
             out.append((0.7, A.OfferPact(me, partner, "non_aggression", 2, 0)))
         break
+    return out
+
+
+def refused_lately(view: GameState, me: str) -> set[str]:
+    """Factions that refused our offer in the last REOFFER_AFTER turns: asking again at once is begging."""
+    out = set()
+    for turn, key, p in reversed(view.log):
+        if view.turn - turn > REOFFER_AFTER:
+            break
+        if key == "pact.declined" and p.get("partner") == me:
+            out.add(p["faction"])
     return out
 
 

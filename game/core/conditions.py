@@ -27,6 +27,7 @@ class Ctx:
     chooser: str | None = None
     player: str | None = None
     owner: str | None = None
+    weights: dict[str, float] | None = None  # the factions' strengths, when the caller has them already
 
 
 Check = Callable[[Ruleset, GameState, Any, Ctx], bool]
@@ -129,7 +130,7 @@ def _strength_share(rs, state, p, ctx):
     who = resolve_one(p["faction"], ctx)
     if who is None:
         return False
-    weights = strengths(rs, state)
+    weights = ctx.weights if ctx.weights is not None else strengths(rs, state)
     return _compare(100.0 * weights[who] / (sum(weights.values()) or 1.0), p)
 
 

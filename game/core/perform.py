@@ -132,8 +132,8 @@ def _platform(rs: Ruleset, state: GameState, a: A.Platform) -> None:
 
 
 def _offer(rs: Ruleset, state: GameState, a: A.OfferPact) -> None:
-    # The offer runs from the next turn if made after the partner has acted this turn, so it binds for `turns` full turns.
-    state.pacts.append(Pact(a.actor, a.partner, a.kind, state.turn + a.turns, False, a.price, a.against or None, state.turn))
+    # It binds for `turns` turns counted from the turn it is accepted, that turn included (see _answer).
+    state.pacts.append(Pact(a.actor, a.partner, a.kind, state.turn + a.turns - 1, False, a.price, a.against or None, state.turn))
     state.note("pact.offered", faction=a.actor, partner=a.partner, kind=a.kind, turns=a.turns, price=a.price,
                against=a.against or None)
 

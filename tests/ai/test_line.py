@@ -26,6 +26,7 @@ def dominated(rs):
         if not rs.characters[cid].leader:
             state.loyalty_public[rs.ci[cid], :] = 0
             state.loyalty_public[rs.ci[cid], rs.fi["stalin"]] = 90
+    state.pacts = []  # years on: the alignments of 1924 are long gone
     return state
 
 

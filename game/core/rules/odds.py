@@ -12,6 +12,7 @@ differs much between worlds are the ones that "could still move".
 from __future__ import annotations
 
 import math
+import zlib
 from dataclasses import dataclass
 
 import numpy as np
@@ -73,8 +74,9 @@ def pass_probabilities(p: np.ndarray, chair_index: int | None) -> np.ndarray:
 
 
 def _seed(state: GameState, viewer: str, motion: Motion) -> int:
-    parts = [str(v) for _, v in sorted(motion.params.items())]
-    return derive_seed(state.seed, "odds", viewer, state.turn, motion.kind, motion.proposer, *parts)
+    """The stream's seed: the game, the turn, the viewer and the motion — nothing hidden."""
+    key = "|".join([motion.kind, motion.proposer, *(f"{k}={v}" for k, v in sorted(motion.params.items()))])
+    return derive_seed(state.seed, viewer, state.turn, zlib.crc32(key.encode("utf-8")))
 
 
 def honest(rs: Ruleset, state: GameState, motion: Motion, viewer: str, pending: list[str] | None = None) -> Odds:
@@ -125,7 +127,7 @@ def honest(rs: Ruleset, state: GameState, motion: Motion, viewer: str, pending: 
             continue  # nobody votes for his own removal, in any world
         ind = 1.0 / (1.0 + math.exp(-sum(v for _, v in free_logit(rs, view, f, ctx))))
         whipped[i, :] = free[i, :] = ind
-        for j in {int(b) for b in np.unique(boss[:, i])} - {0}:
+        for j in set(boss[:, i].tolist()) - {0}:
             fid = fids[j - 1]
             whip = ctx.whips.get(fid, "free")
             if whip != "free":

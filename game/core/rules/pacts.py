@@ -84,13 +84,19 @@ def kind_problems(rules: dict) -> list[str]:
 
 
 def struck(rs: Ruleset, state: GameState, motion: Motion) -> str | None:
-    """The faction a censure, removal or expulsion strikes at (its people's controller), if any."""
+    """The faction a censure, removal or expulsion strikes at (its people's controller), if any —
+    and an appointment to an office one of its people holds, which puts him out of it."""
     p = motion.params
     if motion.kind == "censure":
         return p["faction"]
     if motion.kind in ("remove", "expel_member"):
         target = p.get("character") or state.offices.get(p.get("office", ""))
         return controller(rs, state, target) if target else None
+    if motion.kind == "appoint":
+        holder = state.offices.get(p.get("office", ""))
+        if holder is not None and holder != p.get("character"):
+            who = controller(rs, state, holder)
+            return who if who != controller(rs, state, p["character"]) else None
     return None
 
 

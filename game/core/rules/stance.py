@@ -17,13 +17,14 @@ from .pacts import binding, struck
 from .strength import strengths
 
 
-def pursued_policies(rs: Ruleset, state: GameState, faction: str) -> tuple[AgendaPolicy, ...]:
+def pursued_policies(rs: Ruleset, state: GameState, faction: str,
+                     weights: dict[str, float] | None = None) -> tuple[AgendaPolicy, ...]:
     """The policy targets a faction pursues now: its agenda, where on each axis the first item of
     its `line` whose conditions hold takes over (the apparatus's turn once it dominates)."""
     fdef = rs.factions[faction]
     if not fdef.line:
         return fdef.agenda_policies
-    ctx = Ctx(faction, faction, faction)
+    ctx = Ctx(faction, faction, faction, weights)
     active: dict[str, AgendaPolicy] = {}
     seen: dict[str, bool] = {}  # items often share a condition (the same share of strength)
     for item in fdef.line:
@@ -104,7 +105,7 @@ def stance(
         if verdict is not None:
             return verdict
     if kind == "policy":
-        for item in pursued_policies(rs, state, faction):
+        for item in pursued_policies(rs, state, faction, weights):
             if item.axis == p["axis"]:
                 old = state.policies[p["axis"]]
                 return abs(old + p["step"] - item.target) < abs(old - item.target)

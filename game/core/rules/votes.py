@@ -113,7 +113,7 @@ def facts(rs: Ruleset, state: GameState, motion: Motion, member: str, ctx: VoteC
     for t in cdef.traits:
         mult *= rs.trait(t).fear
     traits = tuple((f"trait:{t}", rs.trait(t).defect) for t in cdef.traits if rs.trait(t).defect)
-    row = tuple(int(v) for v in ctx.loyalty[rs.ci[member]])
+    row = tuple(ctx.loyalty[rs.ci[member]].tolist())
     return Facts(member, inclination(rs, state, motion, member), traits, mult, own_fate(rs, state, motion, member),
                  bound_faction(rs, member), row)
 

@@ -1,0 +1,56 @@
+"""The votes of all-AI games, on a fixed small set of seeds (issue 10): the proposers' honest odds
+are calibrated, whipped members stay with their own faction's motions, pacts are made and refused,
+and a faction's leader never breaks with its whip. The full check is
+`python -m game simulate --games 200 --seed 1 --json` read by `python -m tests.ai.votecheck`."""
+
+from __future__ import annotations
+
+import pytest
+
+from game.sim import pacts_of, play_game, votes_of
+from tests.ai.votecheck import calibration, own_defections
+
+SEEDS = range(101, 109)
+
+
+@pytest.fixture(scope="module")
+def games(rs):
+    return [play_game(rs, "succession", seed).state for seed in SEEDS]
+
+
+def test_the_proposers_odds_are_calibrated(games):
+    votes = [v for s in games for v in votes_of(s)]
+    assert len(votes) > 150
+    brier, table = calibration(votes, "p_at_proposal")
+    assert brier < 0.06
+    for row in table:
+        if row["n"] >= 30:
+            assert abs(row["forecast"] - row["passed"]) <= 0.10, row
+    # The true chance the vote was cast with is calibrated by construction: a check on the dice.
+    brier_true, _ = calibration(votes, "p_true")
+    assert brier_true <= brier + 0.01
+
+
+def test_whipped_members_stay_with_their_own_factions_motions(games):
+    bad, total = own_defections([v for s in games for v in votes_of(s)])
+    assert total > 300 and bad / total < 0.04
+
+
+def test_leaders_never_break_with_their_whip(rs, games):
+    for s in games:
+        for v in votes_of(s):
+            for b in v["ballots"]:
+                if rs.characters[b["member"]].leader and b["whip"] in ("for", "against"):
+                    assert not b["defected"], (v, b)
+
+
+def test_pacts_are_offered_accepted_and_refused(games):
+    offered = [p for s in games for p in pacts_of(s) if not p["opening"]]
+    assert offered
+    assert any(p["accepted"] for p in offered)
+    assert sum(1 for s in games if any(p["accepted"] and not p["opening"] for p in pacts_of(s))) >= 0.4 * len(games)
+
+
+def test_answers_carry_a_reason(games):
+    answers = [e[2] for s in games for e in s.log if e[1] in ("pact.accepted", "pact.declined") and e[2].get("reason") is not None]
+    assert answers and all(a["reason"] for a in answers)
