@@ -13,7 +13,7 @@ from .core.ruleset import Ruleset
 KIND_WORDS = {
     "policy": "change policy",
     "appoint": "appoint to an office",
-    "convene": "convene a plenum or congress",
+    "convene": "convene a meeting (plenum or congress)",
     "publish": "publish Lenin's Testament",
     "readmit": "readmit a faction",
     "censure": "censure a faction",
@@ -63,7 +63,8 @@ def undertakings(rs: Ruleset, kind: str, offerer: str, partner: str, against: st
     if k is None:
         return [f"An unknown kind of pact ({kind})."]
     a, b = short(rs, offerer), short(rs, partner)
-    motions = ", ".join(KIND_WORDS.get(m, m) for m in k.kinds)
+    named = [KIND_WORDS.get(m, m) for m in k.kinds]
+    motions = ", ".join(named[:-1]) + (" or " if len(named) > 1 else "") + (named[-1] if named else "")
     out = []
     if k.support == "offerer" and k.kinds:
         out.append(f"{b} whips its members for {a}'s motions to {motions}; {a} owes nothing in return.")

@@ -13,7 +13,7 @@ from ..core.legality import cost_of
 from ..core.perform import lobby_gain
 from ..core.rules.control import estimates
 from ..core.rules.odds import honest
-from ..core.rules.pacts import pact_kinds
+from ..core.rules.pacts import pact_kinds, strike_breaks
 from ..core.rules.strength import strengths
 from ..core.ruleset import Ruleset
 from ..core.state import GameState, Motion
@@ -149,10 +149,11 @@ def own_options(rs: Ruleset, view: GameState, viewer: str, congress: bool) -> li
         if view.factions[other].rung > 0 and rs.factions[viewer].party:
             action = A.Propose(viewer, "readmit", other)
             out.append(Option(f"Move to readmit {short}", action, _cost(rs, action), _odds(rs, view, viewer, action)))
+        breaks = _breaks(rs, view, viewer, other)
         out.append(Option(f"Denounce {short}", A.Denounce(viewer, other), _cost(rs, A.Denounce(viewer, other)),
-                          f"+{rs.rules['denounce_heat']} heat to them; -{rs.rules['denounce_prestige']} prestige to you"))
+                          f"+{rs.rules['denounce_heat']} heat to them; -{rs.rules['denounce_prestige']} prestige to you{breaks}"))
         action = A.Propose(viewer, "censure", other)
-        out.append(Option(f"Move to censure {short}", action, _cost(rs, action), _odds(rs, view, viewer, action)))
+        out.append(Option(f"Move to censure {short}", action, _cost(rs, action), _odds(rs, view, viewer, action) + breaks))
     out.extend(offer_options(rs, view, viewer))
     return out
 
@@ -191,6 +192,16 @@ def offer_options(rs: Ruleset, view: GameState, viewer: str) -> list[Option]:
             words = terms(rs, kind.id, viewer, other, view.turn + turns, view.start_year, against or None)
             out.append(Option(f"Offer {short} {a_or_an(phrase(rs, kind.id, against or None))}", action, "1 AP",
                               f"{words} They answer on their next turn; you see why."))
+    return out
+
+
+def _breaks(rs: Ruleset, view: GameState, viewer: str, target: str) -> str:
+    """'; BREAKS your non-aggression pact with the Left: -2 prestige, -30 of their trust' (or nothing)."""
+    out = ""
+    for pact in strike_breaks(rs, view, viewer, target):
+        k = pact_kinds(rs).get(pact.kind)
+        cost = f"-{k.break_prestige} prestige, -{k.break_trust} of their trust" if k else "prestige and trust"
+        out += f"; BREAKS your {phrase(rs, pact.kind, pact.against)} with {rs.factions[target].short}: {cost}"
     return out
 
 

@@ -22,6 +22,7 @@ from ..app import Scene
 from ..clock import ClassClock
 from ..diagram import Diagram
 from .gamedraw import GameDrawing
+from .gamesaves import GameSaves
 from .whippanel import WhipPanel
 
 TABS = ("Selection", "Faction", "Policy", "Hand")
@@ -30,7 +31,7 @@ REPORTED = ("vote.held", "plenum.removal", "plenum.expulsion", "congress.held", 
             "congress.co_report_held", "plenum.elected", "plenum.dropped", "plenum.coopted")
 BOT_BUDGET_MS = 6.0
 
-class GameScene(WhipPanel, GameDrawing, Scene):
+class GameScene(GameSaves, WhipPanel, GameDrawing, Scene):
     def __init__(self, app, session: Session) -> None:
         self.session = session
         self.selected: tuple[str, str] | None = None
@@ -372,45 +373,6 @@ class GameScene(WhipPanel, GameDrawing, Scene):
         entries, self.inbox_mark[human] = log[self.inbox_mark.get(human, 0):], len(log)
         if lines(self.app.rs, entries, human):
             self.app.push(InboxOverlay, self.session, human, entries)
-
-    def autosave_if_new_turn(self) -> None:
-        """Autosave at the end of every turn (the last five are kept); a failure is shown, not fatal."""
-        from ...paths import saves_dir
-        from ...persistence.games import autosave
-
-        turn = self.session.state.turn
-        if getattr(self, "_saved_turn", turn) != turn or (self.session.over and not getattr(self, "_saved_end", False)):
-            try:
-                autosave(saves_dir(), self.session, self.app.content)
-            except OSError as exc:
-                self.message = f"Autosave failed: {exc.strerror}"
-            self._saved_end = self.session.over
-        self._saved_turn = turn
-
-    def quick_save(self) -> None:
-        from ...paths import saves_dir
-        from ...persistence.games import save_session
-
-        try:
-            path = save_session(saves_dir() / "quicksave.testament.json", self.session, self.app.content)
-            self.message = f"Saved to {path.name} (F9 loads it)."
-        except OSError as exc:
-            self.message = f"Could not save: {exc.strerror}"
-        self.rebuild()
-
-    def quick_load(self) -> None:
-        from ...paths import saves_dir
-        from .loadscreen import open_game
-
-        path = saves_dir() / "quicksave.testament.json"
-        if not path.is_file():
-            self.message = "No quick save yet (F5 saves)."
-            self.rebuild()
-            return
-        error = open_game(self.app, path)
-        if error:
-            self.message = error
-            self.rebuild()
 
     def collect_votes(self) -> None:
         log = self.session.state.log
