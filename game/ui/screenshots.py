@@ -79,8 +79,9 @@ def take_screenshots(content: GameContent, outdir: Path, seed: int, size: tuple[
     game.tab = "Policy"
     game.rebuild()
     shot("06_policy")
-    # Play on to the first Politburo session, then show its votes.
-    while session.state.turn == 0 and not session.over:
+    # Play on to the first Politburo session that votes, then show its votes.
+    while (session.state.turn == 0 or not any(e[1] == "vote.held" for e in session.state.log)) and not session.over \
+            and session.state.turn < 8:
         mover = session.human_to_move()
         if mover:
             if session.state.phase == "chronicle":
@@ -91,6 +92,7 @@ def take_screenshots(content: GameContent, outdir: Path, seed: int, size: tuple[
         else:
             session.step_bot()
     votes = [e for e in session.state.log if e[1] == "vote.held"]
+    votes = [e for e in votes if e[0] == votes[-1][0]] if votes else []
     app.reset_to(GameScene, session)
     app.push(VoteOverlay, session, votes)
     shot("07_votes")
@@ -165,11 +167,19 @@ def _issue10_screens(app, rs, seed: int, human: str, shot, finished) -> None:
     game.shown_human, game.seen_log = human, len(session.state.log)  # the votes so far were reported
     shot("19_whips")
     votes = [e for e in finished.state.log if e[1] == "vote.held"]
+
     def telling_of(e) -> float:  # the vote that says most: moved odds, defections, varied reasons
         reasons = {k.split(":")[0] for row in e[2].get("why", []) for k, _ in row[3]}
         return sum(abs(c[3]) for c in e[2].get("changes", [])) + 0.05 * len(reasons) + 0.02 * len(e[2].get("could_move", []))
 
     telling = max(votes, key=telling_of, default=None)
+    if telling is None or telling_of(telling) < 0.5:  # play an all-AI game on to a vote whose odds moved
+        bots, seen = Session.start(rs, "succession", seed, []), 0
+        while not bots.over and (telling is None or telling_of(telling) < 0.5):
+            bots.step_bot()
+            telling = max([e for e in bots.state.log[seen:] if e[1] == "vote.held"] + ([telling] if telling else []),
+                          key=telling_of, default=None)
+            seen = len(bots.state.log)
     app.reset_to(GameScene, finished)
     app.push(VoteOverlay, finished, [telling] if telling else [])
     shot("20_vote_report")
