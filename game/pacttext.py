@@ -21,19 +21,20 @@ KIND_WORDS = {
     "expel_member": "expel from the Politburo",
 }
 
-# Why a computer player accepted or refused (game/ai/diplomacy.py judge_offer's keys).
+# Why a computer player accepted or refused (game/ai/diplomacy.py judge_offer's keys); {you} is
+# the offerer: "you" to the offerer itself, its name to everyone else.
 ACCEPT = {
     "common_enemy": "a common enemy",
     "protection": "it needs protection",
     "paid": "the price is worth it",
-    "agenda_close": "your agendas are close",
-    "trust": "it trusts you",
+    "agenda_close": "{your} agenda is close to theirs",
+    "trust": "they trust {you}",
 }
 REFUSE = {
-    "stronger": "you are stronger than they are",
-    "distrust": "they do not trust you",
-    "agenda_far": "your agendas are too far apart",
-    "binds_us": "it would bind them against their own interests",
+    "stronger": "{you} {are} stronger than they are",
+    "distrust": "they do not trust {you}",
+    "agenda_far": "{your} agenda is too far from theirs",
+    "binds_us": "it would bind them and {you} would owe nothing",
     "against_friend": "it would turn them against a friend",
 }
 
@@ -97,11 +98,16 @@ def terms(rs: Ruleset, kind: str, offerer: str, partner: str, through: int, star
     return f"{head} {body}{paid}{cost}"
 
 
-def answer(rs: Ruleset, faction: str, accepted: bool, reason: str | None) -> str:
-    """'The Left refuses: you are stronger than they are.'"""
-    who = short(rs, faction)
-    if accepted:
-        why = ACCEPT.get(reason or "", reason or "")
-        return f"{who} accepts" + (f": {why}." if why else ".")
-    why = REFUSE.get(reason or "", reason or "")
-    return f"{who} refuses" + (f": {why}." if why else ".")
+def answer(rs: Ruleset, faction: str, accepted: bool, reason: str | None, offerer: str | None = None,
+           viewer: str | None = None, what: str = "") -> str:
+    """'The Left refuses: you are stronger than they are.' — to the offerer; to others, by name.
+    `what`, if given, names the offer: 'The Left refuses the Right's alliance: ...'."""
+    words = (ACCEPT if accepted else REFUSE).get(reason or "", (reason or "").replace("_", " "))
+    if offerer is None or offerer == viewer:
+        you, your, are = "you", "your", "are"
+    else:
+        you, are = short(rs, offerer), "is"
+        your = f"{you}'s"
+    why = words.format(you=you, your=your, are=are)
+    head = f"{short(rs, faction)} {'accepts' if accepted else 'refuses'}" + (f" {what}" if what else "")
+    return f"{head}: {why}." if why else f"{head}."

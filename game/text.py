@@ -238,16 +238,18 @@ class Text:
     def _pact_offered(self, p):
         return f"{self.faction(p['faction'])} offers {self.faction(p['partner'])} {self.a_pact(p['kind'], p.get('against'))}."
 
-    def _pact_accepted(self, p):
+    def _pact_accepted(self, p, viewer=None):
+        """`faction` accepted `partner`'s offer (and says why: 'you' to a viewer who offered it)."""
         from .pacttext import answer
 
-        return (f"{answer(self.rs, p['faction'], True, p.get('reason'))} {self.faction(p['faction'])} and "
-                f"{self.faction(p['partner'])} make {self.a_pact(p['kind'], p.get('against'))}.")
+        what = f"{self.faction(p['partner'])}'s {self.pact_name(p['kind'], p.get('against'))}"
+        return answer(self.rs, p["faction"], True, p.get("reason"), p["partner"], viewer, what)
 
-    def _pact_declined(self, p):
+    def _pact_declined(self, p, viewer=None):
         from .pacttext import answer
 
-        return f"{answer(self.rs, p['faction'], False, p.get('reason'))[:-1]} {self.faction(p['partner'])}'s {self.pact_name(p['kind'])}."
+        what = f"{self.faction(p['partner'])}'s {self.pact_name(p['kind'], p.get('against'))}"
+        return answer(self.rs, p["faction"], False, p.get("reason"), p["partner"], viewer, what)
 
     def _pact_broken(self, p):
         how = {"motion": "by moving against its partner", "denounce": "by denouncing its partner",

@@ -37,6 +37,8 @@ def lines(rs: Ruleset, log: list, viewer: str) -> list[Line]:
             if viewer not in (p.get("faction"), p.get("partner")) and key != "pact.opened":
                 continue
             words = t.entry(key, p)
+            if key in ("pact.accepted", "pact.declined"):  # to the offerer: "you are stronger than they are"
+                words = getattr(t, "_" + key.replace(".", "_"))(p, viewer)
             if key == "pact.offered" and p.get("partner") == viewer:
                 out.append(Line("OFFER", (words or "") + " Answer it in Relations (key R).", ("relations", None)))
             elif words:

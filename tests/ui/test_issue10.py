@@ -85,6 +85,8 @@ def test_pacts_say_what_they_bind_and_answers_say_why(content):
     left = rs.factions["trotsky"].short
     assert answer(rs, "trotsky", False, "stronger") == f"{left} refuses: you are stronger than they are."
     assert answer(rs, "trotsky", True, "common_enemy") == f"{left} accepts: a common enemy."
+    right = rs.factions["bukharin"].short
+    assert answer(rs, "trotsky", False, "stronger", "bukharin", "stalin") == f"{left} refuses: {right} is stronger than they are."
 
 
 def test_a_vote_reads_as_words(content):
