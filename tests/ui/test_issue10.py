@@ -50,6 +50,9 @@ def test_whip_buttons_cycle_the_whip_by_click_and_key(app):
     assert sorted(seen) == ["against", "for", "free"], seen
     key(app, pygame.K_1)  # the keyboard cycles it too
     assert session.state.whips["bukharin"][str(motion.id)] != seen[-1]
+    game.select(("person", "kalinin"))  # selecting something keeps the whips on the panel
+    app.frame()
+    assert game.element("#whip_0") is not None and game.whip_blocks
     key(app, pygame.K_e)
     assert session.state.phase != "session" or session.human_to_move() != "bukharin"
 
@@ -106,3 +109,19 @@ def test_a_vote_reads_as_words(content):
     assert "+20 points" in changes[1]
     member = w.members(p)[0]
     assert "DEFECTED" in member and "his ideology is far from this motion: \u221212 points" in member
+
+
+def test_a_pact_that_binds_the_whip_says_so_and_what_breaking_costs(content):
+    from game.core.engine import new_game
+    from game.core.state import Motion
+    from game.core.view import player_view
+    from game.ui.whips import pact_note
+
+    rs = content.ruleset
+    state = new_game(rs, "succession", 3)
+    view = player_view(rs, state, "bukharin")
+    assert any(p.accepted and {p.a, p.b} == {"stalin", "bukharin"} for p in view.pacts), "the scenario's non-aggression pact"
+    censure = Motion("censure", "trotsky", {"faction": "stalin"}, id=99)
+    kept, broken = pact_note(rs, view, "bukharin", censure, "against"), pact_note(rs, view, "bukharin", censure, "for")
+    assert kept.startswith("bound by your pact with") and "prestige" in kept and "trust" in kept
+    assert broken.startswith("BREAKS your pact with")

@@ -147,7 +147,7 @@ class GameDrawing:
     def draw_panel(self, surface, view, viewer) -> None:
         rs = self.app.rs
         y = self.panel.top + self.s(40)
-        if self.tab == "Selection":
+        if self.tab == "Selection" and not getattr(self, "whip_blocks", None):  # the whips take the panel while the Politburo sits
             lines, height, size = self.selection_box()
             box = pygame.Rect(self.panel.left, y, self.panel.width, height)
             pygame.draw.rect(surface, K.WHITE, box)
