@@ -141,6 +141,7 @@ class VoteWords:
                 why = self.free_reasons(reasons) if not any(k == "own_fate" for k, _ in reasons) else [
                     "the motion is his own removal: he votes no"]
             tail = "; ".join(why) if why else "no reason to do otherwise"
-            flag = " — DEFECTED" if defected else ""
+            whipped = boss is not None and whip in ("for", "against") and vote is not None
+            flag = " — DEFECTED" if defected else (" (kept to the whip)" if whipped else "")
             out.append(f"{self.person(member)}: {said}{flag} ({self.whip(boss, whip)}; chance of yes {pct(p_yes)}) — {tail}")
         return out

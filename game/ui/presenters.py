@@ -235,6 +235,7 @@ def _cost(rs: Ruleset, action: A.Action) -> str:
 
 def _odds(rs: Ruleset, view: GameState, viewer: str, action: A.Propose) -> str:
     """'now: 64 % — could still move: Kalinin, Rudzutak (their leanings unknown to you)'."""
+    from .whips import could_move
+
     o = honest(rs, view, Motion(action.motion, viewer, action.params()), viewer)
-    movers = ", ".join(rs.characters[c].name.split()[-1] for c in o.could_move)
-    return f"now: {round(o.p * 100)} %" + (f" — could still move: {movers} (their leanings unknown to you)" if movers else "")
+    return f"now: {round(o.p * 100)} %" + could_move(rs, o.could_move, [m for m, _, boss in o.members if boss == viewer])

@@ -32,11 +32,26 @@ class WhipRow:
 
 
 def odds_line(rs: Ruleset, view: GameState, motion: Motion, viewer: str) -> str:
-    """The honest odds in words, with who could still move."""
+    """The honest odds in words, with who could still move and whom your whip directs."""
     o = O.honest(rs, view, motion, viewer)
-    movers = ", ".join(rs.characters[c].name.split()[-1] for c in o.could_move)
-    tail = f" — could still move: {movers} (their leanings unknown to you)" if movers else ""
-    return f"now: {pct(o.p)}{tail}"
+    mine = [m for m, _, boss in o.members if boss == viewer]
+    return f"now: {pct(o.p)}{could_move(rs, o.could_move, mine)}" + (
+        f". Your whip directs {', '.join(_last(rs, m) for m in mine)}." if mine else ". You direct no member.")
+
+
+def _last(rs: Ruleset, cid: str) -> str:
+    return rs.characters[cid].name.split()[-1]
+
+
+def could_move(rs: Ruleset, movers: tuple[str, ...] | list[str], mine: list[str]) -> str:
+    """' — could still move: Kalinin, Rudzutak (their leanings unknown to you); your Rykov, if a
+    rival holds him in secret' — or nothing."""
+    others = [_last(rs, c) for c in movers if c not in mine]
+    own = [_last(rs, c) for c in movers if c in mine]
+    parts = [f"{', '.join(others)} (their leanings unknown to you)"] if others else []
+    if own:
+        parts.append(f"your {', '.join(own)}, if a rival holds {'him' if len(own) == 1 else 'them'} in secret")
+    return f" — could still move: {'; '.join(parts)}" if parts else ""
 
 
 def pact_note(rs: Ruleset, view: GameState, viewer: str, motion: Motion, whip: str) -> str:
