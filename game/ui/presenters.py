@@ -221,6 +221,26 @@ def policy_options(rs: Ruleset, view: GameState, viewer: str) -> list[Option]:
     return out
 
 
+def hand_options(rs: Ruleset, view: GameState, viewer: str, summarise) -> list[Option]:
+    """Each card in hand, for its event or its influence; `summarise`: the content tags the
+    content settings summarise (the card's summary is shown, and says so)."""
+    from ..contentfilter import note, shown_text
+
+    out = []
+    for card_id in view.factions[viewer].hand:
+        card = rs.cards[card_id]
+        owner = rs.factions[card.faction].short if card.faction in rs.factions else "neutral"
+        rival = card.faction not in (None, viewer)
+        warn = f" — WARNING: {owner}'s event fires anyway" if rival else ""
+        text, hidden = shown_text(card, summarise)
+        text += f" [{note(hidden)}; the full text is in the Encyclopedia]" if hidden else ""
+        out.append(Option(f"Play '{card.title}' for its event", A.PlayCard(viewer, card_id, "event"), "1 AP",
+                          f"{text} ({owner} card)"))
+        out.append(Option(f"Play '{card.title}' for {card.value} influence", A.PlayCard(viewer, card_id, "influence"), "1 AP",
+                          f"+{card.value} influence{warn}"))
+    return out
+
+
 def _wanted(rs: Ruleset, view: GameState) -> list[str]:
     """Offices worth offering in the person menu: vacant ones and the most important."""
     vacant = [o for o, d in rs.offices.items() if d.chosen_by == "politburo" and view.offices.get(o) is None]

@@ -145,23 +145,9 @@ class GameScene(GameSaves, WhipPanel, GameDrawing, Scene):
             return P.own_options(rs, view, viewer, congress_due(rs, self.session.state))
         if self.tab == "Policy":
             return P.policy_options(rs, view, viewer)
-        out = []
-        from ...contentfilter import note, shown_text
         from .contentnotice import tags_for
 
-        summarise = tags_for(self.app, self.session)
-        for card_id in view.factions[viewer].hand:
-            card = rs.cards[card_id]
-            owner = rs.factions[card.faction].short if card.faction in rs.factions else "neutral"
-            rival = card.faction not in (None, viewer)
-            warn = f" — WARNING: {owner}'s event fires anyway" if rival else ""
-            text, hidden = shown_text(card, summarise)  # the summary, by the content settings, says so
-            text += f" [{note(hidden)}; the full text is in the Encyclopedia]" if hidden else ""
-            out.append(P.Option(f"Play '{card.title}' for its event", A.PlayCard(viewer, card_id, "event"), "1 AP",
-                                f"{text} ({owner} card)"))
-            out.append(P.Option(f"Play '{card.title}' for {card.value} influence", A.PlayCard(viewer, card_id, "influence"), "1 AP",
-                                f"+{card.value} influence{warn}"))
-        return out
+        return P.hand_options(rs, view, viewer, tags_for(self.app, self.session))
 
     def refresh_controls(self) -> None:
         viewer = self.session.human_to_move()
