@@ -125,3 +125,26 @@ def test_a_pact_that_binds_the_whip_says_so_and_what_breaking_costs(content):
     kept, broken = pact_note(rs, view, "bukharin", censure, "against"), pact_note(rs, view, "bukharin", censure, "for")
     assert kept.startswith("bound by your pact with") and "prestige" in kept and "trust" in kept
     assert broken.startswith("BREAKS your pact with")
+
+
+def test_inbox_lines_open_what_they_name(app):
+    from game.session import Session
+    from game.ui.scenes.inbox import InboxOverlay
+    from game.ui.scenes.relations import RelationsOverlay
+    from tests.ui.conftest import click_at
+
+    session = Session.start(app.rs, "succession", 5, ["bukharin"])
+    _play_to(session, app.rs, lambda m: m == "bukharin" and session.state.phase == "intrigue")
+    game = _scene(app, session)
+    entries = [[0, "pact.offered", {"faction": "trotsky", "partner": "bukharin", "kind": "alliance", "turns": 2, "price": 0,
+                                    "against": None}],
+               [0, "person.died", {"character": "kalinin", "cause": "natural"}]]
+    inbox = app.push(InboxOverlay, session, "bukharin", entries)
+    app.frame()
+    assert [line.tag for line in inbox.lines] == ["OFFER", "DEATH"]
+    click_at(app, inbox.rows[0][0].center)  # the offer opens Relations
+    assert isinstance(app.scene, RelationsOverlay)
+    key(app, pygame.K_ESCAPE)
+    app.frame()
+    click_at(app, inbox.rows[1][0].center)  # a person: selected on the apparatus screen
+    assert app.scene is game and game.selected == ("person", "kalinin")
