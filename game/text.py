@@ -150,10 +150,21 @@ class Text:
         return f"{self.person(p.get('holder'))} loses the post of {self.office(p['office'])}."
 
     def _vote_held(self, p):
+        from .votetext import VoteWords
+
+        words = VoteWords(self.rs)
+        turned = [f"{self.person(row[0])} ({words.whip(row[2], row[4])})" for row in p.get("why", [])
+                  if len(row) > 4 and row[2] is not None and row[4] in ("for", "against")
+                  and dict(p.get("ballots", [])).get(row[0]) is not None
+                  and dict(p.get("ballots", [])).get(row[0]) != (row[4] == "for")]
+        defected = f" Defected: {', '.join(turned)}." if turned else ""
+        return f"{self.vote_verdict(p)} {words.odds(p)}{defected}"
+
+    def vote_verdict(self, p):
+        """'The Politburo carried the Right's motion to ..., 4 to 3.'"""
         verdict = "carried" if p["passed"] else "defeated"
-        odds = f"; the odds had been {round(p['p_pass'] * 100)}%"
         motion = self.motion(p["kind"], p["params"], p.get("detail"))
-        return f"The Politburo {verdict} {self.faction(p['proposer'])}'s motion {motion}, {p['yes']} to {p['no']}{odds}."
+        return f"The Politburo {verdict} {self.faction(p['proposer'])}'s motion {motion}, {p['yes']} to {p['no']}."
 
     def _motion_lapsed(self, p):
         return f"{self.faction(p['proposer'])}'s motion {self.motion(p['kind'], p['params'])} lapses."
@@ -225,17 +236,47 @@ class Text:
         return f"{self.faction(p['faction'])} publishes a platform. The apparatus calls it factionalism."
 
     def _pact_offered(self, p):
-        return None
+        return f"{self.faction(p['faction'])} offers {self.faction(p['partner'])} {self.a_pact(p['kind'], p.get('against'))}."
 
-    def _pact_accepted(self, p):
-        kind = "not to strike at each other" if p["kind"] == "non_aggression" else "to vote together"
-        return f"{self.faction(p['faction'])} and {self.faction(p['partner'])} agree {kind}."
+    def _pact_accepted(self, p, viewer=None):
+        """`faction` accepted `partner`'s offer (and says why: 'you' to a viewer who offered it)."""
+        from .pacttext import answer
 
-    def _pact_declined(self, p):
-        return None
+        what = f"{self.faction(p['partner'])}'s {self.pact_name(p['kind'], p.get('against'))}"
+        return answer(self.rs, p["faction"], True, p.get("reason"), p["partner"], viewer, what)
+
+    def _pact_declined(self, p, viewer=None):
+        from .pacttext import answer
+
+        what = f"{self.faction(p['partner'])}'s {self.pact_name(p['kind'], p.get('against'))}"
+        return answer(self.rs, p["faction"], False, p.get("reason"), p["partner"], viewer, what)
 
     def _pact_broken(self, p):
-        return f"{self.faction(p['faction'])} breaks its pact with {self.faction(p['partner'])}."
+        how = {"motion": "by moving against its partner", "denounce": "by denouncing its partner",
+               "whip": "by whipping against its partner", "declared": "openly"}.get(p.get("how", ""), "")
+        head = f"{self.faction(p['faction'])} breaks its {self.pact_name(p['kind'])} with {self.faction(p['partner'])}"
+        return f"{head}{' ' + how if how else ''} (-{p.get('prestige', 0)} prestige, -{p.get('trust', 0)} trust)."
+
+    def _pact_ended(self, p):
+        return f"The {self.pact_name(p['kind'])} of {self.faction(p['faction'])} and {self.faction(p['partner'])} runs its course."
+
+    def _pact_lapsed(self, p):
+        return None
+
+    def _pact_opened(self, p):
+        return f"{self.faction(p['faction'])} and {self.faction(p['partner'])} stand in {self.a_pact(p['kind'], p.get('against'))}."
+
+    def _session_opened(self, p):
+        return None
+
+    def pact_name(self, kind: str, against: str | None = None) -> str:
+        from .pacttext import phrase
+
+        return phrase(self.rs, kind, against)
+
+    def a_pact(self, kind: str, against: str | None = None) -> str:
+        name = self.pact_name(kind, against)
+        return ("an " if name[0] in "aeiou" else "a ") + name
 
     def _denounce(self, p):
         return f"{self.faction(p['faction'])} denounces {self.faction(p['target'])}."

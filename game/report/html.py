@@ -29,7 +29,8 @@ from .charts import chart_png
 
 KEY_ENTRIES = ("event.chosen", "vote.held", "office.filled", "congress.held", "plenum.removal", "plenum.expulsion",
                "person.died", "person.exiled", "person.arrested", "discipline.rung", "policy.changed", "card.event",
-               "card.rival_event", "plenum.elected", "teacher.action", "class.vote", "country.famine")
+               "card.rival_event", "plenum.elected", "teacher.action", "class.vote", "country.famine",
+               "pact.opened", "pact.accepted", "pact.broken")
 CHARTS = ("grain_harvest", "procurement", "industrial_output", "collectivisation", "peasant_mood", "repression",
           "camp_population", "famine_deaths", "repression_deaths", "war_readiness")
 

@@ -1,6 +1,7 @@
 """Pure view-models for the window: what to say about a person, office, region or constituency,
 and which actions a faction can take on it, each with its cost, a preview of its effect and,
-for motions, the exact chance of passing as the faction can foresee it. No pygame here.
+for motions, the honest chance of passing as the faction can foresee it (and who could still
+move); pact offers and answers say exactly what each side undertakes. No pygame here.
 """
 
 from __future__ import annotations
@@ -11,9 +12,12 @@ from ..core import actions as A
 from ..core.legality import cost_of
 from ..core.perform import lobby_gain
 from ..core.rules.control import estimates
-from ..core.rules.votes import forecast
+from ..core.rules.odds import honest
+from ..core.rules.pacts import pact_kinds, strike_breaks
+from ..core.rules.strength import strengths
 from ..core.ruleset import Ruleset
 from ..core.state import GameState, Motion
+from ..pacttext import phrase, terms
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,8 +121,8 @@ def options(rs: Ruleset, view: GameState, viewer: str, kind: str, key: str) -> l
 
 
 def own_options(rs: Ruleset, view: GameState, viewer: str, congress: bool) -> list[Option]:
-    """Actions on the faction itself and on its rivals."""
-    out = [
+    """Actions on the faction itself and on its rivals; offers to answer come first."""
+    out = answer_options(rs, view, viewer) + [
         Option("Publish a platform", A.Platform(viewer), _cost(rs, A.Platform(viewer)),
                f"+{rs.rules['platform_standing']} standing with sympathetic constituencies; +{rs.rules['platform_heat']} heat"),
         Option("Recant", A.Recant(viewer), _cost(rs, A.Recant(viewer)), "Halve your heat; lose credibility"),
@@ -129,13 +133,6 @@ def own_options(rs: Ruleset, view: GameState, viewer: str, congress: bool) -> li
         out.append(Option("Congress speeches (4)", A.Speech(viewer, 4), _cost(rs, A.Speech(viewer, 4)), "Sway the uncommitted delegates"))
         out.append(Option("Stand a co-report", A.CoReport(viewer), _cost(rs, A.CoReport(viewer)),
                           "Under a quarter of the hall costs heat and seats"))
-    for pact in view.pacts:
-        if pact.b == viewer and not pact.accepted:
-            short = rs.factions[pact.a].short
-            kind = "vote for their motions" if pact.kind == "vote_support" else "not strike at each other"
-            out.append(Option(f"Accept {short}'s offer", A.AnswerPact(viewer, pact.a, True), "free",
-                              f"Agree to {kind} until {pact.until_turn // 2 + view.start_year}; they pay {pact.price} influence"))
-            out.append(Option(f"Decline {short}'s offer", A.AnswerPact(viewer, pact.a, False), "free", "Say no"))
     if rs.factions[viewer].party:
         for meeting in ("plenum", "congress"):
             action = A.Propose(viewer, "convene", meeting)
@@ -152,15 +149,64 @@ def own_options(rs: Ruleset, view: GameState, viewer: str, congress: bool) -> li
         if view.factions[other].rung > 0 and rs.factions[viewer].party:
             action = A.Propose(viewer, "readmit", other)
             out.append(Option(f"Move to readmit {short}", action, _cost(rs, action), _odds(rs, view, viewer, action)))
-        out.append(Option(f"Offer {short} non-aggression", A.OfferPact(viewer, other, "non_aggression", 2, 0), "1 AP",
-                          "Neither denounces nor moves against the other for 2 turns; breaking it costs prestige"))
+        breaks = _breaks(rs, view, viewer, other)
         out.append(Option(f"Denounce {short}", A.Denounce(viewer, other), _cost(rs, A.Denounce(viewer, other)),
-                          f"+{rs.rules['denounce_heat']} heat to them; -{rs.rules['denounce_prestige']} prestige to you"))
+                          f"+{rs.rules['denounce_heat']} heat to them; -{rs.rules['denounce_prestige']} prestige to you{breaks}"))
         action = A.Propose(viewer, "censure", other)
-        out.append(Option(f"Move to censure {short}", action, _cost(rs, action), _odds(rs, view, viewer, action)))
-        out.append(Option(f"Offer {short} a voting pact", A.OfferPact(viewer, other, "vote_support", 2, 0), "1 AP",
-                          "They whip their members for your motions for 2 turns, if they accept"))
+        out.append(Option(f"Move to censure {short}", action, _cost(rs, action), _odds(rs, view, viewer, action) + breaks))
+    out.extend(offer_options(rs, view, viewer))
     return out
+
+
+def answer_options(rs: Ruleset, view: GameState, viewer: str) -> list[Option]:
+    """Accept or refuse each standing offer to this faction, with its terms in words."""
+    out = []
+    for pact in view.pacts:
+        if pact.b == viewer and not pact.accepted:
+            short = rs.factions[pact.a].short
+            through = view.turn + (pact.until_turn - pact.offered)
+            words = terms(rs, pact.kind, pact.a, viewer, through, view.start_year, pact.against, pact.price)
+            out.append(Option(f"Accept {short}'s {phrase(rs, pact.kind, pact.against)}", A.AnswerPact(viewer, pact.a, True), "free", words))
+            out.append(Option(f"Refuse {short}'s {phrase(rs, pact.kind, pact.against)}", A.AnswerPact(viewer, pact.a, False), "free",
+                              f"Say no. {words}"))
+    return out
+
+
+def offer_options(rs: Ruleset, view: GameState, viewer: str) -> list[Option]:
+    """Offer each kind of pact to each other faction (a bloc against the strongest third faction)."""
+    out = []
+    weights = strengths(rs, view)
+    for other in rs.faction_ids:
+        if other == viewer:
+            continue
+        short = rs.factions[other].short
+        for kind in pact_kinds(rs).values():
+            turns = min(max(2, kind.turns[0]), kind.turns[1])
+            against = ""
+            if kind.against:
+                thirds = [f for f in rs.faction_ids if f not in (viewer, other)]
+                if not thirds:
+                    continue
+                against = max(thirds, key=lambda f: weights.get(f, 0.0))
+            action = A.OfferPact(viewer, other, kind.id, turns, 0, against)
+            words = terms(rs, kind.id, viewer, other, view.turn + turns, view.start_year, against or None)
+            out.append(Option(f"Offer {short} {a_or_an(phrase(rs, kind.id, against or None))}", action, "1 AP",
+                              f"{words} They answer on their next turn; you see why."))
+    return out
+
+
+def _breaks(rs: Ruleset, view: GameState, viewer: str, target: str) -> str:
+    """'; BREAKS your non-aggression pact with the Left: -2 prestige, -30 of their trust' (or nothing)."""
+    out = ""
+    for pact in strike_breaks(rs, view, viewer, target):
+        k = pact_kinds(rs).get(pact.kind)
+        cost = f"-{k.break_prestige} prestige, -{k.break_trust} of their trust" if k else "prestige and trust"
+        out += f"; BREAKS your {phrase(rs, pact.kind, pact.against)} with {rs.factions[target].short}: {cost}"
+    return out
+
+
+def a_or_an(words: str) -> str:
+    return ("an " if words[:1] in "aeiou" else "a ") + words
 
 
 def policy_options(rs: Ruleset, view: GameState, viewer: str) -> list[Option]:
@@ -172,6 +218,26 @@ def policy_options(rs: Ruleset, view: GameState, viewer: str) -> list[Option]:
                 action = A.Propose(viewer, "policy", axis_id, step=step)
                 target = axis.positions[pos + step].name
                 out.append(Option(f"{axis.name}: to {target}", action, _cost(rs, action), _odds(rs, view, viewer, action)))
+    return out
+
+
+def hand_options(rs: Ruleset, view: GameState, viewer: str, summarise) -> list[Option]:
+    """Each card in hand, for its event or its influence; `summarise`: the content tags the
+    content settings summarise (the card's summary is shown, and says so)."""
+    from ..contentfilter import note, shown_text
+
+    out = []
+    for card_id in view.factions[viewer].hand:
+        card = rs.cards[card_id]
+        owner = rs.factions[card.faction].short if card.faction in rs.factions else "neutral"
+        rival = card.faction not in (None, viewer)
+        warn = f" — WARNING: {owner}'s event fires anyway" if rival else ""
+        text, hidden = shown_text(card, summarise)
+        text += f" [{note(hidden)}; the full text is in the Encyclopedia]" if hidden else ""
+        out.append(Option(f"Play '{card.title}' for its event", A.PlayCard(viewer, card_id, "event"), "1 AP",
+                          f"{text} ({owner} card)"))
+        out.append(Option(f"Play '{card.title}' for {card.value} influence", A.PlayCard(viewer, card_id, "influence"), "1 AP",
+                          f"+{card.value} influence{warn}"))
     return out
 
 
@@ -188,6 +254,8 @@ def _cost(rs: Ruleset, action: A.Action) -> str:
 
 
 def _odds(rs: Ruleset, view: GameState, viewer: str, action: A.Propose) -> str:
-    fc = forecast(rs, view, Motion(action.motion, viewer, action.params()), viewer)
-    swing = ", ".join(rs.characters[c].name.split()[-1] for c in fc.worth_lobbying)
-    return f"passes: {round(fc.p_pass * 100)}%" + (f"; worth lobbying: {swing}" if swing else "")
+    """'now: 64 % — could still move: Kalinin, Rudzutak (their leanings unknown to you)'."""
+    from .whips import could_move
+
+    o = honest(rs, view, Motion(action.motion, viewer, action.params()), viewer)
+    return f"now: {round(o.p * 100)} %" + could_move(rs, o.could_move, [m for m, _, boss in o.members if boss == viewer])

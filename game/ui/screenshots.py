@@ -79,8 +79,9 @@ def take_screenshots(content: GameContent, outdir: Path, seed: int, size: tuple[
     game.tab = "Policy"
     game.rebuild()
     shot("06_policy")
-    # Play on to the first Politburo session, then show its votes.
-    while session.state.turn == 0 and not session.over:
+    # Play on to the first Politburo session that votes, then show its votes.
+    while (session.state.turn == 0 or not any(e[1] == "vote.held" for e in session.state.log)) and not session.over \
+            and session.state.turn < 8:
         mover = session.human_to_move()
         if mover:
             if session.state.phase == "chronicle":
@@ -91,6 +92,7 @@ def take_screenshots(content: GameContent, outdir: Path, seed: int, size: tuple[
         else:
             session.step_bot()
     votes = [e for e in session.state.log if e[1] == "vote.held"]
+    votes = [e for e in votes if e[0] == votes[-1][0]] if votes else []
     app.reset_to(GameScene, session)
     app.push(VoteOverlay, session, votes)
     shot("07_votes")
@@ -132,4 +134,62 @@ def take_screenshots(content: GameContent, outdir: Path, seed: int, size: tuple[
     app.reset_to(GameScene, finished)
     app.push(EndOverlay, finished)
     shot("15_end")
+    _issue10_screens(app, rs, seed, human, shot, finished)
     return written
+
+
+def _issue10_screens(app, rs, seed: int, human: str, shot, finished) -> None:
+    """The whip panel, a vote report with its three odds and causes, Relations and the inbox."""
+    from ..core import actions as A
+    from ..core.state import Pact
+    from ..session import Session
+    from .scenes.game import GameScene
+    from .scenes.inbox import InboxOverlay
+    from .scenes.relations import RelationsOverlay
+    from .scenes.votereport import VoteOverlay
+
+    session = Session.start(rs, "succession", seed, [human])
+    marks = [0, 0]  # the human's chronicle at the start of each of its last two turns (for the inbox)
+    for _ in range(20000):  # on to a Politburo session with motions to whip, after the second turn
+        mover = session.human_to_move()
+        if session.over or (mover and session.state.phase == "session" and session.state.turn >= 2):
+            break
+        if mover is None:
+            session.step_bot()
+        elif session.state.phase == "chronicle":
+            event = rs.events[session.state.event_queue[0]]
+            session.submit(A.ChooseOption(mover, event.id, event.choices[0].id))
+        else:
+            if session.state.phase == "intrigue":
+                marks = [marks[1], len(session.view(mover).log)]
+            session.submit(A.EndTurn(mover))
+    game = app.reset_to(GameScene, session)
+    game.shown_human, game.seen_log = human, len(session.state.log)  # the votes so far were reported
+    shot("19_whips")
+    votes = [e for e in finished.state.log if e[1] == "vote.held"]
+
+    def telling_of(e) -> float:  # the vote that says most: moved odds, defections, varied reasons
+        reasons = {k.split(":")[0] for row in e[2].get("why", []) for k, _ in row[3]}
+        return sum(abs(c[3]) for c in e[2].get("changes", [])) + 0.05 * len(reasons) + 0.02 * len(e[2].get("could_move", []))
+
+    telling = max(votes, key=telling_of, default=None)
+    if telling is None or telling_of(telling) < 0.5:  # play an all-AI game on to a vote whose odds moved
+        bots, seen = Session.start(rs, "succession", seed, []), 0
+        while not bots.over and (telling is None or telling_of(telling) < 0.5):
+            bots.step_bot()
+            telling = max([e for e in bots.state.log[seen:] if e[1] == "vote.held"] + ([telling] if telling else []),
+                          key=telling_of, default=None)
+            seen = len(bots.state.log)
+    app.reset_to(GameScene, finished)
+    app.push(VoteOverlay, finished, [telling] if telling else [])
+    shot("20_vote_report")
+    others = [f for f in rs.faction_ids if f != human and rs.factions[f].party]
+    state = session.state  # a standing offer to show (this throwaway game is not played on)
+    state.pacts.append(Pact(others[0], human, "alliance", state.turn + 2, False, 2, None, state.turn))
+    game = app.reset_to(GameScene, session)
+    game.shown_human, game.seen_log = human, len(session.state.log)
+    app.push(RelationsOverlay, session, human)
+    shot("21_relations")
+    app.reset_to(GameScene, session)
+    app.push(InboxOverlay, session, human, session.view(human).log[marks[0]:])
+    shot("22_inbox")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pygame
 
+from game.core import actions as A
 from game.core.state import state_hash
 from tests.ui.conftest import click, click_at, key
 
@@ -31,7 +32,9 @@ def test_drive_a_game_from_the_menu_to_the_third_turn(app):
     session = game.session
     assert session.state.seed == 42 and session.humans == ["bukharin"]
 
-    chose_event = lobbied = proposed = voted = False
+    from game.ui.scenes.inbox import InboxOverlay
+
+    chose_event = lobbied = proposed = voted = whipped = inbox_vote = False
     for _ in range(4000):
         app.frame(0.02)
         scene = app.scene
@@ -45,6 +48,29 @@ def test_drive_a_game_from_the_menu_to_the_third_turn(app):
             click(app, scene.element("#continue"))
         elif isinstance(scene, HandoverOverlay):
             click(app, scene.element("#ready"))
+        elif isinstance(scene, InboxOverlay):
+            assert session.state.phase == "intrigue" and session.human_to_move() == "bukharin"
+            vote = next((rect for rect, line in scene.rows if line.tag == "VOTE"), None)
+            if vote is not None and not inbox_vote:
+                click_at(app, vote.center)  # a vote line opens that vote's report
+                assert isinstance(app.scene, VoteOverlay) and app.scene.votes[0][1] == "vote.held"
+                key(app, pygame.K_ESCAPE)
+                assert app.scene is scene
+                inbox_vote = True
+            key(app, pygame.K_ESCAPE)
+            assert not isinstance(app.scene, InboxOverlay)
+        elif isinstance(scene, GameScene) and session.human_to_move() == "bukharin" and session.state.phase == "session":
+            if not whipped:
+                button = game.element("#whip_0")
+                motion = session.state.agenda[0]
+                before = session.state.whips.get("bukharin", {}).get(str(motion.id))
+                click(app, button)
+                after = session.state.whips.get("bukharin", {}).get(str(motion.id))
+                assert after is not None and after != before, "the whip click did not reach the session"
+                assert any(isinstance(a, A.Whip) and a.motion == motion.id for a in session.timeline.log)
+                whipped = True
+            assert game.end_turn.text == "To the vote"
+            key(app, pygame.K_e)  # to the vote, by keyboard
         elif isinstance(scene, GameScene) and session.human_to_move() == "bukharin" and session.state.phase == "intrigue":
             if not lobbied:
                 target = next(h for h in game.hits if h.kind == "person" and h.id == "kalinin") if any(
@@ -68,7 +94,7 @@ def test_drive_a_game_from_the_menu_to_the_third_turn(app):
                 key(app, pygame.K_e)  # end the turn by keyboard
         if session.state.turn >= 2 and lobbied and proposed and voted:
             break
-    assert chose_event and lobbied and proposed and voted
+    assert chose_event and lobbied and proposed and voted and whipped and inbox_vote
     assert session.state.turn >= 2
     assert state_hash(session.state)
 
@@ -130,6 +156,8 @@ def test_a_turn_by_keyboard_alone(app):
     key(app, pygame.K_n)
     assert isinstance(app.scene, NewGameScene)
     key(app, pygame.K_RETURN)
+    from game.ui.scenes.inbox import InboxOverlay
+
     game = next(s for s in app.stack if isinstance(s, GameScene))
     session = game.session
     human = session.humans[0]
@@ -139,8 +167,10 @@ def test_a_turn_by_keyboard_alone(app):
         scene = app.scene
         if isinstance(scene, EventOverlay):
             key(app, pygame.K_1)
-        elif isinstance(scene, (VoteOverlay, HandoverOverlay)):
+        elif isinstance(scene, (VoteOverlay, HandoverOverlay, InboxOverlay)):
             key(app, pygame.K_RETURN)
+        elif scene is game and session.human_to_move() == human and session.state.phase == "session":
+            key(app, pygame.K_e)
         elif scene is game and session.human_to_move() == human and session.state.phase == "intrigue":
             if not acted:
                 before = session.state.factions[human].ap

@@ -191,6 +191,7 @@ def test_a_one_lesson_game_end_to_end_with_two_hotseat_teams(app):
     """The whole one-lesson preset through the window: hand-overs, events, votes, actions by key."""
     from game.ui.scenes.ending import EndOverlay
     from game.ui.scenes.game import GameScene
+    from game.ui.scenes.inbox import InboxOverlay
     from game.ui.scenes.overlays import EventOverlay, HandoverOverlay, VoteOverlay
 
     session = Session.start(app.rs, "scissors", 11, ["bukharin", "trotsky"], preset="one_lesson")
@@ -208,7 +209,7 @@ def test_a_one_lesson_game_end_to_end_with_two_hotseat_teams(app):
         elif isinstance(scene, EventOverlay):
             decisions += 1
             key(app, pygame.K_1)
-        elif isinstance(scene, VoteOverlay):
+        elif isinstance(scene, (VoteOverlay, InboxOverlay)):
             key(app, pygame.K_RETURN)
         elif isinstance(scene, GameScene) and session.human_to_move():
             mover = session.human_to_move()

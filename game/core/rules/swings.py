@@ -43,8 +43,8 @@ def _group(shares: list[tuple[str, dict[str, Any], float]], total: float, rest_c
         else:
             grouped[k] = [key, dict(params), delta]
     rest = total - sum(g[2] for g in grouped.values())
-    if abs(rest) >= SMALL:
-        grouped[(rest_cause, ())] = [rest_cause, {}, rest]
+    if abs(rest) >= SMALL:  # added to what members already gave this cause, not in its place
+        grouped.setdefault((rest_cause, ()), [rest_cause, {}, 0.0])[2] += rest
     out = [[k, p, round(d, 3)] for k, p, d in grouped.values() if abs(d) >= SMALL]
     out.sort(key=lambda g: -abs(g[2]))
     return out

@@ -22,6 +22,8 @@ from ..app import Scene
 from ..clock import ClassClock
 from ..diagram import Diagram
 from .gamedraw import GameDrawing
+from .gamesaves import GameSaves
+from .whippanel import WhipPanel
 
 TABS = ("Selection", "Faction", "Policy", "Hand")
 # What the players are shown after each Politburo session: votes, congresses and plenums.
@@ -29,7 +31,7 @@ REPORTED = ("vote.held", "plenum.removal", "plenum.expulsion", "congress.held", 
             "congress.co_report_held", "plenum.elected", "plenum.dropped", "plenum.coopted")
 BOT_BUDGET_MS = 6.0
 
-class GameScene(GameDrawing, Scene):
+class GameScene(GameSaves, WhipPanel, GameDrawing, Scene):
     def __init__(self, app, session: Session) -> None:
         self.session = session
         self.selected: tuple[str, str] | None = None
@@ -38,6 +40,10 @@ class GameScene(GameDrawing, Scene):
         self.hits = []
         self.seen_log = 0
         self.pending_votes: list = []
+        # The inbox: the turn each person last saw it, and how much of their view's chronicle they
+        # have seen; a game just opened starts from here (its story so far is in the chronicle).
+        self.inbox_done = {h: session.state.turn for h in session.humans}
+        self.inbox_mark = {h: len(session.view(h).log) for h in session.humans}
         self.shown_human: str | None = None
         self.message = ""
         self._viewer = self.viewer_for_display()
@@ -67,8 +73,9 @@ class GameScene(GameDrawing, Scene):
         bar_y = self.s(12)
         x = w - self.s(12)
         self.top_buttons = {}
-        for label, oid, key in (("Menu", "#pause", "Esc"), ("Encyclopedia", "#encyclopedia", "F1"), ("Country", "#country", "I"), ("Chronicle", "#chronicle", "C")):
-            width = self.s(110) if label != "Encyclopedia" else self.s(130)
+        for label, oid, key in (("Menu", "#pause", "Esc"), ("Encyclopedia", "#encyclopedia", "F1"), ("Country", "#country", "I"),
+                                ("Chronicle", "#chronicle", "C"), ("Relations", "#relations", "R")):
+            width = max(self.s(76), K.font("body", self.s(16)).size(label)[0] + self.s(26))
             x -= width + self.s(6)
             self.top_buttons[self.button(pygame.Rect(x, bar_y, width, self.s(36)), label, oid, f"Key: {key}")] = oid
         self.tab_buttons = {}
@@ -94,9 +101,14 @@ class GameScene(GameDrawing, Scene):
             self.scroller.kill()
             self.scroller = None
         self.option_buttons = {}
+        self.whip_blocks = []
+        self.built_for = self.moment()
         viewer = self.session.human_to_move()
         top = self.panel.top + self.s(40) + (self.selection_box()[1] + self.s(4) if self.tab == "Selection" else 0)
         bottom = self.panel.bottom - self.s(52) - self.status_height()
+        if viewer is not None and self.session.state.phase == "session":
+            self.build_whip_panel(viewer, self.panel.top + self.s(40), bottom)
+            viewer = None
         if viewer is None or self.session.state.phase != "intrigue":
             self.refresh_controls()
             return
@@ -120,6 +132,11 @@ class GameScene(GameDrawing, Scene):
             self.option_buttons[b] = opt
         self.refresh_controls()
 
+    def moment(self) -> tuple:
+        """What the options were built for: when it changes (a dialog moved the game on), rebuild."""
+        s = self.session
+        return s.state.turn, s.state.phase, s.human_to_move()
+
     def current_options(self, viewer: str) -> list[P.Option]:
         rs, view = self.app.rs, self.session.view(viewer)
         if self.tab == "Selection":
@@ -128,27 +145,15 @@ class GameScene(GameDrawing, Scene):
             return P.own_options(rs, view, viewer, congress_due(rs, self.session.state))
         if self.tab == "Policy":
             return P.policy_options(rs, view, viewer)
-        out = []
-        from ...contentfilter import note, shown_text
         from .contentnotice import tags_for
 
-        summarise = tags_for(self.app, self.session)
-        for card_id in view.factions[viewer].hand:
-            card = rs.cards[card_id]
-            owner = rs.factions[card.faction].short if card.faction in rs.factions else "neutral"
-            rival = card.faction not in (None, viewer)
-            warn = f" — WARNING: {owner}'s event fires anyway" if rival else ""
-            text, hidden = shown_text(card, summarise)  # the summary, by the content settings, says so
-            text += f" [{note(hidden)}; the full text is in the Encyclopedia]" if hidden else ""
-            out.append(P.Option(f"Play '{card.title}' for its event", A.PlayCard(viewer, card_id, "event"), "1 AP",
-                                f"{text} ({owner} card)"))
-            out.append(P.Option(f"Play '{card.title}' for {card.value} influence", A.PlayCard(viewer, card_id, "influence"), "1 AP",
-                                f"+{card.value} influence{warn}"))
-        return out
+        return P.hand_options(rs, view, viewer, tags_for(self.app, self.session))
 
     def refresh_controls(self) -> None:
         viewer = self.session.human_to_move()
-        if viewer and self.session.state.phase == "intrigue":
+        phase = self.session.state.phase
+        self.end_turn.set_text("To the vote" if phase == "session" else "End turn")
+        if viewer and phase in ("intrigue", "session"):
             self.end_turn.enable()
         else:
             self.end_turn.disable()
@@ -205,6 +210,8 @@ class GameScene(GameDrawing, Scene):
                 self.app.push(ChronicleOverlay, self.session, self._viewer)
             elif oid == "#country":
                 self.app.push(CountryOverlay, self.session, self._viewer)
+            elif oid == "#relations":
+                self.open_relations()
             elif oid == "#encyclopedia":
                 from .encyclopedia import EncyclopediaScene
 
@@ -224,6 +231,8 @@ class GameScene(GameDrawing, Scene):
             self.app.push(ChronicleOverlay, self.session, self._viewer)
         elif k == pygame.K_i:
             self.app.push(CountryOverlay, self.session, self._viewer)
+        elif k == pygame.K_r:
+            self.open_relations()
         elif k == pygame.K_TAB:
             self.cycle_selection(-1 if event.mod & pygame.KMOD_SHIFT else 1)
         elif k == pygame.K_F5:
@@ -239,6 +248,11 @@ class GameScene(GameDrawing, Scene):
             i = TABS.index(self.tab)
             self.tab = TABS[(i + (1 if k == pygame.K_RIGHT else -1)) % len(TABS)]
             self.rebuild()
+
+    def open_relations(self) -> None:
+        from .relations import RelationsOverlay
+
+        self.app.push(RelationsOverlay, self.session, self._viewer)
 
     def cycle_selection(self, step: int) -> None:
         targets = [(h.kind, h.id) for h in self.hits if h.kind in ("person", "office", "region", "base")]
@@ -278,7 +292,7 @@ class GameScene(GameDrawing, Scene):
 
     def end_my_turn(self) -> None:
         viewer = self.session.human_to_move()
-        if viewer and self.session.state.phase == "intrigue":
+        if viewer and self.session.state.phase in ("intrigue", "session"):
             self.act(A.EndTurn(viewer))
 
     def undo_last(self) -> None:
@@ -312,7 +326,9 @@ class GameScene(GameDrawing, Scene):
             if s.state.turn != before or s.human_to_move() is not None:
                 self.collect_votes()
                 self.rebuild()
-            return
+            human = s.human_to_move()
+            if human is None or s.over:
+                return
         if len(s.humans) > 1 and human != self.shown_human and s.options.get("handover", True):
             self.shown_human = human
             self._viewer = human
@@ -320,7 +336,7 @@ class GameScene(GameDrawing, Scene):
             return
         self.shown_human = human
         self.clock.start_turn((s.state.turn, human), pygame.time.get_ticks())
-        if human != self._viewer:
+        if human != self._viewer or self.built_for != self.moment():
             self._viewer = human
             self.rebuild()
         if self.pending_votes:
@@ -330,45 +346,19 @@ class GameScene(GameDrawing, Scene):
                 return
         if s.state.event_queue:
             self.app.push(EventOverlay, s, human)
+        elif s.state.phase == "intrigue" and self.inbox_done.get(human) != s.state.turn:
+            self.open_inbox(human)
 
-    def autosave_if_new_turn(self) -> None:
-        """Autosave at the end of every turn (the last five are kept); a failure is shown, not fatal."""
-        from ...paths import saves_dir
-        from ...persistence.games import autosave
+    def open_inbox(self, human: str) -> None:
+        """Once per intrigue turn per person: what happened since their last turn, if anything."""
+        from ..inbox_model import lines
+        from .inbox import InboxOverlay
 
-        turn = self.session.state.turn
-        if getattr(self, "_saved_turn", turn) != turn or (self.session.over and not getattr(self, "_saved_end", False)):
-            try:
-                autosave(saves_dir(), self.session, self.app.content)
-            except OSError as exc:
-                self.message = f"Autosave failed: {exc.strerror}"
-            self._saved_end = self.session.over
-        self._saved_turn = turn
-
-    def quick_save(self) -> None:
-        from ...paths import saves_dir
-        from ...persistence.games import save_session
-
-        try:
-            path = save_session(saves_dir() / "quicksave.testament.json", self.session, self.app.content)
-            self.message = f"Saved to {path.name} (F9 loads it)."
-        except OSError as exc:
-            self.message = f"Could not save: {exc.strerror}"
-        self.rebuild()
-
-    def quick_load(self) -> None:
-        from ...paths import saves_dir
-        from .loadscreen import open_game
-
-        path = saves_dir() / "quicksave.testament.json"
-        if not path.is_file():
-            self.message = "No quick save yet (F5 saves)."
-            self.rebuild()
-            return
-        error = open_game(self.app, path)
-        if error:
-            self.message = error
-            self.rebuild()
+        self.inbox_done[human] = self.session.state.turn
+        log = self.current_view(human).log
+        entries, self.inbox_mark[human] = log[self.inbox_mark.get(human, 0):], len(log)
+        if lines(self.app.rs, entries, human):
+            self.app.push(InboxOverlay, self.session, human, entries)
 
     def collect_votes(self) -> None:
         log = self.session.state.log
@@ -384,6 +374,7 @@ class GameScene(GameDrawing, Scene):
         self.lesson_break_shown = state.turn
         self._saved_turn = state.turn
         self.pending_votes = []
+        self.inbox_mark = {f: min(n, len(state.log)) for f, n in self.inbox_mark.items()}
         self.shown_human = None
         self.message = note
         self.rebuild()

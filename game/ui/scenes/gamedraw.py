@@ -56,7 +56,7 @@ class GameDrawing:
         date = pretty_date(view.turn, view.start_year)
         mover = self.session.to_move()
         who = rs.factions[mover].short if mover in rs.factions else "—"
-        phase = {"chronicle": "Chronicle", "intrigue": "Intrigue", "over": "Game over"}.get(view.phase, view.phase)
+        phase = {"chronicle": "Chronicle", "intrigue": "Intrigue", "session": "Politburo session", "over": "Game over"}.get(view.phase, view.phase)
         K.text(surface, date.upper(), (self.s(14), self.s(6)), "poster", self.s(30), K.WHITE)
         K.text(surface, f"{phase} · to move: {who}", (self.s(14), self.s(38)), "body", self.s(14), K.PAPER_DARK)
         f = rs.factions[viewer]
@@ -147,7 +147,7 @@ class GameDrawing:
     def draw_panel(self, surface, view, viewer) -> None:
         rs = self.app.rs
         y = self.panel.top + self.s(40)
-        if self.tab == "Selection":
+        if self.tab == "Selection" and not getattr(self, "whip_blocks", None):  # the whips take the panel while the Politburo sits
             lines, height, size = self.selection_box()
             box = pygame.Rect(self.panel.left, y, self.panel.width, height)
             pygame.draw.rect(surface, K.WHITE, box)
@@ -160,6 +160,7 @@ class GameDrawing:
             for i, line in enumerate(lines):
                 kind = "bold" if i == 0 else "body"
                 inner.top = K.paragraph(surface, line, inner, kind, self.s(16) if i == 0 else size)
+        self.draw_whip_panel(surface)
         if not self.option_buttons and self.session.human_to_move() is None and not self.session.over:
             K.text(surface, "The others are moving…", (self.panel.left, self.panel.bottom - self.s(80)), "bold", self.s(16), K.GREY)
 

@@ -1,6 +1,6 @@
-"""Dialogs over the apparatus screen: an event's choices, the Politburo's votes and why each
-member voted as he did, the hotseat hand-over, the chronicle, the country's indicators, the
-and the pause menu (the end of a lesson and of the game are in ending.py)."""
+"""Dialogs over the apparatus screen: an event's choices, the hotseat hand-over, the chronicle,
+the country's indicators and the pause menu (the vote report is in votereport.py, relations and
+the inbox in their own files, the end of a lesson and of the game in ending.py)."""
 
 from __future__ import annotations
 
@@ -134,56 +134,6 @@ class EventOverlay(Overlay):
         surface.blit(illustration(self.event.illustration or self.event.id, art.width, art.height), art)
         self.placed.draw(surface)  # the text, the content tags and what each choice does
         self.list.draw_focus(surface)
-
-
-class VoteOverlay(Overlay):
-    """The Politburo's votes: result, the odds beforehand, and why each member voted so."""
-
-    projector = True
-
-    def __init__(self, app, session, votes: list) -> None:
-        self.session, self.votes = session, votes
-        super().__init__(app)
-
-    def fits(self, k: float, frame: pygame.Rect) -> bool:
-        return PJ.list_fits("Votes and elections", k, frame)
-
-    def build(self) -> None:
-        r = self.frame_rect()
-        rs = self.app.rs
-        t = Text(rs)
-        parts = []
-        for _turn, key, p in self.votes:
-            if key != "vote.held":
-                parts.append(html.escape(t.entry(key, p) or ""))
-                if key == "congress.held":
-                    hall = ", ".join(f"{t.faction(k) if k != 'uncommitted' else 'uncommitted'} {n}" for k, n in p["delegates"].items())
-                    reports = ", ".join(f"{t.faction(k)}'s report {n}" for k, n in p["reports"].items())
-                    parts.append(f"&nbsp;&nbsp;Delegates: {html.escape(hall)}")
-                    parts.append(f"&nbsp;&nbsp;The political report: {html.escape(reports)}")
-                continue
-            parts.append("<b>" + html.escape(t._vote_held(p)) + "</b>")
-            for member, p_yes, whip, reasons in p.get("why", []):
-                ballot = next((b for m, b in p["ballots"] if m == member), None)
-                vote = "yes" if ballot else "no"
-                whipped = f"whipped by {rs.factions[whip].short}" if whip in rs.factions else "independent"
-                why = ", ".join(f"{k} {v:+.2f}" for k, v in reasons)
-                parts.append(f"&nbsp;&nbsp;{html.escape(rs.characters[member].name)}: <b>{vote}</b> "
-                             f"(chance of yes {round(p_yes * 100)}%, {whipped}; {html.escape(why)})")
-            parts.append("")
-        self.box = pygame_gui.elements.UITextBox("<br>".join(parts) or "No votes.",
-                                                 pygame.Rect(r.left + self.s(20), r.top + self.s(70), r.width - self.s(40), r.height - self.s(140)),
-                                                 self.manager, object_id="#votes")
-        self.ok = self.button(pygame.Rect(r.right - self.s(200), r.bottom - self.s(60), self.s(180), self.s(44)), "Continue", "#continue")
-
-    def handle(self, event) -> None:
-        if closes(event, self.ok, (pygame.K_RETURN, pygame.K_ESCAPE, pygame.K_SPACE)):
-            self.app.pop()
-
-    def draw(self, surface) -> None:
-        super().draw(surface)
-        r = self.frame_rect()
-        heading(surface, "Votes and elections", (r.left + self.s(16), r.top + self.s(6)), self.s(38), K.WHITE)
 
 
 class HandoverOverlay(Overlay):
@@ -363,3 +313,6 @@ class PauseOverlay(MenuOverlay):
     def draw_body(self, surface, r: pygame.Rect) -> None:
         if getattr(self, "note", ""):
             K.text(surface, self.note, (r.centerx, r.bottom - self.s(60)), "bold", self.s(16), K.RED, "center")
+
+
+from .votereport import VoteOverlay  # noqa: E402,F401  (the vote report lives in its own file)
