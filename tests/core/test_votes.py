@@ -138,14 +138,15 @@ def test_forecast_on_a_new_game(rs, state):
         assert 0.0 <= v.p_yes <= 1.0
         assert v.reasons, f"{v.character} has no reasons"
         assert all(isinstance(k, str) and k for k, _ in v.reasons)
-        assert v.whip == controller(rs, state, v.character)
+        assert v.boss == controller(rs, state, v.character)
+        assert v.whip in ("for", "against", "free", None)
     assert fc.chair == "rykov"
     ps = [v.p_yes for v in fc.members]
     assert fc.p_pass == round(pass_probability(ps, state.seats["politburo"].index("rykov")), 6)
     assert 0.0 <= fc.p_pass <= 1.0
     # Bukharin proposed it: his own men are whipped yes, so each is more likely yes than not.
     for v in fc.members:
-        if v.whip == "bukharin":
+        if v.boss == "bukharin":
             assert v.p_yes > 0.5
     assert fc.worth_lobbying == ()  # nobody in the opening Politburo is independent
 
@@ -170,7 +171,7 @@ def test_an_independent_member_gets_the_four_reasons(rs, state):
     member = _independent_member(rs, state)
     fc = forecast(rs, state, AGRI_UP)
     vote = next(v for v in fc.members if v.character == member)
-    assert vote.whip is None
+    assert vote.boss is None and vote.whip is None
     assert [k for k, _ in vote.reasons] == ["ideology", "lobbying", "bandwagon", "fear"]
     assert member in fc.worth_lobbying
 
@@ -191,8 +192,8 @@ def test_forecast_is_blind_to_another_factions_secret_on_a_member(rs, state, oth
     mine = forecast(rs, own, AGRI_UP, viewer)
     assert mine != base
     vote = next(v for v in mine.members if v.character == member)
-    assert vote.whip == viewer
-    assert next(v for v in base.members if v.character == member).whip is None
+    assert vote.boss == viewer
+    assert next(v for v in base.members if v.character == member).boss is None
 
 
 def test_forecast_by_the_truth_does_see_the_rivals_secret(rs, state):
@@ -201,7 +202,7 @@ def test_forecast_by_the_truth_does_see_the_rivals_secret(rs, state):
     rival = state.clone()
     rival.loyalty_secret[rs.ci[member], rs.fi["zinoviev_kamenev"]] = 30
     truth = forecast(rs, rival, AGRI_UP, None)
-    assert next(v for v in truth.members if v.character == member).whip == "zinoviev_kamenev"
+    assert next(v for v in truth.members if v.character == member).boss == "zinoviev_kamenev"
     assert truth != base
 
 

@@ -105,8 +105,12 @@ def honest(rs: Ruleset, state: GameState, motion: Motion, viewer: str, pending: 
     free_u = u[2 * k * nm * nf :].reshape(k, nf)
     chance = np.array([0.0 if f == viewer else o["hold_chance"] + (o["pending_hold_chance"] if f in pending else 0.0)
                        for f in fids])
+    # A man the viewer holds only by what it paid in secret is contested: rivals are likelier to have paid too.
+    fv = rs.fi[viewer]
+    bought = np.array([int(view.loyalty_secret[rs.ci[m], fv]) > 0 for m in seated])
+    per_member = np.where(bought[:, None], np.maximum(chance, o["contested_hold_chance"]) * (chance > 0), chance[None, :])
     low, high = o["hold_amount"]
-    holds = (hold_u < chance) * (low + (high - low) * size_u)
+    holds = (hold_u < per_member[None, :, :]) * (low + (high - low) * size_u)
     lo = np.clip(rows[None, :, :] + holds, 0, 100)  # [worlds, members, factions]
     ordered = np.sort(lo, axis=2)
     top = lo.argmax(axis=2)
@@ -116,7 +120,8 @@ def honest(rs: Ruleset, state: GameState, motion: Motion, viewer: str, pending: 
         if b is not None:
             boss[:, i] = rs.fi[b] + 1
     gives_free = np.concatenate([np.zeros((k, 1), dtype=bool),
-                                 (free_u < o["whip_free_chance"]) & (np.array(fids) != viewer)[None, :]], axis=1)
+                                 (free_u < o["whip_free_chance"]) & np.array([f not in (viewer, motion.proposer)
+                                                                             for f in fids])[None, :]], axis=1)
 
     # What each member would do under each master met in some world (column 0: independent).
     whipped = np.zeros((nm, nf + 1))
