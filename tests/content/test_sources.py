@@ -77,6 +77,7 @@ INSTITUTIONAL_HOSTS = {
     "alexanderyakovlev.org",          # Yakovlev Foundation document collections
     "germanhistorydocs.ghi-dc.org",   # German Historical Institute Washington: documents
     "avalon.law.yale.edu",            # Yale Law School: the Avalon Project
+    "europa.eu",                      # the European Union's official documents (EUR-Lex)
     "doi.org", "jstor.org",
 }
 # University sites count wherever they are.
