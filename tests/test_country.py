@@ -54,7 +54,7 @@ def test_mass_operations_kill_and_fill_the_camps(rs):
     terror = run(rs, 2, 8, security="mass_operations")
     assert value(rs, terror, "repression") > value(rs, calm, "repression") + 30
     assert value(rs, terror, "repression_deaths") > 100
-    assert value(rs, calm, "repression_deaths") == 0
+    assert value(rs, calm, "repression_deaths") < 5  # the ordinary courts' sentences only
     assert value(rs, terror, "camp_population") > 3 * value(rs, calm, "camp_population")
     assert value(rs, terror, "army_leadership") < value(rs, calm, "army_leadership")
 

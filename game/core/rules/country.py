@@ -115,7 +115,8 @@ def _couplings(rs: Ruleset, state: GameState, before: np.ndarray, target: np.nda
     growth = growth * fed - c["purge_drag"] * max(0.0, get("repression") - c["killing_threshold"]) / 100.0
     put("industrial_output", get("industrial_output") * (1.0 + growth))
 
-    _repression(rs, state, c, get, put, position)
+    forced = position("agriculture") in c["slaughter_per_point"]
+    _repression(rs, state, c, get, put, position, gained if forced else 0.0)
 
     moods = (get("peasant_mood") + get("worker_mood")) / 2.0
     put("legitimacy", get("legitimacy") + 0.1 * (moods - 50.0) - 0.05 * max(0.0, get("repression") - 25.0))
@@ -195,7 +196,7 @@ def _harvest_and_grain(rs, state, c, get, put, position, weather: float | None) 
     put("worker_mood", get("worker_mood") + c["food_mood"] * (get("urban_food") - 50.0))
 
 
-def _repression(rs, state, c, get, put, position) -> None:
+def _repression(rs, state, c, get, put, position, driven: float) -> None:
     # Repression has momentum from below once the procedures exist.
     operations = position("security") == "mass_operations"
     if operations:
@@ -214,6 +215,9 @@ def _repression(rs, state, c, get, put, position) -> None:
     killed = max(0.0, rep - c["killing_threshold"]) ** 2 * c["killing_scale"]
     if not operations:
         killed *= c["killing_outside_operations"]
+    # Besides: the death sentences of the courts and the OGPU collegium in ordinary years, and the
+    # "first category" kulaks shot as households are driven into the farms.
+    killed += rep * c["courts_killing"] + driven * c["dekulakisation_shot"]
     if killed > 0:
         put("repression_deaths", get("repression_deaths") + killed)
     # Purges reach the officer corps; the army recovers slowly when they stop.
