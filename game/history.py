@@ -98,7 +98,8 @@ def compare_series(years: dict[int, dict[str, float]], series: list[dict[str, An
     rows = []
     for item in series:
         ind = str(item["indicator"])
-        margin = float(tolerances.get(ind, {}).get("margin", 0.2))
+        key = str(item.get("id", ind))  # a series' own id where one indicator has two series
+        margin = float(tolerances.get(key, {}).get("margin", 0.2))
         scale = float(item.get("scale", 1))
         for year, value in sorted((item.get("values") or {}).items()):
             year = int(year)
@@ -110,21 +111,23 @@ def compare_series(years: dict[int, dict[str, float]], series: list[dict[str, An
             model = years[when][ind]
             if "since" in item:
                 model -= years.get(int(item["since"]) - 1, {}).get(ind, 0.0)
+            if item.get("yearly"):  # what a cumulative indicator gained in that year
+                model -= years.get(when - 1, {}).get(ind, 0.0)
             nearest = lo if model < lo else hi if model > hi else model
             error = 0.0 if nearest == model else (model - nearest) / max(abs(nearest), 1e-9)
-            rows.append({"indicator": ind, "year": year, "record": (lo, hi), "model": round(model, 2),
+            rows.append({"series": key, "indicator": ind, "year": year, "record": (lo, hi), "model": round(model, 2),
                          "error": round(error, 3), "ok": abs(error) <= margin})
     return rows
 
 
 def series_verdicts(rows: list[dict[str, Any]], tolerances: dict[str, Any]) -> dict[str, tuple[int, int, bool]]:
-    """Per series: (years passed, years compared, whether the share passed is enough)."""
+    """Per series (its id, else its indicator): (years passed, years compared, whether enough passed)."""
     out = {}
-    for ind in dict.fromkeys(r["indicator"] for r in rows):
-        mine = [r for r in rows if r["indicator"] == ind]
+    for key in dict.fromkeys(r["series"] for r in rows):
+        mine = [r for r in rows if r["series"] == key]
         passed = sum(1 for r in mine if r["ok"])
-        need = float(tolerances.get(ind, {}).get("pass_share", 1.0))
-        out[ind] = (passed, len(mine), passed >= need * len(mine) - 1e-9)
+        need = float(tolerances.get(key, {}).get("pass_share", 1.0))
+        out[key] = (passed, len(mine), passed >= need * len(mine) - 1e-9)
     return out
 
 

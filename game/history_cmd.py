@@ -79,7 +79,7 @@ def _print_table(rs: Ruleset, lines: list[dict[str, Any]], result: dict[str, Any
     print("\nbeside the record (data/history/series.yaml); error = distance outside the record's range", file=out)
     for ind, (passed, total, ok) in result["verdicts"].items():
         print(f"\n{ind}: {passed} of {total} years within tolerance — {'PASS' if ok else 'FAIL'}", file=out)
-        for r in (r for r in result["rows"] if r["indicator"] == ind):
+        for r in (r for r in result["rows"] if r["series"] == ind):
             lo, hi = r["record"]
             rec = _fmt(lo) if lo == hi else f"{_fmt(lo)}-{_fmt(hi)}"
             print(f"  {r['year']}  record {rec:>13}  model {_fmt(r['model']):>8}  error {r['error']:+7.1%}  {'ok' if r['ok'] else 'OUT'}", file=out)

@@ -32,7 +32,7 @@ def test_the_historical_line_follows_every_series_within_its_tolerance(historica
     failed = {ind: v for ind, v in historical["verdicts"].items() if not v[2]}
     assert not failed, failed
     assert {"grain_harvest", "collectivisation", "camp_population", "famine_deaths", "repression_deaths",
-            "procurement", "grain_exports"} <= set(historical["verdicts"])
+            "procurement", "grain_exports", "death_sentences"} <= set(historical["verdicts"])
 
 
 def test_the_war_test_differs_between_lines(rs, historical):

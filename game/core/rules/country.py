@@ -1,13 +1,16 @@
-"""The country model v1 (DESIGN §10): indicators step forward half a year at a time.
+"""The country model (DESIGN §10): indicators step forward half a year at a time.
 
 Every indicator relaxes toward a target set by the policies in force (per-position target shifts
 and drifts are data, in `data/policies/`), as one numpy step. Then the couplings that make the
-economy an economy: the harvest and the weather, procurement squeezed out of it, the famine when
-too little is left in the villages, industrial growth fed by the towns' bread, repression with
-its own momentum, the purge of the army, and war readiness. Their coefficients are data too
-(`country:` in `data/rules/rules.yaml`), calibrated so that the historical policy line gives the
-famine and the terror on the scale of `data/history/series.yaml` and the NEP line no famine
-(tests/test_calibration.py); the directions of effect are tested in tests/test_country.py.
+economy an economy: the herds and the steppe famine; the harvest and the weather; the year's
+procurement squeezed out of it, exports, private trade and the towns; the villages' reserves
+between harvests and the famine when they run out; industry; repression with its own momentum,
+the camps as a stock, the killing, the purge of the army; and war readiness as a level drifting
+toward what the country could field. Their coefficients are data too (`country:` in
+`data/rules/rules.yaml`), calibrated with `python -m game history` so that the historical line
+of data/history/lines.yaml follows data/history/series.yaml within data/history/tolerances.yaml
+(tests/test_history.py, tests/test_calibration.py) and NEP kept brings no famine; the directions
+of effect are tested in tests/test_country.py.
 """
 
 from __future__ import annotations
@@ -217,7 +220,7 @@ def _repression(rs, state, c, get, put, position, driven: float) -> None:
         killed *= c["killing_outside_operations"]
     # Besides: the death sentences of the courts and the OGPU collegium in ordinary years, and the
     # "first category" kulaks shot as households are driven into the farms.
-    killed += rep * c["courts_killing"] + driven * c["dekulakisation_shot"]
+    killed += min(rep, c["courts_full_at"]) * c["courts_killing"] + driven * c["dekulakisation_shot"]
     if killed > 0:
         put("repression_deaths", get("repression_deaths") + killed)
     # Purges reach the officer corps; the army recovers slowly when they stop.
