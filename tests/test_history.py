@@ -66,3 +66,13 @@ def test_the_table_names_pass_and_fail_and_an_unknown_line_is_refused(rs, capsys
     assert "grain_harvest:" in text and "PASS" in text and "June 1941" in text
     assert run_history(rs, DATA, "no_such_line", 2, False, io.StringIO()) == 2
     assert "choose one of" in capsys.readouterr().err
+
+
+def test_the_command_line_runs_it():
+    import subprocess
+    import sys
+
+    out = subprocess.run([sys.executable, "-m", "game", "--mods", "", "history", "--line", "bukharin", "--seeds", "2", "--json"],
+                         capture_output=True, text=True, cwd=ROOT, timeout=120)
+    assert out.returncode == 0, out.stderr
+    assert json.loads(out.stdout)["line"] == "bukharin"
