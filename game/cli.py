@@ -1,4 +1,4 @@
-"""The command line: play (default), simulate, bench, validate, schema, mods.
+"""The command line: play (default), simulate, history, bench, validate, schema, mods.
 
 `python -m game` and the `testament` console script both land here.
 """
@@ -47,6 +47,11 @@ def build_parser() -> argparse.ArgumentParser:
                      "(the apparatus always plays standard)")
     sim.add_argument("--levels", default="", metavar="FACTION=LEVEL[,...]",
                      help="AI level of some factions, e.g. bukharin=hard,trotsky=easy (over --level)")
+
+    hist = sub.add_parser("history", help="play a policy line through the country model beside the historical record")
+    hist.add_argument("--line", default="historical", help="policy line id from data/history/lines.yaml (historical, nep, bukharin, ...)")
+    hist.add_argument("--seeds", type=int, default=10, help="seeds (weather draws) to take the median over")
+    hist.add_argument("--json", action="store_true", help="print {line, seeds, years: {YEAR: {indicator: median}}, war}")
 
     rep = sub.add_parser("replay", help="replay a save's actions and check every turn's state hash")
     rep.add_argument("save", type=Path)
@@ -139,6 +144,10 @@ def _main(argv: list[str] | None) -> int:
         return 0
     if command == "simulate":
         return _simulate(rs, args)
+    if command == "history":
+        from .history_cmd import run_history
+
+        return run_history(rs, args.data or data_dir(), args.line, args.seeds, args.json)
     if command == "bench":
         from .bench import run_bench
 

@@ -255,7 +255,8 @@ class CountryOverlay(Overlay):
         self.rows = []
         cols = 2
         width = (r.width - self.s(60)) // cols
-        row_h = self.s(44)
+        rows = (len(rs.indicator_ids) + cols - 1) // cols
+        row_h = min(self.s(44), (r.height - self.s(70 + 130)) // rows)  # room below for the policies and the Close button
         for i, ind in enumerate(rs.indicator_ids):
             d = rs.indicators[ind]
             x = r.left + self.s(20) + (i % cols) * (width + self.s(20))
@@ -272,7 +273,7 @@ class CountryOverlay(Overlay):
                 points = [(spark.left + int(spark.width * j / (len(series) - 1)), spark.bottom - 2 - int((spark.height - 4) * (v - low) / span))
                           for j, v in enumerate(series)]
                 pygame.draw.lines(surface, K.RED, False, points, 2)
-        y = r.top + self.s(70) + ((len(rs.indicator_ids) + 1) // cols) * row_h + self.s(6)
+        y = r.top + self.s(70) + rows * row_h + self.s(6)
         policies = "   ".join(f"{a.name}: {a.positions[state.policies[aid]].name}" for aid, a in rs.axes.items())
         K.paragraph(surface, "Policies — " + policies, pygame.Rect(r.left + self.s(20), y, r.width - self.s(40), self.s(60)), "body", self.s(14))
         K.text(surface, "Click an indicator for its full chart.", (r.left + self.s(20), r.bottom - self.s(50)), "body", self.s(14), K.GREY)
