@@ -43,7 +43,7 @@ def politburo_session(rs: Ruleset, state: GameState) -> list[VoteResult]:
             continue
         # The proposer's honest odds on the eve of the vote, and the whips it took the others to give.
         view = player_view(rs, state, motion.proposer, with_log=False)
-        seen = odds.honest(rs, view, motion, motion.proposer, pending=[])
+        seen = odds.honest(rs, state, motion, motion.proposer, pending=[])  # the truth's log: the votes are public
         weights = strengths(rs, view)
         assumed = {f: ("for" if stance(rs, view, f, motion, weights) else "against") for f in rs.faction_ids}
         _keep_or_break(rs, state, motion)

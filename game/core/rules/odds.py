@@ -79,9 +79,24 @@ def _seed(state: GameState, viewer: str, motion: Motion) -> int:
     return derive_seed(state.seed, viewer, state.turn, zlib.crc32(key.encode("utf-8")))
 
 
+def shown_at_last_vote(log: list, seated: list[str], lookback: int = 600) -> dict[str, str | None]:
+    """Whom each member followed at the last vote he cast, from the public chronicle (a vote
+    shows whom a man follows, or that he follows nobody)."""
+    out: dict[str, str | None] = {}
+    for _turn, key, p in reversed(log[-lookback:]):
+        if key == "vote.held":
+            for row in p.get("why", []):
+                if row[0] not in out:
+                    out[row[0]] = row[2]
+            if all(m in out for m in seated):
+                break
+    return out
+
+
 def honest(rs: Ruleset, state: GameState, motion: Motion, viewer: str, pending: list[str] | None = None) -> Odds:
     """The honest chance `viewer` has of seeing this motion pass, from its own player view only.
     `pending`: rivals still to act this turn (by default, from the view's order)."""
+    public_log = state.log  # votes are public: the true chronicle and the viewer's agree on them
     view = state if state.view_of == viewer else player_view(rs, state, viewer, with_log=False)
     seated = members(view)
     if not seated:
@@ -116,6 +131,14 @@ def honest(rs: Ruleset, state: GameState, motion: Motion, viewer: str, pending: 
     top = lo.argmax(axis=2)
     ok = (ordered[:, :, -1] >= CONTROL_MIN) & (ordered[:, :, -1] - ordered[:, :, -2] >= CONTROL_MARGIN)
     boss = np.where(ok, top + 1, 0)  # [worlds, members]: 0 independent, 1+f faction f
+    # A member who at his last vote followed someone other than the viewer believes has shown
+    # that the viewer's estimate is stale: in most worlds he still follows whom he showed.
+    shown = shown_at_last_vote(public_log, seated)
+    keep_u = uniforms(_seed(view, viewer, motion) ^ 0x5F3759DF, k * nm).reshape(k, nm)
+    for i, m in enumerate(seated):
+        if m in shown and shown[m] != bosses[m]:
+            was = 0 if shown[m] is None else rs.fi[shown[m]] + 1
+            boss[:, i] = np.where(keep_u[:, i] < o["shown_weight"], was, boss[:, i])
     for i, b in enumerate(bound):
         if b is not None:
             boss[:, i] = rs.fi[b] + 1
