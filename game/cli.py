@@ -85,6 +85,10 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:  # `... | head` closed the pipe: not an error for the user
         sys.stderr.close()
         return 0
+    except OSError as exc:  # a file or folder that cannot be written or read: one line, never a traceback
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(f"error: {where}{exc.strerror or exc}", file=sys.stderr)
+        return 1
 
 
 def _main(argv: list[str] | None) -> int:
@@ -94,6 +98,7 @@ def _main(argv: list[str] | None) -> int:
         import os
 
         os.environ["TESTAMENT_SAVES_DIR"] = str(args.saves_dir)
+    _sweep()
     if command == "replay":
         return _replay(args)
     if command == "report":
@@ -157,7 +162,7 @@ def _window(args) -> int:
         print(f"The window needs pygame-ce and pygame_gui ({exc}). Reinstall with: pip install -e .", file=sys.stderr)
         return 1
     try:
-        return start_window(_content(args), load_settings(), args.setup)
+        return start_window(_content(args), _CONTENT_CACHE.get("settings") or load_settings(), args.setup)
     except Exception as exc:  # noqa: BLE001 - no display is a normal situation on servers
         import pygame
 
@@ -171,6 +176,15 @@ def _window(args) -> int:
 
 
 _CONTENT_CACHE: dict = {}
+
+
+def _sweep() -> None:
+    """Remove what killed writes left behind in the folders the game writes to."""
+    from .paths import saves_dir, user_dir
+    from .persistence.atomic import sweep
+
+    for folder in (saves_dir(), user_dir()):
+        sweep(folder)
 
 
 def _content(args):
@@ -195,6 +209,7 @@ def _load_content(folder: Path | None, mods: list[str] | None):
 
     if mods is None:
         settings = load_settings()
+        _CONTENT_CACHE["settings"] = settings  # the window shows its problem: read it once
         if settings.problem:
             print(f"warning: {settings.problem}", file=sys.stderr)
         mods = settings.mods
