@@ -188,6 +188,20 @@ def mod_hash(info: ModInfo) -> str:
     return modfiles.mod_hash(info.path)
 
 
+def mod_states(found: ModSet, enabled: list[str], disabled_now: dict[str, str] | None = None) -> dict[str, tuple[str, str]]:
+    """mod id -> (on | off | bad, why it is bad); `disabled_now` adds what failed while loading content."""
+    out: dict[str, tuple[str, str]] = {}
+    broken = {**found.disabled, **(disabled_now or {})}
+    for mod_id in found.available:
+        if mod_id in broken and broken[mod_id] != "not installed":
+            out[mod_id] = ("bad", broken[mod_id])
+        else:
+            out[mod_id] = ("on" if mod_id in enabled else "off", "")
+    for mod_id, why in found.disabled.items():
+        out.setdefault(mod_id, ("bad", why))
+    return out
+
+
 # ---- load order ----------------------------------------------------------------------------
 
 
