@@ -235,6 +235,9 @@ def _simulate(rs, args) -> int:
         print(f"unknown scenario '{args.scenario}'; choose one of: {', '.join(rs.scenarios)}", file=sys.stderr)
         return 2
     levels, problem = _levels(rs, args.level, args.levels)
+    if args.save is not None and args.save.is_dir():
+        print(f"error: --save {args.save}: it is a folder; give a file name, like {args.save / 'game.testament.json'}", file=sys.stderr)
+        return 1
     if problem:
         print(problem, file=sys.stderr)
         return 2
@@ -339,6 +342,9 @@ def _report(args) -> int:
     if loaded is None:
         return 1
     data, content = loaded
+    if args.out is not None and args.out.is_dir():
+        print(f"error: --out {args.out}: it is a folder; give a file name, like {args.out / 'report.html'}", file=sys.stderr)
+        return 1
     out = args.out or args.save.with_name(args.save.name.replace(".testament.json", "").replace(".json", "") + "-report.html")
     from .persistence.atomic import write_atomic
 

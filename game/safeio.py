@@ -4,13 +4,14 @@ so that no file can do more than be refused with one line.
 A file is read only if it is a regular file (not a folder, a pipe or a device), up to a size
 limit checked before and while reading; JSON is parsed with its nesting depth bounded (the
 parser's own recursion turned into a refusal, then an iterative check), without NaN or
-Infinity, and with integers of reasonable size. Every failure is a ReadError whose text is
+Infinity (nor floats that overflow to it), and with integers of reasonable size. Every failure is a ReadError whose text is
 the reason, without the file's name: the caller names the file its own way.
 """
 
 from __future__ import annotations
 
 import json
+import math
 import os
 import stat
 from pathlib import Path
@@ -79,10 +80,17 @@ def _int(text: str) -> int:
     return int(text)
 
 
+def _float(text: str) -> float:
+    value = float(text)
+    if not math.isfinite(value):
+        raise ValueError(f"{text[:20]} is beyond any number a file of ours holds")
+    return value
+
+
 def loads_json(text: str, max_depth: int = MAX_DEPTH) -> Any:
     """Parse JSON, refusing NaN, Infinity, huge integers and nesting deeper than `max_depth`."""
     try:
-        value = json.loads(text, parse_constant=_refuse_constant, parse_int=_int)
+        value = json.loads(text, parse_constant=_refuse_constant, parse_int=_int, parse_float=_float)
     except json.JSONDecodeError as exc:
         truncated = bool(text.strip()) and not text.rstrip().endswith(("}", "]"))
         where = "it ends early: the file is truncated" if truncated and exc.pos >= len(text.rstrip()) - 1 else f"line {exc.lineno}, column {exc.colno}"

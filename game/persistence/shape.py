@@ -73,6 +73,10 @@ def shape_problem(doc: dict[str, Any]) -> str:
     for key, (test, what) in TABLE.items():
         if key in table and not test(table[key]):
             return f"the table's '{key}' should be {what}; the file is damaged"
+    log = doc["state"].get("log", [])
+    if not isinstance(log, list) or not all(
+            isinstance(e, list) and len(e) == 3 and _int(e[0]) and _text(e[1]) and isinstance(e[2], dict) for e in log):
+        return "the chronicle (state.log) should be a list of [turn, key, parameters]; the file is damaged"
     hashes = doc.setdefault("turn_hashes", [])
     if not isinstance(hashes, list) or not all(_text(h) for h in hashes):
         return "turn_hashes must be a list of text"

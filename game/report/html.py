@@ -77,6 +77,15 @@ def esc(value: Any) -> str:
     return html.escape(str(value), quote=True)
 
 
+def entry_text(t: Text, key: str, p: Any) -> str | None:
+    """A chronicle entry as a sentence; one this version cannot read (a damaged or hand-made save)
+    is shown as such rather than stopping the report."""
+    try:
+        return t.entry(key, p) if isinstance(p, dict) else None
+    except Exception:  # noqa: BLE001 - any value in the save may be wrong; the report must still be written
+        return f"(an entry this version cannot read: {key})"
+
+
 def build_report(rs: Ruleset, data: SaveData, title: str = "", summarise: Iterable[str] = ()) -> str:
     """The page; events and cards tagged with any of `summarise` show their summary, not their notes."""
     state = data.state
@@ -125,7 +134,7 @@ def _classroom(rs: Ruleset, data: SaveData, t: Text) -> list[str]:
     setting += [words for key, words in (("rotate_driver", "The driver rotated each turn."),
                                         ("class_vote", "Events and motions were put to a class vote.")) if options.get(key)]
     entries = [(turn, key, p) for turn, key, p in state.log if key in ("teacher.action", "class.vote")]
-    rows = [f"<tr><td>{e(pretty_date(turn, state.start_year))}</td><td>{e(t.entry(key, p) or '')}</td></tr>"
+    rows = [f"<tr><td>{e(pretty_date(turn, state.start_year))}</td><td>{e(entry_text(t, key, p) or '')}</td></tr>"
             for turn, key, p in entries]
     out = ["<h2>In the classroom</h2>", f"<p>{e(' '.join(setting))}</p>"]
     if rows:
@@ -170,13 +179,16 @@ def _timeline(rs: Ruleset, data: SaveData, t: Text, summarise: tuple[str, ...] =
     for entry_turn, key, p in state.log:
         if key not in KEY_ENTRIES:
             continue
-        line = t.entry(key, p)
+        line = entry_text(t, key, p)
         if not line:
             continue
         if entry_turn != turn:
             turn = entry_turn
             out.append(f"<h3>{esc(pretty_date(turn, state.start_year))}</h3>")
-        beside = _beside(rs, key, p, summarise)
+        try:
+            beside = _beside(rs, key, p, summarise)
+        except Exception:  # noqa: BLE001 - as in entry_text: a damaged entry has no history note
+            beside = ""
         if beside:
             out.append(f"<div class='entry'><div>{esc(line)}</div>{beside}</div>")
         else:
