@@ -274,8 +274,18 @@ def _simulate(rs, args) -> int:
                 wins = sum(1 for g in games if g["winner"] == f)
                 mean = sum(g["scores"][f] for g in games) / len(games)
                 level = "standard" if rs.factions[f].apparatus else levels[f]  # as make_bot plays it
-                print(f"{f} ({level}): mean score {mean:.2f}, won {wins} of {len(games)}")
+                print(f"{f} ({level}): mean score {mean:.2f}, won {wins} of {len(games)} ({100 * wins / len(games):.0f}%)")
+            undecided = sum(1 for g in games if not g["winner"])
+            if undecided:
+                print(f"no winner: {undecided} of {len(games)}")
+            contenders = [f for f in rs.scenarios[args.scenario].playable] + [rs.scenarios[args.scenario].apparatus]
+            print(f"win share: {', '.join(f'{f} {_share(games, f)}' for f in contenders)} "
+                  f"(an even share would be {100 / len(contenders):.0f}% each)")
     return 0
+
+
+def _share(games: list[dict], faction: str) -> str:
+    return f"{100 * sum(1 for g in games if g['winner'] == faction) / len(games):.0f}%"
 
 
 def _levels(rs, level: str, pairs: str) -> tuple[dict[str, str], str | None]:

@@ -37,7 +37,8 @@ class Problem:
 
     def __str__(self) -> str:
         text = f"{self.path}:{self.line}:{self.col}: {self.severity}: {self.message}"
-        return f"{text} (hint: {self.hint})" if self.hint else text
+        text = f"{text} (hint: {self.hint})" if self.hint else text
+        return text.replace("\r", " ").replace("\n", " ")  # one problem, one line, whatever a file held
 
 
 @dataclass(slots=True)
@@ -189,9 +190,15 @@ def compose(text: str, name: str) -> yaml.Node | None:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        raise YamlError(Problem(name, line, col, "error", f"YAML syntax: {exc.problem or exc}")) from exc
+        raise YamlError(Problem(name, line, col, "error", " ".join(f"YAML syntax: {exc.problem or exc}".split()))) from exc
+    except yaml.reader.ReaderError as exc:  # a character YAML does not allow, e.g. a control character
+        line = text.count("\n", 0, exc.position) + 1
+        col = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
+        char = f"#x{exc.character:04x}" if isinstance(exc.character, int) else repr(exc.character)
+        raise YamlError(Problem(name, line, col, "error", f"YAML: character {char} is not allowed: {exc.reason}",
+                                "remove it; content files are plain UTF-8 text")) from exc
     except yaml.YAMLError as exc:
-        raise YamlError(Problem(name, 1, 1, "error", f"YAML: {exc}")) from exc
+        raise YamlError(Problem(name, 1, 1, "error", " ".join(f"YAML: {exc}".split()))) from exc
     except RecursionError as exc:
         raise YamlError(Problem(name, 1, 1, "error", f"nesting deeper than {MAX_DEPTH} levels", "flatten the structure")) from exc
     if root is not None:

@@ -61,6 +61,15 @@ TABLE = {
 }
 
 
+STATE = {  # the state's own scalars, which everything that shows a save reads first
+    "scenario": (_text, "text"),
+    "seed": (_int, "a whole number"),
+    "turn": (_int, "a whole number"),
+    "start_year": (_int, "a whole number"),
+    "phase": (_text, "text"),
+}
+
+
 def shape_problem(doc: dict[str, Any]) -> str:
     """What is wrong with the header, table or turn hashes of an upgraded save, or ''."""
     header = doc["header"]
@@ -73,7 +82,11 @@ def shape_problem(doc: dict[str, Any]) -> str:
     for key, (test, what) in TABLE.items():
         if key in table and not test(table[key]):
             return f"the table's '{key}' should be {what}; the file is damaged"
-    log = doc["state"].get("log", [])
+    state = doc["state"]
+    for key, (test, what) in STATE.items():
+        if not test(state.get(key)):
+            return f"the state's '{key}' should be {what}; the file is damaged"
+    log = state.get("log", [])
     if not isinstance(log, list) or not all(
             isinstance(e, list) and len(e) == 3 and _int(e[0]) and _text(e[1]) and isinstance(e[2], dict) for e in log):
         return "the chronicle (state.log) should be a list of [turn, key, parameters]; the file is damaged"

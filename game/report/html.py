@@ -86,23 +86,31 @@ def entry_text(t: Text, key: str, p: Any) -> str | None:
         return f"(an entry this version cannot read: {key})"
 
 
+def _part(heading: str, build, *args) -> list[str]:
+    """One section of the page; a save whose data for it is damaged gets a note, not a crash."""
+    try:
+        return build(*args)
+    except Exception:  # noqa: BLE001 - a loaded save may still hold values of the wrong kind deep in its state
+        return [f"<h2>{esc(heading)}</h2>", "<p>This part of the report could not be written: the save's data for it is damaged.</p>"]
+
+
 def build_report(rs: Ruleset, data: SaveData, title: str = "", summarise: Iterable[str] = ()) -> str:
     """The page; events and cards tagged with any of `summarise` show their summary, not their notes."""
     state = data.state
     t = Text(rs)
     e = esc
-    scen = rs.scenarios[state.scenario]
+    scen = rs.scenarios[state.scenario]  # the loaders checked it is one of the content's
     parts = [f"<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'><title>{e(title or 'Testament — after-action report')}</title>",
              f"<style>{CSS}</style></head><body>",
-             f"<h1>{e(title or 'After-action report')}</h1>",
-             f"<p><b>{e(scen.name)}</b>, seed {e(state.seed)}. "
-             f"{e(pretty_date(0, state.start_year))} to {e(pretty_date(state.turn, state.start_year))}.</p>"]
-    parts += _players(rs, data)
-    parts += _classroom(rs, data, t)
-    parts += ["<h2>How it ended</h2>"] + [f"<p>{e(line)}</p>" for line in epilogue_lines(rs, state) if line.strip()]
-    parts += _timeline(rs, data, t, tuple(summarise))
-    parts += _charts(rs, data)
-    parts += _questions(rs, data)
+             f"<h1>{e(title or 'After-action report')}</h1>"]
+    parts += _part("The game", lambda: [f"<p><b>{e(scen.name)}</b>, seed {e(state.seed)}. "
+                                        f"{e(pretty_date(0, state.start_year))} to {e(pretty_date(state.turn, state.start_year))}.</p>"])
+    parts += _part("The factions", _players, rs, data)
+    parts += _part("In the classroom", _classroom, rs, data, t)
+    parts += _part("How it ended", lambda: ["<h2>How it ended</h2>"] + [f"<p>{e(line)}</p>" for line in epilogue_lines(rs, state) if line.strip()])
+    parts += _part("Timeline", _timeline, rs, data, t, tuple(summarise))
+    parts += _part("The country", _charts, rs, data)
+    parts += _part("For discussion", _questions, rs, data)
     parts.append("<p class='sources'>Made by Testament from a saved game. The history notes are the game's own, in its "
                  "authors' words, with their sources; where historians disagree, the notes say so.</p></body></html>")
     return "\n".join(parts)
