@@ -289,6 +289,10 @@ def test_the_command_line_refuses_planted_files_in_one_line(good_save, tmp_path)
     good.write_text(json.dumps(good_save))
     out = run("report", str(good), "--out", str(tmp_path))
     assert out.returncode == 1 and "it is a folder" in out.stderr and out.stderr.strip().count("\n") == 0
+    blocker = tmp_path / "a_file"
+    blocker.write_text("not a folder")
+    out = run("report", str(good), "--out", str(blocker / "r.html"))  # cannot be written there: one line
+    assert out.returncode == 1 and out.stderr.startswith(f"error: {blocker / 'r.html'}:") and out.stderr.count("\n") == 1
     out = run("simulate", "--games", "1", "--scenario", "scissors", "--mods", "", "--save", str(tmp_path))
     assert out.returncode == 1 and "it is a folder" in out.stderr
 

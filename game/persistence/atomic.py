@@ -45,7 +45,10 @@ def sweep(folder: Path, stale_s: float = STALE_S) -> list[Path]:
 def write_atomic(path: Path, text: str) -> None:
     if path.is_dir():
         raise IsADirectoryError(errno.EISDIR, "it is a folder; give a file name", str(path))
-    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:  # a file where a folder should be, or no right to make it
+        raise OSError(exc.errno, f"cannot make the folder {exc.filename or path.parent} ({exc.strerror})", str(path)) from exc
     sweep(path.parent)
     try:
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
