@@ -57,3 +57,28 @@ def test_the_menu_and_load_screen_survive_planted_saves(app, tmp_path, monkeypat
     app.frame()
     app.frame()
     assert app.running and "the game state is damaged" in app.scene.error
+
+
+def test_the_mods_screen_and_the_mods_command_agree(tmp_path, monkeypatch):
+    """A mod loaded for this window (with --mods) but not enabled in the settings: both say 'off'
+    for the settings, and the screen adds that it is loaded now — never a plain 'Off' alone."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from game.content.loader import load_game
+    from game.settings import Settings
+    from game.ui.app import App
+    from game.ui.scenes.modscreen import ModsScene
+
+    root = Path(__file__).resolve().parents[2]
+    monkeypatch.setenv("TESTAMENT_USER_DIR", str(tmp_path))
+    content = load_game(root / "data", ["example_workers_opposition"], [root / "mods", tmp_path / "mods"])
+    app = App(content, Settings(width=1280, height=720, content_notice_seen=True), (1280, 720))
+    app.push(ModsScene)
+    app.frame()
+    button = app.scene.element("#mod_example_workers_opposition")
+    assert button.text == "Off" and app.scene.status("example_workers_opposition").endswith("loaded now")
+    out = subprocess.run([sys.executable, "-m", "game", "mods"], capture_output=True, text=True, cwd=root, timeout=120)
+    assert "[off] example_workers_opposition" in out.stdout
+    assert app.scene.states["example_workers_opposition"] == ("off", "")

@@ -63,12 +63,17 @@ class ModsScene(Scene):
 
     def draw(self, surface: pygame.Surface) -> None:
         page(surface, "Mods", self.s)
-        active = self.app.content.active
         for b, mod_id in self.toggles.items():
-            info = self.found.available[mod_id]
-            version = ".".join(map(str, info.version))
-            state, _why = self.states[mod_id]
-            now = "loaded now" if mod_id in active else ("cannot load — see Mod problems" if state == "bad" else "not loaded now")
-            K.text(surface, f"{info.name}  ({mod_id} {version}) — {now}", (b.rect.right + self.s(16), b.rect.top + self.s(6)), "bold",
-                   self.s(17), K.RED if state == "bad" else K.INK)
+            K.text(surface, self.status(mod_id), (b.rect.right + self.s(16), b.rect.top + self.s(6)), "bold",
+                   self.s(17), K.RED if self.states[mod_id][0] == "bad" else K.INK)
         K.text(surface, self.note, (self.s(40), self.s(66)), "body", self.s(14), K.GREY)
+
+    def status(self, mod_id: str) -> str:
+        """The line beside a mod's On/Off button: what it is, and whether this window loaded it."""
+        info = self.found.available[mod_id]
+        version = ".".join(map(str, info.version))
+        if mod_id in self.app.content.active:
+            now = "loaded now"
+        else:
+            now = "cannot load — see Mod problems" if self.states[mod_id][0] == "bad" else "not loaded now"
+        return f"{info.name}  ({mod_id} {version}) — {now}"
