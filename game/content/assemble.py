@@ -166,23 +166,6 @@ def assemble(
 ENGINE_FLAGS = ("platform:", "testament_published")  # flags the rules themselves set
 
 
-def _distinct_looks(factions: list[Located], checker: Checker) -> None:
-    """Each faction needs its own colour and its own one-letter marker, or the board cannot tell them apart."""
-    seen: dict[tuple[str, str], Located] = {}
-    for loc in factions:
-        d = loc.data
-        marker = d["marker"]
-        if len(marker) != 1 or not marker.isalnum():
-            checker.error(loc, "marker", f"faction '{d['id']}': marker '{marker}' must be one letter or digit", "for example marker: W")
-        for field, value in (("colour", d["colour"].lower()), ("marker", marker.upper())):
-            other = seen.get((field, value))
-            if other is not None:
-                checker.error(loc, field, f"faction '{d['id']}': {field} '{d[field]}' is already faction '{other.data['id']}''s "
-                              f"({other.path}:{other.line})", f"choose a {field} no other faction uses")
-            else:
-                seen[(field, value)] = loc
-
-
 class _RefCheck:
     def __init__(self, checker: Checker, ids: dict[str, set[str]]) -> None:
         self.c = checker
@@ -335,3 +318,20 @@ def _glossary(loc: Located, refs: _RefCheck, ids: dict[str, set[str]]) -> D.Glos
     for i, other in enumerate(d.get("related", [])):
         refs.one(loc, ("related", i), other, "glossary")
     return D.GlossaryDef(d["id"], d["term"], d.get("native", ""), d["text"], tuple(d.get("related", [])), tuple(d["sources"]))
+
+
+def _distinct_looks(factions: list[Located], checker: Checker) -> None:
+    """Each faction needs its own colour and its own one-letter marker, or the board cannot tell them apart."""
+    seen: dict[tuple[str, str], Located] = {}
+    for loc in factions:
+        d = loc.data
+        marker = d["marker"]
+        if len(marker) != 1 or not marker.isalnum():
+            checker.error(loc, "marker", f"faction '{d['id']}': marker '{marker}' must be one letter or digit", "for example marker: W")
+        for field, value in (("colour", d["colour"].lower()), ("marker", marker.upper())):
+            other = seen.get((field, value))
+            if other is not None:
+                checker.error(loc, field, f"faction '{d['id']}': {field} '{d[field]}' is already faction '{other.data['id']}''s "
+                              f"({other.path}:{other.line})", f"choose a {field} no other faction uses")
+            else:
+                seen[(field, value)] = loc
