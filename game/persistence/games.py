@@ -84,7 +84,7 @@ def list_saves(folder: Path) -> list[tuple[Path, dict | None, str]]:
         paths = list(folder.glob(f"*{SUFFIX}"))
     except OSError:
         return out  # the folder cannot be listed: no saves to show, never a crash
-    for path in sorted(paths, key=_mtime, reverse=True):
+    for path in sorted(paths, key=mtime, reverse=True):
         try:
             out.append((path, read_header(path), ""))
         except SaveError as exc:
@@ -92,7 +92,8 @@ def list_saves(folder: Path) -> list[tuple[Path, dict | None, str]]:
     return out
 
 
-def _mtime(path: Path) -> float:
+def mtime(path: Path) -> float:
+    """When a listed file last changed, or 0 if it cannot be asked (sorting never fails)."""
     try:
         return path.stat().st_mtime
     except OSError:  # a dangling link, or gone since the folder was listed

@@ -82,3 +82,18 @@ def test_the_mods_screen_and_the_mods_command_agree(tmp_path, monkeypatch):
     out = subprocess.run([sys.executable, "-m", "game", "mods"], capture_output=True, text=True, cwd=root, timeout=120)
     assert "[off] example_workers_opposition" in out.stdout
     assert app.scene.states["example_workers_opposition"] == ("off", "")
+
+
+def test_the_setup_screen_lists_a_dangling_link_and_refuses_it(app, tmp_path, monkeypatch):
+    from game.ui.scenes.setupscreen import SetupScene
+
+    monkeypatch.setenv("TESTAMENT_SAVES_DIR", str(tmp_path))
+    if hasattr(os, "symlink"):
+        os.symlink(tmp_path / "gone", tmp_path / "dangling.testament-setup")
+    (tmp_path / "deep.testament-setup").write_text("[" * 100_000 + "]" * 100_000)
+    app.push(SetupScene)
+    app.frame()
+    for button in list(app.scene.rows):
+        pygame.event.post(pygame.event.Event(pygame_gui.UI_BUTTON_PRESSED, {"ui_element": button}))
+        app.frame()
+        assert app.running and app.scene.error and "\n" not in app.scene.error
