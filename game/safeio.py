@@ -93,7 +93,7 @@ def loads_json(text: str, max_depth: int = MAX_DEPTH) -> Any:
         value = json.loads(text, parse_constant=_refuse_constant, parse_int=_int, parse_float=_float)
     except json.JSONDecodeError as exc:
         truncated = bool(text.strip()) and not text.rstrip().endswith(("}", "]"))
-        where = "it ends early: the file is truncated" if truncated and exc.pos >= len(text.rstrip()) - 1 else f"line {exc.lineno}, column {exc.colno}"
+        where = "it ends early: the file is truncated" if truncated else f"line {exc.lineno}, column {exc.colno}"
         raise ReadError(f"not valid JSON ({exc.msg}; {where})") from exc
     except RecursionError as exc:
         raise ReadError(f"nested more than {max_depth} levels deep") from exc
