@@ -90,6 +90,10 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:  # `... | head` closed the pipe: not an error for the user
         sys.stderr.close()
         return 0
+    except OSError as exc:  # a file or folder that cannot be written or read: one line, never a traceback
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(f"error: {where}{exc.strerror or exc}", file=sys.stderr)
+        return 1
 
 
 def _main(argv: list[str] | None) -> int:
@@ -99,6 +103,7 @@ def _main(argv: list[str] | None) -> int:
         import os
 
         os.environ["TESTAMENT_SAVES_DIR"] = str(args.saves_dir)
+    _sweep()
     if command == "replay":
         return _replay(args)
     if command == "report":
@@ -166,7 +171,7 @@ def _window(args) -> int:
         print(f"The window needs pygame-ce and pygame_gui ({exc}). Reinstall with: pip install -e .", file=sys.stderr)
         return 1
     try:
-        return start_window(_content(args), load_settings(), args.setup)
+        return start_window(_content(args), _CONTENT_CACHE.get("settings") or load_settings(), args.setup)
     except Exception as exc:  # noqa: BLE001 - no display is a normal situation on servers
         import pygame
 
@@ -180,6 +185,15 @@ def _window(args) -> int:
 
 
 _CONTENT_CACHE: dict = {}
+
+
+def _sweep() -> None:
+    """Remove what killed writes left behind in the folders the game writes to."""
+    from .paths import saves_dir, user_dir
+    from .persistence.atomic import sweep
+
+    for folder in (saves_dir(), user_dir()):
+        sweep(folder)
 
 
 def _content(args):
@@ -204,6 +218,7 @@ def _load_content(folder: Path | None, mods: list[str] | None):
 
     if mods is None:
         settings = load_settings()
+        _CONTENT_CACHE["settings"] = settings  # the window shows its problem: read it once
         if settings.problem:
             print(f"warning: {settings.problem}", file=sys.stderr)
         mods = settings.mods
@@ -229,6 +244,9 @@ def _simulate(rs, args) -> int:
         print(f"unknown scenario '{args.scenario}'; choose one of: {', '.join(rs.scenarios)}", file=sys.stderr)
         return 2
     levels, problem = _levels(rs, args.level, args.levels)
+    if args.save is not None and args.save.is_dir():
+        print(f"error: --save {args.save}: it is a folder; give a file name, like {args.save / 'game.testament.json'}", file=sys.stderr)
+        return 1
     if problem:
         print(problem, file=sys.stderr)
         return 2
@@ -265,8 +283,18 @@ def _simulate(rs, args) -> int:
                 wins = sum(1 for g in games if g["winner"] == f)
                 mean = sum(g["scores"][f] for g in games) / len(games)
                 level = "standard" if rs.factions[f].apparatus else levels[f]  # as make_bot plays it
-                print(f"{f} ({level}): mean score {mean:.2f}, won {wins} of {len(games)}")
+                print(f"{f} ({level}): mean score {mean:.2f}, won {wins} of {len(games)} ({100 * wins / len(games):.0f}%)")
+            undecided = sum(1 for g in games if not g["winner"])
+            if undecided:
+                print(f"no winner: {undecided} of {len(games)}")
+            contenders = [f for f in rs.scenarios[args.scenario].playable] + [rs.scenarios[args.scenario].apparatus]
+            print(f"win share: {', '.join(f'{f} {_share(games, f)}' for f in contenders)} "
+                  f"(an even share would be {100 / len(contenders):.0f}% each)")
     return 0
+
+
+def _share(games: list[dict], faction: str) -> str:
+    return f"{100 * sum(1 for g in games if g['winner'] == faction) / len(games):.0f}%"
 
 
 def _levels(rs, level: str, pairs: str) -> tuple[dict[str, str], str | None]:
@@ -333,6 +361,9 @@ def _report(args) -> int:
     if loaded is None:
         return 1
     data, content = loaded
+    if args.out is not None and args.out.is_dir():
+        print(f"error: --out {args.out}: it is a folder; give a file name, like {args.out / 'report.html'}", file=sys.stderr)
+        return 1
     out = args.out or args.save.with_name(args.save.name.replace(".testament.json", "").replace(".json", "") + "-report.html")
     from .persistence.atomic import write_atomic
 

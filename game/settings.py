@@ -1,8 +1,9 @@
 """The player's settings, kept in the user's folder as JSON: enabled mods, the window's options and
 the content settings (which tagged texts are summarised, and whether the notice has been read).
 
-Mods are off until the player enables them. A missing or unreadable settings file gives the
-defaults with a message; it is never a reason not to start. Writes are atomic.
+Mods are off until the player enables them. A missing settings file gives the defaults; one that
+cannot be used (not JSON, too deep, too large, a folder...) is set aside as `settings.json.broken-N`
+with a notice, and the defaults are used: it is never a reason not to start. Writes are atomic.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import safeio
 from .contentfilter import known_tags
 from .paths import user_dir
 
@@ -40,16 +42,38 @@ def settings_path() -> Path:
     return user_dir() / "settings.json"
 
 
+MAX_BYTES = 1_000_000
+
+
 def load_settings(path: Path | None = None) -> Settings:
+    """The settings; a file that cannot be used is set aside (renamed) and the defaults used."""
     path = path or settings_path()
-    if not path.is_file():
+    if not path.exists() and not path.is_symlink():
         return Settings()
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        return Settings(problem=f"{path}: could not be read ({exc}); using the defaults")
-    if not isinstance(data, dict):
-        return Settings(problem=f"{path}: expected a JSON object; using the defaults")
+        data = safeio.read_json(path, MAX_BYTES)
+        if not isinstance(data, dict):
+            raise safeio.ReadError("expected a JSON object")
+    except safeio.ReadError as exc:
+        return Settings(problem=f"{path}: could not be read ({exc}); {set_aside(path)}; using the defaults")
+    return _from_dict(data, path)
+
+
+def set_aside(path: Path) -> str:
+    """Rename a broken settings file out of the way, so the next write does not lose it."""
+    for i in range(1, 100):
+        spare = path.with_name(f"{path.name}.broken-{i}")
+        if spare.exists() or spare.is_symlink():
+            continue
+        try:
+            path.rename(spare)
+        except OSError as exc:
+            return f"it could not be set aside ({exc.strerror})"
+        return f"it was set aside as {spare.name}"
+    return "it was left as it is"
+
+
+def _from_dict(data: dict, path: Path) -> Settings:
     settings = Settings()
     mods = data.get("mods", [])
     if isinstance(mods, list) and all(isinstance(m, str) for m in mods):

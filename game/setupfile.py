@@ -17,6 +17,7 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import safeio
 from .ai import LEVELS
 from .contentfilter import TAGS, as_options, known_tags
 from .core.ruleset import Ruleset
@@ -60,32 +61,29 @@ def write_setup(path: Path, setup: Setup) -> Path:
 
 
 def read_setup(path: Path, rs: Ruleset) -> Setup:
+    """A set-up file checked field by field; SetupError names the file and the first problem."""
     name = path.name
     try:
-        if path.stat().st_size > MAX_BYTES:
-            raise SetupError(f"{name}: too large for a set-up file")
-        doc = json.loads(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise SetupError(f"{name}: cannot be read ({exc.strerror})") from exc
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise SetupError(f"{name}: not a set-up file ({exc})") from exc
-    if not isinstance(doc, dict) or doc.get("format") != 1:
+        doc = safeio.read_json(path, MAX_BYTES)
+    except safeio.ReadError as exc:
+        raise SetupError(f"{name}: not a usable set-up file: {exc}") from exc
+    if not isinstance(doc, dict) or doc.get("format") != 1 or isinstance(doc.get("format"), bool):
         raise SetupError(f"{name}: not a Testament set-up file (format 1 expected)")
     scenario = doc.get("scenario")
-    if scenario not in rs.scenarios:
-        raise SetupError(f"{name}: unknown scenario '{scenario}' (this game has: {', '.join(rs.scenarios)})")
+    if not isinstance(scenario, str) or scenario not in rs.scenarios:
+        raise SetupError(f"{name}: unknown scenario {_show(scenario)} (this game has: {', '.join(rs.scenarios)})")
     scen = rs.scenarios[scenario]
     preset = doc.get("preset")
-    if preset is not None and scen.preset(preset) is None:
-        raise SetupError(f"{name}: scenario '{scenario}' has no preset '{preset}'")
+    if preset is not None and (not isinstance(preset, str) or scen.preset(preset) is None):
+        raise SetupError(f"{name}: scenario '{scenario}' has no preset {_show(preset)}")
     seed = doc.get("seed")
-    if not isinstance(seed, int) or isinstance(seed, bool) or seed < 0:
-        raise SetupError(f"{name}: the seed must be a whole number")
+    if not isinstance(seed, int) or isinstance(seed, bool) or not 0 <= seed < 2**63:
+        raise SetupError(f"{name}: the seed must be a whole number from 0 to {2**63 - 1}")
     teams = doc.get("teams", [])
-    if not isinstance(teams, list) or any(t not in scen.playable for t in teams):
+    if not isinstance(teams, list) or any(not isinstance(t, str) or t not in scen.playable for t in teams):
         raise SetupError(f"{name}: teams must be playable factions of the scenario: {', '.join(scen.playable)}")
     ai = doc.get("ai", {})
-    if not isinstance(ai, dict) or any(level not in LEVELS for level in ai.values()):
+    if not isinstance(ai, dict) or any(not isinstance(level, str) or level not in LEVELS for level in ai.values()):
         raise SetupError(f"{name}: AI levels are {', '.join(LEVELS[:-1])} or {LEVELS[-1]}")
     options = doc.get("options", {})
     if not isinstance(options, dict):
@@ -95,6 +93,15 @@ def read_setup(path: Path, rs: Ruleset) -> Setup:
         if problem:
             raise SetupError(f"{name}: options: {problem}")
     summarise = doc.get("summarise", [])
-    if not isinstance(summarise, list) or any(tag not in TAGS for tag in summarise):
+    if not isinstance(summarise, list) or any(not isinstance(tag, str) or tag not in TAGS for tag in summarise):
         raise SetupError(f"{name}: 'summarise' is a list of content tags: {', '.join(TAGS)}")
     return Setup(scenario, seed, preset, list(teams), dict(ai), dict(options), known_tags(summarise))
+
+
+def _show(value: object) -> str:
+    """A value from the file, quoted and cut short, for a one-line message."""
+    if isinstance(value, str):
+        text = f"'{value}'"
+    else:
+        text = json.dumps(value) if isinstance(value, (int, float, bool, type(None))) else f"(a {type(value).__name__})"
+    return text if len(text) <= 40 else text[:37] + "..."

@@ -48,7 +48,17 @@ def run_validate(data: Path, paths: list[Path], mods: list[str] | None, strict: 
             installed.available[info.id] = info  # the folder given wins over an installed copy
             chosen.append(info.id)
         elif path.is_file():
-            files.append(path)
+            owner = next((p for p in path.resolve().parents if (p / "mod.yaml").is_file()), None)
+            if owner is None:
+                files.append(path)
+                continue
+            # A file of a mod means nothing without the rest of its mod: check the mod it belongs to.
+            problems.append(Problem(str(path), 1, 1, "warning", f"this file is part of the mod in {owner}: the whole mod is checked",
+                                    "to check it alone on the base content, copy it out of the mod"))
+            info = read_manifest(owner, installed)
+            if info is not None:
+                installed.available[info.id] = info
+                chosen.append(info.id)
         else:
             problems.append(Problem(str(path), 1, 1, "error", "no such file or folder"))
     order = resolve(ModSet(installed.available, [], [], dict(installed.disabled)), chosen)

@@ -78,6 +78,7 @@ def assemble(
             when = conv(loc, item["when"], "faction", ("line", i, "when"), False)
             line.append(D.LineItem(axis, positions[axis].index(item["target"]), float(item.get("weight", 1)), when))
         factions[d["id"]] = _faction(d, specials, refs, loc, positions, tuple(line))
+    _distinct_looks(usable["faction"], checker)
     bodies, office_defs = {}, {}
     for loc in usable["body"]:
         d = loc.data
@@ -242,6 +243,9 @@ def _faction(
     inds = []
     for i, item in enumerate(agenda.get("indicators", [])):
         refs.one(loc, ("agenda", "indicators", i), item.get("indicator"), "indicator")
+        if ("above" in item) == ("below" in item):
+            refs.c.error(loc, ("agenda", "indicators", i), f"{d['id']}.agenda.indicators[{i}]: give exactly one of above or below",
+                         "for example {indicator: peasant_mood, above: 55, weight: 2}")
         inds.append(D.AgendaIndicator(item.get("indicator", ""), item.get("above"), item.get("below"), float(item.get("weight", 1))))
     return D.FactionDef(
         d["id"], d["name"], d["short"], d["colour"], d["marker"], tuple(d["leaders"]), ideology(d["ideology"]),
@@ -342,3 +346,20 @@ def _glossary(loc: Located, refs: _RefCheck, ids: dict[str, set[str]]) -> D.Glos
     for i, other in enumerate(d.get("related", [])):
         refs.one(loc, ("related", i), other, "glossary")
     return D.GlossaryDef(d["id"], d["term"], d.get("native", ""), d["text"], tuple(d.get("related", [])), tuple(d["sources"]))
+
+
+def _distinct_looks(factions: list[Located], checker: Checker) -> None:
+    """Each faction needs its own colour and its own one-letter marker, or the board cannot tell them apart."""
+    seen: dict[tuple[str, str], Located] = {}
+    for loc in factions:
+        d = loc.data
+        marker = d["marker"]
+        if len(marker) != 1 or not marker.isalnum():
+            checker.error(loc, "marker", f"faction '{d['id']}': marker '{marker}' must be one letter or digit", "for example marker: W")
+        for field, value in (("colour", d["colour"].lower()), ("marker", marker.upper())):
+            other = seen.get((field, value))
+            if other is not None:
+                checker.error(loc, field, f"faction '{d['id']}': {field} '{d[field]}' is already faction '{other.data['id']}''s "
+                              f"({other.path}:{other.line})", f"choose a {field} no other faction uses")
+            else:
+                seen[(field, value)] = loc

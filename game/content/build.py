@@ -41,14 +41,22 @@ class Loaded:
     migrations: dict[str, dict[str, str]] = field(default_factory=dict)  # kind -> old id -> new id
 
 
+def warn_yml(folder: Path, checker: Checker, label) -> None:
+    """A `.yml` file is not read: say so rather than ignore it in silence."""
+    for path in sorted(folder.glob("*.yml")):
+        checker.problems.append(Problem(label(path), 1, 1, "warning", f"'{path.name}' is ignored: content files end in .yaml",
+                                        f"rename it to {path.stem}.yaml"))
+
+
 def read_folders(root: Path, checker: Checker) -> dict[str, list[Located]]:
     records: dict[str, list[Located]] = {kind: [] for kind in KINDS}
     for folder, kind in FOLDERS.items():
+        warn_yml(root / folder, checker, lambda p: _label(root, p))
         for path in sorted((root / folder).glob("*.yaml")):
             try:
                 records[kind].extend(load_records(path, _label(root, path)))
             except YamlError as exc:
-                checker.problems.append(exc.problem)
+                checker.unreadable(exc.problem)
     return records
 
 
@@ -63,7 +71,7 @@ def read_loose_file(path: Path, checker: Checker) -> dict[str, list[Located]]:
     try:
         out[kind] = load_records(path, str(path))
     except YamlError as exc:
-        checker.problems.append(exc.problem)
+        checker.unreadable(exc.problem)
     return out
 
 
@@ -87,6 +95,8 @@ def load_content(root: Path, mods: Sequence[ModInfo] = (), files: Sequence[Path]
         read_migrations(mod, label_root, checker, renamings)
     for path in files:
         merge_records(records, read_loose_file(path, checker), checker)
+    if checker.unread:  # a file that did not read leaves ids missing: checking on would only mislead
+        raise ContentError(checker.problems)
     usable: dict[str, list[Located]] = {}
     for kind, items in records.items():
         seen: dict[str, Located] = {}
@@ -104,7 +114,13 @@ def load_content(root: Path, mods: Sequence[ModInfo] = (), files: Sequence[Path]
     # Records that failed their fields are left out, but their ids still count as known, so one
     # typo does not cascade into "unknown id" errors everywhere it is referred to.
     known = {kind: {_id(loc) for loc in items} for kind, items in records.items()}
-    ruleset = assemble(usable, rules, checker, content_hash(usable, rules), known)
+    try:
+        ruleset = assemble(usable, rules, checker, content_hash(usable, rules), known)
+    except (TypeError, ValueError, AttributeError, KeyError, IndexError, OverflowError) as exc:
+        # The field declarations should have caught it; never let a value crash the game instead.
+        checker.problems.append(Problem("content", 1, 1, "error", f"a value of an unexpected kind stopped the checker "
+                                        f"({type(exc).__name__}: {exc})", "please report this with the file that caused it"))
+        raise ContentError(checker.problems) from exc
     if checker.errors:
         raise ContentError(checker.problems)
     if not checker.errors:
@@ -125,7 +141,7 @@ def _read_rules(root: Path, checker: Checker) -> dict[str, Any]:
     try:
         data = load_yaml(path, _label(root, path))
     except YamlError as exc:
-        checker.problems.append(exc.problem)
+        checker.unreadable(exc.problem)
         return {}
     if not isinstance(data, dict):
         checker.problems.append(Problem(_label(root, path), 1, 1, "error", "rules.yaml must be a mapping"))

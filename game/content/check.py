@@ -32,6 +32,11 @@ def did_you_mean(word: str, options: list[str] | set[str]) -> str:
 class Checker:
     def __init__(self) -> None:
         self.problems: list[Problem] = []
+        self.unread: list[Problem] = []  # files that could not be read at all (YAML syntax, size...)
+
+    def unreadable(self, problem: Problem) -> None:
+        self.problems.append(problem)
+        self.unread.append(problem)
 
     def error(self, loc: Located, at: tuple | str | None, message: str, hint: str = "") -> None:
         line, col = loc.where(at)
@@ -83,7 +88,7 @@ class Checker:
                 return False
             return all(self.fields(loc, kind[0], item, label, (*path, i)) for i, item in enumerate(value))
         if not _TYPE_TESTS[base_type(kind)](value):
-            self.error(loc, path, f"{where}: expected {type_name(kind)}, got {value!r}")
+            self.error(loc, path, f"{where}: expected {type_name(kind)}, got {_shown(value)}", _type_hint(kind, value))
             return False
         bounds = value_range(kind)
         if bounds is not None and value is not None and not bounds[0] <= value <= bounds[1]:
@@ -106,6 +111,32 @@ def _is_number(v: Any) -> bool:
     return isinstance(v, (int, float)) and not isinstance(v, bool)
 
 
+def _is_texts(v: Any) -> bool:
+    return isinstance(v, list) and all(isinstance(x, str) for x in v)
+
+
+def _is_map(v: Any, test) -> bool:
+    return isinstance(v, dict) and all(test(x) for x in v.values())
+
+
+def _is_date(v: Any) -> bool:
+    if not isinstance(v, str):
+        return False
+    try:
+        half_year(v)
+    except ValueError:
+        return False
+    return True
+
+
+def _is_year(k: str) -> bool:
+    return k.isascii() and k.isdigit() and len(k) == 4
+
+
+def _is_colour(v: Any) -> bool:
+    return isinstance(v, str) and len(v) == 7 and v[0] == "#" and all(c in "0123456789abcdefABCDEF" for c in v[1:])
+
+
 _TYPE_TESTS = {
     "str": lambda v: isinstance(v, str),
     "int": _is_int,
@@ -117,7 +148,39 @@ _TYPE_TESTS = {
     "date": lambda v: isinstance(v, str),
     "conditions": lambda v: isinstance(v, list),
     "effects": lambda v: isinstance(v, list),
+    "texts": _is_texts,
+    "dates": lambda v: isinstance(v, list) and all(_is_date(x) for x in v),
+    "number_map": lambda v: _is_map(v, _is_number),
+    "int_map": lambda v: _is_map(v, _is_int),
+    "text_map": lambda v: _is_map(v, lambda x: x is None or isinstance(x, str)),
+    "texts_map": lambda v: _is_map(v, _is_texts),
+    "number_table": lambda v: _is_map(v, lambda row: _is_map(row, _is_number)),
+    "year_map": lambda v: _is_map(v, _is_number) and all(_is_year(k) for k in v),
+    "colour": _is_colour,
 }
+
+
+def _shown(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _type_hint(kind: Any, value: Any) -> str:
+    """How to fix the commonest slips: a quoted number, an unquoted colour, a bare word."""
+    base = base_type(kind)
+    if base in ("int", "number") and isinstance(value, str):
+        try:
+            float(value)
+            return f"write the number without quotes: {value.strip()}"
+        except ValueError:
+            return ""
+    if base == "colour":
+        if value is None:
+            return "put the colour in quotes: colour: '#1f8a8a' (a bare # starts a comment, so YAML saw nothing)"
+        return "write it as '#' and six hex digits, in quotes, like '#1f8a8a'; colour names are not understood"
+    if base == "str" and isinstance(value, (int, float)) and not isinstance(value, bool):
+        return f"put it in quotes to make it text: '{value}'"
+    return ""
 
 
 # ---- conditions and effects ----------------------------------------------------------------
@@ -201,7 +264,7 @@ class Clauses:
             return list(got) if kind == "conditions" else got[0]
         if kind in ("int", "number"):
             if not _is_number(v) or (kind == "int" and not _is_int(v)):
-                self.c.error(loc, path, f"{where}: expected {kind}, got {v!r}")
+                self.c.error(loc, path, f"{where}: expected {type_name(kind)}, got {_shown(v)}", _type_hint(kind, v))
                 return None
             return v
         if not isinstance(v, str):

@@ -55,6 +55,15 @@ def _scalar(kind: str) -> dict[str, Any]:
         "date": {"type": "string", "pattern": DATE_PATTERN},
         "conditions": {"type": "array", "items": clause_schema(CONDITIONS)},
         "effects": {"type": "array", "items": clause_schema(EFFECTS)},
+        "texts": {"type": "array", "items": {"type": "string"}},
+        "dates": {"type": "array", "items": {"type": "string", "pattern": DATE_PATTERN}},
+        "number_map": {"type": "object", "additionalProperties": {"type": "number"}},
+        "int_map": {"type": "object", "additionalProperties": {"type": "integer"}},
+        "text_map": {"type": "object", "additionalProperties": {"type": ["string", "null"]}},
+        "texts_map": {"type": "object", "additionalProperties": {"type": "array", "items": {"type": "string"}}},
+        "number_table": {"type": "object", "additionalProperties": {"type": "object", "additionalProperties": {"type": "number"}}},
+        "year_map": {"type": "object", "propertyNames": {"pattern": r"^\d{4}$"}, "additionalProperties": {"type": "number"}},
+        "colour": {"type": "string", "pattern": "^#[0-9a-fA-F]{6}$"},
     }[t]
     bounds = value_range(kind)
     if bounds:

@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .build import ContentError, Loaded, load_content
-from .mods import ModInfo, ModSet, discover, resolve
+from .modfiles import ModFilesError
+from .mods import ModInfo, ModSet, discover, mod_hash, resolve
 from .yamlio import Problem
 
 
@@ -20,6 +21,7 @@ class GameContent:
     loaded: Loaded
     mods: ModSet
     problems: list[Problem] = field(default_factory=list)
+    hashes: dict[str, str] = field(default_factory=dict)  # mod id -> mod_hash, taken when loaded
 
     @property
     def ruleset(self):
@@ -31,9 +33,7 @@ class GameContent:
 
     def mod_records(self) -> list[dict[str, str]]:
         """What a save records of the mods: id, version and a hash of their files."""
-        from .mods import mod_hash
-
-        return [{"id": m.id, "version": ".".join(map(str, m.version)), "hash": mod_hash(m)} for m in self.mods.order]
+        return [{"id": m.id, "version": ".".join(map(str, m.version)), "hash": self.hashes[m.id]} for m in self.mods.order]
 
 
 def mod_label(mod: ModInfo) -> str:
@@ -60,6 +60,17 @@ def load_game(data: Path, chosen: list[str], roots: list[Path]) -> GameContent:
                 order.remove(mod)
             problems.extend(p for p in exc.problems if any(p.path.startswith(mod_label(m)) for m in culprits))
             continue
+        hashes, broken = {}, []
+        for mod in order:
+            try:
+                hashes[mod.id] = mod_hash(mod)
+            except ModFilesError as exc:  # changed on disk since discovery: refuse it the same way
+                found.disabled[mod.id] = str(exc)
+                problems.append(Problem(str(mod.path), 1, 1, "error", str(exc)))
+                broken.append(mod)
+        if broken:
+            order = [m for m in order if m not in broken]
+            continue
         found.order = order
         problems.extend(loaded.problems)
-        return GameContent(loaded, found, problems)
+        return GameContent(loaded, found, problems, hashes)

@@ -6,7 +6,9 @@ A record in a mod file is added as it is, unless it says otherwise with `op`:
   copy of another record of the same kind, with the fields given on top.
 * `op: override` — change the named fields of an existing record. Also `append: {field: [...]}`
   adds items to a list field, `remove: {field: [...]}` takes items out (by value, or by id for
-  lists of records) and `merge: {field: {key: value}}` sets keys of a mapping field.
+  lists of records) and `merge: {field: {key: value}}` sets keys of a mapping field — key by key
+  at every level, so `merge: {standing: {komsomol: {workers_opposition: 10}}}` sets one number
+  and keeps every other faction's standing in the Komsomol.
 * `op: replace` — the whole record is replaced.
 * `op: delete` — the record is removed (only `id` and `op` are given).
 """
@@ -35,6 +37,9 @@ def read_mod_records(folder: Path, checker: Checker, label_root: Path) -> dict[s
                 hint = did_you_mean(sub.name, list(FOLDERS)) or f"content folders: {', '.join(FOLDERS)}"
                 checker.problems.append(_problem(sub, label_root, f"folder '{sub.name}' is not a content folder and is ignored", hint, "warning"))
             continue
+        for path in sorted(sub.glob("*.yml")):
+            checker.problems.append(_problem(path, label_root, f"'{path.name}' is ignored: content files end in .yaml",
+                                             f"rename it to {path.stem}.yaml", "warning"))
         for path in sorted(sub.glob("*.yaml")):
             if not path.resolve().is_relative_to(base):
                 checker.problems.append(_problem(path, label_root, "this file points outside its mod folder and is refused", "copy the file into the mod instead of linking it"))
@@ -42,7 +47,7 @@ def read_mod_records(folder: Path, checker: Checker, label_root: Path) -> dict[s
             try:
                 out[FOLDERS[sub.name]].extend(load_records(path, _label(path, label_root)))
             except YamlError as exc:
-                checker.problems.append(exc.problem)
+                checker.unreadable(exc.problem)
     return out
 
 
@@ -83,7 +88,13 @@ def _apply(kind: str, records: list[Located], index: dict[str, int], loc: Locate
         return
     if op == "add":
         if rid in index:
-            checker.error(loc, "id", f"{kind} '{rid}' already exists", "to change it use op: override (some fields) or op: replace (all)")
+            first = records[index[rid]]
+            where = f"{first.path}:{first.line}"
+            if first.path.split("/")[:2] == loc.path.split("/")[:2] and "/" in loc.path:  # the same mod defines it twice
+                hint = "ids must be unique: rename one of the two"
+            else:
+                hint = f"to change that {kind}, give op: override (some fields) or op: replace (all); to add another, choose a new id"
+            checker.error(loc, "id", f"{kind} '{rid}' is already defined at {where}", hint)
             return
         fields = _plain(data)
         if "extends" in data:
@@ -113,6 +124,15 @@ def _apply(kind: str, records: list[Located], index: dict[str, int], loc: Locate
     records[at] = Located(merged, loc.path, loc.line, loc.col, loc.marks)
 
 
+def deep_merge(into: dict[str, Any], values: dict[str, Any]) -> None:
+    """Set keys of `into` from `values`; where both hold a mapping, merge those key by key too."""
+    for key, value in values.items():
+        if isinstance(value, dict) and isinstance(into.get(key), dict):
+            deep_merge(into[key], value)
+        else:
+            into[key] = copy.deepcopy(value)
+
+
 def _plain(data: dict[str, Any]) -> dict[str, Any]:
     return {k: copy.deepcopy(v) for k, v in data.items() if k not in OPERATOR_KEYS}
 
@@ -132,7 +152,7 @@ def _list_ops(kind: str, rid: str, merged: dict[str, Any], loc: Located, checker
                 if not isinstance(current, dict) or not isinstance(values, dict):
                     checker.error(loc, where, f"{kind} '{rid}': merge needs a mapping field and a mapping of keys")
                     continue
-                current.update(copy.deepcopy(values))
+                deep_merge(current, values)
                 continue
             if not isinstance(current, list) or not isinstance(values, list):
                 checker.error(loc, where, f"{kind} '{rid}': {op} needs a list field and a list of items", f"'{field}' is {type(current).__name__}")

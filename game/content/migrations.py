@@ -25,7 +25,7 @@ def read_migrations(mod: ModInfo, label_root, checker: Checker, into: list[Renam
     try:
         root = compose(read_text(path, label), label)
     except YamlError as exc:
-        checker.problems.append(exc.problem)
+        checker.unreadable(exc.problem)
         return
     if root is None:
         return

@@ -12,7 +12,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import __version__
+from . import modfiles
 from .check import Checker, did_you_mean
+from .modfiles import ModFilesError, inside, mod_files
 from .yamlio import Located, Problem, YamlError, compose, located, read_text
 
 MOD_ID = re.compile(r"^[a-z][a-z0-9_]{0,63}$")
@@ -85,9 +87,17 @@ def discover(roots: list[Path]) -> ModSet:
     """Every mod folder under the given roots, read and checked; broken ones are disabled."""
     found = ModSet()
     for root in roots:
-        if not root.is_dir():
-            continue
-        for folder in sorted(p for p in root.iterdir() if p.is_dir() and (p / "mod.yaml").is_file()):
+        try:
+            folders = sorted(p for p in root.iterdir() if p.is_dir() and not p.name.startswith((".", "__")))
+        except OSError:
+            continue  # no such mods folder (yet), or it cannot be listed
+        for folder in folders:
+            if not (folder / "mod.yaml").exists() and not (folder / "mod.yaml").is_symlink():
+                hint = "a mod folder holds a mod.yaml (id, name, version); see docs/MODDING.md"
+                if (folder / "mod.yml").exists():
+                    hint = "rename mod.yml to mod.yaml"
+                found.problems.append(Problem(str(folder), 1, 1, "warning", f"folder '{folder.name}' has no mod.yaml, so it is not loaded as a mod", hint))
+                continue
             info = read_manifest(folder, found)
             if info is None:
                 continue
@@ -103,16 +113,23 @@ def read_manifest(folder: Path, found: ModSet) -> ModInfo | None:
     path = folder / "mod.yaml"
     label = str(path)
     try:
+        if not inside(path, folder):
+            raise YamlError(Problem(label, 1, 1, "error", "mod.yaml points outside its mod folder and is refused", "copy the file into the mod"))
+        mod_files(folder)
         root = compose(read_text(path, label), label)
+        loc = located(root, label) if root is not None else None
+    except ModFilesError as exc:
+        found.problems.append(Problem(str(folder), 1, 1, "error", str(exc), "keep only ordinary files in a mod, and no links out of it"))
+        found.disabled[folder.name] = str(exc)
+        return None
     except YamlError as exc:
         found.problems.append(exc.problem)
         found.disabled[folder.name] = exc.problem.message
         return None
-    if root is None:
+    if loc is None:
         found.problems.append(Problem(label, 1, 1, "error", "mod.yaml is empty", "give at least id, name and version"))
         found.disabled[folder.name] = "empty mod.yaml"
         return None
-    loc = located(root, label)
     checker = Checker()
     if not isinstance(loc.data, dict):
         checker.error(loc, None, "mod.yaml is a mapping of id, name, version, ...", "see docs/MODDING.md")
@@ -124,6 +141,7 @@ def read_manifest(folder: Path, found: ModSet) -> ModInfo | None:
         if not isinstance(data.get(key), str) or not data.get(key):
             checker.error(loc, key if key in data else None, f"mod.yaml: '{key}' is required and must be text")
     mod_id = data.get("id", "")
+    mod_id = mod_id if isinstance(mod_id, str) else ""
     if isinstance(mod_id, str) and mod_id and not MOD_ID.match(mod_id):
         checker.error(loc, "id", f"mod.yaml: mod id '{mod_id}' must be a slug: lowercase letters, digits and _", "for example my_mod")
     version = (0, 0, 0)
@@ -167,13 +185,21 @@ def _requirements(loc: Located, value, checker: Checker) -> tuple[tuple[str, str
 
 def mod_hash(info: ModInfo) -> str:
     """sha256 over a mod's files (paths and bytes, in sorted order): saves record it."""
-    import hashlib
+    return modfiles.mod_hash(info.path)
 
-    digest = hashlib.sha256()
-    for path in sorted(p for p in info.path.rglob("*") if p.is_file()):
-        digest.update(str(path.relative_to(info.path)).encode("utf-8"))
-        digest.update(path.read_bytes())
-    return digest.hexdigest()
+
+def mod_states(found: ModSet, enabled: list[str], disabled_now: dict[str, str] | None = None) -> dict[str, tuple[str, str]]:
+    """mod id -> (on | off | bad, why it is bad); `disabled_now` adds what failed while loading content."""
+    out: dict[str, tuple[str, str]] = {}
+    broken = {**found.disabled, **(disabled_now or {})}
+    for mod_id in found.available:
+        if mod_id in broken and broken[mod_id] != "not installed":
+            out[mod_id] = ("bad", broken[mod_id])
+        else:
+            out[mod_id] = ("on" if mod_id in enabled else "off", "")
+    for mod_id, why in found.disabled.items():
+        out.setdefault(mod_id, ("bad", why))
+    return out
 
 
 # ---- load order ----------------------------------------------------------------------------

@@ -3,8 +3,9 @@
 Declared once, used to check records (unknown keys with a "did you mean", missing fields, wrong
 types) and, in a later issue, to generate the field reference and JSON Schemas.
 A type is a name ("str", "int", "number", "bool", "list", "dict", "str|null", "conditions",
-"effects", "date"), optionally with a range ("int:0..100"), or a nested field dict for a
-mapping, or [dict] for a list of them. Every record kind also takes `silence`: warning code ->
+"effects", "date", or a typed container: "texts", "dates", "number_map", "int_map", "text_map",
+"texts_map", "number_table", "year_map", "colour"), optionally with a range ("int:0..100"), or a
+nested field dict for a mapping, or [dict] for a list of them. Every record kind also takes `silence`: warning code ->
 the reason it does not apply to this record.
 """
 
@@ -30,13 +31,13 @@ CHARACTER: dict[str, F] = {
     "faction": ("str|null", True, "faction at the start, or null for independents"),
     "leader": ("bool", False, "bound to his faction for the whole game"),
     "ideology": (IDEOLOGY, True, "positions 0-100 on the three ideology axes"),
-    "traits": ("list", False, "trait ids"),
+    "traits": ("texts", False, "trait ids"),
     "skills": ({"oratory": ("int:1..5", True, "speeches at congresses"), "organisation": ("int:1..5", True, "running offices and the Secretariat"), "intrigue": ("int:1..5", True, "plots and plenums")}, True, "skills 1-5"),
     "base": ("str|null", False, "power base id"),
-    "offices": ("list", False, "offices held at the start (the scenario may also assign)"),
+    "offices": ("texts", False, "offices held at the start (the scenario may also assign)"),
     "bio": ("str", True, "who he is at the start, in our words"),
     "history": ("str", True, "what really happened"),
-    "sources": ("list", True, "where the history comes from"),
+    "sources": ("texts", True, "where the history comes from"),
     "alternate": ("bool", False, "true for alternate-history figures"),
 }
 
@@ -59,13 +60,35 @@ LINE_ITEM = {
     "when": ("conditions", True, "while these hold (owner = this faction), it replaces the agenda's target on that axis"),
 }
 
+AGENDA_POLICY = {
+    "axis": ("str", True, "policy axis id"),
+    "target": ("str", True, "the position it wants on that axis"),
+    "weight": ("number:0..10", False, "how much it counts (default 1)"),
+}
+
+AGENDA_INDICATOR = {
+    "indicator": ("str", True, "indicator id"),
+    "above": ("number", False, "scores while the indicator is above this (give above or below)"),
+    "below": ("number", False, "scores while the indicator is below this (give above or below)"),
+    "weight": ("number:0..10", False, "how much it counts (default 1)"),
+}
+
+AI_WEIGHTS = {key: ("number:0..5", False, what) for key, what in (
+    ("lobby", "lobbying people"), ("appoint", "appointing to offices"), ("propose_policy", "proposing policy motions"),
+    ("propose_personnel", "proposing personnel motions"), ("censure", "censure motions"), ("campaign", "campaigning in regions"),
+    ("organise", "organising in bases"), ("platform", "publishing a platform"), ("denounce", "denouncing rivals"),
+    ("recant", "recanting when under pressure"), ("special", "the faction's special actions"), ("play_event", "playing event cards"),
+    ("pact", "pacts with other factions"), ("speech", "congress speeches"), ("co_report", "co-reports at congresses"),
+    ("risk", "appetite for risk: how close to the Control Commission's threshold it will go"),
+)}
+
 FACTION: dict[str, F] = {
     "id": ("str", True, "unique slug; saves and mods refer to it"),
     "name": ("str", True, "full name"),
     "short": ("str", True, "short name for tight spaces"),
-    "colour": ("str", True, "#rrggbb"),
+    "colour": ("colour", True, "'#rrggbb' in quotes (a bare # starts a YAML comment)"),
     "marker": ("str", True, "one letter that marks the faction without colour"),
-    "leaders": ("list", True, "character ids of its leaders"),
+    "leaders": ("texts", True, "character ids of its leaders"),
     "ideology": (IDEOLOGY, True, "the faction's line"),
     "playable": ("bool", True, "can a person lead it"),
     "apparatus": ("bool", False, "the non-player apparatus (Stalin)"),
@@ -74,18 +97,18 @@ FACTION: dict[str, F] = {
     "influence": ("int:0..30", True, "starting influence"),
     "heat": ("int:0..100", False, "starting heat"),
     "prestige": ("int:0..20", False, "starting prestige 0-20"),
-    "agenda": ({"policies": ("list", False, "[{axis, target, weight}]"), "indicators": ("list", False, "[{indicator, above|below, weight}]")}, True, "what it wants: scored and pursued by its AI"),
+    "agenda": ({"policies": ([AGENDA_POLICY], False, "[{axis, target, weight}]"), "indicators": ([AGENDA_INDICATOR], False, "[{indicator, above|below, weight}]")}, True, "what it wants: scored and pursued by its AI"),
     "line": ([LINE_ITEM], False, "not scored: policy targets it proposes and whips for while their conditions hold; the first that holds on an axis wins"),
     "specials": ([SPECIAL], False, "special actions"),
-    "ai": ("dict", True, "AI personality weights"),
-    "score_scale": ({"power": ("number", False, "multiplies the power score"), "program": ("number", False, "multiplies the program score")}, False, "handicaps: the factions start from very different positions"),
+    "ai": (AI_WEIGHTS, True, "AI personality: how much its computer player likes each kind of action, 0-5 (default 1)"),
+    "score_scale": ({"power": ("number:0..5", False, "multiplies the power score"), "program": ("number:0..5", False, "multiplies the program score")}, False, "handicaps: the factions start from very different positions"),
     "description": ("str", True, "a paragraph for the new-game screen"),
 }
 
 OFFICE = {
     "id": ("str", True, "unique slug"),
     "name": ("str", True, "name as shown"),
-    "powers": ("list", False, "appoint, agenda, chair, command_police, command_army, prosecute, press"),
+    "powers": ("texts", False, "appoint, agenda, chair, command_police, command_army, prosecute, press"),
     "income": ("int", False, "influence a turn to the holder's master"),
     "prestige": ("int", False, "weight in power scores"),
     "chosen_by": ("str", True, "central_committee (at plenums) or politburo (by motion)"),
@@ -107,7 +130,7 @@ REGION: dict[str, F] = {
     "name": ("str", True, "name as shown"),
     "membership": ("int", True, "party members and candidates, thousands"),
     "peasant_share": ("number:0..1", True, "share of peasants in the population, 0-1"),
-    "sentiment": ("dict", True, "rank-and-file leanings: faction or uncommitted -> weight"),
+    "sentiment": ("number_map", True, "rank-and-file leanings: faction or uncommitted -> weight"),
     "soviet_strength": ("int:0..100", False, "Left SR strength in local soviets, 0-100"),
     "description": ("str", True, "a sentence or two"),
 }
@@ -125,8 +148,8 @@ POSITION = {
     "id": ("str", True, "unique within the axis"),
     "name": ("str", True, "name as shown"),
     "ideology": ("int:0..100", True, "where it sits on the axis's ideology scale, 0-100"),
-    "targets": ("dict", False, "indicator -> shift of its target while in force"),
-    "drift": ("dict", False, "indicator -> change each turn while in force"),
+    "targets": ("number_map", False, "indicator -> shift of its target while in force"),
+    "drift": ("number_map", False, "indicator -> change each turn while in force"),
     "text": ("str", True, "what it means"),
 }
 
@@ -168,10 +191,10 @@ EVENT: dict[str, F] = {
     "text": ("str", True, "what happens"),
     "choices": ([CHOICE], True, "two or more choices"),
     "history": ("str", True, "what really happened"),
-    "sources": ("list", True, "sources"),
-    "content_tags": ("list", False, "famine, repression, execution, violence"),
+    "sources": ("texts", True, "sources"),
+    "content_tags": ("texts", False, "famine, repression, execution, violence"),
     "summary": ("str", False, "one or two sober, factual sentences shown instead of the text and history when one of the content_tags is set to be summarised (content settings); a tagged record without one is warned about"),
-    "discussion_questions": ("list", False, "for the classroom"),
+    "discussion_questions": ("texts", False, "for the classroom"),
     "illustration": ("str", False, "illustration key"),
 }
 
@@ -185,8 +208,8 @@ CARD: dict[str, F] = {
     "text": ("str", True, "what the event does"),
     "effects": ("effects", True, "the event"),
     "history": ("str", True, "what really happened"),
-    "sources": ("list", True, "sources"),
-    "content_tags": ("list", False, "famine, repression, execution, violence"),
+    "sources": ("texts", True, "sources"),
+    "content_tags": ("texts", False, "famine, repression, execution, violence"),
     "summary": ("str", False, "one or two sober, factual sentences shown instead of the text and history when one of the content_tags is set to be summarised (content settings); a tagged record without one is warned about"),
 }
 
@@ -223,22 +246,22 @@ SCENARIO: dict[str, F] = {
     "description": ("str", True, "premise"),
     "start": ("date", True, "first half-year"),
     "turns": ("int", True, "number of half-year turns"),
-    "playable": ("list", True, "factions a person may lead"),
+    "playable": ("texts", True, "factions a person may lead"),
     "apparatus": ("str", True, "the apparatus faction"),
-    "offices": ("dict", True, "office -> character at the start"),
-    "bodies": ("dict", True, "named-seat body -> members at the start"),
-    "cc_seats": ("dict", True, "Central Committee seats per faction/independent"),
-    "ccc_seats": ("dict", True, "Control Commission seats per faction/independent"),
-    "soviet_seats": ("dict", True, "Congress of Soviets seats per faction/independent"),
-    "secretaries": ("dict", True, "region -> faction of its secretary (or null)"),
-    "policies": ("dict", True, "axis -> starting position"),
-    "indicators": ("dict", True, "indicator -> starting value"),
-    "standing": ("dict", True, "base -> faction -> standing"),
-    "loyalty": ("dict", False, "character -> faction -> starting public loyalty (overrides)"),
-    "congresses": ("list", True, "dates of scheduled party congresses"),
-    "dead_at_start": ("list", False, "characters already dead"),
+    "offices": ("text_map", True, "office -> character at the start"),
+    "bodies": ("texts_map", True, "named-seat body -> members at the start"),
+    "cc_seats": ("int_map", True, "Central Committee seats per faction/independent"),
+    "ccc_seats": ("int_map", True, "Control Commission seats per faction/independent"),
+    "soviet_seats": ("int_map", True, "Congress of Soviets seats per faction/independent"),
+    "secretaries": ("text_map", True, "region -> faction of its secretary (or null)"),
+    "policies": ("text_map", True, "axis -> starting position"),
+    "indicators": ("number_map", True, "indicator -> starting value"),
+    "standing": ("number_table", True, "base -> faction -> standing"),
+    "loyalty": ("number_table", False, "character -> faction -> starting public loyalty (overrides)"),
+    "congresses": ("dates", True, "dates of scheduled party congresses"),
+    "dead_at_start": ("texts", False, "characters already dead"),
     "grip": ("int:0..100", True, "the secretaries' grip on delegations at the start, 0-100"),
-    "tension": ("dict", True, "year -> international tension from outside"),
+    "tension": ("year_map", True, "year -> international tension from outside"),
     "presets": ([{
         "id": ("str", True, "unique within the scenario: one_lesson, double_lesson, unit..."),
         "name": ("str", True, "name as shown"),
@@ -246,7 +269,7 @@ SCENARIO: dict[str, F] = {
         "turns": ("int:0..200", False, "turns played (0 or absent: the whole scenario)"),
         "lessons": ("int:1..20", False, "lessons it is spread over; each ends on a save point (default 1)"),
         "action_points": ("int:0..9", False, "action points a turn (0 or absent: the usual number)"),
-        "actions": ("list", False, "action types allowed (absent: all) — fewer actions to learn"),
+        "actions": ("texts", False, "action types allowed (absent: all) — fewer actions to learn"),
         "text": ("str", True, "what it is for, for the teacher"),
         "score_scale": ("dict", False, "faction -> {power: x, program: y}: multipliers on top of the faction's own, "
                                        "so a short game does not just reward the starting position"),
@@ -266,8 +289,8 @@ GLOSSARY: dict[str, F] = {
     "term": ("str", True, "the term as shown"),
     "native": ("str", False, "the Russian (or other) word"),
     "text": ("str", True, "2-4 sentences: what it was and why it matters in the game"),
-    "related": ("list", False, "other glossary ids"),
-    "sources": ("list", True, "sources"),
+    "related": ("texts", False, "other glossary ids"),
+    "sources": ("texts", True, "sources"),
 }
 
 SILENCE = ("dict", False, "warning code -> the reason it does not apply to this record")
@@ -328,6 +351,10 @@ def type_name(t: Any) -> str:
     bounds = value_range(t)
     names = {"str": "text", "int": "a whole number", "number": "a number", "bool": "true or false",
              "list": "a list", "dict": "a mapping", "str|null": "text or null", "date": "a date like 1927-autumn",
-             "conditions": "a list of conditions", "effects": "a list of effects"}
+             "conditions": "a list of conditions", "effects": "a list of effects",
+             "texts": "a list of texts", "dates": "a list of dates like 1927-autumn", "number_map": "a mapping of ids to numbers",
+             "int_map": "a mapping of ids to whole numbers", "text_map": "a mapping of ids to ids (or null)",
+             "texts_map": "a mapping of ids to lists of ids", "number_table": "a mapping of ids to mappings of ids to numbers",
+             "year_map": "a mapping of years to numbers", "colour": "a colour '#rrggbb' in quotes"}
     name = names.get(base_type(t), t)
     return f"{name} from {bounds[0]} to {bounds[1]}" if bounds else name

@@ -13,6 +13,8 @@ from typing import Any
 
 import yaml
 
+from .. import safeio
+
 try:
     from yaml import CSafeLoader as SafeLoader
 except ImportError:  # pragma: no cover - the pure-Python loader is slower but the same
@@ -21,6 +23,7 @@ except ImportError:  # pragma: no cover - the pure-Python loader is slower but t
 MAX_BYTES = 2_000_000
 MAX_DEPTH = 40
 MAX_NODES = 200_000
+MAX_DIGITS = 30
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,7 +37,8 @@ class Problem:
 
     def __str__(self) -> str:
         text = f"{self.path}:{self.line}:{self.col}: {self.severity}: {self.message}"
-        return f"{text} (hint: {self.hint})" if self.hint else text
+        text = f"{text} (hint: {self.hint})" if self.hint else text
+        return text.replace("\r", " ").replace("\n", " ")  # one problem, one line, whatever a file held
 
 
 @dataclass(slots=True)
@@ -95,7 +99,13 @@ class _Builder:
         if depth > MAX_DEPTH:
             raise self.fail(node, f"nesting deeper than {MAX_DEPTH} levels", "flatten the structure")
         if isinstance(node, yaml.ScalarNode):
-            return _scalar(node)
+            try:
+                return _scalar(node)
+            except (ValueError, KeyError, OverflowError) as exc:
+                shown = node.value if len(node.value) <= 20 else node.value[:20] + "..."
+                kind = node.tag.rsplit(":", 1)[-1]
+                why = f": {exc}" if "more than" in str(exc) else ""
+                raise self.fail(node, f"'{shown}' is not a valid {kind}{why}", "quote it to make it text, or write a plain value") from exc
         if isinstance(node, yaml.SequenceNode):
             out_list = []
             for i, child in enumerate(node.value):
@@ -129,6 +139,8 @@ def _scalar(node: yaml.ScalarNode) -> Any:
     value = node.value
     if kind == "int":
         text = value.replace("_", "")
+        if len(text.lstrip("+-")) > MAX_DIGITS:
+            raise ValueError(f"{len(text)} digits is more than a number here may have")
         try:
             return int(text)
         except ValueError:
@@ -141,6 +153,8 @@ def _scalar(node: yaml.ScalarNode) -> Any:
             return float("-inf")
         if lowered == ".nan":
             return float("nan")
+        if len(lowered) > 64:
+            raise ValueError(f"{len(lowered)} characters is more than a number here may have")
         return float(lowered)
     if kind == "bool":
         return _BOOLS[value.lower()]
@@ -150,18 +164,12 @@ def _scalar(node: yaml.ScalarNode) -> Any:
 
 
 def read_text(path: Path, name: str) -> str:
-    """A content file's text, refused if unreadable, too large or not UTF-8."""
+    """A content file's text, refused if unreadable, not a regular file, too large or not UTF-8."""
     try:
-        size = path.stat().st_size
-    except OSError as exc:
-        raise YamlError(Problem(name, 1, 1, "error", f"cannot read the file: {exc.strerror}")) from exc
-    if size > MAX_BYTES:
-        raise YamlError(Problem(name, 1, 1, "error", f"the file is {size} bytes; the limit is {MAX_BYTES}"))
-    try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as exc:
-        raise YamlError(Problem(name, 1, 1, "error", "the file is not UTF-8 text", "save it as UTF-8")) from exc
-    return text
+        return safeio.read_text(path, MAX_BYTES)
+    except safeio.ReadError as exc:
+        hint = "save it as UTF-8" if "UTF-8" in str(exc) else ""
+        raise YamlError(Problem(name, 1, 1, "error", str(exc), hint)) from exc
 
 
 def load_yaml(path: Path, label: str | None = None) -> Any:
@@ -182,9 +190,17 @@ def compose(text: str, name: str) -> yaml.Node | None:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        raise YamlError(Problem(name, line, col, "error", f"YAML syntax: {exc.problem or exc}")) from exc
+        raise YamlError(Problem(name, line, col, "error", " ".join(f"YAML syntax: {exc.problem or exc}".split()))) from exc
+    except yaml.reader.ReaderError as exc:  # a character YAML does not allow, e.g. a control character
+        line = text.count("\n", 0, exc.position) + 1
+        col = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
+        char = f"#x{exc.character:04x}" if isinstance(exc.character, int) else repr(exc.character)
+        raise YamlError(Problem(name, line, col, "error", f"YAML: character {char} is not allowed: {exc.reason}",
+                                "remove it; content files are plain UTF-8 text")) from exc
     except yaml.YAMLError as exc:
-        raise YamlError(Problem(name, 1, 1, "error", f"YAML: {exc}")) from exc
+        raise YamlError(Problem(name, 1, 1, "error", " ".join(f"YAML: {exc}".split()))) from exc
+    except RecursionError as exc:
+        raise YamlError(Problem(name, 1, 1, "error", f"nesting deeper than {MAX_DEPTH} levels", "flatten the structure")) from exc
     if root is not None:
         _refuse_tags(root, name)
     return root

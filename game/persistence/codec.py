@@ -1,28 +1,33 @@
 """The save file: versioned JSON (never pickle) with a header readable on its own.
 
     {"header": {format, game_version, scenario, seed, turn, date, content_hash, mods: [...],
-                factions: [...], saved_at},
+                factions: [...], saved_at, state_hash, checksum},
      "table": {humans, levels, options},
      "log": [action, ...], "turn_hashes": [...], "state": {...}}
 
+`checksum` (from format 3) is a sha256 over the canonical JSON of the whole document without
+it — header, table, log, turn hashes and state — so no part can be changed unnoticed.
 `read_save` refuses, with a one-line reason naming what is wrong, anything it cannot trust: a
-file too large, not UTF-8, not JSON, of the wrong shape, from an unknown or newer format, or
-whose state does not rebuild. Nothing is executed and nothing is written while reading.
+file too large, too deep, not UTF-8, not JSON, of the wrong shape or types at any level, from an
+unknown or newer format, changed since it was written, or whose state does not rebuild. Nothing
+is executed and nothing is written while reading.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .. import __version__
+from .. import __version__, safeio
 from ..core.actions import Action, action_from_dict
 from ..core.calendar import pretty_date
 from ..core.state import GameState, state_hash
 from .atomic import write_atomic
-from .migrations import CURRENT, OLDEST, upgrade
+from .migrations import CURRENT, OLDEST, SIGNED, upgrade
+from .shape import shape_problem
 
 MAX_SAVE_BYTES = 20_000_000
 
@@ -42,13 +47,27 @@ class SaveData:
 
 def encode(data: SaveData) -> str:
     doc = {
-        "header": data.header,
+        "header": {k: v for k, v in data.header.items() if k != "checksum"},
         "table": data.table,
         "log": [a.to_dict() for a in data.log],
         "turn_hashes": list(data.turn_hashes),
         "state": data.state.to_dict(),
     }
-    return json.dumps(doc, ensure_ascii=False, separators=(",", ":"))
+    return json.dumps(sign(doc), ensure_ascii=False, separators=(",", ":"))
+
+
+def checksum(doc: dict[str, Any]) -> str:
+    """sha256 over the canonical JSON of the document without its checksum."""
+    unsigned = {**doc, "header": {k: v for k, v in doc["header"].items() if k != "checksum"}}
+    text = json.dumps(unsigned, sort_keys=True, separators=(",", ":"), ensure_ascii=True)
+    return hashlib.sha256(text.encode("ascii")).hexdigest()
+
+
+def sign(doc: dict[str, Any]) -> dict[str, Any]:
+    """The document with header.checksum set (last in the header, after everything it covers)."""
+    header = {k: v for k, v in doc["header"].items() if k != "checksum"}
+    header["checksum"] = checksum(doc)
+    return {**doc, "header": header}
 
 
 def make_header(state: GameState, content_hash: str, mods: list[dict[str, str]], factions: list[str], saved_at: str) -> dict[str, Any]:
@@ -82,40 +101,32 @@ def read_save(path: Path) -> SaveData:
     name = path.name
     try:
         log = [action_from_dict(a) for a in doc["log"]]
-    except (ValueError, TypeError) as exc:
-        raise SaveError(f"{name}: the action log is damaged ({exc})") from exc
+    except Exception as exc:  # noqa: BLE001 - any failure to rebuild outside data is a damaged file
+        raise SaveError(f"{name}: the action log is damaged ({_short(exc)})") from exc
     try:
         state = GameState.from_dict(doc["state"])
-    except (KeyError, TypeError, ValueError, AttributeError) as exc:
-        raise SaveError(f"{name}: the game state is damaged ({type(exc).__name__}: {exc})") from exc
-    if doc["header"].get("state_hash") not in (None, state_hash(state)):
+        ok = doc["header"].get("state_hash") in (None, state_hash(state))
+    except Exception as exc:  # noqa: BLE001 - as above: wrong types at any depth end here
+        raise SaveError(f"{name}: the game state is damaged ({type(exc).__name__}: {_short(exc)})") from exc
+    if not ok:
         raise SaveError(f"{name}: the game state does not match its checksum; the file was changed or damaged")
-    hashes = doc.get("turn_hashes", [])
-    if not isinstance(hashes, list) or not all(isinstance(h, str) for h in hashes):
-        raise SaveError(f"{name}: turn_hashes must be a list of text")
-    return SaveData(doc["header"], state, log, hashes, doc.get("table", {}))
+    return SaveData(doc["header"], state, log, doc["turn_hashes"], doc["table"])
+
+
+def _short(exc: BaseException) -> str:
+    text = " ".join(str(exc).split())
+    return text if len(text) <= 120 else text[:117] + "..."
 
 
 def _document(path: Path) -> dict[str, Any]:
     name = path.name
     try:
-        size = path.stat().st_size
-    except OSError as exc:
-        raise SaveError(f"{name}: cannot be read ({exc.strerror})") from exc
-    if size > MAX_SAVE_BYTES:
-        raise SaveError(f"{name}: {size:,} bytes is too large for a save (limit {MAX_SAVE_BYTES:,})")
-    try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as exc:
-        raise SaveError(f"{name}: not a save file (not UTF-8 text)") from exc
-    except OSError as exc:
-        raise SaveError(f"{name}: cannot be read ({exc.strerror})") from exc
-    try:
-        doc = json.loads(text)
-    except json.JSONDecodeError as exc:
-        truncated = not text.rstrip().endswith("}")
-        hint = "it ends early: the file is truncated" if truncated else f"line {exc.lineno}, column {exc.colno}"
-        raise SaveError(f"{name}: not a readable save ({exc.msg}; {hint})") from exc
+        doc = safeio.read_json(path, MAX_SAVE_BYTES)
+    except safeio.ReadError as exc:
+        reason = str(exc)
+        if reason.startswith("not valid JSON"):
+            reason = "not a readable save (" + reason.removeprefix("not valid JSON (")
+        raise SaveError(f"{name}: {reason}") from exc
     if not isinstance(doc, dict) or not isinstance(doc.get("header"), dict):
         raise SaveError(f"{name}: not a Testament save (no header)")
     fmt = doc["header"].get("format")
@@ -123,10 +134,17 @@ def _document(path: Path) -> dict[str, Any]:
         raise SaveError(f"{name}: the save format is missing or not a number")
     if fmt > CURRENT:
         saved_by = doc["header"].get("game_version", "a newer version")
+        saved_by = saved_by if isinstance(saved_by, str) and len(saved_by) < 20 else "a newer version"
         raise SaveError(f"{name}: written by Testament {saved_by} in save format {fmt}; this is {__version__} (format {CURRENT}) — update the game")
     if fmt < OLDEST:
         raise SaveError(f"{name}: save format {fmt} is too old to load (oldest supported: {OLDEST})")
     for key, kind in (("log", list), ("state", dict)):
         if not isinstance(doc.get(key), kind):
             raise SaveError(f"{name}: '{key}' is missing or of the wrong type")
-    return upgrade(doc)
+    if fmt >= SIGNED and doc["header"].get("checksum") != checksum(doc):
+        raise SaveError(f"{name}: the file does not match its checksum; it was changed or damaged after it was saved")
+    doc = upgrade(doc)
+    problem = shape_problem(doc)
+    if problem:
+        raise SaveError(f"{name}: {problem}")
+    return doc

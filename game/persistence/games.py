@@ -80,9 +80,21 @@ def list_saves(folder: Path) -> list[tuple[Path, dict | None, str]]:
     out = []
     if not folder.is_dir():
         return out
-    for path in sorted(folder.glob(f"*{SUFFIX}"), key=lambda p: p.stat().st_mtime, reverse=True):
+    try:
+        paths = list(folder.glob(f"*{SUFFIX}"))
+    except OSError:
+        return out  # the folder cannot be listed: no saves to show, never a crash
+    for path in sorted(paths, key=mtime, reverse=True):
         try:
             out.append((path, read_header(path), ""))
         except SaveError as exc:
             out.append((path, None, str(exc)))
     return out
+
+
+def mtime(path: Path) -> float:
+    """When a listed file last changed, or 0 if it cannot be asked (sorting never fails)."""
+    try:
+        return path.stat().st_mtime
+    except OSError:  # a dangling link, or gone since the folder was listed
+        return 0.0

@@ -4,7 +4,9 @@ Who played each faction; how it ended; a timeline of the key decisions, votes, a
 congresses, deaths and events, each beside what really happened (the events' and cards' history
 notes, with sources); the country's charts with the historical series beside the game's; the
 epilogue; and the discussion questions of the events that happened. No scripts, no links to
-load: the charts are embedded PNGs, so it works offline and prints.
+load: the charts are embedded PNGs, so it works offline and prints. Every value written into the
+page, from the save, the content or a mod, goes through `esc` (a save is a file a student hands
+to a teacher: nothing in it may become markup).
 """
 
 from __future__ import annotations
@@ -71,23 +73,45 @@ def _history_points(series: list[dict[str, Any]], indicator: str) -> tuple[str, 
     return "", {}
 
 
+def esc(value: Any) -> str:
+    """Any value as text safe inside HTML elements and quoted attributes."""
+    return html.escape(str(value), quote=True)
+
+
+def entry_text(t: Text, key: str, p: Any) -> str | None:
+    """A chronicle entry as a sentence; one this version cannot read (a damaged or hand-made save)
+    is shown as such rather than stopping the report."""
+    try:
+        return t.entry(key, p) if isinstance(p, dict) else None
+    except Exception:  # noqa: BLE001 - any value in the save may be wrong; the report must still be written
+        return f"(an entry this version cannot read: {key})"
+
+
+def _part(heading: str, build, *args) -> list[str]:
+    """One section of the page; a save whose data for it is damaged gets a note, not a crash."""
+    try:
+        return build(*args)
+    except Exception:  # noqa: BLE001 - a loaded save may still hold values of the wrong kind deep in its state
+        return [f"<h2>{esc(heading)}</h2>", "<p>This part of the report could not be written: the save's data for it is damaged.</p>"]
+
+
 def build_report(rs: Ruleset, data: SaveData, title: str = "", summarise: Iterable[str] = ()) -> str:
     """The page; events and cards tagged with any of `summarise` show their summary, not their notes."""
     state = data.state
     t = Text(rs)
-    e = html.escape
-    scen = rs.scenarios[state.scenario]
+    e = esc
+    scen = rs.scenarios[state.scenario]  # the loaders checked it is one of the content's
     parts = [f"<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'><title>{e(title or 'Testament — after-action report')}</title>",
              f"<style>{CSS}</style></head><body>",
-             f"<h1>{e(title or 'After-action report')}</h1>",
-             f"<p><b>{e(scen.name)}</b>, seed {state.seed}. "
-             f"{e(pretty_date(0, state.start_year))} to {e(pretty_date(state.turn, state.start_year))}.</p>"]
-    parts += _players(rs, data)
-    parts += _classroom(rs, data, t)
-    parts += ["<h2>How it ended</h2>"] + [f"<p>{e(line)}</p>" for line in epilogue_lines(rs, state) if line.strip()]
-    parts += _timeline(rs, data, t, tuple(summarise))
-    parts += _charts(rs, data)
-    parts += _questions(rs, data)
+             f"<h1>{e(title or 'After-action report')}</h1>"]
+    parts += _part("The game", lambda: [f"<p><b>{e(scen.name)}</b>, seed {e(state.seed)}. "
+                                        f"{e(pretty_date(0, state.start_year))} to {e(pretty_date(state.turn, state.start_year))}.</p>"])
+    parts += _part("The factions", _players, rs, data)
+    parts += _part("In the classroom", _classroom, rs, data, t)
+    parts += _part("How it ended", lambda: ["<h2>How it ended</h2>"] + [f"<p>{e(line)}</p>" for line in epilogue_lines(rs, state) if line.strip()])
+    parts += _part("Timeline", _timeline, rs, data, t, tuple(summarise))
+    parts += _part("The country", _charts, rs, data)
+    parts += _part("For discussion", _questions, rs, data)
     parts.append("<p class='sources'>Made by Testament from a saved game. The history notes are the game's own, in its "
                  "authors' words, with their sources; where historians disagree, the notes say so.</p></body></html>")
     return "\n".join(parts)
@@ -103,13 +127,13 @@ def _players(rs: Ruleset, data: SaveData) -> list[str]:
         f = rs.factions[fid]
         who = "a team of players" if fid in humans else f"the computer ({levels.get(fid, 'standard')})"
         score = data.state.scores.get(fid, {}).get("total")
-        rows.append(f"<tr><td>{html.escape(f.name)} [{f.marker}]</td><td>{who}</td><td>{'' if score is None else score}</td></tr>")
+        rows.append(f"<tr><td>{esc(f.name)} [{esc(f.marker)}]</td><td>{esc(who)}</td><td>{'' if score is None else esc(score)}</td></tr>")
     return ["<h2>The factions</h2><table><tr><th>Faction</th><th>Played by</th><th>Score</th></tr>", *rows, "</table>"]
 
 
 def _classroom(rs: Ruleset, data: SaveData, t: Text) -> list[str]:
     """The preset and the table's options, then every teacher intervention and class vote."""
-    e = html.escape
+    e = esc
     state = data.state
     preset = rs.scenarios[state.scenario].preset(state.preset)
     options = data.table.get("options", {}) if isinstance(data.table, dict) else {}
@@ -119,7 +143,7 @@ def _classroom(rs: Ruleset, data: SaveData, t: Text) -> list[str]:
     setting += [words for key, words in (("rotate_driver", "The driver rotated each turn."),
                                         ("class_vote", "Events and motions were put to a class vote.")) if options.get(key)]
     entries = [(turn, key, p) for turn, key, p in state.log if key in ("teacher.action", "class.vote")]
-    rows = [f"<tr><td>{e(pretty_date(turn, state.start_year))}</td><td>{e(t.entry(key, p) or '')}</td></tr>"
+    rows = [f"<tr><td>{e(pretty_date(turn, state.start_year))}</td><td>{e(entry_text(t, key, p) or '')}</td></tr>"
             for turn, key, p in entries]
     out = ["<h2>In the classroom</h2>", f"<p>{e(' '.join(setting))}</p>"]
     if rows:
@@ -133,7 +157,7 @@ def _classroom(rs: Ruleset, data: SaveData, t: Text) -> list[str]:
 
 def _beside(rs: Ruleset, key: str, p: dict[str, Any], summarise: tuple[str, ...] = ()) -> str:
     """What really happened, for entries that have a history note (or the summary, by the content settings)."""
-    e = html.escape
+    e = esc
     note, sources, tags = "", (), ()
     record = rs.events.get(p.get("event", "")) if key == "event.chosen" else rs.cards.get(p.get("card", ""))
     if record is not None and summarised_tags(record, summarise):
@@ -164,17 +188,20 @@ def _timeline(rs: Ruleset, data: SaveData, t: Text, summarise: tuple[str, ...] =
     for entry_turn, key, p in state.log:
         if key not in KEY_ENTRIES:
             continue
-        line = t.entry(key, p)
+        line = entry_text(t, key, p)
         if not line:
             continue
         if entry_turn != turn:
             turn = entry_turn
-            out.append(f"<h3>{html.escape(pretty_date(turn, state.start_year))}</h3>")
-        beside = _beside(rs, key, p, summarise)
+            out.append(f"<h3>{esc(pretty_date(turn, state.start_year))}</h3>")
+        try:
+            beside = _beside(rs, key, p, summarise)
+        except Exception:  # noqa: BLE001 - as in entry_text: a damaged entry has no history note
+            beside = ""
         if beside:
-            out.append(f"<div class='entry'><div>{html.escape(line)}</div>{beside}</div>")
+            out.append(f"<div class='entry'><div>{esc(line)}</div>{beside}</div>")
         else:
-            out.append(f"<div>{html.escape(line)}</div>")
+            out.append(f"<div>{esc(line)}</div>")
     return out
 
 
@@ -191,9 +218,9 @@ def _charts(rs: Ruleset, data: SaveData) -> list[str]:
         values = [row[rs.ii[ind]] for row in state.history]
         png = chart_png(d.name, d.unit, state.start_year, values, points)
         encoded = base64.b64encode(png).decode("ascii")
-        caption = f" History: {html.escape(label)}." if label else ""
-        out.append(f"<p><img alt='{html.escape(d.name)}' src='data:image/png;base64,{encoded}'><br>"
-                   f"<span class='sources'>{html.escape(d.description)}{caption}</span></p>")
+        caption = f" History: {esc(label)}." if label else ""
+        out.append(f"<p><img alt='{esc(d.name)}' src='data:image/png;base64,{encoded}'><br>"
+                   f"<span class='sources'>{esc(d.description)}{caption}</span></p>")
     return out
 
 
@@ -208,5 +235,5 @@ def _questions(rs: Ruleset, data: SaveData) -> list[str]:
         "Could the oppositions have united in time? Why did they, or didn't they, in your game?",
         "What did NEP's survival require — and what would it have cost?",
     )]
-    rows = [f"<li><b>{html.escape(title)}:</b> {html.escape(q)}</li>" for title, q in asked + general]
+    rows = [f"<li><b>{esc(title)}:</b> {esc(q)}</li>" for title, q in asked + general]
     return ["<h2>For discussion</h2><ul>", *rows, "</ul>"]

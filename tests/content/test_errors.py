@@ -77,7 +77,7 @@ def test_each_error_is_reported_at_its_place(tmp_path, old, new, expected):
 def test_duplicate_ids_name_the_first_definition(tmp_path):
     write_mod(tmp_path, "broken", {"events/test.yaml": EVENT + EVENT})
     problems = problems_with(tmp_path, "broken")
-    assert f"{F}:18:3: error: event 'test_event' already exists (hint: to change it use op: override (some fields) or op: replace (all))" in problems
+    assert f"{F}:18:3: error: event 'test_event' is already defined at {F}:1 (hint: ids must be unique: rename one of the two)" in problems
 
 
 def test_warnings_for_events_that_can_never_fire_and_their_silencing(tmp_path):

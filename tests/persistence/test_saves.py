@@ -15,7 +15,7 @@ import pytest
 from game.content.loader import load_game
 from game.core.state import state_hash
 from game.persistence.atomic import write_atomic
-from game.persistence.codec import SaveError, read_header, read_save
+from game.persistence.codec import SaveError, read_header, read_save, sign
 from game.persistence.games import autosave, list_saves, load_session, safe_name, save_session
 from game.persistence.migrations import CURRENT
 from game.persistence.replay import replay
@@ -76,18 +76,41 @@ def test_a_tampered_save_is_caught(content, played, tmp_path):
     with pytest.raises(SaveError, match="does not match its checksum"):
         read_save(path)
     doc["header"].pop("state_hash")
-    path.write_text(json.dumps(doc))
+    path.write_text(json.dumps(sign(doc)))  # even re-signed by the forger, the replay notices
     result = replay(content.ruleset, read_save(path))
     assert not result.ok and "different state" in result.message
+
+
+@pytest.mark.parametrize("part", ["header", "table", "log", "turn_hashes", "state"])
+def test_the_checksum_covers_every_part_of_the_save(content, played, tmp_path, part):
+    path = save_session(tmp_path / "g.testament.json", played, content)
+    doc = json.loads(path.read_text())
+    change = {
+        "header": lambda d: d["header"].update(date="<b>1999</b>"),
+        "table": lambda d: d["table"]["levels"].update(trotsky="<script>alert(1)</script>"),
+        "log": lambda d: d["log"].pop(),
+        "turn_hashes": lambda d: d["turn_hashes"].append("0" * 64),
+        "state": lambda d: d["state"].update(seed=d["state"]["seed"] + 1),
+    }
+    change[part](doc)
+    path.write_text(json.dumps(doc))
+    with pytest.raises(SaveError, match="does not match its checksum"):
+        read_save(path)
+    with pytest.raises(SaveError, match="does not match its checksum"):
+        read_header(path)
 
 
 def test_a_changed_log_names_the_first_turn_that_diverges(content, played, tmp_path):
     path = save_session(tmp_path / "g.testament.json", played, content)
     doc = json.loads(path.read_text())
     doc["turn_hashes"][2] = "0" * 64
-    path.write_text(json.dumps(doc))
+    path.write_text(json.dumps(sign(doc)))  # re-signed: the replay, not the checksum, must notice
     result = replay(content.ruleset, read_save(path))
     assert not result.ok and "diverges at turn 3" in result.message
+
+
+def resign(text: str) -> str:
+    return json.dumps(sign(json.loads(text)))
 
 
 @pytest.mark.parametrize(
@@ -96,10 +119,11 @@ def test_a_changed_log_names_the_first_turn_that_diverges(content, played, tmp_p
         (lambda t: t[: len(t) // 2], "the file is truncated"),
         (lambda t: "hello, not json", "not a readable save"),
         (lambda t: "[1, 2, 3]", "not a Testament save"),
-        (lambda t: t.replace('"format":2', '"format":99', 1), "update the game"),
-        (lambda t: t.replace('"format":2', '"format":"two"', 1), "format is missing or not a number"),
+        (lambda t: t.replace(f'"format":{CURRENT}', '"format":99', 1), "update the game"),
+        (lambda t: t.replace(f'"format":{CURRENT}', '"format":"two"', 1), "format is missing or not a number"),
         (lambda t: t.replace('"log":[', '"log":{"x":[', 1).replace('],"turn_hashes"', ']},"turn_hashes"', 1), "'log' is missing or of the wrong type"),
-        (lambda t: t.replace('"type":"choose"', '"type":"teleport"', 1), "unknown action type"),
+        (lambda t: resign(t.replace('"type":"choose"', '"type":"teleport"', 1)), "unknown action type"),
+        (lambda t: t.replace('"type":"choose"', '"type":"teleport"', 1), "does not match its checksum"),
     ],
 )
 def test_bad_saves_are_refused_with_one_line(content, played, tmp_path, make, expected):
@@ -149,7 +173,7 @@ def test_a_save_with_missing_mods_says_which(content, played, tmp_path):
     path = save_session(tmp_path / "g.testament.json", played, content)
     doc = json.loads(path.read_text())
     doc["header"]["mods"] = [{"id": "example_workers_opposition", "version": "1.0.0", "hash": "x"}]
-    path.write_text(json.dumps(doc))
+    path.write_text(json.dumps(sign(doc)))
     with pytest.raises(SaveError, match="made with mod\\(s\\) example_workers_opposition, which are not enabled"):
         load_session(path, content)
 

@@ -29,11 +29,19 @@ def write_report(error: BaseException, stack: list) -> Path | None:
                   "Last actions:"]
         lines += [f"  {a.to_dict()}" for a in game.session.timeline.log[-20:]]
     folder = user_dir() / "crashes"
+    stamp = _dt.datetime.now().strftime('%Y%m%d-%H%M%S')
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        path = folder / f"crash-{_dt.datetime.now().strftime('%Y%m%d-%H%M%S')}.txt"
-        path.write_text("\n".join(lines), encoding="utf-8")
-        return path
+        for n in range(100):
+            path = folder / (f"crash-{stamp}.txt" if n == 0 else f"crash-{stamp}-{n}.txt")
+            try:
+                # "x": a new file only — never through a link or over a file planted under that name
+                with open(path, "x", encoding="utf-8") as out:
+                    out.write("\n".join(lines))
+                return path
+            except FileExistsError:
+                continue
+        return None
     except OSError:
         return None
 

@@ -41,7 +41,7 @@ class LoadScene(Scene):
                 saved = str(header.get("saved_at", "")).replace("T", " ")[:16]
                 label = f"{path.name.replace('.testament.json', '')} — saved {saved} — {header.get('date')} (turn {header.get('turn', 0) + 1}) — {name}"
             else:
-                label = f"{path.name} — cannot be loaded"
+                label = f"{path.name} — damaged or unreadable: {problem.removeprefix(path.name + ': ')}"
             tip = "Players: " + "; ".join(header.get("factions", [])) if header else problem
             text, small = K.button_label(label, self.s(16), self.s(13), w - self.s(100))
             b = pygame_gui.elements.UIButton(pygame.Rect(self.s(40), y, w - self.s(80), self.s(36)), text, self.manager,

@@ -23,7 +23,8 @@ class MenuScene(Scene):
 
         w, h = self.app.size
         self.latest = next((path for path, header, _ in list_saves(saves_dir()) if header), None)
-        self.error = ""
+        self.error = self.app.settings.problem  # a settings file set aside: say so once
+        self.app.settings.problem = ""
         choices = [
             Choice("#new_game", "New game", lambda: self.app.push(NewGameScene), key=pygame.K_n),
             Choice("#continue", "Continue", self.resume, enabled=self.latest is not None, key=pygame.K_c,

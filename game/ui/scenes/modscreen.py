@@ -1,4 +1,9 @@
-"""Mods and Mod problems: what is installed, what is enabled, and what was disabled and why."""
+"""Mods and Mod problems: what is installed, what is enabled, and what was disabled and why.
+
+Each mod's state comes from `content.mods.mod_states`, as in `python -m game mods`, so the screen and
+the command agree; the On/Off button is what the settings hold for the next start, and beside it
+the screen says whether the mod is loaded in this window now.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +12,7 @@ import html
 import pygame
 import pygame_gui
 
-from ...content.mods import discover
+from ...content.mods import discover, mod_states
 from ...paths import mod_roots
 from ...settings import save_settings
 from .. import assets as K
@@ -19,6 +24,7 @@ class ModsScene(Scene):
     def build(self) -> None:
         w, h = self.app.size
         self.found = discover(mod_roots())
+        self.states = mod_states(self.found, self.app.settings.mods, self.app.content.mods.disabled)
         self.toggles = {}
         y = self.s(90)
         for mod_id in self.found.available:
@@ -58,7 +64,16 @@ class ModsScene(Scene):
     def draw(self, surface: pygame.Surface) -> None:
         page(surface, "Mods", self.s)
         for b, mod_id in self.toggles.items():
-            info = self.found.available[mod_id]
-            version = ".".join(map(str, info.version))
-            K.text(surface, f"{info.name}  ({mod_id} {version})", (b.rect.right + self.s(16), b.rect.top + self.s(6)), "bold", self.s(17))
+            K.text(surface, self.status(mod_id), (b.rect.right + self.s(16), b.rect.top + self.s(6)), "bold",
+                   self.s(17), K.RED if self.states[mod_id][0] == "bad" else K.INK)
         K.text(surface, self.note, (self.s(40), self.s(66)), "body", self.s(14), K.GREY)
+
+    def status(self, mod_id: str) -> str:
+        """The line beside a mod's On/Off button: what it is, and whether this window loaded it."""
+        info = self.found.available[mod_id]
+        version = ".".join(map(str, info.version))
+        if mod_id in self.app.content.active:
+            now = "loaded now"
+        else:
+            now = "cannot load — see Mod problems" if self.states[mod_id][0] == "bad" else "not loaded now"
+        return f"{info.name}  ({mod_id} {version}) — {now}"

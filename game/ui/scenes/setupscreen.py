@@ -7,6 +7,7 @@ import pygame
 import pygame_gui
 
 from ...paths import saves_dir
+from ...persistence.games import mtime
 from ...setupfile import SUFFIX, SetupError, read_setup
 from .. import assets as K
 from ..app import Scene
@@ -30,7 +31,11 @@ def start_from_setup(app, path) -> str:
 class SetupScene(Scene):
     def build(self) -> None:
         w, h = self.app.size
-        self.files = sorted(saves_dir().glob(f"*{SUFFIX}"), key=lambda p: p.stat().st_mtime, reverse=True)
+        try:
+            found = list(saves_dir().glob(f"*{SUFFIX}"))
+        except OSError:
+            found = []
+        self.files = sorted(found, key=mtime, reverse=True)
         self.rows = {}
         y = self.s(90)
         for path in self.files[:14]:
