@@ -99,8 +99,10 @@ class Motion:
         return Motion(self.kind, self.proposer, dict(self.params), self.id, self.odds, [list(s) for s in self.snap])
 
     def to_dict(self) -> dict[str, Any]:
-        return {"kind": self.kind, "proposer": self.proposer, "params": dict(self.params), "id": self.id,
-                "odds": self.odds, "snap": [list(s) for s in self.snap]}
+        data: dict[str, Any] = {"kind": self.kind, "proposer": self.proposer, "params": dict(self.params)}
+        if self.id:  # absent on motions from before they were numbered, so old states hash the same
+            data.update(id=self.id, odds=self.odds, snap=[list(s) for s in self.snap])
+        return data
 
     @staticmethod
     def from_dict(d: dict[str, Any]) -> Motion:
@@ -133,8 +135,8 @@ class Pact:
             "until_turn": self.until_turn,
             "accepted": self.accepted,
             "price": self.price,
-            "against": self.against,
-            "offered": self.offered,
+            **({"against": self.against} if self.against is not None else {}),
+            **({"offered": self.offered} if self.offered else {}),
         }
 
     @staticmethod
@@ -263,9 +265,13 @@ class GameState:
         data = self._to_dict()
         if self.preset is not None:  # absent when unused, so states from before presets hash the same
             data["preset"] = self.preset
-        data["whips"] = {k: dict(v) for k, v in self.whips.items()}
-        data["trust"] = {k: dict(v) for k, v in self.trust.items()}
-        data["motion_seq"] = self.motion_seq
+        # Absent while unused, so a state saved before whips, trust and numbered motions hashes the same.
+        if self.whips:
+            data["whips"] = {k: dict(v) for k, v in self.whips.items()}
+        if self.trust:
+            data["trust"] = {k: dict(v) for k, v in self.trust.items()}
+        if self.motion_seq:
+            data["motion_seq"] = self.motion_seq
         return data
 
     def _to_dict(self) -> dict[str, Any]:
