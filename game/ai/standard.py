@@ -15,10 +15,10 @@ from ..core.flow import chooser_of, congress_due, plenum_due
 from ..core.legality import cost_of
 from ..core.rng import Rng
 from ..core.rules.control import estimates
-from ..core.rules.stance import pursued_policies
-from ..core.rules.strength import strengths
 from ..core.rules.odds import honest
 from ..core.rules.pacts import struck
+from ..core.rules.stance import pursued_policies
+from ..core.rules.strength import strengths
 from ..core.ruleset import Ruleset
 from ..core.state import GameState, Motion
 from . import diplomacy

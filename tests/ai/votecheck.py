@@ -69,4 +69,5 @@ def report(doc: dict) -> str:
 
 
 if __name__ == "__main__":
-    print(report(json.load(open(sys.argv[1]))))
+    with open(sys.argv[1], encoding="utf-8") as f:
+        print(report(json.load(f)))

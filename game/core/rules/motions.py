@@ -10,12 +10,11 @@ from __future__ import annotations
 
 from ..ruleset import Ruleset
 from ..state import GameState, Motion
-from . import people
+from ..view import player_view
+from . import odds, pacts, people, swings
 from .congress import INDEPENDENT, candidates
 from .control import controller, reveal
 from .discipline import move_rung
-from ..view import player_view
-from . import odds, pacts, swings
 from .stance import policy_step, stance
 from .strength import strengths
 from .votes import VoteResult, resolve
