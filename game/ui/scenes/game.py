@@ -95,6 +95,7 @@ class GameScene(GameDrawing, Scene):
             self.scroller = None
         self.option_buttons = {}
         viewer = self.session.human_to_move()
+        self._options_for = (self.session.state.turn, self.session.state.phase, viewer)
         top = self.panel.top + self.s(40) + (self.selection_box()[1] + self.s(4) if self.tab == "Selection" else 0)
         bottom = self.panel.bottom - self.s(52) - self.status_height()
         if viewer is None or self.session.state.phase != "intrigue":
@@ -323,6 +324,8 @@ class GameScene(GameDrawing, Scene):
         if human != self._viewer:
             self._viewer = human
             self.rebuild()
+        elif getattr(self, "_options_for", None) != (s.state.turn, s.state.phase, human):
+            self.rebuild()  # an event choice or a vote moved the game on: show this player's actions now
         if self.pending_votes:
             votes, self.pending_votes = self.pending_votes, []
             if s.options.get("vote_reports", True):
