@@ -41,7 +41,8 @@ def test_drive_a_game_from_the_menu_to_the_third_turn(app):
         if isinstance(scene, EventOverlay):
             before = len(session.state.fired)
             key(app, pygame.K_1)  # choose the first option by keyboard
-            assert len(session.state.fired) == before + 1
+            # the choice is taken; events the computer players choose next may resolve at once
+            assert len(session.state.fired) >= before + 1
             chose_event = True
         elif isinstance(scene, VoteOverlay):
             voted = voted or any(p.get("proposer") == "bukharin" for _, _, p in scene.votes)
