@@ -93,7 +93,7 @@ def test_drive_a_game_from_the_menu_to_the_third_turn(app):
                 proposed = True
             else:
                 key(app, pygame.K_e)  # end the turn by keyboard
-        if session.state.turn >= 2 and lobbied and proposed and voted:
+        if session.state.turn >= 2 and lobbied and proposed and voted and whipped and inbox_vote:
             break
     assert chose_event and lobbied and proposed and voted and whipped and inbox_vote
     assert session.state.turn >= 2

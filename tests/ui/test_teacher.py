@@ -211,6 +211,8 @@ def test_a_one_lesson_game_end_to_end_with_two_hotseat_teams(app):
             key(app, pygame.K_1)
         elif isinstance(scene, (VoteOverlay, InboxOverlay)):
             key(app, pygame.K_RETURN)
+        elif isinstance(scene, GameScene) and session.human_to_move() and session.state.phase == "session":
+            key(app, pygame.K_e)  # to the vote, with the default whips
         elif isinstance(scene, GameScene) and session.human_to_move() and session.state.phase == "intrigue":
             mover = session.human_to_move()
             if (session.state.turn, mover) not in acted:  # one action, then end the turn

@@ -16,9 +16,14 @@ CONTROL_MIN = 50
 CONTROL_MARGIN = 10
 
 
+def _clip100(a: np.ndarray) -> np.ndarray:
+    """Clip to 0-100 (np.clip's checks cost more than the work on arrays this small)."""
+    return np.minimum(np.maximum(a, 0), 100)
+
+
 def total_loyalty(state: GameState) -> np.ndarray:
     """The true loyalty matrix [characters, factions], 0-100."""
-    return np.clip(state.loyalty_public + state.loyalty_secret, 0, 100)
+    return _clip100(state.loyalty_public + state.loyalty_secret)
 
 
 def controller_from_row(row: np.ndarray, faction_ids: tuple[str, ...]) -> str | None:
@@ -41,7 +46,7 @@ def controller(rs: Ruleset, state: GameState, character: str) -> str | None:
     bound = bound_faction(rs, character)
     if bound is not None:
         return bound
-    row = np.clip(state.loyalty_public[c] + state.loyalty_secret[c], 0, 100)
+    row = _clip100(state.loyalty_public[c] + state.loyalty_secret[c])
     return controller_from_row(row, rs.faction_ids)
 
 
@@ -57,7 +62,7 @@ def estimates(rs: Ruleset, state: GameState, viewer: str | None) -> list[str | N
     f = rs.fi[viewer]
     matrix = state.loyalty_public.astype(np.int32)
     matrix[:, f] += state.loyalty_secret[:, f]
-    return controllers_of(rs, np.clip(matrix, 0, 100))
+    return controllers_of(rs, _clip100(matrix))
 
 
 def controllers_of(rs: Ruleset, matrix: np.ndarray) -> list[str | None]:
@@ -135,7 +140,7 @@ def public_estimate(rs: Ruleset, state: GameState, character: str, viewer: str |
         f = rs.fi[viewer]
         row = row.copy()
         row[f] += int(state.loyalty_secret[c, f])
-    return controller_from_row(np.clip(row, 0, 100), rs.faction_ids)
+    return controller_from_row(_clip100(row), rs.faction_ids)
 
 
 def is_active(state: GameState, rs: Ruleset, character: str) -> bool:

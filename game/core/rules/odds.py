@@ -126,7 +126,7 @@ def honest(rs: Ruleset, state: GameState, motion: Motion, viewer: str, pending: 
     per_member = np.where(bought[:, None], np.maximum(chance, o["contested_hold_chance"]) * (chance > 0), chance[None, :])
     low, high = o["hold_amount"]
     holds = (hold_u < per_member[None, :, :]) * (low + (high - low) * size_u)
-    lo = np.clip(rows[None, :, :] + holds, 0, 100)  # [worlds, members, factions]
+    lo = np.minimum(np.maximum(rows[None, :, :] + holds, 0.0), 100.0)  # [worlds, members, factions]
     ordered = np.sort(lo, axis=2)
     top = lo.argmax(axis=2)
     ok = (ordered[:, :, -1] >= CONTROL_MIN) & (ordered[:, :, -1] - ordered[:, :, -2] >= CONTROL_MARGIN)
@@ -172,7 +172,8 @@ def honest(rs: Ruleset, state: GameState, motion: Motion, viewer: str, pending: 
             shift += sign * lobby * (holds[:, :, j] > 0)
     independent = boss == 0
     if independent.any():
-        logit = np.log(np.clip(p, 1e-9, 1 - 1e-9) / np.clip(1 - p, 1e-9, 1))
+        q = np.minimum(np.maximum(p, 1e-9), 1 - 1e-9)
+        logit = np.log(q / (1.0 - q))
         p = np.where(independent, 1.0 / (1.0 + np.exp(-(logit + shift))), p)
 
     chair = chair_of(rs, view, seated)
