@@ -238,7 +238,7 @@ def _load_content(folder: Path | None, mods: list[str] | None):
 
 def _simulate(rs, args) -> int:
     from .narrate import Narrator
-    from .sim import play_game
+    from .sim import game_summary, play_game
 
     if args.scenario not in rs.scenarios:
         print(f"unknown scenario '{args.scenario}'; choose one of: {', '.join(rs.scenarios)}", file=sys.stderr)
@@ -262,7 +262,7 @@ def _simulate(rs, args) -> int:
         per_game_ms.append((time.perf_counter() - t0) * 1000.0)
         if narrator:
             narrator.ending(record.state)
-        games.append(summary(rs, record))
+        games.append(game_summary(rs, record))
         if args.save is not None:
             _save_record(record, args.save if args.games == 1 else args.save.with_name(f"{args.save.stem}-{seed}{args.save.suffix}"))
     elapsed = time.perf_counter() - started
@@ -383,22 +383,3 @@ def _replay(args) -> int:
     result = replay(content.ruleset, data)
     print(("ok: " if result.ok else "error: ") + result.message, file=sys.stdout if result.ok else sys.stderr)
     return 0 if result.ok else 1
-
-
-def summary(rs, record) -> dict:
-    from .core.state import state_hash
-    from .sim import pacts_of, votes_of
-
-    s = record.state
-    return {
-        "seed": record.seed,
-        "winner": s.winner,
-        "how": s.win_reason,
-        "turns": s.turn + 1,
-        "scores": {f: v["total"] for f, v in s.scores.items()},
-        "war": s.war_outcome,
-        "indicators": {i: round(float(s.indicators[rs.ii[i]]), 2) for i in rs.indicator_ids},
-        "state_hash": state_hash(s),
-        "votes": votes_of(s),
-        "pacts": pacts_of(s),
-    }

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from .ai.apparatus import make_bot
+from .ai.bots import make_bot
 from .ai.standard import StandardBot
 from .contentfilter import OPTION_PREFIX
 from .core import actions as A

@@ -10,7 +10,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from .ai.apparatus import make_bot
+from .ai.bots import make_bot
 from .core import actions as A
 from .core.engine import apply_in_place, new_game, whose_move
 from .core.legality import check
@@ -116,3 +116,20 @@ def pacts_of(state: GameState) -> list[dict]:
             if rec is not None and rec["accepted"] and rec["broken_turn"] is None:
                 rec["broken_turn"] = turn
     return out
+
+
+def game_summary(rs: Ruleset, record: GameRecord) -> dict:
+    """One game of `simulate --json`: the result, the final indicators, its votes and pacts."""
+    s = record.state
+    return {
+        "seed": record.seed,
+        "winner": s.winner,
+        "how": s.win_reason,
+        "turns": s.turn + 1,
+        "scores": {f: v["total"] for f, v in s.scores.items()},
+        "war": s.war_outcome,
+        "indicators": {i: round(float(s.indicators[rs.ii[i]]), 2) for i in rs.indicator_ids},
+        "state_hash": state_hash(s),
+        "votes": votes_of(s),
+        "pacts": pacts_of(s),
+    }

@@ -8,7 +8,6 @@ side it has just beaten; and it strikes when a rival's heat runs high.
 from __future__ import annotations
 
 from ..core import actions as A
-from ..core.ruleset import Ruleset
 from ..core.state import GameState, Motion
 from .standard import StandardBot
 
@@ -58,15 +57,3 @@ class ApparatusBot(StandardBot):
             p = c.p_pass(motion)
             bonus = 1.5 if other == strongest else 1.0
             yield 3.0 * p * bonus, A.Propose(self.faction, "censure", other)
-
-
-def make_bot(rs: Ruleset, faction: str, level: str = "standard") -> StandardBot:
-    """The apparatus always plays at the standard level; other factions at the level chosen."""
-    if rs.factions[faction].apparatus:
-        return ApparatusBot(rs, faction)
-    if level == "hard":
-        from .hard import HardBot  # here, not at the top: its rollouts call make_bot
-
-        return HardBot(rs, faction)
-    return StandardBot(rs, faction, level)
-

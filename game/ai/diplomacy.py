@@ -12,7 +12,7 @@ from ..core import actions as A
 from ..core.rules.pacts import in_force, pact_kinds, partner_of, strike_breaks
 from ..core.rules.strength import strengths
 from ..core.ruleset import Ruleset
-from ..core.state import GameState, Pact
+from ..core.state import GameState
 
 TRUST_FLOOR = 30  # below this trust a bot deals with nobody
 REOFFER_AFTER = 2  # turns before a bot offers again to a faction that refused it
@@ -144,7 +144,3 @@ def breaking_cost(rs: Ruleset, view: GameState, me: str, target: str | None) -> 
         if k is not None:
             cost += k.break_prestige * 0.5 + k.break_trust / 15.0
     return cost
-
-
-def pact_with(view: GameState, me: str, other: str) -> Pact | None:
-    return next((p for p in in_force(view, me) if partner_of(p, me) == other), None)

@@ -24,8 +24,9 @@ from ..core.rules.scoring import final_scores, program_now
 from ..core.ruleset import Ruleset
 from ..core.state import GameState
 from ..core.view import HIDDEN_CARD, player_view
-from .apparatus import make_bot
+from .apparatus import ApparatusBot
 from .evaluate import importance, office_prestige
+from .standard import StandardBot
 
 VACANT_HOLD = 0.5  # nearness to sole power: a vacant key office may go either way
 MOVE_GUARD = 2000  # a rollout that has not reached its end by then is cut (it never should)
@@ -186,7 +187,8 @@ def play_plan(rs: Ruleset, world: GameState, me: str, plan: list[A.Action]) -> N
 
 def play_out(rs: Ruleset, world: GameState, seed: int, stop_turn: int) -> None:
     """Every faction played by standard bots (as in game.sim) until `stop_turn` begins."""
-    bots = {f: make_bot(rs, f) for f in rs.faction_ids}
+    # Standard bots for everyone (the apparatus its personality): a rollout never nests a hard bot.
+    bots = {f: ApparatusBot(rs, f) if rs.factions[f].apparatus else StandardBot(rs, f) for f in rs.faction_ids}
     moves = 0
     while world.phase != "over" and world.turn < stop_turn and moves < MOVE_GUARD:
         faction = whose_move(rs, world)

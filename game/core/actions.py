@@ -61,6 +61,9 @@ class AppointSecretary(Action):
     tag: ClassVar[str] = "appoint"
 
 
+MOTION_KINDS = ("policy", "appoint", "remove", "expel_member", "censure", "readmit", "convene", "publish")
+
+
 @dataclass(frozen=True, slots=True)
 class Propose(Action):
     """Put a motion on the Politburo agenda.

@@ -10,11 +10,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from . import actions as A
+from .actions import MOTION_KINDS
 from .conditions import Ctx, holds
 from .flow import chooser_of, congress_due, plenum_due
 from .rules import teacher
 from .rules.control import controller
-from .rules.motions import MOTION_KINDS
 from .rules.pacts import pact_kinds
 from .ruleset import Ruleset
 from .state import GameState

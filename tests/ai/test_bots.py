@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from game.ai.apparatus import ApparatusBot, make_bot
+from game.ai.apparatus import ApparatusBot
+from game.ai.bots import make_bot
 from game.core.legality import check
 from game.core.rng import Rng
 from game.session import Session

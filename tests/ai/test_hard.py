@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from game.ai.apparatus import ApparatusBot, make_bot
+from game.ai.apparatus import ApparatusBot
+from game.ai.bots import make_bot
 from game.ai.hard import HardBot
 from game.ai.rollout import HardConfig, outcome, sample_world
 from game.core import actions as A

@@ -4,7 +4,7 @@ terror have done their damage; and in all-AI games the famine and the terror are
 
 from __future__ import annotations
 
-from game.ai.apparatus import make_bot
+from game.ai.bots import make_bot
 from game.core import actions as A
 from game.core.conditions import Ctx, holds
 from game.core.engine import new_game

@@ -206,20 +206,30 @@ def test_honest_odds_do_not_see_what_the_viewer_cannot(rs, intrigue_state):
     hidden.factions["trotsky"].hand = list(reversed(hidden.factions["trotsky"].hand)) + ["x"]
     hidden.rng.state ^= 12345
     assert honest(rs, hidden, motion, viewer) == base
+    # What it does know moves them: its own whip on a rival's motion.
+    rival = Motion("policy", "zinoviev_kamenev", {"axis": "agriculture", "step": 1}, 2)
+    before = honest(rs, s, rival, viewer)
     mine = s.clone()
-    mine.loyalty_secret[rs.ci["kalinin"], rs.fi[viewer]] = 30
-    mine.lobbied[rs.ci["rykov"], rs.fi[viewer]] = 6
-    assert honest(rs, mine, motion, viewer) != base or True  # what it knows may move it (not asserted: Kalinin may not sit)
+    mine.whips[viewer] = {"2": "against" if stance(rs, s, viewer, rival) else "for"}
+    assert honest(rs, mine, rival, viewer).p != before.p
 
 
 def test_honest_odds_weigh_up_what_cannot_be_seen(rs, state):
-    """Never a point estimate: where the point forecast is near certain, hidden holds leave some doubt."""
-    motion = Motion("policy", "bukharin", {"axis": "agriculture", "step": 1}, 1)
-    odds = honest(rs, state, motion, "bukharin")
-    point = forecast(rs, state, motion, "bukharin")
-    assert 0.0 <= odds.p <= 1.0
+    """Never a point estimate: a member the viewer holds only by secret lobbying may be held by a
+    rival too, so the honest chance of his vote is below what the point forecast assumes."""
+    viewer = "bukharin"
+    c = rs.ci["rykov"]
+    state.loyalty_public[c, :] = 40
+    state.loyalty_secret[c, :] = 0
+    state.loyalty_secret[c, rs.fi[viewer]] = 30  # 70 against 40: his by what he paid, in secret
+    motion = Motion("policy", viewer, {"axis": "agriculture", "step": 1}, 1)
+    odds = honest(rs, state, motion, viewer)
+    point = forecast(rs, state, motion, viewer)
     assert [m for m, _, _ in odds.members] == state.seats["politburo"]
-    assert abs(odds.p - point.p_pass) < 0.5
+    assert next(v for v in point.members if v.character == "rykov").boss == viewer
+    seen = dict((m, p) for m, p, _ in odds.members)
+    assert seen["rykov"] < next(v.p_yes for v in point.members if v.character == "rykov") - 0.05
+    assert "rykov" in odds.could_move
 
 
 def test_the_world_sampler_is_plain_integer_arithmetic():

@@ -19,8 +19,6 @@ from .stance import policy_step, stance
 from .strength import strengths
 from .votes import VoteResult, resolve
 
-MOTION_KINDS = ("policy", "appoint", "remove", "expel_member", "censure", "readmit", "convene", "publish")
-
 
 def agenda_order(rs: Ruleset, state: GameState) -> list[Motion]:
     """The General Secretary's master puts his own motions first, his rivals' last."""

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..actions import MOTION_KINDS
 from ..ruleset import Ruleset
 from ..state import GameState, Motion, Pact
 from .control import controller
@@ -51,8 +52,6 @@ def _kind(kid: str, d: dict) -> PactKind:
 
 def kind_problems(rules: dict) -> list[str]:
     """What is wrong with rules.yaml's pact_kinds (the content checker reports each)."""
-    from .motions import MOTION_KINDS
-
     out = []
     kinds = rules.get("pact_kinds")
     if not isinstance(kinds, dict) or not kinds:

@@ -33,7 +33,8 @@ def _split(before: dict[str, float], after: dict[str, float], order: list[str], 
     return out
 
 
-def _group(shares: list[tuple[str, dict[str, Any], float]], total: float, rest_cause: str) -> list[list[Any]]:
+def _group(shares: list[tuple[str, dict[str, Any], float]], total: float, rest_cause: str,
+           rest_params: dict[str, Any] | None = None) -> list[list[Any]]:
     """Sum the shares by cause; what they leave unexplained goes to `rest_cause`."""
     grouped: dict[tuple, list[Any]] = {}
     for key, params, delta in shares:
@@ -44,7 +45,8 @@ def _group(shares: list[tuple[str, dict[str, Any], float]], total: float, rest_c
             grouped[k] = [key, dict(params), delta]
     rest = total - sum(g[2] for g in grouped.values())
     if abs(rest) >= SMALL:  # added to what members already gave this cause, not in its place
-        grouped.setdefault((rest_cause, ()), [rest_cause, {}, 0.0])[2] += rest
+        params = rest_params or {}
+        grouped.setdefault((rest_cause, tuple(sorted(params.items()))), [rest_cause, dict(params), 0.0])[2] += rest
     out = [[k, p, round(d, 3)] for k, p, d in grouped.values() if abs(d) >= SMALL]
     out.sort(key=lambda g: -abs(g[2]))
     return out
@@ -67,16 +69,10 @@ def before_vote(rs: Ruleset, state: GameState, motion: Motion, seen: Odds) -> li
         else:
             out.append(_moved_cause(rs, state, motion, m, boss, shares[m]))
     total = seen.p - motion.odds
-    left = [m for m in snap if m not in after]
-    for m in left:  # died, arrested or expelled since: his vote is gone
-        out.append(("left", {"character": m, "status": state.status[rs.ci[m]]}, 0.0))
-    grouped = _group(out, total, "settled")
-    if left and grouped and all(g[0] != "left" for g in grouped):
-        # A seat emptied moves the odds through everyone's arithmetic: give it the unexplained part.
-        for g in grouped:
-            if g[0] == "settled":
-                g[0], g[1] = "left", {"character": left[0], "status": state.status[rs.ci[left[0]]]}
-    return grouped
+    left = [m for m in snap if m not in after]  # died, arrested or expelled since: his vote is gone
+    if left:  # an emptied seat moves the odds through everyone's arithmetic: it takes what no member explains
+        return _group(out, total, "left", {"character": left[0], "status": state.status[rs.ci[left[0]]]})
+    return _group(out, total, "settled")
 
 
 def _moved_cause(rs: Ruleset, state: GameState, motion: Motion, member: str, boss: str | None,

@@ -1,0 +1,17 @@
+"""Which bot plays a faction: the apparatus its own personality, the others at the level chosen."""
+
+from __future__ import annotations
+
+from ..core.ruleset import Ruleset
+from .apparatus import ApparatusBot
+from .hard import HardBot
+from .standard import StandardBot
+
+
+def make_bot(rs: Ruleset, faction: str, level: str = "standard") -> StandardBot:
+    """The apparatus always plays at the standard level; other factions at the level chosen."""
+    if rs.factions[faction].apparatus:
+        return ApparatusBot(rs, faction)
+    if level == "hard":
+        return HardBot(rs, faction)
+    return StandardBot(rs, faction, level)
