@@ -21,6 +21,7 @@ test: $(VENV)/.installed
 
 lint: $(VENV)/.installed
 	$(BIN)/ruff check game tests
+	$(BIN)/ruff format --check game tests
 
 bench: $(VENV)/.installed
 	$(BIN)/python -m game bench

@@ -41,7 +41,11 @@ def save_figures(rs: Ruleset) -> dict:
             read_save(path)
             loads.append((time.perf_counter() - t0) * 1000.0)
         size = path.stat().st_size
-    return {"save_ms": round(statistics.median(saves), 2), "load_ms": round(statistics.median(loads), 2), "save_kb": round(size / 1024, 1)}
+    return {
+        "save_ms": round(statistics.median(saves), 2),
+        "load_ms": round(statistics.median(loads), 2),
+        "save_kb": round(size / 1024, 1),
+    }
 
 
 def rss_mb() -> float:
@@ -62,7 +66,11 @@ def window_figures(content) -> dict:
         median, p95 = frame_times(content)
     except ImportError as exc:  # the window's libraries are not installed here
         return {"window": f"not measured: {exc}"}
-    return {"menu_startup_s": round(menu_startup_s(), 3), "frame_ms_median": round(median, 2), "frame_ms_p95": round(p95, 2)}
+    return {
+        "menu_startup_s": round(menu_startup_s(), 3),
+        "frame_ms_median": round(median, 2),
+        "frame_ms_p95": round(p95, 2),
+    }
 
 
 def hard_figures(rs: Ruleset, games: int, turns: int) -> dict:
@@ -88,7 +96,9 @@ def hard_figures(rs: Ruleset, games: int, turns: int) -> dict:
     }
 
 
-def run_bench(rs: Ruleset, data: Path, games: int, as_json: bool, content=None, hard_games: int = 2, hard_turns: int = 6) -> int:
+def run_bench(
+    rs: Ruleset, data: Path, games: int, as_json: bool, content=None, hard_games: int = 2, hard_turns: int = 6
+) -> int:
     loads = []
     for _ in range(5):
         t0 = time.perf_counter()

@@ -16,14 +16,23 @@ from .paths import data_dir
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="testament", description="Testament: the Soviet succession struggle, 1924-1941.")
+    parser = argparse.ArgumentParser(
+        prog="testament", description="Testament: the Soviet succession struggle, 1924-1941."
+    )
     parser.add_argument("--version", action="version", version=f"testament {__version__}")
     parser.add_argument("--data", type=Path, default=None, help="content folder (default: the bundled data/)")
     parser.add_argument("--seed", type=int, default=1, help="seed of the game to play")
     parser.add_argument("--scenario", default="succession", help="scenario id (succession, scissors)")
     parser.add_argument("--mods", default=None, help="comma-separated mod ids to enable (default: as in settings)")
-    parser.add_argument("--setup", type=Path, default=None, help="open the window on the game a .testament-setup file describes")
-    parser.add_argument("--saves-dir", type=Path, default=None, help="where saves are kept (default: saves/ from source, else your user folder)")
+    parser.add_argument(
+        "--setup", type=Path, default=None, help="open the window on the game a .testament-setup file describes"
+    )
+    parser.add_argument(
+        "--saves-dir",
+        type=Path,
+        default=None,
+        help="where saves are kept (default: saves/ from source, else your user folder)",
+    )
     sub = parser.add_subparsers(dest="command")
 
     play = sub.add_parser("play", help="open the window (the default command)")
@@ -43,15 +52,28 @@ def build_parser() -> argparse.ArgumentParser:
     sim.add_argument("--trace", action="store_true", help="narrate each turn")
     sim.add_argument("--mods", default=None, help="comma-separated mod ids to enable")
     sim.add_argument("--save", type=Path, default=None, help="write a save of the (last) game here")
-    sim.add_argument("--level", default="standard", help="AI level of every faction: easy, standard or hard "
-                     "(the apparatus always plays standard)")
-    sim.add_argument("--levels", default="", metavar="FACTION=LEVEL[,...]",
-                     help="AI level of some factions, e.g. bukharin=hard,trotsky=easy (over --level)")
+    sim.add_argument(
+        "--level",
+        default="standard",
+        help="AI level of every faction: easy, standard or hard (the apparatus always plays standard)",
+    )
+    sim.add_argument(
+        "--levels",
+        default="",
+        metavar="FACTION=LEVEL[,...]",
+        help="AI level of some factions, e.g. bukharin=hard,trotsky=easy (over --level)",
+    )
 
     hist = sub.add_parser("history", help="play a policy line through the country model beside the historical record")
-    hist.add_argument("--line", default="historical", help="policy line id from data/history/lines.yaml (historical, nep, bukharin, ...)")
+    hist.add_argument(
+        "--line",
+        default="historical",
+        help="policy line id from data/history/lines.yaml (historical, nep, bukharin, ...)",
+    )
     hist.add_argument("--seeds", type=int, default=10, help="seeds (weather draws) to take the median over")
-    hist.add_argument("--json", action="store_true", help="print {line, seeds, years: {YEAR: {indicator: median}}, war}")
+    hist.add_argument(
+        "--json", action="store_true", help="print {line, seeds, years: {YEAR: {indicator: median}}, war}"
+    )
 
     rep = sub.add_parser("replay", help="replay a save's actions and check every turn's state hash")
     rep.add_argument("save", type=Path)
@@ -59,9 +81,13 @@ def build_parser() -> argparse.ArgumentParser:
     report = sub.add_parser("report", help="write the after-action report of a saved game as one HTML file")
     report.add_argument("save", type=Path)
     report.add_argument("--out", type=Path, default=None, help="the HTML file (default: next to the save)")
-    report.add_argument("--summarise", default="", metavar="TAG[,TAG]",
-                        help="show the summary, not the full notes, of events and cards with these content tags "
-                             "(famine, repression, execution, violence)")
+    report.add_argument(
+        "--summarise",
+        default="",
+        metavar="TAG[,TAG]",
+        help="show the summary, not the full notes, of events and cards with these content tags "
+        "(famine, repression, execution, violence)",
+    )
 
     bench = sub.add_parser("bench", help="measure the performance budgets of DESIGN §19")
     bench.add_argument("--games", type=int, default=20)
@@ -76,7 +102,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     schema = sub.add_parser("schema", help="write a JSON Schema per record kind, for editors")
     schema.add_argument("--out", type=Path, default=Path("schemas"), help="folder to write into (default: schemas/)")
-    schema.add_argument("--reference", type=Path, default=None, help="rewrite the field reference in this Markdown file")
+    schema.add_argument(
+        "--reference", type=Path, default=None, help="rewrite the field reference in this Markdown file"
+    )
 
     mods = sub.add_parser("mods", help="list installed mods, or enable and disable them")
     mods.add_argument("--enable", metavar="ID", action="append", default=[])
@@ -144,7 +172,9 @@ def _main(argv: list[str] | None) -> int:
         from .ui.screenshots import take_screenshots
 
         width, height = (int(v) for v in args.size.lower().split("x"))
-        for path in take_screenshots(_content(args), args.outdir, args.seed, (width, height), max(100, min(200, args.scale))):
+        for path in take_screenshots(
+            _content(args), args.outdir, args.seed, (width, height), max(100, min(200, args.scale))
+        ):
             print(path)
         return 0
     if command == "simulate":
@@ -177,7 +207,9 @@ def _window(args) -> int:
 
         if not isinstance(exc, pygame.error):
             raise
-        print(f"No window could be opened ({exc}); narrating an all-AI game instead (play --headless).", file=sys.stderr)
+        print(
+            f"No window could be opened ({exc}); narrating an all-AI game instead (play --headless).", file=sys.stderr
+        )
         from .narrate import narrate_game
 
         narrate_game(_content(args).ruleset, args.scenario, args.seed, sys.stdout)
@@ -245,7 +277,10 @@ def _simulate(rs, args) -> int:
         return 2
     levels, problem = _levels(rs, args.level, args.levels)
     if args.save is not None and args.save.is_dir():
-        print(f"error: --save {args.save}: it is a folder; give a file name, like {args.save / 'game.testament.json'}", file=sys.stderr)
+        print(
+            f"error: --save {args.save}: it is a folder; give a file name, like {args.save / 'game.testament.json'}",
+            file=sys.stderr,
+        )
         return 1
     if problem:
         print(problem, file=sys.stderr)
@@ -257,14 +292,23 @@ def _simulate(rs, args) -> int:
         seed = args.seed + i
         narrator = Narrator(rs, sys.stdout) if args.trace and not args.json else None
         t0 = time.perf_counter()
-        record = play_game(rs, args.scenario, seed, on_turn=narrator.turn if narrator else None, hash_turns=args.save is not None,
-                           levels=levels)
+        record = play_game(
+            rs,
+            args.scenario,
+            seed,
+            on_turn=narrator.turn if narrator else None,
+            hash_turns=args.save is not None,
+            levels=levels,
+        )
         per_game_ms.append((time.perf_counter() - t0) * 1000.0)
         if narrator:
             narrator.ending(record.state)
         games.append(game_summary(rs, record))
         if args.save is not None:
-            _save_record(record, args.save if args.games == 1 else args.save.with_name(f"{args.save.stem}-{seed}{args.save.suffix}"))
+            _save_record(
+                record,
+                args.save if args.games == 1 else args.save.with_name(f"{args.save.stem}-{seed}{args.save.suffix}"),
+            )
     elapsed = time.perf_counter() - started
     if args.json:
         doc = {
@@ -283,13 +327,17 @@ def _simulate(rs, args) -> int:
                 wins = sum(1 for g in games if g["winner"] == f)
                 mean = sum(g["scores"][f] for g in games) / len(games)
                 level = "standard" if rs.factions[f].apparatus else levels[f]  # as make_bot plays it
-                print(f"{f} ({level}): mean score {mean:.2f}, won {wins} of {len(games)} ({100 * wins / len(games):.0f}%)")
+                print(
+                    f"{f} ({level}): mean score {mean:.2f}, won {wins} of {len(games)} ({100 * wins / len(games):.0f}%)"
+                )
             undecided = sum(1 for g in games if not g["winner"])
             if undecided:
                 print(f"no winner: {undecided} of {len(games)}")
             contenders = [f for f in rs.scenarios[args.scenario].playable] + [rs.scenarios[args.scenario].apparatus]
-            print(f"win share: {', '.join(f'{f} {_share(games, f)}' for f in contenders)} "
-                  f"(an even share would be {100 / len(contenders):.0f}% each)")
+            print(
+                f"win share: {', '.join(f'{f} {_share(games, f)}' for f in contenders)} "
+                f"(an even share would be {100 / len(contenders):.0f}% each)"
+            )
     return 0
 
 
@@ -355,16 +403,23 @@ def _report(args) -> int:
     tags = [t.strip() for t in args.summarise.split(",") if t.strip()]
     unknown = [t for t in tags if t not in TAGS]
     if unknown:
-        print(f"error: --summarise: unknown content tag '{unknown[0]}' (the tags are {', '.join(TAGS)})", file=sys.stderr)
+        print(
+            f"error: --summarise: unknown content tag '{unknown[0]}' (the tags are {', '.join(TAGS)})", file=sys.stderr
+        )
         return 2
     loaded = _saved_game(args)
     if loaded is None:
         return 1
     data, content = loaded
     if args.out is not None and args.out.is_dir():
-        print(f"error: --out {args.out}: it is a folder; give a file name, like {args.out / 'report.html'}", file=sys.stderr)
+        print(
+            f"error: --out {args.out}: it is a folder; give a file name, like {args.out / 'report.html'}",
+            file=sys.stderr,
+        )
         return 1
-    out = args.out or args.save.with_name(args.save.name.replace(".testament.json", "").replace(".json", "") + "-report.html")
+    out = args.out or args.save.with_name(
+        args.save.name.replace(".testament.json", "").replace(".json", "") + "-report.html"
+    )
     from .persistence.atomic import write_atomic
 
     write_atomic(out, build_report(content.ruleset, data, summarise=tags))

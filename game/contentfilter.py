@@ -35,7 +35,9 @@ def generic_summary(tags: Iterable[str]) -> str:
     """The stand-in for a tagged record that has no summary of its own: it names the topic only."""
     topics = [TOPICS.get(t, t) for t in tags]
     named = topics[0] if len(topics) == 1 else ", ".join(topics[:-1]) + " and " + topics[-1]
-    return f"This text deals with {named}. It is summarised by the content settings; the full text is in the Encyclopedia."
+    return (
+        f"This text deals with {named}. It is summarised by the content settings; the full text is in the Encyclopedia."
+    )
 
 
 def shown_text(record: Any, summarise: Iterable[str]) -> tuple[str, tuple[str, ...]]:
@@ -67,5 +69,5 @@ def as_options(tags: Iterable[str]) -> dict[str, bool]:
 
 def in_force(settings_tags: Iterable[str], options: Mapping[str, Any] | None = None) -> list[str]:
     """The tags summarised in a game: the player's settings plus those its table options carry."""
-    extra = [key[len(OPTION_PREFIX):] for key, on in (options or {}).items() if key.startswith(OPTION_PREFIX) and on]
+    extra = [key[len(OPTION_PREFIX) :] for key, on in (options or {}).items() if key.startswith(OPTION_PREFIX) and on]
     return known_tags([*settings_tags, *extra])

@@ -52,8 +52,9 @@ def check_line(rs: Ruleset, steps: dict[Half, dict[str, str]]) -> list[str]:
     return problems
 
 
-def play(rs: Ruleset, steps: dict[Half, dict[str, str]], weather: dict[int, float], seed: int,
-         scenario: str = "succession") -> list[list[float]]:
+def play(
+    rs: Ruleset, steps: dict[Half, dict[str, str]], weather: dict[int, float], seed: int, scenario: str = "succession"
+) -> list[list[float]]:
     """The indicators at the end of every half-year of one seeded run of the line."""
     state = new_game(rs, scenario, seed)
     rows = []
@@ -91,8 +92,9 @@ def war(rs: Ruleset, runs: list[list[list[float]]]) -> dict[str, Any]:
     return {"readiness": round(readiness, 2), "outcome": country.outcome_for(rs, readiness)}
 
 
-def compare_series(years: dict[int, dict[str, float]], series: list[dict[str, Any]],
-                   tolerances: dict[str, Any]) -> list[dict[str, Any]]:
+def compare_series(
+    years: dict[int, dict[str, float]], series: list[dict[str, Any]], tolerances: dict[str, Any]
+) -> list[dict[str, Any]]:
     """One row per series and year: the record, the model, the relative error outside the record's
     range (0 inside it) and whether it is within the margin of data/history/tolerances.yaml."""
     rows = []
@@ -115,8 +117,17 @@ def compare_series(years: dict[int, dict[str, float]], series: list[dict[str, An
                 model -= years.get(when - 1, {}).get(ind, 0.0)
             nearest = lo if model < lo else hi if model > hi else model
             error = 0.0 if nearest == model else (model - nearest) / max(abs(nearest), 1e-9)
-            rows.append({"series": key, "indicator": ind, "year": year, "record": (lo, hi), "model": round(model, 2),
-                         "error": round(error, 3), "ok": abs(error) <= margin})
+            rows.append(
+                {
+                    "series": key,
+                    "indicator": ind,
+                    "year": year,
+                    "record": (lo, hi),
+                    "model": round(model, 2),
+                    "error": round(error, 3),
+                    "ok": abs(error) <= margin,
+                }
+            )
     return rows
 
 
@@ -131,7 +142,9 @@ def series_verdicts(rows: list[dict[str, Any]], tolerances: dict[str, Any]) -> d
     return out
 
 
-def run_checks(halves: list[dict[str, float]], checks: list[dict[str, Any]], start_year: int = 1924) -> list[dict[str, Any]]:
+def run_checks(
+    halves: list[dict[str, float]], checks: list[dict[str, Any]], start_year: int = 1924
+) -> list[dict[str, Any]]:
     """Each check of data/history/tolerances.yaml: its measured value and whether it holds."""
     years = years_of(halves, start_year)
 

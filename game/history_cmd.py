@@ -35,8 +35,13 @@ def evaluate(rs: Ruleset, folder: Path, line_id: str, seeds: int, scenario: str 
     years = H.years_of(halves, start)
     rows = H.compare_series(years, series, tolerances.get("series", {}))
     return {
-        "line": line_id, "seeds": seeds, "years": years, "halves": halves, "war": H.war(rs, runs),
-        "rows": rows, "verdicts": H.series_verdicts(rows, tolerances.get("series", {})),
+        "line": line_id,
+        "seeds": seeds,
+        "years": years,
+        "halves": halves,
+        "war": H.war(rs, runs),
+        "rows": rows,
+        "verdicts": H.series_verdicts(rows, tolerances.get("series", {})),
         "checks": H.run_checks(halves, tolerances.get("checks", []), start),
     }
 
@@ -53,8 +58,12 @@ def run_history(rs: Ruleset, folder: Path, line_id: str, seeds: int, as_json: bo
         return 2
     result = evaluate(rs, folder, line_id, max(1, seeds))
     if as_json:
-        doc = {"line": line_id, "seeds": result["seeds"],
-               "years": {str(y): row for y, row in result["years"].items()}, "war": result["war"]}
+        doc = {
+            "line": line_id,
+            "seeds": result["seeds"],
+            "years": {str(y): row for y, row in result["years"].items()},
+            "war": result["war"],
+        }
         print(json.dumps(doc, indent=1), file=out)
         return 0
     _print_table(rs, lines, result, out)
@@ -68,9 +77,22 @@ def _fmt(v: float) -> str:
 def _print_table(rs: Ruleset, lines: list[dict[str, Any]], result: dict[str, Any], out) -> None:
     name = next(str(item.get("name", "")) for item in lines if item["id"] == result["line"])
     print(f"line {result['line']}: {name} — median of {result['seeds']} seed(s), end of each year", file=out)
-    shown = ["grain_harvest", "procurement", "grain_exports", "urban_food", "industrial_output", "collectivisation",
-             "peasant_mood", "famine_deaths", "kazakh_famine_deaths", "repression", "repression_deaths",
-             "camp_population", "army_leadership", "war_readiness"]
+    shown = [
+        "grain_harvest",
+        "procurement",
+        "grain_exports",
+        "urban_food",
+        "industrial_output",
+        "collectivisation",
+        "peasant_mood",
+        "famine_deaths",
+        "kazakh_famine_deaths",
+        "repression",
+        "repression_deaths",
+        "camp_population",
+        "army_leadership",
+        "war_readiness",
+    ]
     shown = [i for i in shown if i in rs.ii]
     short = {i: (i.replace("_", " ")[:10]) for i in shown}
     print("year  " + " ".join(f"{short[i]:>10}" for i in shown), file=out)
@@ -82,7 +104,10 @@ def _print_table(rs: Ruleset, lines: list[dict[str, Any]], result: dict[str, Any
         for r in (r for r in result["rows"] if r["series"] == ind):
             lo, hi = r["record"]
             rec = _fmt(lo) if lo == hi else f"{_fmt(lo)}-{_fmt(hi)}"
-            print(f"  {r['year']}  record {rec:>13}  model {_fmt(r['model']):>8}  error {r['error']:+7.1%}  {'ok' if r['ok'] else 'OUT'}", file=out)
+            print(
+                f"  {r['year']}  record {rec:>13}  model {_fmt(r['model']):>8}  error {r['error']:+7.1%}  {'ok' if r['ok'] else 'OUT'}",
+                file=out,
+            )
     print("\nchecks (data/history/tolerances.yaml)", file=out)
     for c in result["checks"]:
         print(f"  {'PASS' if c['ok'] else 'FAIL'}  {c['id']}: {c['value']}  ({c['why']})", file=out)

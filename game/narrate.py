@@ -10,7 +10,15 @@ from .core.state import GameState
 from .sim import play_game
 from .text import Text, death_then
 
-HEADLINE = ("grain_harvest", "procurement", "industrial_output", "collectivisation", "repression", "famine_deaths", "repression_deaths")
+HEADLINE = (
+    "grain_harvest",
+    "procurement",
+    "industrial_output",
+    "collectivisation",
+    "repression",
+    "famine_deaths",
+    "repression_deaths",
+)
 
 
 class Narrator:
@@ -48,7 +56,9 @@ def epilogue_lines(rs: Ruleset, state: GameState) -> list[str]:
     t = Text(rs)
     out = [""]
     if state.win_reason == "sole_power":
-        out.append(f"{t.faction(state.winner)} holds sole power. The game ends in {pretty_date(state.turn, state.start_year)}.")
+        out.append(
+            f"{t.faction(state.winner)} holds sole power. The game ends in {pretty_date(state.turn, state.start_year)}."
+        )
     else:
         who = t.faction(state.winner) if state.winner else "no one"
         out.append(f"The scenario ends. On points the winner is {who}.")
@@ -67,7 +77,9 @@ def epilogue_lines(rs: Ruleset, state: GameState) -> list[str]:
     famine = float(state.indicators[rs.ii["famine_deaths"]])
     terror = float(state.indicators[rs.ii["repression_deaths"]])
     out.append(f"  Famine deaths: {famine:,.0f} thousand (in history, 1931-33: about 5,000-7,000 thousand).")
-    out.append(f"  Killed by repression: {terror:,.0f} thousand (in history, 1937-38 alone: about 680-720 thousand shot).")
+    out.append(
+        f"  Killed by repression: {terror:,.0f} thousand (in history, 1937-38 alone: about 680-720 thousand shot)."
+    )
     return out
 
 

@@ -86,8 +86,16 @@ def breaking(k: PactKind) -> str:
     return f"breaking it costs {k.break_prestige} prestige and {k.break_trust} of the partner's trust"
 
 
-def terms(rs: Ruleset, kind: str, offerer: str, partner: str, through: int, start_year: int,
-          against: str | None = None, price: int = 0) -> str:
+def terms(
+    rs: Ruleset,
+    kind: str,
+    offerer: str,
+    partner: str,
+    through: int,
+    start_year: int,
+    against: str | None = None,
+    price: int = 0,
+) -> str:
     """The whole offer in words: the kind, each undertaking, how long, the price, the cost of breaking."""
     k = pact_kinds(rs).get(kind)
     name = phrase(rs, kind, against)
@@ -98,8 +106,15 @@ def terms(rs: Ruleset, kind: str, offerer: str, partner: str, through: int, star
     return f"{head} {body}{paid}{cost}"
 
 
-def answer(rs: Ruleset, faction: str, accepted: bool, reason: str | None, offerer: str | None = None,
-           viewer: str | None = None, what: str = "") -> str:
+def answer(
+    rs: Ruleset,
+    faction: str,
+    accepted: bool,
+    reason: str | None,
+    offerer: str | None = None,
+    viewer: str | None = None,
+    what: str = "",
+) -> str:
     """'The Left refuses: you are stronger than they are.' — to the offerer; to others, by name.
     `what`, if given, names the offer: 'The Left refuses the Right's alliance: ...'."""
     words = (ACCEPT if accepted else REFUSE).get(reason or "", (reason or "").replace("_", " "))

@@ -23,8 +23,13 @@ from .core.timeline import Timeline
 from .core.view import player_view
 
 # The table's options and their defaults: how the game is shown and run in the room, never its rules.
-TABLE_OPTIONS: dict[str, bool | int] = {"handover": True, "vote_reports": True, "rotate_driver": False, "class_vote": False,
-                                        "turn_timer": 0}
+TABLE_OPTIONS: dict[str, bool | int] = {
+    "handover": True,
+    "vote_reports": True,
+    "rotate_driver": False,
+    "class_vote": False,
+    "turn_timer": 0,
+}
 TIMER_LIMIT = 60  # minutes
 TIMER_STEPS = (0, 3, 5, 8)  # the timer's choices on screen (a set-up file may give any 0-60)
 
@@ -57,8 +62,14 @@ class Session:
     turn_hashes: list[str] = field(default_factory=list)  # the state hash at the end of each turn
 
     @staticmethod
-    def start(rs: Ruleset, scenario: str, seed: int, humans: list[str], levels: dict[str, str] | None = None,
-              preset: str | None = None) -> Session:
+    def start(
+        rs: Ruleset,
+        scenario: str,
+        seed: int,
+        humans: list[str],
+        levels: dict[str, str] | None = None,
+        preset: str | None = None,
+    ) -> Session:
         """A new game; `levels` gives an AI level (easy, standard, hard) for factions no person holds;
         `preset` a classroom preset of the scenario."""
         timeline = Timeline(rs, new_game(rs, scenario, seed, preset))

@@ -43,8 +43,16 @@ class Setup:
     summarise: list[str] = field(default_factory=list)  # content tags (contentfilter.TAGS)
 
     def to_dict(self) -> dict:
-        return {"format": 1, "scenario": self.scenario, "preset": self.preset, "seed": self.seed,
-                "teams": list(self.teams), "ai": dict(self.ai), "options": dict(self.options), "summarise": list(self.summarise)}
+        return {
+            "format": 1,
+            "scenario": self.scenario,
+            "preset": self.preset,
+            "seed": self.seed,
+            "teams": list(self.teams),
+            "ai": dict(self.ai),
+            "options": dict(self.options),
+            "summarise": list(self.summarise),
+        }
 
     def start(self, rs: Ruleset) -> Session:
         session = Session.start(rs, self.scenario, self.seed, list(self.teams), dict(self.ai), self.preset)

@@ -88,11 +88,30 @@ def votes_of(state: GameState) -> list[dict]:
             row = whips.get(member, [member, 0.0, None, [], None])
             whip = row[4] if len(row) > 4 else None
             defected = (whip == "for" and not yes) or (whip == "against" and yes)
-            ballots.append({"member": member, "faction": row[2], "whip": whip or "independent", "vote": bool(yes),
-                            "defected": defected, "reasons": [list(r) for r in row[3]]})
-        out.append({"turn": turn, "proposer": p["proposer"], "kind": p["kind"], "params": dict(p["params"]),
-                    "p_at_proposal": p.get("p_proposed"), "p_at_vote_view": p.get("p_view"), "p_true": p["p_pass"],
-                    "passed": bool(p["passed"]), "changes": p.get("changes", []), "ballots": ballots})
+            ballots.append(
+                {
+                    "member": member,
+                    "faction": row[2],
+                    "whip": whip or "independent",
+                    "vote": bool(yes),
+                    "defected": defected,
+                    "reasons": [list(r) for r in row[3]],
+                }
+            )
+        out.append(
+            {
+                "turn": turn,
+                "proposer": p["proposer"],
+                "kind": p["kind"],
+                "params": dict(p["params"]),
+                "p_at_proposal": p.get("p_proposed"),
+                "p_at_vote_view": p.get("p_view"),
+                "p_true": p["p_pass"],
+                "passed": bool(p["passed"]),
+                "changes": p.get("changes", []),
+                "ballots": ballots,
+            }
+        )
     return out
 
 
@@ -102,9 +121,16 @@ def pacts_of(state: GameState) -> list[dict]:
     open_: dict[tuple[str, str], dict] = {}
     for turn, key, p in state.log:
         if key in ("pact.offered", "pact.opened"):
-            rec = {"turn": turn, "from": p["faction"], "to": p["partner"], "kind": p["kind"],
-                   "against": p.get("against"), "accepted": key == "pact.opened", "broken_turn": None,
-                   "opening": key == "pact.opened"}
+            rec = {
+                "turn": turn,
+                "from": p["faction"],
+                "to": p["partner"],
+                "kind": p["kind"],
+                "against": p.get("against"),
+                "accepted": key == "pact.opened",
+                "broken_turn": None,
+                "opening": key == "pact.opened",
+            }
             out.append(rec)
             open_[(p["faction"], p["partner"])] = rec
         elif key == "pact.accepted":

@@ -81,8 +81,11 @@ class Text:
 
     def effect(self, name: str, p: Any) -> str:
         """An effect of an event, card or special, in a few words (for previews)."""
+
         def who(ref: str) -> str:
-            return {"chooser": "you", "player": "the player", "owner": "its owner", "all": "everyone"}.get(ref, self.faction(ref))
+            return {"chooser": "you", "player": "the player", "owner": "its owner", "all": "everyone"}.get(
+                ref, self.faction(ref)
+            )
 
         def signed(v: float) -> str:
             return f"{v:+g}"
@@ -153,10 +156,15 @@ class Text:
         from .votetext import VoteWords
 
         words = VoteWords(self.rs)
-        turned = [f"{self.person(row[0])} ({words.whip(row[2], row[4])})" for row in p.get("why", [])
-                  if len(row) > 4 and row[2] is not None and row[4] in ("for", "against")
-                  and dict(p.get("ballots", [])).get(row[0]) is not None
-                  and dict(p.get("ballots", [])).get(row[0]) != (row[4] == "for")]
+        turned = [
+            f"{self.person(row[0])} ({words.whip(row[2], row[4])})"
+            for row in p.get("why", [])
+            if len(row) > 4
+            and row[2] is not None
+            and row[4] in ("for", "against")
+            and dict(p.get("ballots", [])).get(row[0]) is not None
+            and dict(p.get("ballots", [])).get(row[0]) != (row[4] == "for")
+        ]
         defected = f" Defected: {', '.join(turned)}." if turned else ""
         return f"{self.vote_verdict(p)} {words.odds(p)}{defected}"
 
@@ -181,16 +189,21 @@ class Text:
         kind = p["kind"]
         if kind in ("skip", "inject"):
             title = self.rs.events[p["event"]].title if p["event"] in self.rs.events else p["event"]
-            return (f"Teacher: the event “{title}” is skipped and does not happen in this game." if kind == "skip"
-                    else f"Teacher: the event “{title}” is brought in now.")
+            return (
+                f"Teacher: the event “{title}” is skipped and does not happen in this game."
+                if kind == "skip"
+                else f"Teacher: the event “{title}” is brought in now."
+            )
         if kind == "advance":
             return f"Teacher: {self.faction(p['faction'])}'s turn is ended."
         if kind == "recover":
             freed = ", ".join(self.person(c) for c in p.get("freed", []))
             back = f"; {freed} back at liberty" if freed else ""
             seats = f"; {p['seats']} Central Committee seats" if p.get("seats") else ""
-            return (f"Teacher: recovery for {self.faction(p['faction'])} (alternate history): back to "
-                    f"{self.rung_name(p['faction'], p['rung'])}, {p['influence']} influence{seats}{back}.")
+            return (
+                f"Teacher: recovery for {self.faction(p['faction'])} (alternate history): back to "
+                f"{self.rung_name(p['faction'], p['rung'])}, {p['influence']} influence{seats}{back}."
+            )
         if kind == "undo_turn":
             return f"Teacher: the last whole turn is undone; the class replays from here (was turn {p['turn'] + 1})."
         if kind == "pause":
@@ -252,8 +265,12 @@ class Text:
         return answer(self.rs, p["faction"], False, p.get("reason"), p["partner"], viewer, what)
 
     def _pact_broken(self, p):
-        how = {"motion": "by moving against its partner", "denounce": "by denouncing its partner",
-               "whip": "by whipping against its partner", "declared": "openly"}.get(p.get("how", ""), "")
+        how = {
+            "motion": "by moving against its partner",
+            "denounce": "by denouncing its partner",
+            "whip": "by whipping against its partner",
+            "declared": "openly",
+        }.get(p.get("how", ""), "")
         head = f"{self.faction(p['faction'])} breaks its {self.pact_name(p['kind'])} with {self.faction(p['partner'])}"
         return f"{head}{' ' + how if how else ''} (-{p.get('prestige', 0)} prestige, -{p.get('trust', 0)} trust)."
 
@@ -317,14 +334,18 @@ class Text:
 
     def _plenum_expulsion(self, p):
         verdict = "expels" if p["carried"] else "refuses to expel"
-        return f"A joint plenum {verdict} {self.person(p['character'])} from the Politburo ({p['yes']} of {p['total']})."
+        return (
+            f"A joint plenum {verdict} {self.person(p['character'])} from the Politburo ({p['yes']} of {p['total']})."
+        )
 
     def _plenum_removal(self, p):
         verdict = "removes" if p["carried"] else "refuses to remove"
         return f"A joint plenum {verdict} {self.person(p['holder'])} as {self.office(p['office'])} ({p['yes']} of {p['total']} votes)."
 
     def _discipline_struck(self, p):
-        return f"The Control Commission, in {self.faction(p['judge'])}'s hands, strikes at {self.faction(p['faction'])}."
+        return (
+            f"The Control Commission, in {self.faction(p['judge'])}'s hands, strikes at {self.faction(p['faction'])}."
+        )
 
     def _discipline_rung(self, p):
         ladder = self.rs.ladder_of(p["faction"])
@@ -341,7 +362,11 @@ class Text:
         return f"Famine: about {p['deaths']:,} thousand people die of hunger this half-year."
 
     def _era_began(self, p):
-        return {1: "The era of NEP.", 2: "The era of the Great Break.", 3: "The era of the Terror and the coming war."}.get(p["era"])
+        return {
+            1: "The era of NEP.",
+            2: "The era of the Great Break.",
+            3: "The era of the Terror and the coming war.",
+        }.get(p["era"])
 
     def _game_over(self, p):
         return None

@@ -43,7 +43,9 @@ def run_validate(data: Path, paths: list[Path], mods: list[str] | None, strict: 
             info = read_manifest(path, installed) if (path / "mod.yaml").is_file() else None
             if info is None:
                 if not (path / "mod.yaml").is_file():
-                    problems.append(Problem(str(path), 1, 1, "error", "not a mod folder: it has no mod.yaml", "see docs/MODDING.md"))
+                    problems.append(
+                        Problem(str(path), 1, 1, "error", "not a mod folder: it has no mod.yaml", "see docs/MODDING.md")
+                    )
                 continue
             installed.available[info.id] = info  # the folder given wins over an installed copy
             chosen.append(info.id)
@@ -53,8 +55,16 @@ def run_validate(data: Path, paths: list[Path], mods: list[str] | None, strict: 
                 files.append(path)
                 continue
             # A file of a mod means nothing without the rest of its mod: check the mod it belongs to.
-            problems.append(Problem(str(path), 1, 1, "warning", f"this file is part of the mod in {owner}: the whole mod is checked",
-                                    "to check it alone on the base content, copy it out of the mod"))
+            problems.append(
+                Problem(
+                    str(path),
+                    1,
+                    1,
+                    "warning",
+                    f"this file is part of the mod in {owner}: the whole mod is checked",
+                    "to check it alone on the base content, copy it out of the mod",
+                )
+            )
             info = read_manifest(owner, installed)
             if info is not None:
                 installed.available[info.id] = info

@@ -109,8 +109,12 @@ class VoteWords:
         """An independent's or a free vote's logit parts, each as the points it moved his chance of yes."""
         total = sum(v for _, v in parts)
         p_all = 1 / (1 + math.exp(-total))
-        words = {"ideology": "his own views on the motion", "lobbying": "lobbying",
-                 "bandwagon": "the expected majority", "fear": "fear of the police"}
+        words = {
+            "ideology": "his own views on the motion",
+            "lobbying": "lobbying",
+            "bandwagon": "the expected majority",
+            "fear": "fear of the police",
+        }
         out = []
         for k, v in parts:
             without = 1 / (1 + math.exp(-(total - v)))
@@ -138,10 +142,15 @@ class VoteWords:
             if boss is not None and whip in ("for", "against"):
                 why = [w for w in (self.reason(k, v) for k, v in reasons) if w]
             else:
-                why = self.free_reasons(reasons) if not any(k == "own_fate" for k, _ in reasons) else [
-                    "the motion is his own removal: he votes no"]
+                why = (
+                    self.free_reasons(reasons)
+                    if not any(k == "own_fate" for k, _ in reasons)
+                    else ["the motion is his own removal: he votes no"]
+                )
             tail = "; ".join(why) if why else "no reason to do otherwise"
             whipped = boss is not None and whip in ("for", "against") and vote is not None
             flag = " — DEFECTED" if defected else (" (kept to the whip)" if whipped else "")
-            out.append(f"{self.person(member)}: {said}{flag} ({self.whip(boss, whip)}; chance of yes {pct(p_yes)}) — {tail}")
+            out.append(
+                f"{self.person(member)}: {said}{flag} ({self.whip(boss, whip)}; chance of yes {pct(p_yes)}) — {tail}"
+            )
         return out

@@ -11,7 +11,9 @@ from game.core.state import GameState
 def check_invariants(rs: Ruleset, state: GameState) -> None:
     for office, holder in state.offices.items():
         if holder is not None:
-            assert state.status[rs.ci[holder]] == "free", f"{holder} holds {office} but is {state.status[rs.ci[holder]]}"
+            assert state.status[rs.ci[holder]] == "free", (
+                f"{holder} holds {office} but is {state.status[rs.ci[holder]]}"
+            )
     for body, members in state.seats.items():
         assert len(members) == len(set(members)), f"someone sits twice in {body}"
         assert len(members) <= rs.bodies[body].seats, f"{body} has too many members"

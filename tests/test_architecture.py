@@ -15,7 +15,9 @@ FORBIDDEN_CALLS = {"open", "hash", "eval", "exec"}
 
 def test_importing_the_core_pulls_in_no_pygame_or_yaml():
     code = "import sys, game.core.engine, game.core.view; print(sorted(m for m in ('pygame', 'pygame_gui', 'yaml') if m in sys.modules))"
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=CORE.parent.parent)
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=CORE.parent.parent
+    )
     assert out.stdout.strip() == "[]"
 
 

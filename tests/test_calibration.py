@@ -50,7 +50,9 @@ def test_every_seed_of_the_historical_line_shoots_hundreds_of_thousands_in_1937_
     for years in historical:
         assert 550 <= added(years, "repression_deaths", 1937, 1938) <= 900  # 681,692-724,000 (FACTS 5.8)
         assert 5 <= added(years, "repression_deaths", 1924, 1929) <= 15  # the courts' 869-2,550 death sentences a year
-        assert 25 <= added(years, "repression_deaths", 1930, 1932) <= 75  # dekulakisation: 20,201 / 10,651 / 22,728 (FACTS 5.8)
+        assert (
+            25 <= added(years, "repression_deaths", 1930, 1932) <= 75
+        )  # dekulakisation: 20,201 / 10,651 / 22,728 (FACTS 5.8)
         assert added(years, "repression_deaths", 1939, 1940) < 20  # the halt of November 1938 holds
 
 
@@ -74,7 +76,11 @@ def test_mass_operations_kill_on_the_scale_of_1937_38_and_their_end_stops_most_k
     """Three half-years of mass operations on the repression of 1936; then the same level without them."""
     state = new_game(rs, "succession", 3)
     state.indicators[rs.ii["repression"]] = 45.0  # about where the collectivised 1930s stood
-    for axis, position in (("agriculture", "forced_collectivisation"), ("party_regime", "monolithic"), ("security", "mass_operations")):
+    for axis, position in (
+        ("agriculture", "forced_collectivisation"),
+        ("party_regime", "monolithic"),
+        ("security", "mass_operations"),
+    ):
         state.policies[axis] = rs.axes[axis].index(position)
     for _ in range(3):
         country.step(rs, state)

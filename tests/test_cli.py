@@ -72,8 +72,14 @@ def test_bench_prints_the_budget_keys():
     out = run("bench", "--games", "2", "--json", "--hard-games", "1", "--hard-turns", "1")
     assert out.returncode == 0, out.stderr
     doc = json.loads(out.stdout)
-    for key in ("game_ms_median", "games_per_s", "ai_decision_ms_median", "content_load_ms",
-                "ai_decision_hard_ms_median", "ai_decision_hard_ms_p95"):
+    for key in (
+        "game_ms_median",
+        "games_per_s",
+        "ai_decision_ms_median",
+        "content_load_ms",
+        "ai_decision_hard_ms_median",
+        "ai_decision_hard_ms_p95",
+    ):
         assert key in doc and doc[key] > 0
 
 

@@ -97,13 +97,19 @@ def test_a_tagged_record_without_a_summary_is_warned_about(tmp_path):
     mod = tmp_path / "tag_mod"
     (mod / "cards").mkdir(parents=True)
     (mod / "mod.yaml").write_text("id: tag_mod\nname: T\nversion: 1.0.0\n")
-    card = ("- id: {id}\n  title: T\n  era: 1\n  value: 1\n  faction: null\n  text: x\n"
-            "  effects: [{{heat: {{faction: trotsky, add: 1}}}}]\n  history: x\n  sources: [x]\n  content_tags: [{tags}]\n{extra}")
+    card = (
+        "- id: {id}\n  title: T\n  era: 1\n  value: 1\n  faction: null\n  text: x\n"
+        "  effects: [{{heat: {{faction: trotsky, add: 1}}}}]\n  history: x\n  sources: [x]\n  content_tags: [{tags}]\n{extra}"
+    )
     (mod / "cards" / "c.yaml").write_text(
-        card.format(id="bare", tags="famine", extra="") + card.format(id="summed", tags="famine", extra="  summary: Counted, not told.\n")
-        + card.format(id="odd", tags="gore", extra="  summary: An odd tag.\n"))
+        card.format(id="bare", tags="famine", extra="")
+        + card.format(id="summed", tags="famine", extra="  summary: Counted, not told.\n")
+        + card.format(id="odd", tags="gore", extra="  summary: An odd tag.\n")
+    )
     root = Path(__file__).resolve().parents[1]
-    out = subprocess.run([sys.executable, "-m", "game", "validate", str(mod)], capture_output=True, text=True, cwd=root, timeout=120)
+    out = subprocess.run(
+        [sys.executable, "-m", "game", "validate", str(mod)], capture_output=True, text=True, cwd=root, timeout=120
+    )
     assert "bare: tagged famine but has no summary [no_summary]" in out.stdout, out.stdout + out.stderr
     assert "summed" not in out.stdout
     assert "unknown tag 'gore' [unknown_content_tag]" in out.stdout

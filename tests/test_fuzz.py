@@ -43,7 +43,9 @@ def test_random_play_through_a_whole_classroom_game(rs, seed, picks):
         options = legal_actions(rs, state, faction)
         # Bias toward ending turns so a game of random moves finishes.
         pick = picks[i % len(picks)]
-        action = options[0] if pick % 3 == 0 or (state.phase == "session" and i % 4 == 3) else options[pick % len(options)]
+        action = (
+            options[0] if pick % 3 == 0 or (state.phase == "session" and i % 4 == 3) else options[pick % len(options)]
+        )
         i += 1
         state = apply(rs, state, action).state
         check_invariants(rs, state)

@@ -26,7 +26,9 @@ ROOT = Path(__file__).resolve().parents[1]
 RS = load_content(ROOT / "data").ruleset
 LIMIT_S = 5.0
 SWAPS = [None, 0, -1, 2**70, 1.5, "", "x", "<b>", True, [], {}, [1, "a"], {"a": [None]}, [[[[[]]]]]]
-FUZZ = settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+FUZZ = settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture]
+)
 
 
 def _save_doc() -> dict:
@@ -84,7 +86,11 @@ def mutated(draw, doc: dict, signed: bool = False) -> bytes:
         return bytes(data)
     if kind == "truncate":
         return bytes(data[:at])
-    return bytes(data[:at]) + draw(st.sampled_from([b"NaN", b"1e999", b"9" * 5000, b"\xff\xfe", b"\x00", b"[" * 10_000, b'"'])) + bytes(data[at:])
+    return (
+        bytes(data[:at])
+        + draw(st.sampled_from([b"NaN", b"1e999", b"9" * 5000, b"\xff\xfe", b"\x00", b"[" * 10_000, b'"']))
+        + bytes(data[at:])
+    )
 
 
 def one_line(message: str) -> None:
@@ -148,14 +154,44 @@ def test_damaged_settings_always_give_usable_settings(tmp_path_factory, data):
 
 
 MOD = ROOT / "mods" / "example_workers_opposition"
-MOD_FILES = ["mod.yaml", "factions/workers_opposition.yaml", "regions/workers_opposition.yaml", "scenarios/workers_opposition.yaml"]
-YAML_BITS = ["!!float abc", "!!int x", "!!bool maybe", "9" * 5000, "[" * 500, "&a [*a]", "!!python/object:os.system", "\t", ": :", "'",
-             "- ", "{", "#", "\xff", "~", "0x", "1e999", "[" * 60 + "]" * 60]
+MOD_FILES = [
+    "mod.yaml",
+    "factions/workers_opposition.yaml",
+    "regions/workers_opposition.yaml",
+    "scenarios/workers_opposition.yaml",
+]
+YAML_BITS = [
+    "!!float abc",
+    "!!int x",
+    "!!bool maybe",
+    "9" * 5000,
+    "[" * 500,
+    "&a [*a]",
+    "!!python/object:os.system",
+    "\t",
+    ": :",
+    "'",
+    "- ",
+    "{",
+    "#",
+    "\xff",
+    "~",
+    "0x",
+    "1e999",
+    "[" * 60 + "]" * 60,
+]
 
 
-@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
-@given(file=st.sampled_from(MOD_FILES), where=st.floats(0, 1), kind=st.sampled_from(["insert", "flip", "truncate"]),
-       bit=st.sampled_from(YAML_BITS), flip=st.integers(0, 7))
+@settings(
+    max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture]
+)
+@given(
+    file=st.sampled_from(MOD_FILES),
+    where=st.floats(0, 1),
+    kind=st.sampled_from(["insert", "flip", "truncate"]),
+    bit=st.sampled_from(YAML_BITS),
+    flip=st.integers(0, 7),
+)
 def test_damaged_mod_files_disable_the_mod_and_the_game_loads(tmp_path_factory, file, where, kind, bit, flip):
     root = tmp_path_factory.mktemp("mods")
     shutil.copytree(MOD, root / MOD.name)

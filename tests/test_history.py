@@ -31,8 +31,16 @@ def test_the_historical_line_passes_every_check_of_the_tolerances(historical):
 def test_the_historical_line_follows_every_series_within_its_tolerance(historical):
     failed = {ind: v for ind, v in historical["verdicts"].items() if not v[2]}
     assert not failed, failed
-    assert {"grain_harvest", "collectivisation", "camp_population", "famine_deaths", "repression_deaths",
-            "procurement", "grain_exports", "death_sentences"} <= set(historical["verdicts"])
+    assert {
+        "grain_harvest",
+        "collectivisation",
+        "camp_population",
+        "famine_deaths",
+        "repression_deaths",
+        "procurement",
+        "grain_exports",
+        "death_sentences",
+    } <= set(historical["verdicts"])
 
 
 def test_the_war_test_differs_between_lines(rs, historical):
@@ -72,7 +80,12 @@ def test_the_command_line_runs_it():
     import subprocess
     import sys
 
-    out = subprocess.run([sys.executable, "-m", "game", "--mods", "", "history", "--line", "bukharin", "--seeds", "2", "--json"],
-                         capture_output=True, text=True, cwd=ROOT, timeout=120)
+    out = subprocess.run(
+        [sys.executable, "-m", "game", "--mods", "", "history", "--line", "bukharin", "--seeds", "2", "--json"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=120,
+    )
     assert out.returncode == 0, out.stderr
     assert json.loads(out.stdout)["line"] == "bukharin"

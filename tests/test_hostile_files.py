@@ -51,7 +51,9 @@ def good_save(tmp_path_factory) -> dict:
     rs = load_content(ROOT / "data").ruleset
     record = play_game(rs, "scissors", 3, max_turns=2)
     header = make_header(record.state, rs.content_hash, [], ["a", "b"], "2026-01-01T00:00:00")
-    return json.loads(encode(SaveData(header, record.state, list(record.actions), [], {"humans": [], "levels": {}, "options": {}})))
+    return json.loads(
+        encode(SaveData(header, record.state, list(record.actions), [], {"humans": [], "levels": {}, "options": {}}))
+    )
 
 
 def _signed(doc: dict, change) -> str:
@@ -63,8 +65,10 @@ def _signed(doc: dict, change) -> str:
 SAVES = {
     "deep_everything": lambda d: DEEP,
     "deep_header": lambda d: '{"header": ' + DEEP + "}",
-    "deep_state": lambda d: _signed(d, lambda x: None).replace('"state": {', '"state": {"extra":' + "[" * 5000 + "]" * 5000 + ",", 1),
-    "huge_int": lambda d: _signed(d, lambda x: None).replace('"seed":', '"seed":' + "9" * 5000 + ",\"x\":", 1),
+    "deep_state": lambda d: _signed(d, lambda x: None).replace(
+        '"state": {', '"state": {"extra":' + "[" * 5000 + "]" * 5000 + ",", 1
+    ),
+    "huge_int": lambda d: _signed(d, lambda x: None).replace('"seed":', '"seed":' + "9" * 5000 + ',"x":', 1),
     "nan": lambda d: _signed(d, lambda x: None).replace('"turn":', '"turn":NaN,"y":', 1),
     "scenario_list": lambda d: _signed(d, lambda x: x["header"].update(scenario=["a"])),
     "turn_text": lambda d: _signed(d, lambda x: x["header"].update(turn="x")),
@@ -111,7 +115,11 @@ def test_folders_pipes_and_dangling_links_in_the_saves_folder_are_listed_not_fat
     os.mkfifo(tmp_path / "pipe.testament.json")
     os.symlink(tmp_path / "nowhere", tmp_path / "dangling.testament.json")
     listed = timed(list_saves, tmp_path)
-    assert sorted(p.name for p, _, _ in listed) == ["dangling.testament.json", "folder.testament.json", "pipe.testament.json"]
+    assert sorted(p.name for p, _, _ in listed) == [
+        "dangling.testament.json",
+        "folder.testament.json",
+        "pipe.testament.json",
+    ]
     for path, header, problem in listed:
         assert header is None and one_line(problem).startswith(path.name)
     with pytest.raises(SaveError, match="folder"):
@@ -123,7 +131,9 @@ def test_folders_pipes_and_dangling_links_in_the_saves_folder_are_listed_not_fat
 # ---- settings ----------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("text", [DEEP, "[]", "{not json", '{"mods": ' + "[" * 80 + "]" * 80 + "}", '{"width": 1e999}', "\xff"])
+@pytest.mark.parametrize(
+    "text", [DEEP, "[]", "{not json", '{"mods": ' + "[" * 80 + "]" * 80 + "}", '{"width": 1e999}', "\xff"]
+)
 def test_broken_settings_are_set_aside_and_the_defaults_used(tmp_path, text):
     path = tmp_path / "settings.json"
     path.write_bytes(text.encode("latin-1") if text == "\xff" else text.encode())
@@ -147,7 +157,12 @@ def test_wrong_types_inside_good_settings_keep_the_rest(tmp_path):
     path = tmp_path / "settings.json"
     path.write_text(json.dumps({"mods": [["x"]], "width": "wide", "summarise": [[1], "famine"], "fullscreen": 1}))
     settings = load_settings(path)
-    assert settings.mods == [] and settings.width == 1600 and settings.summarise == ["famine"] and settings.fullscreen is False
+    assert (
+        settings.mods == []
+        and settings.width == 1600
+        and settings.summarise == ["famine"]
+        and settings.fullscreen is False
+    )
     assert path.exists()  # readable JSON is kept; only the wrong fields fall back
 
 
@@ -272,8 +287,14 @@ def test_an_oversized_mod_file_is_refused_without_reading_it(tmp_path):
 
 def run(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
     started = time.perf_counter()
-    out = subprocess.run([sys.executable, "-m", "game", *args], capture_output=True, text=True, cwd=ROOT, timeout=120,
-                         env={**os.environ, **(env or {})})
+    out = subprocess.run(
+        [sys.executable, "-m", "game", *args],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=120,
+        env={**os.environ, **(env or {})},
+    )
     assert time.perf_counter() - started < 15.0  # the interpreter's start included
     assert "Traceback" not in out.stderr + out.stdout, out.stderr
     return out
@@ -292,7 +313,9 @@ def test_the_command_line_refuses_planted_files_in_one_line(good_save, tmp_path)
     blocker = tmp_path / "a_file"
     blocker.write_text("not a folder")
     out = run("report", str(good), "--out", str(blocker / "r.html"))  # cannot be written there: one line
-    assert out.returncode == 1 and out.stderr.startswith(f"error: {blocker / 'r.html'}:") and out.stderr.count("\n") == 1
+    assert (
+        out.returncode == 1 and out.stderr.startswith(f"error: {blocker / 'r.html'}:") and out.stderr.count("\n") == 1
+    )
     out = run("simulate", "--games", "1", "--scenario", "scissors", "--mods", "", "--save", str(tmp_path))
     assert out.returncode == 1 and "it is a folder" in out.stderr
 
@@ -325,8 +348,13 @@ def test_the_window_opens_over_planted_saves_settings_and_mods(tmp_path):
     (saves / "dir.testament.json").mkdir()
     (saves / ".x.testament.json.abcd1234.tmp").write_text("left by a killed save")
     os.utime(saves / ".x.testament.json.abcd1234.tmp", (1, 1))
-    env = {"TESTAMENT_USER_DIR": str(user), "TESTAMENT_SAVES_DIR": str(saves), "TESTAMENT_STARTUP_PROBE": "1",
-           "SDL_VIDEODRIVER": "dummy", "SDL_AUDIODRIVER": "dummy"}
+    env = {
+        "TESTAMENT_USER_DIR": str(user),
+        "TESTAMENT_SAVES_DIR": str(saves),
+        "TESTAMENT_STARTUP_PROBE": "1",
+        "SDL_VIDEODRIVER": "dummy",
+        "SDL_AUDIODRIVER": "dummy",
+    }
     out = run(env=env)
     assert out.returncode == 0, out.stderr
     assert "set aside" in out.stderr and not (saves / ".x.testament.json.abcd1234.tmp").exists()

@@ -16,8 +16,10 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def test_the_same_setup_file_gives_the_same_start(rs, tmp_path):
-    path = write_setup(tmp_path / "class-7b", Setup("scissors", 4242, "one_lesson", ["bukharin", "trotsky"], {"left_sr": "easy"},
-                                                    {"handover": True}))
+    path = write_setup(
+        tmp_path / "class-7b",
+        Setup("scissors", 4242, "one_lesson", ["bukharin", "trotsky"], {"left_sr": "easy"}, {"handover": True}),
+    )
     assert path.name == "class-7b.testament-setup"
     first = read_setup(path, rs).start(rs)
     second = read_setup(path, rs).start(rs)
@@ -25,9 +27,11 @@ def test_the_same_setup_file_gives_the_same_start(rs, tmp_path):
     assert first.state.preset == "one_lesson" and first.state.last_turn == 5
     assert first.humans == ["bukharin", "trotsky"] and first.levels == {"left_sr": "easy"}
     # ...and in a fresh process, as on another machine.
-    code = ("from pathlib import Path; from game.content.loader import load_game; from game.setupfile import read_setup;"
-            "from game.core.state import state_hash; c=load_game(Path('data'), [], [Path('mods')]);"
-            f"print(state_hash(read_setup(Path({str(path)!r}), c.ruleset).start(c.ruleset).state))")
+    code = (
+        "from pathlib import Path; from game.content.loader import load_game; from game.setupfile import read_setup;"
+        "from game.core.state import state_hash; c=load_game(Path('data'), [], [Path('mods')]);"
+        f"print(state_hash(read_setup(Path({str(path)!r}), c.ruleset).start(c.ruleset).state))"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=120)
     assert out.stdout.strip() == state_hash(first.state)
 
@@ -57,7 +61,10 @@ def test_the_one_lesson_preset_shortens_the_game_and_its_rules(rs):
         ({"format": 2, "scenario": "scissors", "seed": 1}, "format 1 expected"),
         ({"format": 1, "scenario": "scissors", "seed": 1, "options": {"turn_timer": 500}}, "turn_timer is minutes"),
         ({"format": 1, "scenario": "scissors", "seed": 1, "options": {"cheats": True}}, "unknown option 'cheats'"),
-        ({"format": 1, "scenario": "scissors", "seed": 1, "options": {"class_vote": "yes"}}, "class_vote is true or false"),
+        (
+            {"format": 1, "scenario": "scissors", "seed": 1, "options": {"class_vote": "yes"}},
+            "class_vote is true or false",
+        ),
     ],
 )
 def test_bad_setup_files_are_refused(rs, tmp_path, doc, expected):
@@ -70,7 +77,9 @@ def test_bad_setup_files_are_refused(rs, tmp_path, doc, expected):
 def test_a_setups_content_settings_travel_with_it_into_the_game(rs, tmp_path):
     from game.contentfilter import in_force
 
-    path = write_setup(tmp_path / "class-8a", Setup("scissors", 7, None, ["trotsky"], summarise=["execution", "famine"]))
+    path = write_setup(
+        tmp_path / "class-8a", Setup("scissors", 7, None, ["trotsky"], summarise=["execution", "famine"])
+    )
     assert json.loads(path.read_text())["summarise"] == ["execution", "famine"]
     setup = read_setup(path, rs)
     assert setup.summarise == ["famine", "execution"]
@@ -88,7 +97,9 @@ def test_a_setups_content_settings_travel_with_it_into_the_game(rs, tmp_path):
 def test_a_setup_with_unknown_content_tags_is_refused_naming_the_file(rs, tmp_path, summarise):
     path = tmp_path / "odd.testament-setup"
     path.write_text(json.dumps({"format": 1, "scenario": "scissors", "seed": 1, "summarise": summarise}))
-    with pytest.raises(SetupError, match=r"odd\.testament-setup: 'summarise' is a list of content tags: famine, repression"):
+    with pytest.raises(
+        SetupError, match=r"odd\.testament-setup: 'summarise' is a list of content tags: famine, repression"
+    ):
         read_setup(path, rs)
 
 
@@ -102,7 +113,9 @@ def test_the_classroom_options_travel_with_the_setup(rs, tmp_path):
 def test_a_setup_may_ask_for_the_hard_ai(rs, tmp_path):
     from game.ai.hard import HardBot
 
-    path = write_setup(tmp_path / "hard", Setup("scissors", 3, "one_lesson", ["bukharin"], {"trotsky": "hard", "left_sr": "easy"}))
+    path = write_setup(
+        tmp_path / "hard", Setup("scissors", 3, "one_lesson", ["bukharin"], {"trotsky": "hard", "left_sr": "easy"})
+    )
     session = read_setup(path, rs).start(rs)
     assert session.levels == {"trotsky": "hard", "left_sr": "easy"}
     assert isinstance(session.bots["trotsky"], HardBot) and not isinstance(session.bots["left_sr"], HardBot)

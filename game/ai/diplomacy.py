@@ -25,8 +25,16 @@ def _party_rivals(rs: Ruleset, view: GameState, me: str) -> list[str]:
     return [f for f in rs.faction_ids if f != me and rs.factions[f].party and view.factions[f].rung < 3]
 
 
-def judge_offer(rs: Ruleset, view: GameState, me: str, offerer: str, kind_id: str, price: int,
-                against: str | None, weights: dict[str, float] | None = None) -> tuple[bool, str]:
+def judge_offer(
+    rs: Ruleset,
+    view: GameState,
+    me: str,
+    offerer: str,
+    kind_id: str,
+    price: int,
+    against: str | None,
+    weights: dict[str, float] | None = None,
+) -> tuple[bool, str]:
     """Would `me` accept this offer, and the main reason why (a key the text layer words)."""
     kind = pact_kinds(rs).get(kind_id)
     if kind is None:
@@ -52,8 +60,9 @@ def judge_offer(rs: Ruleset, view: GameState, me: str, offerer: str, kind_id: st
         terms["binds_us"] = -0.7  # our members would vote for their motions, and they owe us nothing
     if against is not None:
         mine = [p for p in in_force(view, me) if partner_of(p, me) == against]
-        terms["against_friend" if mine else "common_enemy"] = -2.0 if mine else (
-            0.8 if against == strongest_other or weights[against] >= weights[me] else -0.6)
+        terms["against_friend" if mine else "common_enemy"] = (
+            -2.0 if mine else (0.8 if against == strongest_other or weights[against] >= weights[me] else -0.6)
+        )
     if price:
         terms["paid"] = price / 3.0
     total = sum(terms.values())

@@ -85,7 +85,9 @@ class HardBot(StandardBot):
             play_plan(self.rs, world, self.faction, plan)
 
         cfg = self.cfg
-        best = yield from self._compare(view, rng, plans, play, cfg.rollouts, cfg.depth_turns, cfg.confidence, cfg.min_spread)
+        best = yield from self._compare(
+            view, rng, plans, play, cfg.rollouts, cfg.depth_turns, cfg.confidence, cfg.min_spread
+        )
         return plans[best]
 
     # ---- chronicle --------------------------------------------------------------------------
@@ -108,14 +110,29 @@ class HardBot(StandardBot):
 
         cfg = self.cfg
         best = yield from self._compare(
-            view, rng, options, play, cfg.event_rollouts, cfg.event_depth_turns, cfg.event_confidence, cfg.event_min_spread
+            view,
+            rng,
+            options,
+            play,
+            cfg.event_rollouts,
+            cfg.event_depth_turns,
+            cfg.event_confidence,
+            cfg.event_min_spread,
         )
         return [options[best]]
 
     # ---- the look-ahead ---------------------------------------------------------------------
 
     def _compare(
-        self, view: GameState, rng: Rng, candidates: list, play, rollouts: int, depth: int, confidence: float, min_spread: float
+        self,
+        view: GameState,
+        rng: Rng,
+        candidates: list,
+        play,
+        rollouts: int,
+        depth: int,
+        confidence: float,
+        min_spread: float,
     ) -> Generator[None, None, int]:
         """Index of the candidate the look-ahead is confident beats the first (the standard
         bot's choice), else 0. Each candidate is judged by its gain over the first, world by world:

@@ -71,7 +71,9 @@ class HardConfig:
         known = [f for f in HardConfig.__dataclass_fields__ if not f.startswith("hold") and f != "most_holds"]
         unknown = [k for k in raw if k not in known] + [f"guess_secrets.{k}" for k in guess if k not in GUESS_KEYS]
         if unknown:
-            raise ValueError(f"rules.yaml ai.hard: unknown key '{unknown[0]}' (known: {', '.join(known)}, guess_secrets)")
+            raise ValueError(
+                f"rules.yaml ai.hard: unknown key '{unknown[0]}' (known: {', '.join(known)}, guess_secrets)"
+            )
         default = HardConfig()
         low, high = guess.get("amount", (default.hold_low, default.hold_high))
         fields = {k: type(getattr(default, k))(v) for k, v in raw.items()}

@@ -139,7 +139,9 @@ class StandardBot:
                 yield event_value * self.weight("play_event") + 0.3, A.PlayCard(self.faction, card_id, "event")
                 yield card.value * 0.35, A.PlayCard(self.faction, card_id, "influence")
             else:
-                rival_gain = effects_value(self.rs, view, card.faction, card.effects, Ctx(card.faction, self.faction, card.faction))
+                rival_gain = effects_value(
+                    self.rs, view, card.faction, card.effects, Ctx(card.faction, self.faction, card.faction)
+                )
                 yield card.value * 0.45 - max(0.0, rival_gain) * 0.2, A.PlayCard(self.faction, card_id, "influence")
 
     def _lobbying(self, view: GameState):
@@ -184,7 +186,9 @@ class StandardBot:
                 continue
             motion = Motion("appoint", self.faction, {"office": office, "character": pick})
             value = od.prestige * 0.8 * self.weight("propose_personnel")
-            options.append((value, 0.6 if holder else 0.2, motion, A.Propose(self.faction, "appoint", pick, office=office)))
+            options.append(
+                (value, 0.6 if holder else 0.2, motion, A.Propose(self.faction, "appoint", pick, office=office))
+            )
         for other, fs in view.factions.items():
             if other == self.faction or not rs.factions[other].party:
                 continue
@@ -266,7 +270,9 @@ class StandardBot:
     def _specials(self, view: GameState):
         c = self._ctx
         for spec in self.rs.factions[self.faction].specials:
-            value = effects_value(self.rs, view, self.faction, spec.effects, Ctx(self.faction, self.faction, self.faction))
+            value = effects_value(
+                self.rs, view, self.faction, spec.effects, Ctx(self.faction, self.faction, self.faction)
+            )
             value -= c.heat_cost(spec.heat) + spec.influence * 0.1
             yield (value + 0.8) * self.weight("special"), A.Special(self.faction, spec.id)
 
@@ -293,7 +299,10 @@ class StandardBot:
         if c.influence >= 3:
             yield 2.5 * self.weight("speech"), A.Speech(self.faction, min(4, c.influence))
         if not view.factions[self.faction].co_report and c.strength[self.faction] > 3:
-            yield (1.5 - c.heat_cost(self.rs.rules["co_report_stand_heat"])) * self.weight("co_report"), A.CoReport(self.faction)
+            yield (
+                (1.5 - c.heat_cost(self.rs.rules["co_report_stand_heat"])) * self.weight("co_report"),
+                A.CoReport(self.faction),
+            )
 
 
 class _Context:

@@ -30,7 +30,9 @@ class ContentError(Exception):
     def __init__(self, problems: list[Problem]) -> None:
         self.problems = problems
         errors = [p for p in problems if p.severity == "error"]
-        super().__init__("\n".join(str(p) for p in errors[:20]) + (f"\n... and {len(errors) - 20} more" if len(errors) > 20 else ""))
+        super().__init__(
+            "\n".join(str(p) for p in errors[:20]) + (f"\n... and {len(errors) - 20} more" if len(errors) > 20 else "")
+        )
 
 
 @dataclass(slots=True)
@@ -44,8 +46,16 @@ class Loaded:
 def warn_yml(folder: Path, checker: Checker, label) -> None:
     """A `.yml` file is not read: say so rather than ignore it in silence."""
     for path in sorted(folder.glob("*.yml")):
-        checker.problems.append(Problem(label(path), 1, 1, "warning", f"'{path.name}' is ignored: content files end in .yaml",
-                                        f"rename it to {path.stem}.yaml"))
+        checker.problems.append(
+            Problem(
+                label(path),
+                1,
+                1,
+                "warning",
+                f"'{path.name}' is ignored: content files end in .yaml",
+                f"rename it to {path.stem}.yaml",
+            )
+        )
 
 
 def read_folders(root: Path, checker: Checker) -> dict[str, list[Located]]:
@@ -66,7 +76,9 @@ def read_loose_file(path: Path, checker: Checker) -> dict[str, list[Located]]:
     kind = FOLDERS.get(path.parent.name)
     if kind is None:
         hint = f"put it in a folder named after its kind: {', '.join(FOLDERS)}"
-        checker.problems.append(Problem(str(path), 1, 1, "error", f"cannot tell what kind of records '{path.name}' holds", hint))
+        checker.problems.append(
+            Problem(str(path), 1, 1, "error", f"cannot tell what kind of records '{path.name}' holds", hint)
+        )
         return out
     try:
         out[kind] = load_records(path, str(path))
@@ -118,8 +130,16 @@ def load_content(root: Path, mods: Sequence[ModInfo] = (), files: Sequence[Path]
         ruleset = assemble(usable, rules, checker, content_hash(usable, rules), known)
     except (TypeError, ValueError, AttributeError, KeyError, IndexError, OverflowError) as exc:
         # The field declarations should have caught it; never let a value crash the game instead.
-        checker.problems.append(Problem("content", 1, 1, "error", f"a value of an unexpected kind stopped the checker "
-                                        f"({type(exc).__name__}: {exc})", "please report this with the file that caused it"))
+        checker.problems.append(
+            Problem(
+                "content",
+                1,
+                1,
+                "error",
+                f"a value of an unexpected kind stopped the checker ({type(exc).__name__}: {exc})",
+                "please report this with the file that caused it",
+            )
+        )
         raise ContentError(checker.problems) from exc
     if checker.errors:
         raise ContentError(checker.problems)

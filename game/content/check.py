@@ -207,13 +207,20 @@ class Clauses:
         for i, item in enumerate(items):
             here = (*path, i)
             if not isinstance(item, dict) or len(item) != 1:
-                self.c.error(loc, here, f"{label}{show(here)}: each {what} is a one-key mapping, like {{heat: {{...}}}}")
+                self.c.error(
+                    loc, here, f"{label}{show(here)}: each {what} is a one-key mapping, like {{heat: {{...}}}}"
+                )
                 ok = False
                 continue
             ((name, params),) = item.items()
             entry = registry.get(name)
             if entry is None:
-                self.c.error(loc, (*here, name), f"{label}{show(here)}: unknown {what} '{name}'", did_you_mean(name, list(registry)))
+                self.c.error(
+                    loc,
+                    (*here, name),
+                    f"{label}{show(here)}: unknown {what} '{name}'",
+                    did_you_mean(name, list(registry)),
+                )
                 ok = False
                 continue
             converted = self.params(loc, entry.spec, params, label, (*here, name), effects)
@@ -251,7 +258,9 @@ class Clauses:
             return None
         return out
 
-    def scalar(self, loc: Located, kind: str, v: Any, label: str, path: tuple, effects: bool, axis: str | None = None) -> Any:
+    def scalar(
+        self, loc: Located, kind: str, v: Any, label: str, path: tuple, effects: bool, axis: str | None = None
+    ) -> Any:
         where = f"{label}{show(path)}"
         if kind in ("conditions", "condition"):
             items = v if kind == "conditions" else [v]

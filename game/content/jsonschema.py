@@ -21,7 +21,10 @@ DIALECT = "https://json-schema.org/draft/2020-12/schema"
 DATE_PATTERN = r"^\d{4}-(spring|autumn)$"
 
 MOD_OPERATORS = {
-    "op": {"enum": ["add", "override", "replace", "delete"], "description": "mods only: how this record merges (default add)"},
+    "op": {
+        "enum": ["add", "override", "replace", "delete"],
+        "description": "mods only: how this record merges (default add)",
+    },
     "extends": {"type": "string", "description": "mods only: start as a copy of this record"},
     "append": {"type": "object", "description": "mods only: field -> items to append to a list field"},
     "remove": {"type": "object", "description": "mods only: field -> items (or ids) to remove from a list field"},
@@ -61,8 +64,15 @@ def _scalar(kind: str) -> dict[str, Any]:
         "int_map": {"type": "object", "additionalProperties": {"type": "integer"}},
         "text_map": {"type": "object", "additionalProperties": {"type": ["string", "null"]}},
         "texts_map": {"type": "object", "additionalProperties": {"type": "array", "items": {"type": "string"}}},
-        "number_table": {"type": "object", "additionalProperties": {"type": "object", "additionalProperties": {"type": "number"}}},
-        "year_map": {"type": "object", "propertyNames": {"pattern": r"^\d{4}$"}, "additionalProperties": {"type": "number"}},
+        "number_table": {
+            "type": "object",
+            "additionalProperties": {"type": "object", "additionalProperties": {"type": "number"}},
+        },
+        "year_map": {
+            "type": "object",
+            "propertyNames": {"pattern": r"^\d{4}$"},
+            "additionalProperties": {"type": "number"},
+        },
         "colour": {"type": "string", "pattern": "^#[0-9a-fA-F]{6}$"},
     }[t]
     bounds = value_range(kind)
@@ -76,7 +86,12 @@ def record_schema(spec: dict[str, Any], operators: bool = False) -> dict[str, An
     if operators:
         props.update(MOD_OPERATORS)
     required = [name for name, (_k, req, _d) in spec.items() if req]
-    return {"type": "object", "properties": props, "required": [] if operators else required, "additionalProperties": False}
+    return {
+        "type": "object",
+        "properties": props,
+        "required": [] if operators else required,
+        "additionalProperties": False,
+    }
 
 
 def clause_schema(registry: Registry) -> dict[str, Any]:
@@ -112,10 +127,18 @@ MANIFEST = {
     "properties": {
         "id": {"type": "string", "pattern": "^[a-z][a-z0-9_]{0,63}$", "description": "the mod's id: a slug"},
         "name": {"type": "string", "description": "the name shown to players"},
-        "version": {"type": "string", "pattern": r"^\d+\.\d+\.\d+$", "description": "semantic version, MAJOR.MINOR.PATCH"},
+        "version": {
+            "type": "string",
+            "pattern": r"^\d+\.\d+\.\d+$",
+            "description": "semantic version, MAJOR.MINOR.PATCH",
+        },
         "game": {"type": "string", "description": "game versions supported, e.g. '>=0.1.0, <0.2.0'"},
         "requires": {"type": "array", "description": "mod ids, or {id, version} mappings"},
-        "incompatible": {"type": "array", "items": {"type": "string"}, "description": "mod ids that cannot load with this one"},
+        "incompatible": {
+            "type": "array",
+            "items": {"type": "string"},
+            "description": "mod ids that cannot load with this one",
+        },
         "description": {"type": "string"},
         "authors": {"type": "array", "items": {"type": "string"}},
     },

@@ -31,14 +31,27 @@ def _span(rs: Ruleset) -> tuple[int, int]:
 def _scenarios(rs: Ruleset, locs: dict[str, Located], checker: Checker) -> None:
     for sid, scen in rs.scenarios.items():
         loc = locs[sid]
-        for key, body in (("cc_seats", "central_committee"), ("ccc_seats", "control_commission"), ("soviet_seats", "congress_of_soviets")):
+        for key, body in (
+            ("cc_seats", "central_committee"),
+            ("ccc_seats", "control_commission"),
+            ("soviet_seats", "congress_of_soviets"),
+        ):
             seats = rs.bodies[body].seats if body in rs.bodies else 0
             given = sum(getattr(scen, key).values())
             if given != seats:
-                checker.error(loc, key, f"{sid}.{key}: the seats add up to {given}, but the {body} has {seats}", "seat counts are fixed: make them add up")
+                checker.error(
+                    loc,
+                    key,
+                    f"{sid}.{key}: the seats add up to {given}, but the {body} has {seats}",
+                    "seat counts are fixed: make them add up",
+                )
         for body, members in scen.bodies.items():
             if body in rs.bodies and len(members) > rs.bodies[body].seats:
-                checker.error(loc, ("bodies", body), f"{sid}.bodies.{body}: {len(members)} members for {rs.bodies[body].seats} seats")
+                checker.error(
+                    loc,
+                    ("bodies", body),
+                    f"{sid}.bodies.{body}: {len(members)} members for {rs.bodies[body].seats} seats",
+                )
             if len(set(members)) != len(members):
                 checker.error(loc, ("bodies", body), f"{sid}.bodies.{body}: someone is listed twice")
         for office, who in scen.offices.items():
@@ -55,7 +68,9 @@ def _leaders(rs: Ruleset, locs: dict[str, Located], checker: Checker) -> None:
             person = rs.characters.get(cid)
             if person is not None and (person.faction != fid or not person.leader):
                 checker.error(
-                    locs[fid], ("leaders", i), f"{fid}.leaders[{i}]: {cid} must have faction: {fid} and leader: true",
+                    locs[fid],
+                    ("leaders", i),
+                    f"{fid}.leaders[{i}]: {cid} must have faction: {fid} and leader: true",
                     "a leader is bound to his faction for the whole game",
                 )
 
@@ -63,7 +78,9 @@ def _leaders(rs: Ruleset, locs: dict[str, Located], checker: Checker) -> None:
 def _people(rs: Ruleset, locs: dict[str, Located], checker: Checker) -> None:
     for cid, person in rs.characters.items():
         if person.died_turn is not None and person.died_turn // 2 < person.born:
-            checker.error(locs[cid], "died", f"{cid}: dies in {person.died_turn // 2}, before he is born in {person.born}")
+            checker.error(
+                locs[cid], "died", f"{cid}: dies in {person.died_turn // 2}, before he is born in {person.born}"
+            )
 
 
 def _events(rs: Ruleset, locs: dict[str, Located], checker: Checker) -> None:
@@ -75,12 +92,21 @@ def _events(rs: Ruleset, locs: dict[str, Located], checker: Checker) -> None:
             continue
         if ev.last_turn < first or ev.first_turn > last:
             checker.warning(
-                loc, "window", f"{eid}: the window {half_year_label(ev.first_turn)} to {half_year_label(ev.last_turn)} is outside every scenario",
-                "it can never fire", code="outside_scenarios",
+                loc,
+                "window",
+                f"{eid}: the window {half_year_label(ev.first_turn)} to {half_year_label(ev.last_turn)} is outside every scenario",
+                "it can never fire",
+                code="outside_scenarios",
             )
         for i, (name, value) in enumerate(ev.conditions):
             if (name == "after" and value > ev.last_turn) or (name == "before" and value <= ev.first_turn):
-                checker.warning(loc, ("conditions", i), f"{eid}.conditions[{i}]: '{name}: {half_year_label(value)}' contradicts the window", "the event can never fire", code="unreachable")
+                checker.warning(
+                    loc,
+                    ("conditions", i),
+                    f"{eid}.conditions[{i}]: '{name}: {half_year_label(value)}' contradicts the window",
+                    "the event can never fire",
+                    code="unreachable",
+                )
             if name == "alive" and rs.characters[value].died_turn is not None:
                 pass  # dynamic: he may die earlier or later in a game
         ids = [c.id for c in ev.choices]
@@ -103,8 +129,18 @@ def _tags(rs: Ruleset, where: dict[str, dict[str, Located]], checker: Checker) -
             loc = where[kind][rid]
             for i, tag in enumerate(record.content_tags):
                 if tag not in TAGS:
-                    checker.warning(loc, ("content_tags", i), f"{rid}.content_tags[{i}]: unknown tag '{tag}'",
-                                    f"the content settings know {', '.join(TAGS)}", code="unknown_content_tag")
+                    checker.warning(
+                        loc,
+                        ("content_tags", i),
+                        f"{rid}.content_tags[{i}]: unknown tag '{tag}'",
+                        f"the content settings know {', '.join(TAGS)}",
+                        code="unknown_content_tag",
+                    )
             if record.content_tags and not record.summary:
-                checker.warning(loc, "content_tags", f"{rid}: tagged {', '.join(record.content_tags)} but has no summary",
-                                "add `summary:` (one or two sober sentences) for players who summarise these tags", code="no_summary")
+                checker.warning(
+                    loc,
+                    "content_tags",
+                    f"{rid}: tagged {', '.join(record.content_tags)} but has no summary",
+                    "add `summary:` (one or two sober sentences) for players who summarise these tags",
+                    code="no_summary",
+                )

@@ -33,7 +33,9 @@ class GameContent:
 
     def mod_records(self) -> list[dict[str, str]]:
         """What a save records of the mods: id, version and a hash of their files."""
-        return [{"id": m.id, "version": ".".join(map(str, m.version)), "hash": self.hashes[m.id]} for m in self.mods.order]
+        return [
+            {"id": m.id, "version": ".".join(map(str, m.version)), "hash": self.hashes[m.id]} for m in self.mods.order
+        ]
 
 
 def mod_label(mod: ModInfo) -> str:
@@ -49,13 +51,17 @@ def load_game(data: Path, chosen: list[str], roots: list[Path]) -> GameContent:
         try:
             loaded = load_content(data, order)
         except ContentError as exc:
-            culprits = [m for m in order if any(p.path.startswith(mod_label(m)) for p in exc.problems if p.severity == "error")]
+            culprits = [
+                m for m in order if any(p.path.startswith(mod_label(m)) for p in exc.problems if p.severity == "error")
+            ]
             if not culprits and order:
                 culprits = [order[-1]]  # a base record broke because of a mod: drop the last one
             if not culprits:
                 raise  # the base content itself is broken
             for mod in culprits:
-                first = next((p for p in exc.problems if p.severity == "error" and p.path.startswith(mod_label(mod))), None)
+                first = next(
+                    (p for p in exc.problems if p.severity == "error" and p.path.startswith(mod_label(mod))), None
+                )
                 found.disabled[mod.id] = str(first) if first else "it broke the base content"
                 order.remove(mod)
             problems.extend(p for p in exc.problems if any(p.path.startswith(mod_label(m)) for m in culprits))

@@ -35,14 +35,32 @@ def read_mod_records(folder: Path, checker: Checker, label_root: Path) -> dict[s
         if sub.name not in FOLDERS:
             if any(sub.glob("*.yaml")):
                 hint = did_you_mean(sub.name, list(FOLDERS)) or f"content folders: {', '.join(FOLDERS)}"
-                checker.problems.append(_problem(sub, label_root, f"folder '{sub.name}' is not a content folder and is ignored", hint, "warning"))
+                checker.problems.append(
+                    _problem(
+                        sub, label_root, f"folder '{sub.name}' is not a content folder and is ignored", hint, "warning"
+                    )
+                )
             continue
         for path in sorted(sub.glob("*.yml")):
-            checker.problems.append(_problem(path, label_root, f"'{path.name}' is ignored: content files end in .yaml",
-                                             f"rename it to {path.stem}.yaml", "warning"))
+            checker.problems.append(
+                _problem(
+                    path,
+                    label_root,
+                    f"'{path.name}' is ignored: content files end in .yaml",
+                    f"rename it to {path.stem}.yaml",
+                    "warning",
+                )
+            )
         for path in sorted(sub.glob("*.yaml")):
             if not path.resolve().is_relative_to(base):
-                checker.problems.append(_problem(path, label_root, "this file points outside its mod folder and is refused", "copy the file into the mod instead of linking it"))
+                checker.problems.append(
+                    _problem(
+                        path,
+                        label_root,
+                        "this file points outside its mod folder and is refused",
+                        "copy the file into the mod instead of linking it",
+                    )
+                )
                 continue
             try:
                 out[FOLDERS[sub.name]].extend(load_records(path, _label(path, label_root)))
@@ -84,13 +102,17 @@ def _apply(kind: str, records: list[Located], index: dict[str, int], loc: Locate
     rid = data["id"]
     op = data.get("op", "add")
     if op not in OPS:
-        checker.error(loc, "op", f"{kind} '{rid}': unknown op '{op}'", did_you_mean(op, OPS) or f"ops: {', '.join(OPS)}")
+        checker.error(
+            loc, "op", f"{kind} '{rid}': unknown op '{op}'", did_you_mean(op, OPS) or f"ops: {', '.join(OPS)}"
+        )
         return
     if op == "add":
         if rid in index:
             first = records[index[rid]]
             where = f"{first.path}:{first.line}"
-            if first.path.split("/")[:2] == loc.path.split("/")[:2] and "/" in loc.path:  # the same mod defines it twice
+            if (
+                first.path.split("/")[:2] == loc.path.split("/")[:2] and "/" in loc.path
+            ):  # the same mod defines it twice
                 hint = "ids must be unique: rename one of the two"
             else:
                 hint = f"to change that {kind}, give op: override (some fields) or op: replace (all); to add another, choose a new id"
@@ -100,14 +122,21 @@ def _apply(kind: str, records: list[Located], index: dict[str, int], loc: Locate
         if "extends" in data:
             parent = data["extends"]
             if parent not in index:
-                checker.error(loc, "extends", f"{kind} '{rid}' extends unknown {kind} '{parent}'", did_you_mean(parent, list(index)))
+                checker.error(
+                    loc,
+                    "extends",
+                    f"{kind} '{rid}' extends unknown {kind} '{parent}'",
+                    did_you_mean(parent, list(index)),
+                )
                 return
             fields = {**copy.deepcopy(records[index[parent]].data), **fields}
         index[rid] = len(records)
         records.append(Located(fields, loc.path, loc.line, loc.col, loc.marks))
         return
     if rid not in index:
-        checker.error(loc, "id", f"{kind} '{rid}' does not exist, so there is nothing to {op}", did_you_mean(rid, list(index)))
+        checker.error(
+            loc, "id", f"{kind} '{rid}' does not exist, so there is nothing to {op}", did_you_mean(rid, list(index))
+        )
         return
     at = index[rid]
     if op == "delete":
@@ -155,7 +184,12 @@ def _list_ops(kind: str, rid: str, merged: dict[str, Any], loc: Located, checker
                 deep_merge(current, values)
                 continue
             if not isinstance(current, list) or not isinstance(values, list):
-                checker.error(loc, where, f"{kind} '{rid}': {op} needs a list field and a list of items", f"'{field}' is {type(current).__name__}")
+                checker.error(
+                    loc,
+                    where,
+                    f"{kind} '{rid}': {op} needs a list field and a list of items",
+                    f"'{field}' is {type(current).__name__}",
+                )
                 continue
             if op == "append":
                 current.extend(copy.deepcopy(values))
@@ -163,6 +197,8 @@ def _list_ops(kind: str, rid: str, merged: dict[str, Any], loc: Located, checker
                 for value in values:
                     match = [x for x in current if x == value or (isinstance(x, dict) and x.get("id") == value)]
                     if not match:
-                        checker.error(loc, where, f"{kind} '{rid}': cannot remove {value!r} from '{field}': it is not there")
+                        checker.error(
+                            loc, where, f"{kind} '{rid}': cannot remove {value!r} from '{field}': it is not there"
+                        )
                     for x in match:
                         current.remove(x)

@@ -36,7 +36,12 @@ def read_migrations(mod: ModInfo, label_root, checker: Checker, into: list[Renam
         return
     for kind, pairs in (data.get("renamed") or {}).items():
         if kind not in KINDS:
-            checker.error(loc, ("renamed", kind), f"migrations.yaml: unknown record kind '{kind}'", did_you_mean(kind, list(KINDS)))
+            checker.error(
+                loc,
+                ("renamed", kind),
+                f"migrations.yaml: unknown record kind '{kind}'",
+                did_you_mean(kind, list(KINDS)),
+            )
             continue
         if not isinstance(pairs, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in pairs.items()):
             checker.error(loc, ("renamed", kind), f"migrations.yaml: renamed.{kind} maps old ids to new ids")
@@ -44,13 +49,17 @@ def read_migrations(mod: ModInfo, label_root, checker: Checker, into: list[Renam
         into.extend((loc, kind, old, new) for old, new in pairs.items())
 
 
-def check_migrations(renamings: list[Renaming], known: dict[str, set[str]], checker: Checker) -> dict[str, dict[str, str]]:
+def check_migrations(
+    renamings: list[Renaming], known: dict[str, set[str]], checker: Checker
+) -> dict[str, dict[str, str]]:
     """Check every new id exists; returns kind -> old id -> new id."""
     out: dict[str, dict[str, str]] = {}
     for loc, kind, old, new in renamings:
         if new not in known.get(kind, set()):
             checker.error(
-                loc, ("renamed", kind, old), f"migrations.yaml: '{old}' is renamed to unknown {kind} '{new}'",
+                loc,
+                ("renamed", kind, old),
+                f"migrations.yaml: '{old}' is renamed to unknown {kind} '{new}'",
                 did_you_mean(new, known.get(kind, set())),
             )
         out.setdefault(kind, {})[old] = new

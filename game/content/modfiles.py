@@ -57,7 +57,9 @@ def mod_files(folder: Path) -> list[Path]:
             if not stat.S_ISREG(info.st_mode):
                 raise ModFilesError(f"{_rel(path, folder)} is not a regular file (a device, pipe or socket)")
             if info.st_size > MAX_FILE_BYTES:
-                raise ModFilesError(f"{_rel(path, folder)} is {info.st_size:,} bytes; a mod file may have at most {MAX_FILE_BYTES:,}")
+                raise ModFilesError(
+                    f"{_rel(path, folder)} is {info.st_size:,} bytes; a mod file may have at most {MAX_FILE_BYTES:,}"
+                )
             out.append(path)
             if len(out) > MAX_FILES:
                 raise ModFilesError(f"the mod has more than {MAX_FILES} files")

@@ -96,14 +96,31 @@ def discover(roots: list[Path]) -> ModSet:
                 hint = "a mod folder holds a mod.yaml (id, name, version); see docs/MODDING.md"
                 if (folder / "mod.yml").exists():
                     hint = "rename mod.yml to mod.yaml"
-                found.problems.append(Problem(str(folder), 1, 1, "warning", f"folder '{folder.name}' has no mod.yaml, so it is not loaded as a mod", hint))
+                found.problems.append(
+                    Problem(
+                        str(folder),
+                        1,
+                        1,
+                        "warning",
+                        f"folder '{folder.name}' has no mod.yaml, so it is not loaded as a mod",
+                        hint,
+                    )
+                )
                 continue
             info = read_manifest(folder, found)
             if info is None:
                 continue
             if info.id in found.available:
                 other = found.available[info.id]
-                found.problems.append(Problem(str(folder / "mod.yaml"), 1, 1, "warning", f"mod '{info.id}' is installed twice; using {other.path}"))
+                found.problems.append(
+                    Problem(
+                        str(folder / "mod.yaml"),
+                        1,
+                        1,
+                        "warning",
+                        f"mod '{info.id}' is installed twice; using {other.path}",
+                    )
+                )
                 continue
             found.available[info.id] = info
     return found
@@ -114,12 +131,23 @@ def read_manifest(folder: Path, found: ModSet) -> ModInfo | None:
     label = str(path)
     try:
         if not inside(path, folder):
-            raise YamlError(Problem(label, 1, 1, "error", "mod.yaml points outside its mod folder and is refused", "copy the file into the mod"))
+            raise YamlError(
+                Problem(
+                    label,
+                    1,
+                    1,
+                    "error",
+                    "mod.yaml points outside its mod folder and is refused",
+                    "copy the file into the mod",
+                )
+            )
         mod_files(folder)
         root = compose(read_text(path, label), label)
         loc = located(root, label) if root is not None else None
     except ModFilesError as exc:
-        found.problems.append(Problem(str(folder), 1, 1, "error", str(exc), "keep only ordinary files in a mod, and no links out of it"))
+        found.problems.append(
+            Problem(str(folder), 1, 1, "error", str(exc), "keep only ordinary files in a mod, and no links out of it")
+        )
         found.disabled[folder.name] = str(exc)
         return None
     except YamlError as exc:
@@ -143,7 +171,12 @@ def read_manifest(folder: Path, found: ModSet) -> ModInfo | None:
     mod_id = data.get("id", "")
     mod_id = mod_id if isinstance(mod_id, str) else ""
     if isinstance(mod_id, str) and mod_id and not MOD_ID.match(mod_id):
-        checker.error(loc, "id", f"mod.yaml: mod id '{mod_id}' must be a slug: lowercase letters, digits and _", "for example my_mod")
+        checker.error(
+            loc,
+            "id",
+            f"mod.yaml: mod id '{mod_id}' must be a slug: lowercase letters, digits and _",
+            "for example my_mod",
+        )
     version = (0, 0, 0)
     try:
         version = parse_version(data.get("version", ""))
@@ -153,7 +186,12 @@ def read_manifest(folder: Path, found: ModSet) -> ModInfo | None:
     game = str(data.get("game", "*"))
     try:
         if not satisfies(parse_version(__version__), game):
-            checker.error(loc, "game", f"mod '{mod_id}' supports game versions {game}, but this is {__version__}", "update the mod or its 'game' range")
+            checker.error(
+                loc,
+                "game",
+                f"mod '{mod_id}' supports game versions {game}, but this is {__version__}",
+                "update the mod or its 'game' range",
+            )
     except ValueError as exc:
         checker.error(loc, "game", f"mod.yaml: {exc}")
     requires = _requirements(loc, data.get("requires", []), checker)
@@ -165,7 +203,9 @@ def read_manifest(folder: Path, found: ModSet) -> ModInfo | None:
     if checker.errors:
         found.disabled[mod_id or folder.name] = checker.errors[0].message
         return None
-    return ModInfo(mod_id, data["name"], version, game, requires, tuple(incompatible), folder, str(data.get("description", "")))
+    return ModInfo(
+        mod_id, data["name"], version, game, requires, tuple(incompatible), folder, str(data.get("description", ""))
+    )
 
 
 def _requirements(loc: Located, value, checker: Checker) -> tuple[tuple[str, str], ...]:
@@ -179,7 +219,9 @@ def _requirements(loc: Located, value, checker: Checker) -> tuple[tuple[str, str
         elif isinstance(item, dict) and isinstance(item.get("id"), str):
             out.append((item["id"], str(item.get("version", "*"))))
         else:
-            checker.error(loc, ("requires", i), "mod.yaml: each requirement is a mod id or {id: ..., version: '>=1.0.0'}")
+            checker.error(
+                loc, ("requires", i), "mod.yaml: each requirement is a mod id or {id: ..., version: '>=1.0.0'}"
+            )
     return tuple(out)
 
 
@@ -188,7 +230,9 @@ def mod_hash(info: ModInfo) -> str:
     return modfiles.mod_hash(info.path)
 
 
-def mod_states(found: ModSet, enabled: list[str], disabled_now: dict[str, str] | None = None) -> dict[str, tuple[str, str]]:
+def mod_states(
+    found: ModSet, enabled: list[str], disabled_now: dict[str, str] | None = None
+) -> dict[str, tuple[str, str]]:
     """mod id -> (on | off | bad, why it is bad); `disabled_now` adds what failed while loading content."""
     out: dict[str, tuple[str, str]] = {}
     broken = {**found.disabled, **(disabled_now or {})}

@@ -83,7 +83,12 @@ def reference() -> str:
     lines = [START, "", "## Field reference", ""]
     folder_of = {kind: folder for folder, kind in FOLDERS.items()}
     for kind, spec in KINDS.items():
-        lines += [f"### {kind} (`data/{folder_of[kind]}/`)", "", "| field | type | required | meaning |", "|---|---|---|---|"]
+        lines += [
+            f"### {kind} (`data/{folder_of[kind]}/`)",
+            "",
+            "| field | type | required | meaning |",
+            "|---|---|---|---|",
+        ]
         lines += _rows(spec) + [""]
     lines += ["## Conditions and effects", ""]
     lines += _vocabulary("Conditions", CONDITIONS)

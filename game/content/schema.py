@@ -26,13 +26,28 @@ CHARACTER: dict[str, F] = {
     "name": ("str", True, "name as shown"),
     "native": ("str", False, "native spelling"),
     "born": ("int", True, "year of birth"),
-    "died": ({"date": ("date", True, "when he really died"), "cause": ("str", True, "natural, executed, suicide, murdered, killed_in_prison, surgery")}, False, "the historical death"),
+    "died": (
+        {
+            "date": ("date", True, "when he really died"),
+            "cause": ("str", True, "natural, executed, suicide, murdered, killed_in_prison, surgery"),
+        },
+        False,
+        "the historical death",
+    ),
     "portrait": ("str", False, "key for the portrait generator"),
     "faction": ("str|null", True, "faction at the start, or null for independents"),
     "leader": ("bool", False, "bound to his faction for the whole game"),
     "ideology": (IDEOLOGY, True, "positions 0-100 on the three ideology axes"),
     "traits": ("texts", False, "trait ids"),
-    "skills": ({"oratory": ("int:1..5", True, "speeches at congresses"), "organisation": ("int:1..5", True, "running offices and the Secretariat"), "intrigue": ("int:1..5", True, "plots and plenums")}, True, "skills 1-5"),
+    "skills": (
+        {
+            "oratory": ("int:1..5", True, "speeches at congresses"),
+            "organisation": ("int:1..5", True, "running offices and the Secretariat"),
+            "intrigue": ("int:1..5", True, "plots and plenums"),
+        },
+        True,
+        "skills 1-5",
+    ),
     "base": ("str|null", False, "power base id"),
     "offices": ("texts", False, "offices held at the start (the scenario may also assign)"),
     "bio": ("str", True, "who he is at the start, in our words"),
@@ -57,7 +72,11 @@ LINE_ITEM = {
     "axis": ("str", True, "policy axis id"),
     "target": ("str", True, "the position it pursues on that axis"),
     "weight": ("number", False, "how much it matters (default 1), as in the agenda"),
-    "when": ("conditions", True, "while these hold (owner = this faction), it replaces the agenda's target on that axis"),
+    "when": (
+        "conditions",
+        True,
+        "while these hold (owner = this faction), it replaces the agenda's target on that axis",
+    ),
 }
 
 AGENDA_POLICY = {
@@ -73,14 +92,27 @@ AGENDA_INDICATOR = {
     "weight": ("number:0..10", False, "how much it counts (default 1)"),
 }
 
-AI_WEIGHTS = {key: ("number:0..5", False, what) for key, what in (
-    ("lobby", "lobbying people"), ("appoint", "appointing to offices"), ("propose_policy", "proposing policy motions"),
-    ("propose_personnel", "proposing personnel motions"), ("censure", "censure motions"), ("campaign", "campaigning in regions"),
-    ("organise", "organising in bases"), ("platform", "publishing a platform"), ("denounce", "denouncing rivals"),
-    ("recant", "recanting when under pressure"), ("special", "the faction's special actions"), ("play_event", "playing event cards"),
-    ("pact", "pacts with other factions"), ("speech", "congress speeches"), ("co_report", "co-reports at congresses"),
-    ("risk", "appetite for risk: how close to the Control Commission's threshold it will go"),
-)}
+AI_WEIGHTS = {
+    key: ("number:0..5", False, what)
+    for key, what in (
+        ("lobby", "lobbying people"),
+        ("appoint", "appointing to offices"),
+        ("propose_policy", "proposing policy motions"),
+        ("propose_personnel", "proposing personnel motions"),
+        ("censure", "censure motions"),
+        ("campaign", "campaigning in regions"),
+        ("organise", "organising in bases"),
+        ("platform", "publishing a platform"),
+        ("denounce", "denouncing rivals"),
+        ("recant", "recanting when under pressure"),
+        ("special", "the faction's special actions"),
+        ("play_event", "playing event cards"),
+        ("pact", "pacts with other factions"),
+        ("speech", "congress speeches"),
+        ("co_report", "co-reports at congresses"),
+        ("risk", "appetite for risk: how close to the Control Commission's threshold it will go"),
+    )
+}
 
 FACTION: dict[str, F] = {
     "id": ("str", True, "unique slug; saves and mods refer to it"),
@@ -97,11 +129,29 @@ FACTION: dict[str, F] = {
     "influence": ("int:0..30", True, "starting influence"),
     "heat": ("int:0..100", False, "starting heat"),
     "prestige": ("int:0..20", False, "starting prestige 0-20"),
-    "agenda": ({"policies": ([AGENDA_POLICY], False, "[{axis, target, weight}]"), "indicators": ([AGENDA_INDICATOR], False, "[{indicator, above|below, weight}]")}, True, "what it wants: scored and pursued by its AI"),
-    "line": ([LINE_ITEM], False, "not scored: policy targets it proposes and whips for while their conditions hold; the first that holds on an axis wins"),
+    "agenda": (
+        {
+            "policies": ([AGENDA_POLICY], False, "[{axis, target, weight}]"),
+            "indicators": ([AGENDA_INDICATOR], False, "[{indicator, above|below, weight}]"),
+        },
+        True,
+        "what it wants: scored and pursued by its AI",
+    ),
+    "line": (
+        [LINE_ITEM],
+        False,
+        "not scored: policy targets it proposes and whips for while their conditions hold; the first that holds on an axis wins",
+    ),
     "specials": ([SPECIAL], False, "special actions"),
     "ai": (AI_WEIGHTS, True, "AI personality: how much its computer player likes each kind of action, 0-5 (default 1)"),
-    "score_scale": ({"power": ("number:0..5", False, "multiplies the power score"), "program": ("number:0..5", False, "multiplies the program score")}, False, "handicaps: the factions start from very different positions"),
+    "score_scale": (
+        {
+            "power": ("number:0..5", False, "multiplies the power score"),
+            "program": ("number:0..5", False, "multiplies the program score"),
+        },
+        False,
+        "handicaps: the factions start from very different positions",
+    ),
     "description": ("str", True, "a paragraph for the new-game screen"),
 }
 
@@ -183,7 +233,11 @@ CHOICE = {
 EVENT: dict[str, F] = {
     "id": ("str", True, "unique slug"),
     "title": ("str", True, "title"),
-    "window": ({"from": ("date", True, "first half-year"), "to": ("date", True, "last half-year")}, True, "when it may fire"),
+    "window": (
+        {"from": ("date", True, "first half-year"), "to": ("date", True, "last half-year")},
+        True,
+        "when it may fire",
+    ),
     "conditions": ("conditions", False, "what must hold"),
     "weight": ("int:0..100", False, "100 = certain once conditions hold; lower = chance per turn in %"),
     "once": ("bool", False, "fires at most once (default true)"),
@@ -193,7 +247,11 @@ EVENT: dict[str, F] = {
     "history": ("str", True, "what really happened"),
     "sources": ("texts", True, "sources"),
     "content_tags": ("texts", False, "famine, repression, execution, violence"),
-    "summary": ("str", False, "one or two sober, factual sentences shown instead of the text and history when one of the content_tags is set to be summarised (content settings); a tagged record without one is warned about"),
+    "summary": (
+        "str",
+        False,
+        "one or two sober, factual sentences shown instead of the text and history when one of the content_tags is set to be summarised (content settings); a tagged record without one is warned about",
+    ),
     "discussion_questions": ("texts", False, "for the classroom"),
     "illustration": ("str", False, "illustration key"),
 }
@@ -210,7 +268,11 @@ CARD: dict[str, F] = {
     "history": ("str", True, "what really happened"),
     "sources": ("texts", True, "sources"),
     "content_tags": ("texts", False, "famine, repression, execution, violence"),
-    "summary": ("str", False, "one or two sober, factual sentences shown instead of the text and history when one of the content_tags is set to be summarised (content settings); a tagged record without one is warned about"),
+    "summary": (
+        "str",
+        False,
+        "one or two sober, factual sentences shown instead of the text and history when one of the content_tags is set to be summarised (content settings); a tagged record without one is warned about",
+    ),
 }
 
 TRAIT: dict[str, F] = {
@@ -262,26 +324,46 @@ SCENARIO: dict[str, F] = {
     "dead_at_start": ("texts", False, "characters already dead"),
     "grip": ("int:0..100", True, "the secretaries' grip on delegations at the start, 0-100"),
     "tension": ("year_map", True, "year -> international tension from outside"),
-    "presets": ([{
-        "id": ("str", True, "unique within the scenario: one_lesson, double_lesson, unit..."),
-        "name": ("str", True, "name as shown"),
-        "minutes": ("int:5..2000", True, "the lesson time it is planned for"),
-        "turns": ("int:0..200", False, "turns played (0 or absent: the whole scenario)"),
-        "lessons": ("int:1..20", False, "lessons it is spread over; each ends on a save point (default 1)"),
-        "action_points": ("int:0..9", False, "action points a turn (0 or absent: the usual number)"),
-        "actions": ("texts", False, "action types allowed (absent: all) — fewer actions to learn"),
-        "text": ("str", True, "what it is for, for the teacher"),
-        "score_scale": ("dict", False, "faction -> {power: x, program: y}: multipliers on top of the faction's own, "
-                                       "so a short game does not just reward the starting position"),
-    }], False, "classroom presets: lesson-length versions of the scenario"),
-    "pacts": ([{
-        "kind": ("str", True, "a pact kind from rules.yaml pact_kinds: non_aggression, vote_support, alliance, bloc"),
-        "a": ("str", True, "one faction"),
-        "b": ("str", True, "the other faction"),
-        "against": ("str", False, "for a bloc: the third faction both stand against"),
-        "turns": ("int:1..100", True, "turns it holds from the start"),
-        "text": ("str", False, "what it was, for the history note"),
-    }], False, "pacts in force when the scenario opens: the historical alignments"),
+    "presets": (
+        [
+            {
+                "id": ("str", True, "unique within the scenario: one_lesson, double_lesson, unit..."),
+                "name": ("str", True, "name as shown"),
+                "minutes": ("int:5..2000", True, "the lesson time it is planned for"),
+                "turns": ("int:0..200", False, "turns played (0 or absent: the whole scenario)"),
+                "lessons": ("int:1..20", False, "lessons it is spread over; each ends on a save point (default 1)"),
+                "action_points": ("int:0..9", False, "action points a turn (0 or absent: the usual number)"),
+                "actions": ("texts", False, "action types allowed (absent: all) — fewer actions to learn"),
+                "text": ("str", True, "what it is for, for the teacher"),
+                "score_scale": (
+                    "dict",
+                    False,
+                    "faction -> {power: x, program: y}: multipliers on top of the faction's own, "
+                    "so a short game does not just reward the starting position",
+                ),
+            }
+        ],
+        False,
+        "classroom presets: lesson-length versions of the scenario",
+    ),
+    "pacts": (
+        [
+            {
+                "kind": (
+                    "str",
+                    True,
+                    "a pact kind from rules.yaml pact_kinds: non_aggression, vote_support, alliance, bloc",
+                ),
+                "a": ("str", True, "one faction"),
+                "b": ("str", True, "the other faction"),
+                "against": ("str", False, "for a bloc: the third faction both stand against"),
+                "turns": ("int:1..100", True, "turns it holds from the start"),
+                "text": ("str", False, "what it was, for the history note"),
+            }
+        ],
+        False,
+        "pacts in force when the scenario opens: the historical alignments",
+    ),
 }
 
 GLOSSARY: dict[str, F] = {
@@ -349,12 +431,26 @@ def type_name(t: Any) -> str:
     if isinstance(t, list):
         return "a list of mappings"
     bounds = value_range(t)
-    names = {"str": "text", "int": "a whole number", "number": "a number", "bool": "true or false",
-             "list": "a list", "dict": "a mapping", "str|null": "text or null", "date": "a date like 1927-autumn",
-             "conditions": "a list of conditions", "effects": "a list of effects",
-             "texts": "a list of texts", "dates": "a list of dates like 1927-autumn", "number_map": "a mapping of ids to numbers",
-             "int_map": "a mapping of ids to whole numbers", "text_map": "a mapping of ids to ids (or null)",
-             "texts_map": "a mapping of ids to lists of ids", "number_table": "a mapping of ids to mappings of ids to numbers",
-             "year_map": "a mapping of years to numbers", "colour": "a colour '#rrggbb' in quotes"}
+    names = {
+        "str": "text",
+        "int": "a whole number",
+        "number": "a number",
+        "bool": "true or false",
+        "list": "a list",
+        "dict": "a mapping",
+        "str|null": "text or null",
+        "date": "a date like 1927-autumn",
+        "conditions": "a list of conditions",
+        "effects": "a list of effects",
+        "texts": "a list of texts",
+        "dates": "a list of dates like 1927-autumn",
+        "number_map": "a mapping of ids to numbers",
+        "int_map": "a mapping of ids to whole numbers",
+        "text_map": "a mapping of ids to ids (or null)",
+        "texts_map": "a mapping of ids to lists of ids",
+        "number_table": "a mapping of ids to mappings of ids to numbers",
+        "year_map": "a mapping of years to numbers",
+        "colour": "a colour '#rrggbb' in quotes",
+    }
     name = names.get(base_type(t), t)
     return f"{name} from {bounds[0]} to {bounds[1]}" if bounds else name

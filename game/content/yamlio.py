@@ -105,7 +105,9 @@ class _Builder:
                 shown = node.value if len(node.value) <= 20 else node.value[:20] + "..."
                 kind = node.tag.rsplit(":", 1)[-1]
                 why = f": {exc}" if "more than" in str(exc) else ""
-                raise self.fail(node, f"'{shown}' is not a valid {kind}{why}", "quote it to make it text, or write a plain value") from exc
+                raise self.fail(
+                    node, f"'{shown}' is not a valid {kind}{why}", "quote it to make it text, or write a plain value"
+                ) from exc
         if isinstance(node, yaml.SequenceNode):
             out_list = []
             for i, child in enumerate(node.value):
@@ -190,17 +192,29 @@ def compose(text: str, name: str) -> yaml.Node | None:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        raise YamlError(Problem(name, line, col, "error", " ".join(f"YAML syntax: {exc.problem or exc}".split()))) from exc
+        raise YamlError(
+            Problem(name, line, col, "error", " ".join(f"YAML syntax: {exc.problem or exc}".split()))
+        ) from exc
     except yaml.reader.ReaderError as exc:  # a character YAML does not allow, e.g. a control character
         line = text.count("\n", 0, exc.position) + 1
         col = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
         char = f"#x{exc.character:04x}" if isinstance(exc.character, int) else repr(exc.character)
-        raise YamlError(Problem(name, line, col, "error", f"YAML: character {char} is not allowed: {exc.reason}",
-                                "remove it; content files are plain UTF-8 text")) from exc
+        raise YamlError(
+            Problem(
+                name,
+                line,
+                col,
+                "error",
+                f"YAML: character {char} is not allowed: {exc.reason}",
+                "remove it; content files are plain UTF-8 text",
+            )
+        ) from exc
     except yaml.YAMLError as exc:
         raise YamlError(Problem(name, 1, 1, "error", " ".join(f"YAML: {exc}".split()))) from exc
     except RecursionError as exc:
-        raise YamlError(Problem(name, 1, 1, "error", f"nesting deeper than {MAX_DEPTH} levels", "flatten the structure")) from exc
+        raise YamlError(
+            Problem(name, 1, 1, "error", f"nesting deeper than {MAX_DEPTH} levels", "flatten the structure")
+        ) from exc
     if root is not None:
         _refuse_tags(root, name)
     return root
@@ -244,7 +258,11 @@ def records_of(root: yaml.Node, name: str) -> list[Located]:
     """Split a document into located records (a list of mappings)."""
     if not isinstance(root, yaml.SequenceNode):
         line, col = _mark(root) if root is not None else (1, 1)
-        raise YamlError(Problem(name, line, col, "error", "a content file holds a list of records", "start each record with '- id: ...'"))
+        raise YamlError(
+            Problem(
+                name, line, col, "error", "a content file holds a list of records", "start each record with '- id: ...'"
+            )
+        )
     builder = _Builder(name)
     return [located(node, name, builder) for node in root.value]
 

@@ -34,6 +34,7 @@ def now(state: _Dated) -> int:
 def half_year_label(value: int) -> str:
     return f"{value // 2}-{SEASONS[value % 2]}"
 
+
 SEASONS = ("spring", "autumn")
 
 

@@ -89,7 +89,11 @@ def _loyalty(rs, state, p, ctx):
         add_public_loyalty(rs, state, p["character"], f, int(p["add"]))
 
 
-@effect("standing", {"base": "base", "faction": "faction_ref", "add": "int"}, "Move a faction's standing with a constituency.")
+@effect(
+    "standing",
+    {"base": "base", "faction": "faction_ref", "add": "int"},
+    "Move a faction's standing with a constituency.",
+)
 def _standing(rs, state, p, ctx):
     b = rs.bi[p["base"]]
     for f in factions_of(rs, p["faction"], ctx):

@@ -175,7 +175,9 @@ def _candidates(rs: Ruleset, state: GameState, f: str) -> list[A.Action]:
         out += [A.Propose(f, "censure", other), A.Propose(f, "readmit", other), A.Denounce(f, other)]
         for kind in pacts.pact_kinds(rs).values():
             if kind.against:
-                out += [A.OfferPact(f, other, kind.id, 2, 0, third) for third in rs.faction_ids if third not in (f, other)]
+                out += [
+                    A.OfferPact(f, other, kind.id, 2, 0, third) for third in rs.faction_ids if third not in (f, other)
+                ]
             else:
                 out.append(A.OfferPact(f, other, kind.id, 2, 0))
         out.append(A.AnswerPact(f, other, True))

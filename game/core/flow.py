@@ -155,8 +155,13 @@ def start_session(rs: Ruleset, state: GameState) -> bool:
     table (free of action points), in this turn's order, the apparatus last. False if no motion."""
     if not state.agenda:
         return False
-    whippers = [f for f in state.order if rs.factions[f].party and not state.factions[f].exiled
-                and rs.ladder_of(f).rungs[state.factions[f].rung].party_member]
+    whippers = [
+        f
+        for f in state.order
+        if rs.factions[f].party
+        and not state.factions[f].exiled
+        and rs.ladder_of(f).rungs[state.factions[f].rung].party_member
+    ]
     if not whippers:
         return False
     state.phase = "session"

@@ -87,7 +87,9 @@ def check(rs: Ruleset, state: GameState, action: A.Action) -> Reason | None:
         return Reason("whip.not_yet", "Whips are set when the Politburo meets, once every faction has acted.")
     preset = rs.scenarios[state.scenario].preset(state.preset)
     if preset and preset.actions and action.tag not in preset.actions and action.tag not in SESSION_ACTIONS:
-        return Reason("preset.left_out", f"The '{preset.name}' preset leaves this action out, to keep the lesson short.")
+        return Reason(
+            "preset.left_out", f"The '{preset.name}' preset leaves this action out, to keep the lesson short."
+        )
     fs = state.factions[action.actor]
     if fs.exiled and action.tag not in rs.rules["exiled_actions"]:
         return Reason("faction.exiled", "Your leaders are gone: the exiled opposition cannot do that.")

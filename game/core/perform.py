@@ -133,9 +133,18 @@ def _platform(rs: Ruleset, state: GameState, a: A.Platform) -> None:
 
 def _offer(rs: Ruleset, state: GameState, a: A.OfferPact) -> None:
     # It binds for `turns` turns counted from the turn it is accepted, that turn included (see _answer).
-    state.pacts.append(Pact(a.actor, a.partner, a.kind, state.turn + a.turns - 1, False, a.price, a.against or None, state.turn))
-    state.note("pact.offered", faction=a.actor, partner=a.partner, kind=a.kind, turns=a.turns, price=a.price,
-               against=a.against or None)
+    state.pacts.append(
+        Pact(a.actor, a.partner, a.kind, state.turn + a.turns - 1, False, a.price, a.against or None, state.turn)
+    )
+    state.note(
+        "pact.offered",
+        faction=a.actor,
+        partner=a.partner,
+        kind=a.kind,
+        turns=a.turns,
+        price=a.price,
+        against=a.against or None,
+    )
 
 
 def _answer(rs: Ruleset, state: GameState, a: A.AnswerPact) -> None:
@@ -146,8 +155,16 @@ def _answer(rs: Ruleset, state: GameState, a: A.AnswerPact) -> None:
         state.factions[pact.b].influence += price
         pact.accepted = True
         pact.until_turn = state.turn + (pact.until_turn - pact.offered)
-        state.note("pact.accepted", faction=a.actor, partner=a.proposer, kind=pact.kind, price=price,
-                   until=pact.until_turn, against=pact.against, reason=a.reason)
+        state.note(
+            "pact.accepted",
+            faction=a.actor,
+            partner=a.proposer,
+            kind=pact.kind,
+            price=price,
+            until=pact.until_turn,
+            against=pact.against,
+            reason=a.reason,
+        )
     else:
         state.pacts.remove(pact)
         state.note("pact.declined", faction=a.actor, partner=a.proposer, kind=pact.kind, reason=a.reason)

@@ -106,8 +106,14 @@ class Motion:
 
     @staticmethod
     def from_dict(d: dict[str, Any]) -> Motion:
-        return Motion(d["kind"], d["proposer"], dict(d["params"]), d.get("id", 0), d.get("odds", -1.0),
-                      [list(s) for s in d.get("snap", [])])
+        return Motion(
+            d["kind"],
+            d["proposer"],
+            dict(d["params"]),
+            d.get("id", 0),
+            d.get("odds", -1.0),
+            [list(s) for s in d.get("snap", [])],
+        )
 
 
 @dataclass(slots=True)
@@ -141,8 +147,16 @@ class Pact:
 
     @staticmethod
     def from_dict(d: dict[str, Any]) -> Pact:
-        return Pact(d["a"], d["b"], d["kind"], d["until_turn"], d.get("accepted", False), d.get("price", 0),
-                    d.get("against"), d.get("offered", 0))
+        return Pact(
+            d["a"],
+            d["b"],
+            d["kind"],
+            d["until_turn"],
+            d.get("accepted", False),
+            d.get("price", 0),
+            d.get("against"),
+            d.get("offered", 0),
+        )
 
 
 @dataclass(slots=True)

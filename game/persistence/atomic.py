@@ -48,7 +48,9 @@ def write_atomic(path: Path, text: str) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:  # a file where a folder should be, or no right to make it
-        raise OSError(exc.errno, f"cannot make the folder {exc.filename or path.parent} ({exc.strerror})", str(path)) from exc
+        raise OSError(
+            exc.errno, f"cannot make the folder {exc.filename or path.parent} ({exc.strerror})", str(path)
+        ) from exc
     sweep(path.parent)
     try:
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")

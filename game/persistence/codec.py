@@ -70,7 +70,9 @@ def sign(doc: dict[str, Any]) -> dict[str, Any]:
     return {**doc, "header": header}
 
 
-def make_header(state: GameState, content_hash: str, mods: list[dict[str, str]], factions: list[str], saved_at: str) -> dict[str, Any]:
+def make_header(
+    state: GameState, content_hash: str, mods: list[dict[str, str]], factions: list[str], saved_at: str
+) -> dict[str, Any]:
     return {
         "format": CURRENT,
         "game_version": __version__,
@@ -135,7 +137,9 @@ def _document(path: Path) -> dict[str, Any]:
     if fmt > CURRENT:
         saved_by = doc["header"].get("game_version", "a newer version")
         saved_by = saved_by if isinstance(saved_by, str) and len(saved_by) < 20 else "a newer version"
-        raise SaveError(f"{name}: written by Testament {saved_by} in save format {fmt}; this is {__version__} (format {CURRENT}) — update the game")
+        raise SaveError(
+            f"{name}: written by Testament {saved_by} in save format {fmt}; this is {__version__} (format {CURRENT}) — update the game"
+        )
     if fmt < OLDEST:
         raise SaveError(f"{name}: save format {fmt} is too old to load (oldest supported: {OLDEST})")
     for key, kind in (("log", list), ("state", dict)):

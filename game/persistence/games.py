@@ -33,13 +33,17 @@ def check_content(data: SaveData, content: GameContent, name: str) -> None:
     active = {m["id"]: m for m in content.mod_records()}
     missing = [m for m in saved if m not in active]
     if missing:
-        raise SaveError(f"{name}: made with mod(s) {', '.join(missing)}, which are not enabled — enable them and load again")
+        raise SaveError(
+            f"{name}: made with mod(s) {', '.join(missing)}, which are not enabled — enable them and load again"
+        )
     extra = [m for m in active if m not in saved]
     if extra:
         raise SaveError(f"{name}: made without mod(s) {', '.join(extra)} — disable them and load again")
     changed = [m for m in saved if saved[m].get("hash") != active[m]["hash"]]
     if changed:
-        raise SaveError(f"{name}: mod(s) {', '.join(changed)} changed since this game was saved; it cannot continue exactly")
+        raise SaveError(
+            f"{name}: mod(s) {', '.join(changed)} changed since this game was saved; it cannot continue exactly"
+        )
     if data.header.get("content_hash") != content.ruleset.content_hash:
         raise SaveError(f"{name}: the game's content changed since this save (another version of the game?)")
     if data.state.scenario not in content.ruleset.scenarios:

@@ -27,13 +27,19 @@ def replay(rs: Ruleset, data: SaveData) -> ReplayResult:
     for i, action in enumerate(data.log):
         reason = check(rs, state, action)
         if reason is not None:
-            return ReplayResult(False, len(hashes), f"action {i + 1} ({action.tag} by {action.actor}) is refused at turn {state.turn}: {reason.text}")
+            return ReplayResult(
+                False,
+                len(hashes),
+                f"action {i + 1} ({action.tag} by {action.actor}) is refused at turn {state.turn}: {reason.text}",
+            )
         apply_in_place(rs, state, action)
         if state.turn != turn or state.phase == "over":
             hashes.append(state_hash(state))
             k = len(hashes) - 1
             if k < len(data.turn_hashes) and hashes[k] != data.turn_hashes[k]:
-                return ReplayResult(False, k, f"the game diverges at turn {k + 1}: its state hash differs from the saved one")
+                return ReplayResult(
+                    False, k, f"the game diverges at turn {k + 1}: its state hash differs from the saved one"
+                )
             turn = state.turn
     if state_hash(state) != state_hash(data.state):
         return ReplayResult(False, len(hashes), "the replayed game ends in a different state from the saved one")

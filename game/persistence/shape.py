@@ -24,8 +24,11 @@ def _texts(v: Any) -> bool:
 
 
 def _mods(v: Any) -> bool:
-    return isinstance(v, list) and len(v) <= MAX_ITEMS and all(
-        isinstance(m, dict) and all(_text(m.get(k)) for k in ("id", "version", "hash")) for m in v)
+    return (
+        isinstance(v, list)
+        and len(v) <= MAX_ITEMS
+        and all(isinstance(m, dict) and all(_text(m.get(k)) for k in ("id", "version", "hash")) for m in v)
+    )
 
 
 HEADER = {
@@ -46,8 +49,11 @@ HEADER = {
 
 
 def _options(v: Any) -> bool:
-    return isinstance(v, dict) and len(v) <= MAX_ITEMS and all(
-        _text(k) and (isinstance(x, bool) or _int(x)) for k, x in v.items())
+    return (
+        isinstance(v, dict)
+        and len(v) <= MAX_ITEMS
+        and all(_text(k) and (isinstance(x, bool) or _int(x)) for k, x in v.items())
+    )
 
 
 def _levels(v: Any) -> bool:
@@ -88,7 +94,8 @@ def shape_problem(doc: dict[str, Any]) -> str:
             return f"the state's '{key}' should be {what}; the file is damaged"
     log = state.get("log", [])
     if not isinstance(log, list) or not all(
-            isinstance(e, list) and len(e) == 3 and _int(e[0]) and _text(e[1]) and isinstance(e[2], dict) for e in log):
+        isinstance(e, list) and len(e) == 3 and _int(e[0]) and _text(e[1]) and isinstance(e[2], dict) for e in log
+    ):
         return "the chronicle (state.log) should be a list of [turn, key, parameters]; the file is damaged"
     hashes = doc.setdefault("turn_hashes", [])
     if not isinstance(hashes, list) or not all(_text(h) for h in hashes):

@@ -33,8 +33,15 @@ def _font(size: int, bold: bool = False) -> pygame.font.Font:
         return pygame.font.Font(None, size)
 
 
-def chart_png(title: str, unit: str, start_year: int, series: list[float], history: dict[int, tuple[float, float]],
-              width: int = 720, height: int = 300) -> bytes:
+def chart_png(
+    title: str,
+    unit: str,
+    start_year: int,
+    series: list[float],
+    history: dict[int, tuple[float, float]],
+    width: int = 720,
+    height: int = 300,
+) -> bytes:
     """A PNG of one indicator: the game's half-yearly values and the historical marks."""
     surf = pygame.Surface((width, height))
     surf.fill(PAPER)

@@ -29,12 +29,40 @@ from ..persistence.codec import SaveData
 from ..text import Text
 from .charts import chart_png
 
-KEY_ENTRIES = ("event.chosen", "vote.held", "office.filled", "congress.held", "plenum.removal", "plenum.expulsion",
-               "person.died", "person.exiled", "person.arrested", "discipline.rung", "policy.changed", "card.event",
-               "card.rival_event", "plenum.elected", "teacher.action", "class.vote", "country.famine",
-               "pact.opened", "pact.accepted", "pact.broken")
-CHARTS = ("grain_harvest", "procurement", "industrial_output", "collectivisation", "peasant_mood", "repression",
-          "camp_population", "famine_deaths", "repression_deaths", "war_readiness")
+KEY_ENTRIES = (
+    "event.chosen",
+    "vote.held",
+    "office.filled",
+    "congress.held",
+    "plenum.removal",
+    "plenum.expulsion",
+    "person.died",
+    "person.exiled",
+    "person.arrested",
+    "discipline.rung",
+    "policy.changed",
+    "card.event",
+    "card.rival_event",
+    "plenum.elected",
+    "teacher.action",
+    "class.vote",
+    "country.famine",
+    "pact.opened",
+    "pact.accepted",
+    "pact.broken",
+)
+CHARTS = (
+    "grain_harvest",
+    "procurement",
+    "industrial_output",
+    "collectivisation",
+    "peasant_mood",
+    "repression",
+    "camp_population",
+    "famine_deaths",
+    "repression_deaths",
+    "war_readiness",
+)
 
 CSS = """
 body { font-family: 'PT Sans', 'Segoe UI', Arial, sans-serif; background: #ece2c8; color: #18140f; margin: 2em auto; max-width: 58em; }
@@ -92,7 +120,10 @@ def _part(heading: str, build, *args) -> list[str]:
     try:
         return build(*args)
     except Exception:  # noqa: BLE001 - a loaded save may still hold values of the wrong kind deep in its state
-        return [f"<h2>{esc(heading)}</h2>", "<p>This part of the report could not be written: the save's data for it is damaged.</p>"]
+        return [
+            f"<h2>{esc(heading)}</h2>",
+            "<p>This part of the report could not be written: the save's data for it is damaged.</p>",
+        ]
 
 
 def build_report(rs: Ruleset, data: SaveData, title: str = "", summarise: Iterable[str] = ()) -> str:
@@ -101,19 +132,31 @@ def build_report(rs: Ruleset, data: SaveData, title: str = "", summarise: Iterab
     t = Text(rs)
     e = esc
     scen = rs.scenarios[state.scenario]  # the loaders checked it is one of the content's
-    parts = [f"<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'><title>{e(title or 'Testament — after-action report')}</title>",
-             f"<style>{CSS}</style></head><body>",
-             f"<h1>{e(title or 'After-action report')}</h1>"]
-    parts += _part("The game", lambda: [f"<p><b>{e(scen.name)}</b>, seed {e(state.seed)}. "
-                                        f"{e(pretty_date(0, state.start_year))} to {e(pretty_date(state.turn, state.start_year))}.</p>"])
+    parts = [
+        f"<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'><title>{e(title or 'Testament — after-action report')}</title>",
+        f"<style>{CSS}</style></head><body>",
+        f"<h1>{e(title or 'After-action report')}</h1>",
+    ]
+    parts += _part(
+        "The game",
+        lambda: [
+            f"<p><b>{e(scen.name)}</b>, seed {e(state.seed)}. "
+            f"{e(pretty_date(0, state.start_year))} to {e(pretty_date(state.turn, state.start_year))}.</p>"
+        ],
+    )
     parts += _part("The factions", _players, rs, data)
     parts += _part("In the classroom", _classroom, rs, data, t)
-    parts += _part("How it ended", lambda: ["<h2>How it ended</h2>"] + [f"<p>{e(line)}</p>" for line in epilogue_lines(rs, state) if line.strip()])
+    parts += _part(
+        "How it ended",
+        lambda: ["<h2>How it ended</h2>"] + [f"<p>{e(line)}</p>" for line in epilogue_lines(rs, state) if line.strip()],
+    )
     parts += _part("Timeline", _timeline, rs, data, t, tuple(summarise))
     parts += _part("The country", _charts, rs, data)
     parts += _part("For discussion", _questions, rs, data)
-    parts.append("<p class='sources'>Made by Testament from a saved game. The history notes are the game's own, in its "
-                 "authors' words, with their sources; where historians disagree, the notes say so.</p></body></html>")
+    parts.append(
+        "<p class='sources'>Made by Testament from a saved game. The history notes are the game's own, in its "
+        "authors' words, with their sources; where historians disagree, the notes say so.</p></body></html>"
+    )
     return "\n".join(parts)
 
 
@@ -127,7 +170,9 @@ def _players(rs: Ruleset, data: SaveData) -> list[str]:
         f = rs.factions[fid]
         who = "a team of players" if fid in humans else f"the computer ({levels.get(fid, 'standard')})"
         score = data.state.scores.get(fid, {}).get("total")
-        rows.append(f"<tr><td>{esc(f.name)} [{esc(f.marker)}]</td><td>{esc(who)}</td><td>{'' if score is None else esc(score)}</td></tr>")
+        rows.append(
+            f"<tr><td>{esc(f.name)} [{esc(f.marker)}]</td><td>{esc(who)}</td><td>{'' if score is None else esc(score)}</td></tr>"
+        )
     return ["<h2>The factions</h2><table><tr><th>Faction</th><th>Played by</th><th>Score</th></tr>", *rows, "</table>"]
 
 
@@ -140,16 +185,28 @@ def _classroom(rs: Ruleset, data: SaveData, t: Text) -> list[str]:
     setting = [f"Preset: {preset.name}." if preset else "Free play (no classroom preset)."]
     if options.get("turn_timer"):
         setting.append(f"Turn timer: {options['turn_timer']} minutes.")
-    setting += [words for key, words in (("rotate_driver", "The driver rotated each turn."),
-                                        ("class_vote", "Events and motions were put to a class vote.")) if options.get(key)]
+    setting += [
+        words
+        for key, words in (
+            ("rotate_driver", "The driver rotated each turn."),
+            ("class_vote", "Events and motions were put to a class vote."),
+        )
+        if options.get(key)
+    ]
     entries = [(turn, key, p) for turn, key, p in state.log if key in ("teacher.action", "class.vote")]
-    rows = [f"<tr><td>{e(pretty_date(turn, state.start_year))}</td><td>{e(entry_text(t, key, p) or '')}</td></tr>"
-            for turn, key, p in entries]
+    rows = [
+        f"<tr><td>{e(pretty_date(turn, state.start_year))}</td><td>{e(entry_text(t, key, p) or '')}</td></tr>"
+        for turn, key, p in entries
+    ]
     out = ["<h2>In the classroom</h2>", f"<p>{e(' '.join(setting))}</p>"]
     if rows:
-        out += ["<p>The teacher's interventions and the class votes (interventions change this game's history: "
-                "recovery and brought-in events are alternate history).</p>",
-                "<table><tr><th>When</th><th>What</th></tr>", *rows, "</table>"]
+        out += [
+            "<p>The teacher's interventions and the class votes (interventions change this game's history: "
+            "recovery and brought-in events are alternate history).</p>",
+            "<table><tr><th>When</th><th>What</th></tr>",
+            *rows,
+            "</table>",
+        ]
     else:
         out.append("<p>No teacher interventions and no class votes.</p>")
     return out
@@ -162,9 +219,11 @@ def _beside(rs: Ruleset, key: str, p: dict[str, Any], summarise: tuple[str, ...]
     record = rs.events.get(p.get("event", "")) if key == "event.chosen" else rs.cards.get(p.get("card", ""))
     if record is not None and summarised_tags(record, summarise):
         text, hidden = shown_text(record, summarise)
-        return (f"<div class='history'><b>Summary.</b> {e(text)} <span class='tag'>[{e(note_for(hidden))}: "
-                f"the full text and history note are in the game's Encyclopedia]</span>"
-                f"<div class='sources'>Sources: {e('; '.join(record.sources))}</div></div>")
+        return (
+            f"<div class='history'><b>Summary.</b> {e(text)} <span class='tag'>[{e(note_for(hidden))}: "
+            f"the full text and history note are in the game's Encyclopedia]</span>"
+            f"<div class='sources'>Sources: {e('; '.join(record.sources))}</div></div>"
+        )
     if key == "event.chosen" and p.get("event") in rs.events:
         ev = rs.events[p["event"]]
         note, sources, tags = ev.history, ev.sources, ev.content_tags
@@ -177,8 +236,10 @@ def _beside(rs: Ruleset, key: str, p: dict[str, Any], summarise: tuple[str, ...]
     if not note:
         return ""
     tag = f"<span class='tag'>[{e(', '.join(tags))}]</span> " if tags else ""
-    return (f"<div class='history'><b>What really happened.</b> {tag}{e(note)}"
-            f"<div class='sources'>Sources: {e('; '.join(sources))}</div></div>")
+    return (
+        f"<div class='history'><b>What really happened.</b> {tag}{e(note)}"
+        f"<div class='sources'>Sources: {e('; '.join(sources))}</div></div>"
+    )
 
 
 def _timeline(rs: Ruleset, data: SaveData, t: Text, summarise: tuple[str, ...] = ()) -> list[str]:
@@ -208,8 +269,10 @@ def _timeline(rs: Ruleset, data: SaveData, t: Text, summarise: tuple[str, ...] =
 def _charts(rs: Ruleset, data: SaveData) -> list[str]:
     state = data.state
     series = load_series()
-    out = ["<h2>The country</h2><p>Red: this game, each half-year. Black: the historical figures where the fact "
-           "sheets have them (a bar is a range between estimates).</p>"]
+    out = [
+        "<h2>The country</h2><p>Red: this game, each half-year. Black: the historical figures where the fact "
+        "sheets have them (a bar is a range between estimates).</p>"
+    ]
     for ind in CHARTS:
         if ind not in rs.ii:
             continue
@@ -219,8 +282,10 @@ def _charts(rs: Ruleset, data: SaveData) -> list[str]:
         png = chart_png(d.name, d.unit, state.start_year, values, points)
         encoded = base64.b64encode(png).decode("ascii")
         caption = f" History: {esc(label)}." if label else ""
-        out.append(f"<p><img alt='{esc(d.name)}' src='data:image/png;base64,{encoded}'><br>"
-                   f"<span class='sources'>{esc(d.description)}{caption}</span></p>")
+        out.append(
+            f"<p><img alt='{esc(d.name)}' src='data:image/png;base64,{encoded}'><br>"
+            f"<span class='sources'>{esc(d.description)}{caption}</span></p>"
+        )
     return out
 
 
@@ -230,10 +295,13 @@ def _questions(rs: Ruleset, data: SaveData) -> list[str]:
         ev = rs.events.get(eid)
         if ev:
             asked += [(ev.title, q) for q in ev.discussion_questions]
-    general = [("The whole game", q) for q in (
-        "Was Stalinism inevitable given the party's structure, or did it depend on one man?",
-        "Could the oppositions have united in time? Why did they, or didn't they, in your game?",
-        "What did NEP's survival require — and what would it have cost?",
-    )]
+    general = [
+        ("The whole game", q)
+        for q in (
+            "Was Stalinism inevitable given the party's structure, or did it depend on one man?",
+            "Could the oppositions have united in time? Why did they, or didn't they, in your game?",
+            "What did NEP's survival require — and what would it have cost?",
+        )
+    ]
     rows = [f"<li><b>{esc(title)}:</b> {esc(q)}</li>" for title, q in asked + general]
     return ["<h2>For discussion</h2><ul>", *rows, "</ul>"]

@@ -61,16 +61,22 @@ class Scene:
         self._made_for = (self.app.size, k)
         manager = pygame_gui.UIManager(self.app.size, theme(k))
         sizes = {int(15 * k), int(16 * k)}
-        manager.preload_fonts([
-            {"name": "ptsans", "point_size": size, "style": style} for size in sorted(sizes) for style in ("bold", "italic")
-        ])
+        manager.preload_fonts(
+            [
+                {"name": "ptsans", "point_size": size, "style": style}
+                for size in sorted(sizes)
+                for style in ("bold", "italic")
+            ]
+        )
         return manager
 
     def s(self, value: float) -> int:
         """A length scaled by the player's UI scale (as this screen can show it)."""
         return int(value * self.scene_scale())
 
-    def button(self, rect: pygame.Rect, label: str, object_id: str, tooltip: str | None = None) -> pygame_gui.elements.UIButton:
+    def button(
+        self, rect: pygame.Rect, label: str, object_id: str, tooltip: str | None = None
+    ) -> pygame_gui.elements.UIButton:
         return pygame_gui.elements.UIButton(rect, label, self.manager, object_id=object_id, tool_tip_text=tooltip)
 
     def element(self, object_id: str):

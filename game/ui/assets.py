@@ -85,8 +85,15 @@ def _render(kind: str, size: int, text: str, rgb: tuple[int, int, int]) -> pygam
     return font(kind, size).render(text, True, rgb)
 
 
-def text(surface: pygame.Surface, words: str, pos: tuple[int, int], kind: str = "body", size: int = 16,
-         rgb: tuple[int, int, int] = INK, anchor: str = "topleft") -> pygame.Rect:
+def text(
+    surface: pygame.Surface,
+    words: str,
+    pos: tuple[int, int],
+    kind: str = "body",
+    size: int = 16,
+    rgb: tuple[int, int, int] = INK,
+    anchor: str = "topleft",
+) -> pygame.Rect:
     """Draw one line of text (cached render); returns the rectangle it took."""
     image = _render(kind, size, words, rgb)
     rect = image.get_rect(**{anchor: pos})
@@ -116,7 +123,9 @@ def fit(words: str, kind: str, size: int, width: int) -> str:
     return words.rstrip() + "…"
 
 
-def fit_text(words: str, kind: str, size: int, width: int, lines: int = 1, floor: int | None = None) -> tuple[int, list[str]]:
+def fit_text(
+    words: str, kind: str, size: int, width: int, lines: int = 1, floor: int | None = None
+) -> tuple[int, list[str]]:
     """The largest font size from `size` down to `floor` (default: 80 % of `size`) at which the
     text wraps into at most `lines` lines of `width` pixels: (size, lines). Only if even the
     floor is too big is the last line shortened with an ellipsis (and noted)."""
@@ -126,7 +135,7 @@ def fit_text(words: str, kind: str, size: int, width: int, lines: int = 1, floor
         if len(out) <= lines and all(font(kind, trial).size(line)[0] <= width for line in out):
             return trial, out
     out = wrap(words, kind, floor, width)
-    rest = " ".join(out[lines - 1:])
+    rest = " ".join(out[lines - 1 :])
     return floor, [fit(line, kind, floor, width) for line in out[: lines - 1]] + [fit(rest, kind, floor, width)]
 
 
@@ -143,8 +152,9 @@ def text_height(paragraphs: list[tuple[str, str, int]], width: int, spacing: flo
     return sum(len(wrap(words, kind, size, width)) * int(size * spacing) for words, kind, size in paragraphs)
 
 
-def fit_block(words: str, kind: str, size: int, width: int, height: int, floor: int | None = None,
-              spacing: float = 1.1) -> tuple[int, int, list[str]]:
+def fit_block(
+    words: str, kind: str, size: int, width: int, height: int, floor: int | None = None, spacing: float = 1.1
+) -> tuple[int, int, list[str]]:
     """Like `fit_text` for a box: as many lines as `height` holds at each size (at least one).
     Returns (size, line step, lines)."""
     floor = max(6, min(size, floor if floor is not None else int(size * 0.8)))
@@ -176,8 +186,15 @@ def wrap(words: str, kind: str, size: int, width: int) -> list[str]:
     return lines
 
 
-def paragraph(surface: pygame.Surface, words: str, rect: pygame.Rect, kind: str = "body", size: int = 16,
-              rgb: tuple[int, int, int] = INK, spacing: float = 1.2) -> int:
+def paragraph(
+    surface: pygame.Surface,
+    words: str,
+    rect: pygame.Rect,
+    kind: str = "body",
+    size: int = 16,
+    rgb: tuple[int, int, int] = INK,
+    spacing: float = 1.2,
+) -> int:
     """Draw wrapped text inside rect; returns the y below the last line."""
     y = rect.top
     step = int(size * spacing)
@@ -190,8 +207,9 @@ def paragraph(surface: pygame.Surface, words: str, rect: pygame.Rect, kind: str 
     return y
 
 
-def marker(surface: pygame.Surface, centre: tuple[int, int], radius: int, fill: tuple[int, int, int], letter: str,
-           size: int) -> None:
+def marker(
+    surface: pygame.Surface, centre: tuple[int, int], radius: int, fill: tuple[int, int, int], letter: str, size: int
+) -> None:
     """A faction mark that does not rely on colour alone: a disc with the faction's letter."""
     pygame.draw.circle(surface, fill, centre, radius)
     pygame.draw.circle(surface, INK, centre, radius, 1)

@@ -7,8 +7,9 @@ import pygame
 from . import assets as K
 
 
-def line_chart(surface: pygame.Surface, rect: pygame.Rect, series: list[float], title: str, start_year: int,
-               size: int = 14) -> None:
+def line_chart(
+    surface: pygame.Surface, rect: pygame.Rect, series: list[float], title: str, start_year: int, size: int = 14
+) -> None:
     """A titled chart with its range on the left and a tick each year on the bottom."""
     pygame.draw.rect(surface, K.WHITE, rect)
     pygame.draw.rect(surface, K.INK, rect, 1)
@@ -29,6 +30,8 @@ def line_chart(surface: pygame.Surface, rect: pygame.Rect, series: list[float], 
         pygame.draw.line(surface, K.GREY, (x, plot.bottom), (x, plot.bottom + 4))
         if n <= 20 or (i // 2) % 2 == 0:
             K.text(surface, str(start_year + i // 2), (x, plot.bottom + 5), "body", size - 3, K.GREY, "midtop")
-    points = [(plot.left + int(plot.width * i / (n - 1)), plot.bottom - int(plot.height * (v - low) / (high - low)))
-              for i, v in enumerate(series)]
+    points = [
+        (plot.left + int(plot.width * i / (n - 1)), plot.bottom - int(plot.height * (v - low) / (high - low)))
+        for i, v in enumerate(series)
+    ]
     pygame.draw.lines(surface, K.RED, False, points, 3)

@@ -56,7 +56,9 @@ class Diagram:
         """A height that shrinks on short windows so the whole apparatus always fits."""
         return int(value * self.k * self.squeeze)
 
-    def draw(self, surface: pygame.Surface, view: GameState, viewer: str, selected: tuple[str, str] | None) -> list[Hit]:
+    def draw(
+        self, surface: pygame.Surface, view: GameState, viewer: str, selected: tuple[str, str] | None
+    ) -> list[Hit]:
         self.hits = []
         self.view, self.viewer = view, viewer
         self.owners = dict(zip(self.rs.character_ids, estimates(self.rs, view, viewer)))
@@ -96,11 +98,20 @@ class Diagram:
         K.text(surface, lines[0], (rect.left + self.s(6), rect.top + self.v(12)), "poster", size)
         if caption:  # the office, on as many lines as the card holds
             top = rect.top + self.v(36)
-            size, step, lines = K.fit_block(caption, "body", self.s(12), rect.width - self.s(10), rect.bottom - self.s(2) - top, self.s(10))
+            size, step, lines = K.fit_block(
+                caption, "body", self.s(12), rect.width - self.s(10), rect.bottom - self.s(2) - top, self.s(10)
+            )
             for i, line in enumerate(lines):
                 K.text(surface, line, (rect.left + self.s(6), top + i * step), "body", size, K.GREY)
         if self.markers:
-            K.marker(surface, (rect.right - self.s(14), rect.top + self.v(12) + self.s(12)), self.s(10), fill, bloc_letter(self.rs, owner), self.s(12))
+            K.marker(
+                surface,
+                (rect.right - self.s(14), rect.top + self.v(12) + self.s(12)),
+                self.s(10),
+                fill,
+                bloc_letter(self.rs, owner),
+                self.s(12),
+            )
         self.hits.append(Hit(rect, "person", cid))
 
     def _politburo(self, surface, box: pygame.Rect) -> int:
@@ -146,7 +157,11 @@ class Diagram:
         self.hits.append(Hit(pygame.Rect(x, box.top, width, self.s(18)), "body", "control_commission"))
         if "ccc_chair" in self.rs.offices:
             self._office_row(surface, pygame.Rect(x, y, width - self.s(12), self.s(29)), "ccc_chair")
-        self._seat_field(surface, pygame.Rect(x, y + self.s(34), width - self.s(12), box.bottom - y - self.s(34)), "control_commission")
+        self._seat_field(
+            surface,
+            pygame.Rect(x, y + self.s(34), width - self.s(12), box.bottom - y - self.s(34)),
+            "control_commission",
+        )
         return box.bottom
 
     def _office_row(self, surface, rect: pygame.Rect, office: str) -> None:
@@ -163,14 +178,25 @@ class Diagram:
             size, lines = K.fit_text(name, "bold", self.s(13 if rect.height >= self.s(31) else 12), room, 1, self.s(11))
             K.text(surface, lines[0], (rect.left + self.s(10), rect.top + self.s(12)), "bold", size)
         else:
-            size, lines = K.fit_text(f"{name} · {self.rs.offices[office].name}", "bold", self.s(12), room, 1, self.s(10))
+            size, lines = K.fit_text(
+                f"{name} · {self.rs.offices[office].name}", "bold", self.s(12), room, 1, self.s(10)
+            )
             K.text(surface, lines[0], (rect.left + self.s(10), rect.top + 1), "bold", size)
         self.hits.append(Hit(rect, "office", office))
 
     def _name_row(self, surface, rect: pygame.Rect, cid: str) -> None:
         owner = self.owners.get(cid)
-        pygame.draw.rect(surface, bloc_colour(self.rs, owner), (rect.left, rect.top + self.s(3), self.s(10), rect.height - self.s(6)))
-        size, lines = K.fit_text(self.rs.characters[cid].name, "body", min(self.s(13), rect.height - 1), rect.width - self.s(16), 1, self.s(10))
+        pygame.draw.rect(
+            surface, bloc_colour(self.rs, owner), (rect.left, rect.top + self.s(3), self.s(10), rect.height - self.s(6))
+        )
+        size, lines = K.fit_text(
+            self.rs.characters[cid].name,
+            "body",
+            min(self.s(13), rect.height - 1),
+            rect.width - self.s(16),
+            1,
+            self.s(10),
+        )
         K.text(surface, lines[0], (rect.left + self.s(16), rect.top), "body", size)
         self.hits.append(Hit(rect, "person", cid))
 
@@ -193,7 +219,9 @@ class Diagram:
     def _committee(self, surface, box: pygame.Rect) -> int:
         y = self._label(surface, "Central Committee", box.left, box.top)
         blocs = self.view.blocs.get("central_committee", {})
-        legend = "  ".join(f"{bloc_letter(self.rs, k if k in self.rs.factions else None)} {n}" for k, n in blocs.items())
+        legend = "  ".join(
+            f"{bloc_letter(self.rs, k if k in self.rs.factions else None)} {n}" for k, n in blocs.items()
+        )
         K.text(surface, legend, (box.left + self.s(200), box.top), "bold", self.s(14))
         self._seat_field(surface, pygame.Rect(box.left, y, box.width, box.bottom - y), "central_committee")
         return box.bottom
@@ -208,36 +236,69 @@ class Diagram:
         col = row = 0
         for office in shown:
             # An office whose name will not go in one cell takes two.
-            span = 1 if K.font("body", self.s(10)).size(self.rs.offices[office].name)[0] <= width - self.s(14) else min(2, cols)
+            span = (
+                1
+                if K.font("body", self.s(10)).size(self.rs.offices[office].name)[0] <= width - self.s(14)
+                else min(2, cols)
+            )
             if col + span > cols:
                 col, row = 0, row + 1
-            rect = pygame.Rect(box.left + col * (width + gap), y + row * (row_h + self.s(3)), width * span + gap * (span - 1), row_h)
+            rect = pygame.Rect(
+                box.left + col * (width + gap), y + row * (row_h + self.s(3)), width * span + gap * (span - 1), row_h
+            )
             self._office_row(surface, rect, office)
             col += span
         rows = row + 1 if shown else 0
         return y + rows * (row_h + self.s(3))
 
     def _regions(self, surface, box: pygame.Rect) -> None:
-        y = self._label(surface, "Regional organisations  »  Party Congress  »  Central Committee  »  Secretariat", box.left, box.top)
+        y = self._label(
+            surface,
+            "Regional organisations  »  Party Congress  »  Central Committee  »  Secretariat",
+            box.left,
+            box.top,
+        )
         regions = list(self.rs.regions)
         cols = 7
         width = (box.width - self.s(6) * (cols - 1)) // cols
         height = max(self.s(44), self.v(52))  # two short lines of name over the sentiment bar
         for i, rid in enumerate(regions):
-            rect = pygame.Rect(box.left + (i % cols) * (width + self.s(6)), y + (i // cols) * (height + self.s(6)), width, height)
+            rect = pygame.Rect(
+                box.left + (i % cols) * (width + self.s(6)), y + (i // cols) * (height + self.s(6)), width, height
+            )
             sec = self.view.secretaries.get(rid)
             pygame.draw.rect(surface, K.WHITE, rect)
             pygame.draw.rect(surface, bloc_colour(self.rs, sec), (rect.left, rect.top, rect.width, self.s(7)))
             pygame.draw.rect(surface, K.INK, rect, 1)
             # The secretary's mark goes at the end of the bar, so the name has the cell's width.
-            bar = pygame.Rect(rect.left + self.s(4), rect.bottom - self.s(9), rect.width - self.s(8) - (self.s(14) if self.markers else 0), self.s(5))
+            bar = pygame.Rect(
+                rect.left + self.s(4),
+                rect.bottom - self.s(9),
+                rect.width - self.s(8) - (self.s(14) if self.markers else 0),
+                self.s(5),
+            )
             top = rect.top + self.s(7)
-            size, step, lines = K.fit_block(self.rs.regions[rid].name, "bold", self.s(13), rect.width - self.s(8), bar.top - self.s(1) - top, self.s(10))
+            size, step, lines = K.fit_block(
+                self.rs.regions[rid].name,
+                "bold",
+                self.s(13),
+                rect.width - self.s(8),
+                bar.top - self.s(1) - top,
+                self.s(10),
+            )
             for j, line in enumerate(lines):
                 K.text(surface, line, (rect.left + self.s(4), top + j * step), "bold", size)
             self._sentiment_bar(surface, bar, rid)
             if self.markers:
-                K.text(surface, bloc_letter(self.rs, sec), (rect.right - self.s(5), bar.centery), "bold", self.s(12), K.INK, "midright")
+                K.text(
+                    surface,
+                    bloc_letter(self.rs, sec),
+                    (rect.right - self.s(5), bar.centery),
+                    "bold",
+                    self.s(12),
+                    K.INK,
+                    "midright",
+                )
             self.hits.append(Hit(rect, "region", rid))
         y += ((len(regions) + cols - 1) // cols) * (height + self.s(6)) + self.s(4)
         y = self._label(surface, "Constituencies", box.left, y)
@@ -245,7 +306,9 @@ class Diagram:
         cols = 5
         width = (box.width - self.s(6) * (cols - 1)) // cols
         for i, bid in enumerate(bases):
-            rect = pygame.Rect(box.left + (i % cols) * (width + self.s(6)), y + (i // cols) * (self.s(24)), width, self.s(21))
+            rect = pygame.Rect(
+                box.left + (i % cols) * (width + self.s(6)), y + (i // cols) * (self.s(24)), width, self.s(21)
+            )
             row = self.view.standing[self.rs.bi[bid]]
             top = int(row.argmax())
             leader = self.rs.faction_ids[top] if int(row[top]) >= 50 else None
@@ -253,7 +316,9 @@ class Diagram:
             pygame.draw.rect(surface, bloc_colour(self.rs, leader), (rect.left, rect.top, self.s(6), rect.height))
             pygame.draw.rect(surface, K.INK, rect, 1)
             mine = int(row[self.rs.fi[self.viewer]]) if self.viewer in self.rs.fi else 0
-            size, lines = K.fit_text(f"{self.rs.bases[bid].name}  {mine}", "body", self.s(13), rect.width - self.s(12), 1, self.s(11))
+            size, lines = K.fit_text(
+                f"{self.rs.bases[bid].name}  {mine}", "body", self.s(13), rect.width - self.s(12), 1, self.s(11)
+            )
             K.text(surface, lines[0], (rect.left + self.s(10), rect.top + self.s(2)), "body", size)
             self.hits.append(Hit(rect, "base", bid))
 
@@ -275,7 +340,9 @@ class Diagram:
         x = rect.left
         for k, v in shares.items():
             w = int(rect.width * v / total)
-            pygame.draw.rect(surface, bloc_colour(self.rs, k if k in self.rs.factions else None), (x, rect.top, w, rect.height))
+            pygame.draw.rect(
+                surface, bloc_colour(self.rs, k if k in self.rs.factions else None), (x, rect.top, w, rect.height)
+            )
             x += w
 
 

@@ -34,8 +34,16 @@ def illustration(key: str, width: int, height: int) -> pygame.Surface:
     surf.fill(K.PAPER)
     cut = width * (0.35 + (seed % 30) / 100)
     pygame.draw.polygon(surf, K.RED, [(0, 0), (cut, 0), (cut * 0.55, height), (0, height)])
-    pygame.draw.circle(surf, K.INK, (int(width * 0.72), int(height * 0.38)), int(min(width, height) * (0.22 + (seed >> 6) % 10 / 100)))
-    pygame.draw.line(surf, K.INK, (0, int(height * 0.82)), (width, int(height * (0.6 + (seed >> 11) % 20 / 100))), max(3, height // 20))
+    pygame.draw.circle(
+        surf, K.INK, (int(width * 0.72), int(height * 0.38)), int(min(width, height) * (0.22 + (seed >> 6) % 10 / 100))
+    )
+    pygame.draw.line(
+        surf,
+        K.INK,
+        (0, int(height * 0.82)),
+        (width, int(height * (0.6 + (seed >> 11) % 20 / 100))),
+        max(3, height // 20),
+    )
     _draw_motif(surf, motif(key), (int(width * 0.72), int(height * 0.38)), int(min(width, height) * 0.16))
     pygame.draw.rect(surf, K.INK, surf.get_rect(), 3)
     return surf

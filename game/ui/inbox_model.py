@@ -12,19 +12,44 @@ from typing import Any
 from ..core.ruleset import Ruleset
 from ..text import Text
 
-PACT_KEYS = ("pact.offered", "pact.accepted", "pact.declined", "pact.broken", "pact.ended", "pact.lapsed", "pact.opened")
-TAGS = {"vote.held": "VOTE", "plenum.removal": "PLENUM", "plenum.expulsion": "PLENUM", "congress.held": "CONGRESS",
-        "office.filled": "OFFICE", "office.vacated": "OFFICE", "person.died": "DEATH", "person.exiled": "EXILE",
-        "person.arrested": "ARREST", "event.chosen": "EVENT", "policy.changed": "POLICY", "discipline.rung": "DISCIPLINE",
-        "discipline.stripped": "DISCIPLINE", "country.famine": "FAMINE", "era.began": "ERA", "card.event": "CARD",
-        "denounce": "DENOUNCED", "declare": "HOLD"}
+PACT_KEYS = (
+    "pact.offered",
+    "pact.accepted",
+    "pact.declined",
+    "pact.broken",
+    "pact.ended",
+    "pact.lapsed",
+    "pact.opened",
+)
+TAGS = {
+    "vote.held": "VOTE",
+    "plenum.removal": "PLENUM",
+    "plenum.expulsion": "PLENUM",
+    "congress.held": "CONGRESS",
+    "office.filled": "OFFICE",
+    "office.vacated": "OFFICE",
+    "person.died": "DEATH",
+    "person.exiled": "EXILE",
+    "person.arrested": "ARREST",
+    "event.chosen": "EVENT",
+    "policy.changed": "POLICY",
+    "discipline.rung": "DISCIPLINE",
+    "discipline.stripped": "DISCIPLINE",
+    "country.famine": "FAMINE",
+    "era.began": "ERA",
+    "card.event": "CARD",
+    "denounce": "DENOUNCED",
+    "declare": "HOLD",
+}
 
 
 @dataclass(frozen=True, slots=True)
 class Line:
     tag: str  # VOTE, OFFER, PACT, DEATH...
     text: str
-    target: tuple[str, Any]  # ("vote", entry) | ("person", id) | ("office", id) | ("event", id) | ("relations", None) | ("chronicle", None)
+    target: tuple[
+        str, Any
+    ]  # ("vote", entry) | ("person", id) | ("office", id) | ("event", id) | ("relations", None) | ("chronicle", None)
 
 
 def lines(rs: Ruleset, log: list, viewer: str) -> list[Line]:

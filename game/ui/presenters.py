@@ -46,7 +46,9 @@ def describe(rs: Ruleset, view: GameState, viewer: str, kind: str, key: str) -> 
         status = view.status[c]
         lines = [
             f"{p.name} ({p.native})" if p.native else p.name,
-            f"Follows: {_name(rs, owner)}" + (" (leader)" if p.leader else "") + ("" if status == "free" else f" — {status}"),
+            f"Follows: {_name(rs, owner)}"
+            + (" (leader)" if p.leader else "")
+            + ("" if status == "free" else f" — {status}"),
             f"Loyalty to you: {mine} (your secret hold {int(view.loyalty_secret[c, rs.fi[viewer]])}); "
             f"highest known rival: {best[0]} ({_name(rs, best[1])})",
             "Control: the highest loyalty, at least 50 and 10 clear of the next.",
@@ -60,23 +62,40 @@ def describe(rs: Ruleset, view: GameState, viewer: str, kind: str, key: str) -> 
         o = rs.offices[key]
         holder = view.offices.get(key)
         who = rs.characters[holder].name if holder else "vacant"
-        chosen = "elected by the Central Committee" if o.chosen_by == "central_committee" else "confirmed by the Politburo"
-        return [o.name, f"Held by: {who}", f"{chosen}; income {o.income}, prestige {o.prestige}",
-                f"Powers: {', '.join(o.powers) or 'none'}" + (f"; commands {rs.bases[o.base].name}" if o.base else "")]
+        chosen = (
+            "elected by the Central Committee" if o.chosen_by == "central_committee" else "confirmed by the Politburo"
+        )
+        return [
+            o.name,
+            f"Held by: {who}",
+            f"{chosen}; income {o.income}, prestige {o.prestige}",
+            f"Powers: {', '.join(o.powers) or 'none'}" + (f"; commands {rs.bases[o.base].name}" if o.base else ""),
+        ]
     if kind == "region":
         r = rs.regions[key]
         sec = view.secretaries.get(key)
         shares = view.sentiment[key]
         total = sum(shares.values()) or 1
-        split = ", ".join(f"{_name(rs, k) if k in rs.factions else k} {round(100 * v / total)}%" for k, v in shares.items())
-        return [r.name, f"Members: {r.membership} thousand; secretary: {_name(rs, sec)}",
-                f"The secretary brings {view.grip}% of its delegates to his faction; the rest follow the rank and file:",
-                split, r.description]
+        split = ", ".join(
+            f"{_name(rs, k) if k in rs.factions else k} {round(100 * v / total)}%" for k, v in shares.items()
+        )
+        return [
+            r.name,
+            f"Members: {r.membership} thousand; secretary: {_name(rs, sec)}",
+            f"The secretary brings {view.grip}% of its delegates to his faction; the rest follow the rank and file:",
+            split,
+            r.description,
+        ]
     if kind == "base":
         b = rs.bases[key]
         row = view.standing[rs.bi[key]]
         standing = ", ".join(f"{rs.factions[f].short} {int(row[rs.fi[f]])}" for f in rs.faction_ids)
-        return [b.name, f"Standing: {standing}", f"The leader (at least 50) draws {b.income} influence a turn.", b.description]
+        return [
+            b.name,
+            f"Standing: {standing}",
+            f"The leader (at least 50) draws {b.income} influence a turn.",
+            b.description,
+        ]
     if kind == "body":
         d = rs.bodies[key]
         return [d.name, d.description]
@@ -92,12 +111,24 @@ def options(rs: Ruleset, view: GameState, viewer: str, kind: str, key: str) -> l
             gain = lobby_gain(rs, key, amount)
             out.append(Option(f"Lobby ({amount})", action, _cost(rs, action), f"+{gain} loyalty to you, in secret"))
         if int(view.loyalty_secret[rs.ci[key], rs.fi[viewer]]) > 0:
-            out.append(Option("Declare your hold", A.Declare(viewer, key), _cost(rs, A.Declare(viewer, key)),
-                              "Reveal your hold: wins contested control, warns rivals"))
+            out.append(
+                Option(
+                    "Declare your hold",
+                    A.Declare(viewer, key),
+                    _cost(rs, A.Declare(viewer, key)),
+                    "Reveal your hold: wins contested control, warns rivals",
+                )
+            )
         if key in view.seats.get("politburo", []):
             action = A.Propose(viewer, "expel_member", key)
-            out.append(Option("Move to expel from the Politburo", action, _cost(rs, action),
-                              _odds(rs, view, viewer, action) + "; then two-thirds of a joint plenum"))
+            out.append(
+                Option(
+                    "Move to expel from the Politburo",
+                    action,
+                    _cost(rs, action),
+                    _odds(rs, view, viewer, action) + "; then two-thirds of a joint plenum",
+                )
+            )
         for office, d in rs.offices.items():
             if d.chosen_by == "politburo" and view.offices.get(office) != key and office in _wanted(rs, view):
                 action = A.Propose(viewer, "appoint", key, office=office)
@@ -105,43 +136,86 @@ def options(rs: Ruleset, view: GameState, viewer: str, kind: str, key: str) -> l
     elif kind == "office" and view.offices.get(key):
         action = A.Propose(viewer, "remove", office=key)
         extra = "; then a joint plenum" if rs.offices[key].chosen_by == "central_committee" else ""
-        out.append(Option("Move to remove the holder", action, _cost(rs, action), _odds(rs, view, viewer, action) + extra))
+        out.append(
+            Option("Move to remove the holder", action, _cost(rs, action), _odds(rs, view, viewer, action) + extra)
+        )
     elif kind == "region":
         for amount in rs.rules["spend_steps"]:
             action = A.Organise(viewer, key, amount)
-            out.append(Option(f"Organise ({amount})", action, _cost(rs, action),
-                              f"+{round(amount * rs.rules['organise_per_influence'])} sentiment; +{rs.rules['organise_heat']} heat"))
+            out.append(
+                Option(
+                    f"Organise ({amount})",
+                    action,
+                    _cost(rs, action),
+                    f"+{round(amount * rs.rules['organise_per_influence'])} sentiment; +{rs.rules['organise_heat']} heat",
+                )
+            )
         action = A.AppointSecretary(viewer, key)
-        out.append(Option("Appoint the secretary", action, _cost(rs, action), "Your cadre runs the region and its delegates"))
+        out.append(
+            Option("Appoint the secretary", action, _cost(rs, action), "Your cadre runs the region and its delegates")
+        )
     elif kind == "base":
         for amount in rs.rules["spend_steps"]:
             action = A.Campaign(viewer, key, amount)
-            out.append(Option(f"Campaign ({amount})", action, _cost(rs, action), "Raises your standing (cheaper with Pravda)"))
+            out.append(
+                Option(f"Campaign ({amount})", action, _cost(rs, action), "Raises your standing (cheaper with Pravda)")
+            )
     return out
 
 
 def own_options(rs: Ruleset, view: GameState, viewer: str, congress: bool) -> list[Option]:
     """Actions on the faction itself and on its rivals; offers to answer come first."""
     out = answer_options(rs, view, viewer) + [
-        Option("Publish a platform", A.Platform(viewer), _cost(rs, A.Platform(viewer)),
-               f"+{rs.rules['platform_standing']} standing with sympathetic constituencies; +{rs.rules['platform_heat']} heat"),
+        Option(
+            "Publish a platform",
+            A.Platform(viewer),
+            _cost(rs, A.Platform(viewer)),
+            f"+{rs.rules['platform_standing']} standing with sympathetic constituencies; +{rs.rules['platform_heat']} heat",
+        ),
         Option("Recant", A.Recant(viewer), _cost(rs, A.Recant(viewer)), "Halve your heat; lose credibility"),
     ]
     for spec in rs.factions[viewer].specials:
-        out.append(Option(spec.name, A.Special(viewer, spec.id), f"{spec.ap} AP, {spec.influence} influence", spec.text))
+        out.append(
+            Option(spec.name, A.Special(viewer, spec.id), f"{spec.ap} AP, {spec.influence} influence", spec.text)
+        )
     if congress:
-        out.append(Option("Congress speeches (4)", A.Speech(viewer, 4), _cost(rs, A.Speech(viewer, 4)), "Sway the uncommitted delegates"))
-        out.append(Option("Stand a co-report", A.CoReport(viewer), _cost(rs, A.CoReport(viewer)),
-                          "Under a quarter of the hall costs heat and seats"))
+        out.append(
+            Option(
+                "Congress speeches (4)",
+                A.Speech(viewer, 4),
+                _cost(rs, A.Speech(viewer, 4)),
+                "Sway the uncommitted delegates",
+            )
+        )
+        out.append(
+            Option(
+                "Stand a co-report",
+                A.CoReport(viewer),
+                _cost(rs, A.CoReport(viewer)),
+                "Under a quarter of the hall costs heat and seats",
+            )
+        )
     if rs.factions[viewer].party:
         for meeting in ("plenum", "congress"):
             action = A.Propose(viewer, "convene", meeting)
-            out.append(Option(f"Move to convene a {meeting}", action, _cost(rs, action),
-                              _odds(rs, view, viewer, action) + "; it meets next turn"))
+            out.append(
+                Option(
+                    f"Move to convene a {meeting}",
+                    action,
+                    _cost(rs, action),
+                    _odds(rs, view, viewer, action) + "; it meets next turn",
+                )
+            )
         if "testament_published" not in view.flags:
             action = A.Propose(viewer, "publish", "testament")
-            out.append(Option("Move to publish Lenin's Testament", action, _cost(rs, action),
-                              _odds(rs, view, viewer, action) + "; the General Secretary's master loses prestige"))
+            out.append(
+                Option(
+                    "Move to publish Lenin's Testament",
+                    action,
+                    _cost(rs, action),
+                    _odds(rs, view, viewer, action) + "; the General Secretary's master loses prestige",
+                )
+            )
     for other in rs.faction_ids:
         if other == viewer:
             continue
@@ -150,10 +224,18 @@ def own_options(rs: Ruleset, view: GameState, viewer: str, congress: bool) -> li
             action = A.Propose(viewer, "readmit", other)
             out.append(Option(f"Move to readmit {short}", action, _cost(rs, action), _odds(rs, view, viewer, action)))
         breaks = _breaks(rs, view, viewer, other)
-        out.append(Option(f"Denounce {short}", A.Denounce(viewer, other), _cost(rs, A.Denounce(viewer, other)),
-                          f"+{rs.rules['denounce_heat']} heat to them; -{rs.rules['denounce_prestige']} prestige to you{breaks}"))
+        out.append(
+            Option(
+                f"Denounce {short}",
+                A.Denounce(viewer, other),
+                _cost(rs, A.Denounce(viewer, other)),
+                f"+{rs.rules['denounce_heat']} heat to them; -{rs.rules['denounce_prestige']} prestige to you{breaks}",
+            )
+        )
         action = A.Propose(viewer, "censure", other)
-        out.append(Option(f"Move to censure {short}", action, _cost(rs, action), _odds(rs, view, viewer, action) + breaks))
+        out.append(
+            Option(f"Move to censure {short}", action, _cost(rs, action), _odds(rs, view, viewer, action) + breaks)
+        )
     out.extend(offer_options(rs, view, viewer))
     return out
 
@@ -166,9 +248,22 @@ def answer_options(rs: Ruleset, view: GameState, viewer: str) -> list[Option]:
             short = rs.factions[pact.a].short
             through = view.turn + (pact.until_turn - pact.offered)
             words = terms(rs, pact.kind, pact.a, viewer, through, view.start_year, pact.against, pact.price)
-            out.append(Option(f"Accept {short}'s {phrase(rs, pact.kind, pact.against)}", A.AnswerPact(viewer, pact.a, True), "free", words))
-            out.append(Option(f"Refuse {short}'s {phrase(rs, pact.kind, pact.against)}", A.AnswerPact(viewer, pact.a, False), "free",
-                              f"Say no. {words}"))
+            out.append(
+                Option(
+                    f"Accept {short}'s {phrase(rs, pact.kind, pact.against)}",
+                    A.AnswerPact(viewer, pact.a, True),
+                    "free",
+                    words,
+                )
+            )
+            out.append(
+                Option(
+                    f"Refuse {short}'s {phrase(rs, pact.kind, pact.against)}",
+                    A.AnswerPact(viewer, pact.a, False),
+                    "free",
+                    f"Say no. {words}",
+                )
+            )
     return out
 
 
@@ -190,8 +285,14 @@ def offer_options(rs: Ruleset, view: GameState, viewer: str) -> list[Option]:
                 against = max(thirds, key=lambda f: weights.get(f, 0.0))
             action = A.OfferPact(viewer, other, kind.id, turns, 0, against)
             words = terms(rs, kind.id, viewer, other, view.turn + turns, view.start_year, against or None)
-            out.append(Option(f"Offer {short} {a_or_an(phrase(rs, kind.id, against or None))}", action, "1 AP",
-                              f"{words} They answer on their next turn; you see why."))
+            out.append(
+                Option(
+                    f"Offer {short} {a_or_an(phrase(rs, kind.id, against or None))}",
+                    action,
+                    "1 AP",
+                    f"{words} They answer on their next turn; you see why.",
+                )
+            )
     return out
 
 
@@ -217,7 +318,9 @@ def policy_options(rs: Ruleset, view: GameState, viewer: str) -> list[Option]:
             if 0 <= pos + step < len(axis.positions):
                 action = A.Propose(viewer, "policy", axis_id, step=step)
                 target = axis.positions[pos + step].name
-                out.append(Option(f"{axis.name}: to {target}", action, _cost(rs, action), _odds(rs, view, viewer, action)))
+                out.append(
+                    Option(f"{axis.name}: to {target}", action, _cost(rs, action), _odds(rs, view, viewer, action))
+                )
     return out
 
 
@@ -234,17 +337,31 @@ def hand_options(rs: Ruleset, view: GameState, viewer: str, summarise) -> list[O
         warn = f" — WARNING: {owner}'s event fires anyway" if rival else ""
         text, hidden = shown_text(card, summarise)
         text += f" [{note(hidden)}; the full text is in the Encyclopedia]" if hidden else ""
-        out.append(Option(f"Play '{card.title}' for its event", A.PlayCard(viewer, card_id, "event"), "1 AP",
-                          f"{text} ({owner} card)"))
-        out.append(Option(f"Play '{card.title}' for {card.value} influence", A.PlayCard(viewer, card_id, "influence"), "1 AP",
-                          f"+{card.value} influence{warn}"))
+        out.append(
+            Option(
+                f"Play '{card.title}' for its event",
+                A.PlayCard(viewer, card_id, "event"),
+                "1 AP",
+                f"{text} ({owner} card)",
+            )
+        )
+        out.append(
+            Option(
+                f"Play '{card.title}' for {card.value} influence",
+                A.PlayCard(viewer, card_id, "influence"),
+                "1 AP",
+                f"+{card.value} influence{warn}",
+            )
+        )
     return out
 
 
 def _wanted(rs: Ruleset, view: GameState) -> list[str]:
     """Offices worth offering in the person menu: vacant ones and the most important."""
     vacant = [o for o, d in rs.offices.items() if d.chosen_by == "politburo" and view.offices.get(o) is None]
-    top = sorted((o for o, d in rs.offices.items() if d.chosen_by == "politburo"), key=lambda o: -rs.offices[o].prestige)[:4]
+    top = sorted(
+        (o for o, d in rs.offices.items() if d.chosen_by == "politburo"), key=lambda o: -rs.offices[o].prestige
+    )[:4]
     return list(dict.fromkeys(vacant + top))
 
 
@@ -258,4 +375,6 @@ def _odds(rs: Ruleset, view: GameState, viewer: str, action: A.Propose) -> str:
     from .whips import could_move
 
     o = honest(rs, view, Motion(action.motion, viewer, action.params()), viewer)
-    return f"now: {round(o.p * 100)} %" + could_move(rs, o.could_move, [m for m, _, boss in o.members if boss == viewer])
+    return f"now: {round(o.p * 100)} %" + could_move(
+        rs, o.could_move, [m for m, _, boss in o.members if boss == viewer]
+    )

@@ -36,9 +36,19 @@ def pacts_in_force(rs: Ruleset, view: GameState, viewer: str) -> list[Item]:
         trust = f"Trust: yours in them {view.trust.get(viewer, {}).get(partner, '?')}, theirs in you {view.trust.get(partner, {}).get(viewer, '?')}."
         text = f"With {short(rs, partner)} ({left} turn{'s' if left != 1 else ''} left): {words} {trust}"
         cost = f"{k.break_prestige} prestige, {k.break_trust} of their trust" if k else "prestige and trust"
-        out.append(Item(text, ((f"Break with {short(rs, partner)}: −{k.break_prestige if k else '?'} prestige, "
-                                f"−{k.break_trust if k else '?'} trust",
-                                A.BreakPact(viewer, partner), f"Break it now: you lose {cost}; everyone else trusts you a little less."),)))
+        out.append(
+            Item(
+                text,
+                (
+                    (
+                        f"Break with {short(rs, partner)}: −{k.break_prestige if k else '?'} prestige, "
+                        f"−{k.break_trust if k else '?'} trust",
+                        A.BreakPact(viewer, partner),
+                        f"Break it now: you lose {cost}; everyone else trusts you a little less.",
+                    ),
+                ),
+            )
+        )
     return out
 
 
@@ -51,17 +61,26 @@ def offers(rs: Ruleset, view: GameState, viewer: str) -> list[Item]:
         words = terms(rs, pact.kind, pact.a, pact.b, through, view.start_year, pact.against, pact.price)
         if pact.b == viewer:
             who = short(rs, pact.a)
-            out.append(Item(f"{who} offers you: {words}",
-                            ((f"Accept {who}'s offer", A.AnswerPact(viewer, pact.a, True), words),
-                             (f"Refuse {who}'s offer", A.AnswerPact(viewer, pact.a, False), "Say no; they will know."))))
+            out.append(
+                Item(
+                    f"{who} offers you: {words}",
+                    (
+                        (f"Accept {who}'s offer", A.AnswerPact(viewer, pact.a, True), words),
+                        (f"Refuse {who}'s offer", A.AnswerPact(viewer, pact.a, False), "Say no; they will know."),
+                    ),
+                )
+            )
         elif pact.a == viewer:
             out.append(Item(f"You offered {short(rs, pact.b)}: {words} They answer on their next turn."))
     return out
 
 
 def others_pacts(rs: Ruleset, view: GameState, viewer: str) -> list[str]:
-    return [f"{short(rs, p.a)} and {short(rs, p.b)}: {phrase(rs, p.kind, p.against)}, through {until(p.until_turn, view.start_year)}."
-            for p in view.pacts if p.accepted and viewer not in (p.a, p.b)]
+    return [
+        f"{short(rs, p.a)} and {short(rs, p.b)}: {phrase(rs, p.kind, p.against)}, through {until(p.until_turn, view.start_year)}."
+        for p in view.pacts
+        if p.accepted and viewer not in (p.a, p.b)
+    ]
 
 
 def attitudes(rs: Ruleset, view: GameState, viewer: str) -> list[str]:
@@ -79,8 +98,12 @@ def attitudes(rs: Ruleset, view: GameState, viewer: str) -> list[str]:
                 continue
             if key == "denounce" and p.get("faction") == other and p.get("target") == viewer:
                 hostile.append("denounced you")
-            elif key == "motion.proposed" and p.get("faction") == other and p.get("kind") == "censure" \
-                    and p.get("params", {}).get("faction") == viewer:
+            elif (
+                key == "motion.proposed"
+                and p.get("faction") == other
+                and p.get("kind") == "censure"
+                and p.get("params", {}).get("faction") == viewer
+            ):
                 hostile.append("moved to censure you")
             elif key == "pact.broken" and p.get("faction") == other and p.get("partner") == viewer:
                 hostile.append("broke a pact with you")
@@ -94,7 +117,13 @@ def attitudes(rs: Ruleset, view: GameState, viewer: str) -> list[str]:
         else:
             mood = "wary"
         theirs = power.get(other, 0.0)
-        balance = "stronger than you" if theirs > mine * 1.15 else "weaker than you" if theirs < mine * 0.85 else "about as strong as you"
+        balance = (
+            "stronger than you"
+            if theirs > mine * 1.15
+            else "weaker than you"
+            if theirs < mine * 0.85
+            else "about as strong as you"
+        )
         bits = [f"trusts you {trust}" if trust is not None else "trust unknown", balance]
         if bound:
             bits.append("in a pact with you")

@@ -11,8 +11,14 @@ from ..content.loader import GameContent
 from ..settings import Settings
 
 
-def take_screenshots(content: GameContent, outdir: Path, seed: int, size: tuple[int, int], ui_scale: int = 100,
-                     inspect: Callable[[str, object], None] | None = None) -> list[Path]:
+def take_screenshots(
+    content: GameContent,
+    outdir: Path,
+    seed: int,
+    size: tuple[int, int],
+    ui_scale: int = 100,
+    inspect: Callable[[str, object], None] | None = None,
+) -> list[Path]:
     """Render each screen to outdir/NN_name.png at this window size and UI scale (percent);
     `inspect(name, app)`, if given, looks at each screen just after it is drawn (for tests)."""
     os.environ["SDL_VIDEODRIVER"] = "dummy"
@@ -80,8 +86,11 @@ def take_screenshots(content: GameContent, outdir: Path, seed: int, size: tuple[
     game.rebuild()
     shot("06_policy")
     # Play on to the first Politburo session that votes, then show its votes.
-    while (session.state.turn == 0 or not any(e[1] == "vote.held" for e in session.state.log)) and not session.over \
-            and session.state.turn < 8:
+    while (
+        (session.state.turn == 0 or not any(e[1] == "vote.held" for e in session.state.log))
+        and not session.over
+        and session.state.turn < 8
+    ):
         mover = session.human_to_move()
         if mover:
             if session.state.phase == "chronicle":
@@ -122,8 +131,15 @@ def take_screenshots(content: GameContent, outdir: Path, seed: int, size: tuple[
     app.push(TeacherOverlay, session)
     shot("16_teacher")
     app.reset_to(GameScene, session)
-    app.push(ClassVoteOverlay, session, human, "a motion", "Put the motion to the Politburo? Move to appoint a new General Secretary",
-             [("yes", "Yes, put it"), ("no", "No")], lambda _choice: None)
+    app.push(
+        ClassVoteOverlay,
+        session,
+        human,
+        "a motion",
+        "Put the motion to the Politburo? Move to appoint a new General Secretary",
+        [("yes", "Yes, put it"), ("no", "No")],
+        lambda _choice: None,
+    )
     app.scene.counts = [14, 9]
     shot("17_class_vote")
     app.reset_to(MenuScene)
@@ -170,15 +186,22 @@ def _issue10_screens(app, rs, seed: int, human: str, shot, finished) -> None:
 
     def telling_of(e) -> float:  # the vote that says most: moved odds, defections, varied reasons
         reasons = {k.split(":")[0] for row in e[2].get("why", []) for k, _ in row[3]}
-        return sum(abs(c[3]) for c in e[2].get("changes", [])) + 0.05 * len(reasons) + 0.02 * len(e[2].get("could_move", []))
+        return (
+            sum(abs(c[3]) for c in e[2].get("changes", []))
+            + 0.05 * len(reasons)
+            + 0.02 * len(e[2].get("could_move", []))
+        )
 
     telling = max(votes, key=telling_of, default=None)
     if telling is None or telling_of(telling) < 0.5:  # play an all-AI game on to a vote whose odds moved
         bots, seen = Session.start(rs, "succession", seed, []), 0
         while not bots.over and (telling is None or telling_of(telling) < 0.5):
             bots.step_bot()
-            telling = max([e for e in bots.state.log[seen:] if e[1] == "vote.held"] + ([telling] if telling else []),
-                          key=telling_of, default=None)
+            telling = max(
+                [e for e in bots.state.log[seen:] if e[1] == "vote.held"] + ([telling] if telling else []),
+                key=telling_of,
+                default=None,
+            )
             seen = len(bots.state.log)
     app.reset_to(GameScene, finished)
     app.push(VoteOverlay, finished, [telling] if telling else [])
@@ -191,5 +214,5 @@ def _issue10_screens(app, rs, seed: int, human: str, shot, finished) -> None:
     app.push(RelationsOverlay, session, human)
     shot("21_relations")
     app.reset_to(GameScene, session)
-    app.push(InboxOverlay, session, human, session.view(human).log[marks[0]:])
+    app.push(InboxOverlay, session, human, session.view(human).log[marks[0] :])
     shot("22_inbox")

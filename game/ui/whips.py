@@ -36,7 +36,8 @@ def odds_line(rs: Ruleset, view: GameState, motion: Motion, viewer: str) -> str:
     o = O.honest(rs, view, motion, viewer)
     mine = [m for m, _, boss in o.members if boss == viewer]
     return f"now: {pct(o.p)}{could_move(rs, o.could_move, mine)}" + (
-        f". Your whip directs {', '.join(_last(rs, m) for m in mine)}." if mine else ". You direct no member.")
+        f". Your whip directs {', '.join(_last(rs, m) for m in mine)}." if mine else ". You direct no member."
+    )
 
 
 def _last(rs: Ruleset, cid: str) -> str:
@@ -83,6 +84,14 @@ def rows(rs: Ruleset, view: GameState, viewer: str) -> list[WhipRow]:
             note = "set by you; " + note
         title = f"{t.faction(m.proposer)}'s motion {t.motion(m.kind, m.params)}"
         proposed = f" (proposed at {pct(m.odds)})" if m.odds is not None and m.odds >= 0 else ""
-        out.append(WhipRow(m.id, title + proposed, odds_line(rs, view, m, viewer), whip, note,
-                           A.Whip(viewer, motion=m.id, whip=NEXT[whip])))
+        out.append(
+            WhipRow(
+                m.id,
+                title + proposed,
+                odds_line(rs, view, m, viewer),
+                whip,
+                note,
+                A.Whip(viewer, motion=m.id, whip=NEXT[whip]),
+            )
+        )
     return out

@@ -52,8 +52,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--games", type=int, default=40)
     parser.add_argument("--first-seed", type=int, default=1)
     parser.add_argument("--scenario", default="succession")
-    parser.add_argument("--set", action="append", default=[], metavar="KEY=VALUE",
-                        help="override a HardConfig field for this run (tuning), e.g. --set rollouts=4")
+    parser.add_argument(
+        "--set",
+        action="append",
+        default=[],
+        metavar="KEY=VALUE",
+        help="override a HardConfig field for this run (tuning), e.g. --set rollouts=4",
+    )
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
     args = parser.parse_args(argv)
     factions = [f for f in args.factions.split(",") if f]
@@ -63,7 +68,9 @@ def main(argv: list[str] | None = None) -> int:
     jobs = [(args.scenario, f, level, seed, overrides) for f in factions for level in levels for seed in seeds]
     with ProcessPoolExecutor(max_workers=args.workers) as pool:
         results = list(pool.map(_one, jobs))
-    print(f"{'faction':18} {'level':9} {'games':>5} {'mean score':>10} {'sd':>6} {'wins':>5} {'win %':>6} {'s/game':>7} {'worst turn ms':>13}")
+    print(
+        f"{'faction':18} {'level':9} {'games':>5} {'mean score':>10} {'sd':>6} {'wins':>5} {'win %':>6} {'s/game':>7} {'worst turn ms':>13}"
+    )
     for f in factions:
         for level in levels:
             rows = [r for r in results if r[0] == f and r[1] == level]
@@ -79,8 +86,10 @@ def main(argv: list[str] | None = None) -> int:
             diffs = [b[s] - a[s] for s in seeds]
             better = sum(1 for d in diffs if d > 0)
             se = statistics.stdev(diffs) / len(diffs) ** 0.5 if len(diffs) > 1 else 0.0
-            print(f"  {levels[1]} - {levels[0]} per seed: mean {statistics.mean(diffs):+.2f} (standard error {se:.2f}), "
-                  f"better in {better}/{len(diffs)}, worse in {sum(1 for d in diffs if d < 0)}")
+            print(
+                f"  {levels[1]} - {levels[0]} per seed: mean {statistics.mean(diffs):+.2f} (standard error {se:.2f}), "
+                f"better in {better}/{len(diffs)}, worse in {sum(1 for d in diffs if d < 0)}"
+            )
     return 0
 
 

@@ -95,4 +95,6 @@ def test_all_ai_games_count_famine_and_terror_where_the_apparatus_dominates(rs):
     assert any(f == 0 for f in famine), famine  # history was likely, not fated
     for s, f in zip(games, famine):
         if f > 1000:
-            assert s.winner == "stalin" or any(key == "policy.changed" and p["position"] == "emergency_measures" for _, key, p in s.log)
+            assert s.winner == "stalin" or any(
+                key == "policy.changed" and p["position"] == "emergency_measures" for _, key, p in s.log
+            )

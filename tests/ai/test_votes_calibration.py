@@ -54,5 +54,10 @@ def test_pacts_are_offered_accepted_and_refused(games):
 
 
 def test_answers_carry_a_reason(games):
-    answers = [e[2] for s in games for e in s.log if e[1] in ("pact.accepted", "pact.declined") and e[2].get("reason") is not None]
+    answers = [
+        e[2]
+        for s in games
+        for e in s.log
+        if e[1] in ("pact.accepted", "pact.declined") and e[2].get("reason") is not None
+    ]
     assert answers and all(a["reason"] for a in answers)

@@ -22,9 +22,14 @@ def calibration(votes: list[dict], key: str = "p_at_proposal", bins: int = 10) -
         low, high = b / bins, (b + 1) / bins
         inside = [(p, y) for p, y in pairs if low <= p < high or (b == bins - 1 and p == 1.0)]
         if inside:
-            table.append({"bin": f"{low:.1f}-{high:.1f}", "n": len(inside),
-                          "forecast": sum(p for p, _ in inside) / len(inside),
-                          "passed": sum(y for _, y in inside) / len(inside)})
+            table.append(
+                {
+                    "bin": f"{low:.1f}-{high:.1f}",
+                    "n": len(inside),
+                    "forecast": sum(p for p, _ in inside) / len(inside),
+                    "passed": sum(y for _, y in inside) / len(inside),
+                }
+            )
     return brier, table
 
 
@@ -60,7 +65,9 @@ def report(doc: dict) -> str:
         lines.append(f"{key}: Brier {brier:.4f}")
         for row in table:
             flag = "" if row["n"] < 30 or abs(row["forecast"] - row["passed"]) <= 0.08 else "  <-- off"
-            lines.append(f"  {row['bin']}: n={row['n']:4d} forecast {row['forecast']:.3f} passed {row['passed']:.3f}{flag}")
+            lines.append(
+                f"  {row['bin']}: n={row['n']:4d} forecast {row['forecast']:.3f} passed {row['passed']:.3f}{flag}"
+            )
     bad, total = own_defections(votes)
     lines.append(f"own whipped members against own motion: {bad} of {total} ({100 * bad / max(1, total):.2f} %)")
     with_accept, offers, accepted = pact_counts(games)

@@ -15,7 +15,9 @@ def write_mod(root: Path, mod_id: str, files: dict[str, str], manifest: str | No
     """Write mods/<mod_id>/ under root with a mod.yaml and the given files (relative path -> YAML)."""
     folder = root / "mods" / mod_id
     folder.mkdir(parents=True, exist_ok=True)
-    (folder / "mod.yaml").write_text(manifest if manifest is not None else f"id: {mod_id}\nname: Test\nversion: 1.0.0\n")
+    (folder / "mod.yaml").write_text(
+        manifest if manifest is not None else f"id: {mod_id}\nname: Test\nversion: 1.0.0\n"
+    )
     for rel, text in files.items():
         path = folder / rel
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -73,8 +73,18 @@ def test_both_scenarios_and_all_the_bodies(rs):
     assert {"succession", "scissors"} <= set(rs.scenarios)
     assert rs.scenarios["succession"].turns == 35
     assert 10 <= rs.scenarios["scissors"].turns <= 12
-    for body in ("congress", "central_committee", "politburo", "orgburo", "secretariat", "control_commission",
-                 "sovnarkom", "ogpu", "congress_of_soviets", "comintern"):
+    for body in (
+        "congress",
+        "central_committee",
+        "politburo",
+        "orgburo",
+        "secretariat",
+        "control_commission",
+        "sovnarkom",
+        "ogpu",
+        "congress_of_soviets",
+        "comintern",
+    ):
         assert body in rs.bodies
     assert len(rs.regions) >= 12
 

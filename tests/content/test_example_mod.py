@@ -15,7 +15,9 @@ MOD = "example_workers_opposition"
 
 
 def run(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "game", *args], capture_output=True, text=True, cwd=ROOT, timeout=300, env=env)
+    return subprocess.run(
+        [sys.executable, "-m", "game", *args], capture_output=True, text=True, cwd=ROOT, timeout=300, env=env
+    )
 
 
 def test_the_example_mod_loads_with_its_faction():

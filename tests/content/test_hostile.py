@@ -70,8 +70,13 @@ def test_validate_refuses_a_hostile_mod_from_the_command_line(tmp_path):
     marker = tmp_path / "pwned"
     (mod / "events" / "e.yaml").write_text(f"- !!python/object/apply:os.system ['touch {marker}']\n")
     started = time.perf_counter()
-    out = subprocess.run([sys.executable, "-m", "game", "validate", str(mod)], capture_output=True, text=True, cwd=ROOT, timeout=60)
+    out = subprocess.run(
+        [sys.executable, "-m", "game", "validate", str(mod)], capture_output=True, text=True, cwd=ROOT, timeout=60
+    )
     assert time.perf_counter() - started < 5.0
     assert out.returncode == 1
-    assert "e.yaml:1:3: error: YAML tag 'tag:yaml.org,2002:python/object/apply:os.system' is not allowed in content" in out.stdout
+    assert (
+        "e.yaml:1:3: error: YAML tag 'tag:yaml.org,2002:python/object/apply:os.system' is not allowed in content"
+        in out.stdout
+    )
     assert not marker.exists()

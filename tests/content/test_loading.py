@@ -19,7 +19,9 @@ def test_base_content_validates_with_enough_to_play(rs):
     assert set(rs.faction_ids) >= {"bukharin", "trotsky", "zinoviev_kamenev", "left_sr", "stalin"}
     assert len(rs.characters) >= 30
     assert len(rs.regions) >= 10
-    assert {"politburo", "central_committee", "secretariat", "orgburo", "control_commission", "congress"} <= set(rs.bodies)
+    assert {"politburo", "central_committee", "secretariat", "orgburo", "control_commission", "congress"} <= set(
+        rs.bodies
+    )
     assert len(rs.axes) == 8 and len(rs.events) >= 5 and len(rs.cards) >= 20
     assert not rs.factions["stalin"].playable and rs.factions["stalin"].apparatus
 
@@ -43,14 +45,19 @@ def test_a_misspelt_field_names_file_line_and_suggests(data_copy):
     path.write_text(text)
     problems = _problems(data_copy)
     line = next(n for n, row in enumerate(text.splitlines(), 1) if row.startswith("  bron:"))
-    assert any(p.startswith(f"data/characters/right.yaml:{line}:3: error:") and "'bron'" in p and "did you mean 'born'" in p for p in problems), problems
+    assert any(
+        p.startswith(f"data/characters/right.yaml:{line}:3: error:") and "'bron'" in p and "did you mean 'born'" in p
+        for p in problems
+    ), problems
 
 
 def test_an_unknown_reference_is_named(data_copy):
     path = data_copy / "characters" / "right.yaml"
     path.write_text(path.read_text().replace("\n  faction: bukharin\n", "\n  faction: bukharinn\n", 1))
     problems = _problems(data_copy)
-    assert any("right.yaml" in p and "unknown faction 'bukharinn'" in p and "did you mean 'bukharin'" in p for p in problems), problems
+    assert any(
+        "right.yaml" in p and "unknown faction 'bukharinn'" in p and "did you mean 'bukharin'" in p for p in problems
+    ), problems
 
 
 def test_a_bad_effect_is_named(data_copy):
@@ -65,7 +72,10 @@ def test_a_bad_effect_is_named(data_copy):
 def test_duplicate_ids_and_keys_are_errors(data_copy):
     path = data_copy / "regions" / "regions.yaml"
     text = path.read_text()
-    path.write_text(text + "\n- id: leningrad\n  name: Again\n  membership: 1\n  peasant_share: 0.1\n  sentiment: {}\n  description: x\n")
+    path.write_text(
+        text
+        + "\n- id: leningrad\n  name: Again\n  membership: 1\n  peasant_share: 0.1\n  sentiment: {}\n  description: x\n"
+    )
     assert any("duplicate region id 'leningrad'" in p for p in _problems(data_copy))
     with pytest.raises(YamlError) as info:
         parse_yaml("- id: a\n  id: b\n", "x.yaml")
@@ -98,9 +108,21 @@ def test_a_bad_line_item_is_named(data_copy):
     path = data_copy / "factions" / "factions.yaml"
     text = path.read_text()
     assert "target: mass_operations, weight: 4, when: [{strength_share:" in text
-    text = text.replace("target: mass_operations, weight: 4, when: [{strength_share:", "target: mass_operation, weight: 4, when: [{strength_share:", 1)
-    text = text.replace("target: emergency_measures, weight: 4, when: [{strength_share:", "target: emergency_measures, weight: 4, when: [{strength_shar:", 1)
+    text = text.replace(
+        "target: mass_operations, weight: 4, when: [{strength_share:",
+        "target: mass_operation, weight: 4, when: [{strength_share:",
+        1,
+    )
+    text = text.replace(
+        "target: emergency_measures, weight: 4, when: [{strength_share:",
+        "target: emergency_measures, weight: 4, when: [{strength_shar:",
+        1,
+    )
     path.write_text(text)
     problems = _problems(data_copy)
-    assert any("factions.yaml" in p and "security/mass_operation names no known axis and position" in p for p in problems), problems
-    assert any("factions.yaml" in p and "unknown condition 'strength_shar'" in p and "strength_share" in p for p in problems), problems
+    assert any(
+        "factions.yaml" in p and "security/mass_operation names no known axis and position" in p for p in problems
+    ), problems
+    assert any(
+        "factions.yaml" in p and "unknown condition 'strength_shar'" in p and "strength_share" in p for p in problems
+    ), problems

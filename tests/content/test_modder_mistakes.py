@@ -45,7 +45,9 @@ F = "mods/m/factions/f.yaml"
 
 def faction_with(tmp_path, old: str, new: str, extra: dict | None = None) -> list[str]:
     assert old in FACTION, old
-    write_mod(tmp_path, "m", {"factions/f.yaml": FACTION.replace(old, new, 1), "characters/c.yaml": LEADER, **(extra or {})})
+    write_mod(
+        tmp_path, "m", {"factions/f.yaml": FACTION.replace(old, new, 1), "characters/c.yaml": LEADER, **(extra or {})}
+    )
     return problems_with(tmp_path, "m")
 
 
@@ -60,16 +62,25 @@ def test_a_misspelt_ai_weight_is_an_error(tmp_path):
 
 def test_a_misspelt_agenda_comparison_is_an_error(tmp_path):
     problems = faction_with(tmp_path, "above: 50", "abvoe: 50")
-    assert any(p.startswith(f"{F}:14:") and "unknown field 'abvoe'" in p and "did you mean 'above'" in p for p in problems), problems
+    assert any(
+        p.startswith(f"{F}:14:") and "unknown field 'abvoe'" in p and "did you mean 'above'" in p for p in problems
+    ), problems
     assert any("give exactly one of above or below" in p for p in faction_with(tmp_path, "above: 50, ", ""))
 
 
 def test_a_colour_name_and_an_unquoted_colour_are_errors_with_the_fix(tmp_path):
     teal = faction_with(tmp_path, 'colour: "#6b4f9f"', "colour: teal")
-    assert any(p.startswith(f"{F}:4:3: error:") and "expected a colour '#rrggbb' in quotes, got 'teal'" in p
-               and "colour names are not understood" in p for p in teal), teal
+    assert any(
+        p.startswith(f"{F}:4:3: error:")
+        and "expected a colour '#rrggbb' in quotes, got 'teal'" in p
+        and "colour names are not understood" in p
+        for p in teal
+    ), teal
     bare = faction_with(tmp_path, 'colour: "#6b4f9f"', "colour: #6b4f9f")
-    assert any(p.startswith(f"{F}:4:3: error:") and "got None" in p and "put the colour in quotes: colour: '#1f8a8a'" in p for p in bare), bare
+    assert any(
+        p.startswith(f"{F}:4:3: error:") and "got None" in p and "put the colour in quotes: colour: '#1f8a8a'" in p
+        for p in bare
+    ), bare
 
 
 def test_a_colour_or_marker_another_faction_has_is_an_error(tmp_path):
@@ -77,22 +88,33 @@ def test_a_colour_or_marker_another_faction_has_is_an_error(tmp_path):
     colour = faction_with(tmp_path, 'colour: "#6b4f9f"', f'colour: "{theirs.upper()}"')  # the same colour, in capitals
     assert any(p.startswith(f"{F}:4:3: error:") and "is already faction 'trotsky''s" in p for p in colour), colour
     marker = faction_with(tmp_path, "marker: D", "marker: L")
-    assert any(p.startswith(f"{F}:5:3: error:") and "marker 'L' is already faction 'trotsky''s" in p for p in marker), marker
+    assert any(p.startswith(f"{F}:5:3: error:") and "marker 'L' is already faction 'trotsky''s" in p for p in marker), (
+        marker
+    )
     long = faction_with(tmp_path, "marker: D", "marker: DC")
     assert any("marker 'DC' must be one letter or digit" in p for p in long), long
 
 
 def test_a_quoted_number_says_to_drop_the_quotes(tmp_path):
     problems = faction_with(tmp_path, "influence: 5", 'influence: "12"')
-    assert any(p.startswith(f"{F}:9:3: error:") and "got '12'" in p and "write the number without quotes: 12" in p for p in problems), problems
+    assert any(
+        p.startswith(f"{F}:9:3: error:") and "got '12'" in p and "write the number without quotes: 12" in p
+        for p in problems
+    ), problems
 
 
 def test_merge_merges_nested_mappings_key_by_key(tmp_path):
-    write_mod(tmp_path, "m", {"scenarios/s.yaml": """
+    write_mod(
+        tmp_path,
+        "m",
+        {
+            "scenarios/s.yaml": """
         - id: succession
           op: override
           merge: {standing: {komsomol: {trotsky: 77}}}
-    """})
+    """
+        },
+    )
     base = load_game(DATA, [], []).ruleset.scenarios["succession"].standing["komsomol"]
     merged = load_with(tmp_path, "m").ruleset.scenarios["succession"].standing["komsomol"]
     assert merged == {**base, "trotsky": 77} and len(merged) > 1
@@ -102,9 +124,15 @@ def test_a_duplicate_id_names_the_first_and_does_not_suggest_override(tmp_path):
     write_mod(tmp_path, "m", {"factions/f.yaml": FACTION, "factions/g.yaml": FACTION, "characters/c.yaml": LEADER})
     problems = problems_with(tmp_path, "m")
     line = next(p for p in problems if "already defined" in p)
-    assert line.startswith("mods/m/factions/g.yaml:1:3: error: faction 'decists' is already defined at mods/m/factions/f.yaml:1")
+    assert line.startswith(
+        "mods/m/factions/g.yaml:1:3: error: faction 'decists' is already defined at mods/m/factions/f.yaml:1"
+    )
     assert "op: override" not in line and "rename one of the two" in line
-    write_mod(tmp_path / "b", "m", {"factions/f.yaml": FACTION.replace("id: decists", "id: trotsky").replace("faction: decists", "")})
+    write_mod(
+        tmp_path / "b",
+        "m",
+        {"factions/f.yaml": FACTION.replace("id: decists", "id: trotsky").replace("faction: decists", "")},
+    )
     base_clash = next(p for p in problems_with(tmp_path / "b", "m") if "already defined" in p)
     assert "data/factions/factions.yaml:" in base_clash and "op: override" in base_clash
 
@@ -113,8 +141,13 @@ def test_a_yml_file_and_a_folder_without_mod_yaml_are_warned_about(tmp_path):
     write_mod(tmp_path, "m", {"events/e.yml": "- id: x\n"})
     (tmp_path / "mods" / "not_a_mod" / "events").mkdir(parents=True)
     problems = problems_with(tmp_path, "m")
-    assert "mods/m/events/e.yml:1:1: warning: 'e.yml' is ignored: content files end in .yaml (hint: rename it to e.yaml)" in problems
-    assert any("warning: folder 'not_a_mod' has no mod.yaml, so it is not loaded as a mod" in p for p in problems), problems
+    assert (
+        "mods/m/events/e.yml:1:1: warning: 'e.yml' is ignored: content files end in .yaml (hint: rename it to e.yaml)"
+        in problems
+    )
+    assert any("warning: folder 'not_a_mod' has no mod.yaml, so it is not loaded as a mod" in p for p in problems), (
+        problems
+    )
 
 
 def test_a_syntax_error_is_not_followed_by_a_cascade(tmp_path):
@@ -129,8 +162,13 @@ def test_validating_one_file_of_a_mod_checks_its_mod(tmp_path):
     import sys
 
     folder = write_mod(tmp_path, "m", {"factions/f.yaml": FACTION, "characters/c.yaml": LEADER})
-    out = subprocess.run([sys.executable, "-m", "game", "validate", str(folder / "factions" / "f.yaml")], capture_output=True,
-                         text=True, cwd=ROOT, timeout=120)
+    out = subprocess.run(
+        [sys.executable, "-m", "game", "validate", str(folder / "factions" / "f.yaml")],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=120,
+    )
     assert out.returncode == 0, out.stdout + out.stderr
     assert "the whole mod is checked" in out.stdout and "(with mods: m)" in out.stdout
 
@@ -140,7 +178,11 @@ def test_the_guides_example_validates(tmp_path):
     blocks = [textwrap.dedent(b.split("```", 1)[0]) for b in guide.split("```yaml\n")[1:]]
     manifest, faction, leader = blocks[0], blocks[1], blocks[2]
     assert manifest.startswith("id: my_first_mod") and "authors:" in manifest
-    write_mod(tmp_path, "my_first_mod", {"factions/decists.yaml": faction, "characters/decists.yaml": leader},
-              manifest=manifest)
+    write_mod(
+        tmp_path,
+        "my_first_mod",
+        {"factions/decists.yaml": faction, "characters/decists.yaml": leader},
+        manifest=manifest,
+    )
     problems = [p for p in problems_with(tmp_path, "my_first_mod") if "error" in p]
     assert problems == [], problems

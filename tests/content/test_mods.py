@@ -26,20 +26,24 @@ NEW_CHARACTER = """
 
 
 def test_add_override_append_merge(tmp_path):
-    write_mod(tmp_path, "m", {
-        "characters/new.yaml": NEW_CHARACTER,
-        "factions/f.yaml": """
+    write_mod(
+        tmp_path,
+        "m",
+        {
+            "characters/new.yaml": NEW_CHARACTER,
+            "factions/f.yaml": """
             - id: bukharin
               op: override
               influence: 12
               append: {leaders: []}
             """,
-        "scenarios/s.yaml": """
+            "scenarios/s.yaml": """
             - id: succession
               op: override
               merge: {offices: {education_commissar: gastev}}
             """,
-    })
+        },
+    )
     rs = load_with(tmp_path, "m").ruleset
     assert rs.characters["gastev"].name == "Alexei Gastev"
     assert rs.factions["bukharin"].influence == 12
@@ -49,20 +53,24 @@ def test_add_override_append_merge(tmp_path):
 
 
 def test_extends_replace_remove_delete(tmp_path):
-    write_mod(tmp_path, "m", {
-        "cards/c.yaml": """
+    write_mod(
+        tmp_path,
+        "m",
+        {
+            "cards/c.yaml": """
             - id: enrich_yourselves_again
               extends: enrich_yourselves
               title: Enrich Yourselves, Again
             - id: drought
               op: delete
             """,
-        "scenarios/s.yaml": """
+            "scenarios/s.yaml": """
             - id: scissors
               op: override
               remove: {playable: [left_sr]}
             """,
-    })
+        },
+    )
     rs = load_with(tmp_path, "m").ruleset
     assert rs.cards["enrich_yourselves_again"].effects == rs.cards["enrich_yourselves"].effects
     assert rs.cards["enrich_yourselves_again"].title == "Enrich Yourselves, Again"
@@ -77,7 +85,11 @@ def test_deleting_something_still_referred_to_is_an_error_naming_the_referrer(tm
 
 
 def test_operator_mistakes(tmp_path):
-    write_mod(tmp_path, "m", {"cards/c.yaml": """
+    write_mod(
+        tmp_path,
+        "m",
+        {
+            "cards/c.yaml": """
         - id: no_such_card
           op: override
           value: 2
@@ -86,10 +98,20 @@ def test_operator_mistakes(tmp_path):
         - id: drought
           op: override
           append: {title: [x]}
-        """})
+        """
+        },
+    )
     problems = problems_with(tmp_path, "m")
-    assert any(p.startswith("mods/m/cards/c.yaml:1:3: error: card 'no_such_card' does not exist, so there is nothing to override") for p in problems), problems
-    assert "mods/m/cards/c.yaml:5:3: error: card 'drought': unknown op 'overide' (hint: did you mean 'override'?)" in problems, problems
+    assert any(
+        p.startswith(
+            "mods/m/cards/c.yaml:1:3: error: card 'no_such_card' does not exist, so there is nothing to override"
+        )
+        for p in problems
+    ), problems
+    assert (
+        "mods/m/cards/c.yaml:5:3: error: card 'drought': unknown op 'overide' (hint: did you mean 'override'?)"
+        in problems
+    ), problems
     assert any("append needs a list field" in p for p in problems), problems
 
 
@@ -113,15 +135,36 @@ def test_later_mods_win_on_the_same_field(tmp_path):
 @pytest.mark.parametrize(
     ("manifests", "chosen", "expected"),
     [
-        ({"a": "id: a\nname: A\nversion: 1.0.0\nrequires: [missing]\n"}, ["a"], "mod 'a' requires 'missing', which is not installed"),
-        ({"a": "id: a\nname: A\nversion: 1.0.0\nrequires: [{id: b, version: '>=2.0.0'}]\n", "b": "id: b\nname: B\nversion: 1.5.0\n"},
-         ["a", "b"], "mod 'a' requires 'b' >=2.0.0, but 1.5.0 is installed"),
-        ({"a": "id: a\nname: A\nversion: 1.0.0\nincompatible: [b]\n", "b": "id: b\nname: B\nversion: 1.0.0\n"},
-         ["a", "b"], "mod 'a' is incompatible with 'b'; enable only one of them"),
-        ({"a": "id: a\nname: A\nversion: 1.0.0\ngame: '>=9.0.0'\n"}, ["a"], "mod 'a' supports game versions >=9.0.0, but this is"),
+        (
+            {"a": "id: a\nname: A\nversion: 1.0.0\nrequires: [missing]\n"},
+            ["a"],
+            "mod 'a' requires 'missing', which is not installed",
+        ),
+        (
+            {
+                "a": "id: a\nname: A\nversion: 1.0.0\nrequires: [{id: b, version: '>=2.0.0'}]\n",
+                "b": "id: b\nname: B\nversion: 1.5.0\n",
+            },
+            ["a", "b"],
+            "mod 'a' requires 'b' >=2.0.0, but 1.5.0 is installed",
+        ),
+        (
+            {"a": "id: a\nname: A\nversion: 1.0.0\nincompatible: [b]\n", "b": "id: b\nname: B\nversion: 1.0.0\n"},
+            ["a", "b"],
+            "mod 'a' is incompatible with 'b'; enable only one of them",
+        ),
+        (
+            {"a": "id: a\nname: A\nversion: 1.0.0\ngame: '>=9.0.0'\n"},
+            ["a"],
+            "mod 'a' supports game versions >=9.0.0, but this is",
+        ),
         ({"a": "id: a\nname: A\nversion: one\n"}, ["a"], "'one' is not a version like 1.2.0"),
         ({"a": "id: ../../etc\nname: A\nversion: 1.0.0\n"}, ["a"], "mod id '../../etc' must be a slug"),
-        ({"a": "id: a\nname: A\nversion: 1.0.0\nauthor: me\n"}, ["a"], "unknown field 'author' (hint: did you mean 'authors'?)"),
+        (
+            {"a": "id: a\nname: A\nversion: 1.0.0\nauthor: me\n"},
+            ["a"],
+            "unknown field 'author' (hint: did you mean 'authors'?)",
+        ),
     ],
 )
 def test_mod_problems_are_clear_and_disable_the_mod(tmp_path, manifests, chosen, expected):
@@ -154,17 +197,26 @@ def test_files_linked_from_outside_the_mod_are_refused(tmp_path):
 
 
 def test_migrations_map_renamed_ids_and_are_checked(tmp_path):
-    write_mod(tmp_path, "m", {"characters/new.yaml": NEW_CHARACTER, "migrations.yaml": "renamed:\n  character: {gastyev: gastev}\n"})
+    write_mod(
+        tmp_path,
+        "m",
+        {"characters/new.yaml": NEW_CHARACTER, "migrations.yaml": "renamed:\n  character: {gastyev: gastev}\n"},
+    )
     assert load_with(tmp_path, "m").migrations == {"character": {"gastyev": "gastev"}}
     write_mod(tmp_path, "n", {"migrations.yaml": "renamed:\n  character: {old: nobody_at_all}\n"})
     problems = problems_with(tmp_path, "n")
-    assert any(p.startswith("mods/n/migrations.yaml:2:15: error:") and "renamed to unknown character 'nobody_at_all'" in p for p in problems), problems
+    assert any(
+        p.startswith("mods/n/migrations.yaml:2:15: error:") and "renamed to unknown character 'nobody_at_all'" in p
+        for p in problems
+    ), problems
 
 
 def test_unknown_folders_are_warned_about(tmp_path):
     write_mod(tmp_path, "m", {"evnts/e.yaml": "[]\n"})
     problems = problems_with(tmp_path, "m")
-    assert any("folder 'evnts' is not a content folder" in p and "did you mean 'events'" in p for p in problems), problems
+    assert any("folder 'evnts' is not a content folder" in p and "did you mean 'events'" in p for p in problems), (
+        problems
+    )
 
 
 def test_version_constraints():

@@ -19,7 +19,9 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_the_field_reference_in_modding_md_is_current():
-    assert current(ROOT / "docs" / "MODDING.md") == reference(), "run: python -m game schema --reference docs/MODDING.md"
+    assert current(ROOT / "docs" / "MODDING.md") == reference(), (
+        "run: python -m game schema --reference docs/MODDING.md"
+    )
 
 
 def test_every_field_has_a_description():
@@ -56,6 +58,8 @@ def test_json_schemas_reject_a_misspelt_field():
 
 
 def test_schema_command_writes_files(tmp_path):
-    out = subprocess.run([sys.executable, "-m", "game", "schema", "--out", str(tmp_path)], capture_output=True, text=True, cwd=ROOT)
+    out = subprocess.run(
+        [sys.executable, "-m", "game", "schema", "--out", str(tmp_path)], capture_output=True, text=True, cwd=ROOT
+    )
     assert out.returncode == 0
     assert (tmp_path / "faction.schema.json").is_file()

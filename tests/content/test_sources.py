@@ -31,54 +31,128 @@ CONTENT = [ROOT / "data", ROOT / "mods"]
 # them back. Grouped by what they are.
 DISALLOWED_HOSTS = {
     # Wikipedia mirrors and clones (copies of Wikipedia articles, often stale, under other names)
-    "askwikinow.com", "clever-geek.imtqy.com", "everything.explained.today", "howlingpixel.com",
-    "kiddle.co", "kiwix.casplantje.nl", "kiwix.haohe.fun", "kiwix.lema.org", "liquisearch.com",
-    "owiki.org", "piglix.com", "pinocchiopedia.com", "the-uncensored-wiki.com", "theinfolist.com",
-    "wiki.richxsearch.com", "wiki.studentb.eu", "wiki.tsokiyzan.org", "wikiclassic.com",
-    "wikimili.com", "wikisum.wiki", "wikiwand.com", "worddisk.com", "wiki7.org", "xcv.wiki",
-    "zxc.wiki", "wikiup.org", "abcdef.wiki", "qwertyu.wiki", "qa.edu.vn", "ww-w.pages.dev",
-    "review.clateway.com", "academic.ru", "ipfs.dweb.link", "fandom.com", "citizendium.org",
-    "marxists.wikis.cc", "wn.com", "hessslslslsls.azureedge.net", "marxdic.com",
+    "askwikinow.com",
+    "clever-geek.imtqy.com",
+    "everything.explained.today",
+    "howlingpixel.com",
+    "kiddle.co",
+    "kiwix.casplantje.nl",
+    "kiwix.haohe.fun",
+    "kiwix.lema.org",
+    "liquisearch.com",
+    "owiki.org",
+    "piglix.com",
+    "pinocchiopedia.com",
+    "the-uncensored-wiki.com",
+    "theinfolist.com",
+    "wiki.richxsearch.com",
+    "wiki.studentb.eu",
+    "wiki.tsokiyzan.org",
+    "wikiclassic.com",
+    "wikimili.com",
+    "wikisum.wiki",
+    "wikiwand.com",
+    "worddisk.com",
+    "wiki7.org",
+    "xcv.wiki",
+    "zxc.wiki",
+    "wikiup.org",
+    "abcdef.wiki",
+    "qwertyu.wiki",
+    "qa.edu.vn",
+    "ww-w.pages.dev",
+    "review.clateway.com",
+    "academic.ru",
+    "ipfs.dweb.link",
+    "fandom.com",
+    "citizendium.org",
+    "marxists.wikis.cc",
+    "wn.com",
+    "hessslslslsls.azureedge.net",
+    "marxdic.com",
     # copies of other encyclopedias (the Great Soviet Encyclopedia re-served with adverts)
     "thefreedictionary.com",
     # unauthorised copies of books (online readers of in-copyright works) and document dumps
-    "bibliboba.com", "bibliboba.online", "bookreadfree.com", "chitka.online", "rulit.me",
-    "ditext.com", "full-english-books.net", "whosread.com", "libcat.ru", "thelib.ru",
-    "readli.net", "readnow.me", "trantor.is", "litlife.club", "livebooks.pro", "ebin.pub",
-    "docslib.org", "studylib.net", "123docz.net", "mafiadoc.com", "studyslide.com",
-    "eegxpu.cyou", "eng.atlants.lv",
+    "bibliboba.com",
+    "bibliboba.online",
+    "bookreadfree.com",
+    "chitka.online",
+    "rulit.me",
+    "ditext.com",
+    "full-english-books.net",
+    "whosread.com",
+    "libcat.ru",
+    "thelib.ru",
+    "readli.net",
+    "readnow.me",
+    "trantor.is",
+    "litlife.club",
+    "livebooks.pro",
+    "ebin.pub",
+    "docslib.org",
+    "studylib.net",
+    "123docz.net",
+    "mafiadoc.com",
+    "studyslide.com",
+    "eegxpu.cyou",
+    "eng.atlants.lv",
     # scrapers of journal articles and content farms (no author, copied or generated text)
-    "discovery.researcher.life", "climate-policy-watcher.org", "worldhistory.biz",
-    "historydraft.com", "todayshistory.org", "allfamous.org", "s9.com", "lolitatops.com",
-    "artstudio.marketing", "politix.geostacks.com", "netdenegnakino.ru", "gizmo.ai",
-    "factmonster.com", "worldhistoryproject.org", "ww2days.com", "royal-irish.com",
-    "executedtoday.com", "biographiya.com", "world-war-1.info", "vividmaps.com",
+    "discovery.researcher.life",
+    "climate-policy-watcher.org",
+    "worldhistory.biz",
+    "historydraft.com",
+    "todayshistory.org",
+    "allfamous.org",
+    "s9.com",
+    "lolitatops.com",
+    "artstudio.marketing",
+    "politix.geostacks.com",
+    "netdenegnakino.ru",
+    "gizmo.ai",
+    "factmonster.com",
+    "worldhistoryproject.org",
+    "ww2days.com",
+    "royal-irish.com",
+    "executedtoday.com",
+    "biographiya.com",
+    "world-war-1.info",
+    "vividmaps.com",
     # forums, anonymous blogs and partisan pages (no author a class can weigh)
-    "soviet-empire.com", "lemmygrad.ml", "salsarusa.blogspot.com", "ullajordan.wordpress.com",
-    "hroniki-hlebnogo-fronta.blogspot.com", "dmitrievaffair.com", "augb.co.uk",
-    "marxistleninists.org", "dchan.qorigins.org",
+    "soviet-empire.com",
+    "lemmygrad.ml",
+    "salsarusa.blogspot.com",
+    "ullajordan.wordpress.com",
+    "hroniki-hlebnogo-fronta.blogspot.com",
+    "dmitrievaffair.com",
+    "augb.co.uk",
+    "marxistleninists.org",
+    "dchan.qorigins.org",
 }
 
 # Institutional hosts (and their subdomains) whose pages count as a scholarly or primary source.
 INSTITUTIONAL_HOSTS = {
-    "soviethistory.msu.edu",          # Seventeen Moments in Soviet History, Michigan State University
-    "marxists.org",                   # Marxists Internet Archive: the period's own texts
-    "history.state.gov",              # US Office of the Historian: Foreign Relations documents
-    "cia.gov",                        # CIA reading room: declassified documents
+    "soviethistory.msu.edu",  # Seventeen Moments in Soviet History, Michigan State University
+    "marxists.org",  # Marxists Internet Archive: the period's own texts
+    "history.state.gov",  # US Office of the Historian: Foreign Relations documents
+    "cia.gov",  # CIA reading room: declassified documents
     "digitalarchive.wilsoncenter.org",
-    "prlib.ru",                       # Presidential Library, St Petersburg (a national library)
-    "publishing.cdlib.org",           # University of California Press e-books
-    "sciencespo.fr",                  # Online Encyclopedia of Mass Violence, Sciences Po
-    "massviolence.org",               # the same encyclopedia at its earlier address
-    "encyclopediaofukraine.com",      # Canadian Institute of Ukrainian Studies
-    "polithistory.ru",                # State Museum of Political History of Russia
-    "memo.ru",                        # Memorial
-    "loc.gov", "bl.uk", "archives.gov", "nationalarchives.gov.uk",
-    "alexanderyakovlev.org",          # Yakovlev Foundation document collections
-    "germanhistorydocs.ghi-dc.org",   # German Historical Institute Washington: documents
-    "avalon.law.yale.edu",            # Yale Law School: the Avalon Project
-    "europa.eu",                      # the European Union's official documents (EUR-Lex)
-    "doi.org", "jstor.org",
+    "prlib.ru",  # Presidential Library, St Petersburg (a national library)
+    "publishing.cdlib.org",  # University of California Press e-books
+    "sciencespo.fr",  # Online Encyclopedia of Mass Violence, Sciences Po
+    "massviolence.org",  # the same encyclopedia at its earlier address
+    "encyclopediaofukraine.com",  # Canadian Institute of Ukrainian Studies
+    "polithistory.ru",  # State Museum of Political History of Russia
+    "memo.ru",  # Memorial
+    "loc.gov",
+    "bl.uk",
+    "archives.gov",
+    "nationalarchives.gov.uk",
+    "alexanderyakovlev.org",  # Yakovlev Foundation document collections
+    "germanhistorydocs.ghi-dc.org",  # German Historical Institute Washington: documents
+    "avalon.law.yale.edu",  # Yale Law School: the Avalon Project
+    "europa.eu",  # the European Union's official documents (EUR-Lex)
+    "doi.org",
+    "jstor.org",
 }
 # University sites count wherever they are.
 INSTITUTIONAL_SUFFIXES = (".edu", ".ac.uk")
@@ -125,7 +199,9 @@ def test_there_are_records_with_sources():
 def test_each_record_cites_a_scholarly_or_primary_source(key):
     rec = RECORDS[key]
     sources = [str(s) for s in rec["sources"] or []]
-    assert any(is_scholarly(s) for s in sources), f"{key}: no book, article, document collection or institutional page in {sources}"
+    assert any(is_scholarly(s) for s in sources), (
+        f"{key}: no book, article, document collection or institutional page in {sources}"
+    )
 
 
 @pytest.mark.parametrize("key", sorted(RECORDS))

@@ -142,15 +142,31 @@ def test_no_pact_turns_a_faction_against_itself(rs, kind, strike, a, b, third):
     if strike == "censure":
         motion = Motion("censure", fa, {"faction": fb}, 1)
     else:
-        people = [m for m in state.seats["politburo"] if pacts.struck(rs, state, Motion("expel_member", fa, {"character": m}, 1)) == fb]
-        offices = [o for o, h in state.offices.items() if h is not None and rs.offices[o].chosen_by == "politburo"
-                   and pacts.struck(rs, state, Motion("remove", fa, {"office": o}, 1)) == fb]
+        people = [
+            m
+            for m in state.seats["politburo"]
+            if pacts.struck(rs, state, Motion("expel_member", fa, {"character": m}, 1)) == fb
+        ]
+        offices = [
+            o
+            for o, h in state.offices.items()
+            if h is not None
+            and rs.offices[o].chosen_by == "politburo"
+            and pacts.struck(rs, state, Motion("remove", fa, {"office": o}, 1)) == fb
+        ]
         if strike == "expel_member" and people:
             motion = Motion("expel_member", fa, {"character": people[0]}, 1)
         elif strike in ("remove", "appoint") and offices:
-            own = [c for c in rs.character_ids if pacts.struck(rs, state, Motion("expel_member", fa, {"character": c}, 1)) == fa]
-            motion = (Motion("remove", fa, {"office": offices[0]}, 1) if strike == "remove" or not own
-                      else Motion("appoint", fa, {"office": offices[0], "character": own[0]}, 1))
+            own = [
+                c
+                for c in rs.character_ids
+                if pacts.struck(rs, state, Motion("expel_member", fa, {"character": c}, 1)) == fa
+            ]
+            motion = (
+                Motion("remove", fa, {"office": offices[0]}, 1)
+                if strike == "remove" or not own
+                else Motion("appoint", fa, {"office": offices[0], "character": own[0]}, 1)
+            )
         else:
             return
     assert pacts.struck(rs, state, motion) == fb
@@ -176,7 +192,9 @@ def test_breaking_a_pact_by_a_whip_costs_what_it_says(rs, intrigue_state):
     kind = pacts.pact_kinds(rs)["bloc"]
     broken = [e for e in s.log if e[1] == "pact.broken"]
     assert broken and broken[0][2]["faction"] == "zinoviev_kamenev" and broken[0][2]["how"] == "whip"
-    assert s.factions["zinoviev_kamenev"].prestige <= prestige - kind.break_prestige + 2  # heat/discipline may move it a little
+    assert (
+        s.factions["zinoviev_kamenev"].prestige <= prestige - kind.break_prestige + 2
+    )  # heat/discipline may move it a little
     assert s.trust["stalin"]["zinoviev_kamenev"] <= trust - kind.break_trust + rs.rules["trust"]["kept"]
     assert not any(p.kind == "bloc" and {p.a, p.b} == {"stalin", "zinoviev_kamenev"} for p in s.pacts)
 

@@ -20,7 +20,9 @@ ROOT = Path(__file__).resolve().parents[2]
 CONTENT = load_game(ROOT / "data", [], [ROOT / "mods"])
 
 
-@settings(max_examples=4, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=4, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture]
+)
 @given(seed=st.integers(0, 100_000), picks=st.lists(st.integers(0, 10_000), min_size=10, max_size=50))
 def test_random_games_save_load_and_replay(tmp_path_factory, seed, picks):
     rs = CONTENT.ruleset

@@ -45,7 +45,11 @@ def played(content):
             event = content.ruleset.events[session.state.event_queue[0]]
             session.submit(A.ChooseOption(mover, event.id, event.choices[-1].id))
         else:
-            session.submit(A.Lobby(mover, "kalinin", 2) if session.state.factions[mover].influence >= 2 and session.state.factions[mover].ap > 2 else A.EndTurn(mover))
+            session.submit(
+                A.Lobby(mover, "kalinin", 2)
+                if session.state.factions[mover].influence >= 2 and session.state.factions[mover].ap > 2
+                else A.EndTurn(mover)
+            )
         if session.state.turn >= 5:
             break
     return session
@@ -121,7 +125,10 @@ def resign(text: str) -> str:
         (lambda t: "[1, 2, 3]", "not a Testament save"),
         (lambda t: t.replace(f'"format":{CURRENT}', '"format":99', 1), "update the game"),
         (lambda t: t.replace(f'"format":{CURRENT}', '"format":"two"', 1), "format is missing or not a number"),
-        (lambda t: t.replace('"log":[', '"log":{"x":[', 1).replace('],"turn_hashes"', ']},"turn_hashes"', 1), "'log' is missing or of the wrong type"),
+        (
+            lambda t: t.replace('"log":[', '"log":{"x":[', 1).replace('],"turn_hashes"', ']},"turn_hashes"', 1),
+            "'log' is missing or of the wrong type",
+        ),
         (lambda t: resign(t.replace('"type":"choose"', '"type":"teleport"', 1)), "unknown action type"),
         (lambda t: t.replace('"type":"choose"', '"type":"teleport"', 1), "does not match its checksum"),
     ],
@@ -187,13 +194,35 @@ def test_an_older_format_is_migrated(tmp_path):
 
 def test_the_command_line_replays_and_refuses(tmp_path):
     path = tmp_path / "cli.testament.json"
-    out = subprocess.run([sys.executable, "-m", "game", "simulate", "--scenario", "scissors", "--seed", "6", "--save", str(path), "--mods", ""],
-                         capture_output=True, text=True, cwd=ROOT, timeout=120)
+    out = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "game",
+            "simulate",
+            "--scenario",
+            "scissors",
+            "--seed",
+            "6",
+            "--save",
+            str(path),
+            "--mods",
+            "",
+        ],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=120,
+    )
     assert out.returncode == 0 and path.is_file()
-    ok = subprocess.run([sys.executable, "-m", "game", "replay", str(path)], capture_output=True, text=True, cwd=ROOT, timeout=120)
+    ok = subprocess.run(
+        [sys.executable, "-m", "game", "replay", str(path)], capture_output=True, text=True, cwd=ROOT, timeout=120
+    )
     assert ok.returncode == 0 and ok.stdout.startswith("ok: replayed")
     broken = tmp_path / "broken.testament.json"
     shutil.copy(path, broken)
     broken.write_text(broken.read_text()[:1000])
-    bad = subprocess.run([sys.executable, "-m", "game", "replay", str(broken)], capture_output=True, text=True, cwd=ROOT, timeout=120)
+    bad = subprocess.run(
+        [sys.executable, "-m", "game", "replay", str(broken)], capture_output=True, text=True, cwd=ROOT, timeout=120
+    )
     assert bad.returncode == 1 and "Traceback" not in bad.stderr and bad.stderr.count("\n") == 1

@@ -31,7 +31,9 @@ atomic.write_atomic(Path(sys.argv[1]), "x" * 1_000_000)
 
 
 def kill_mid_write(target: Path) -> None:
-    proc = subprocess.Popen([sys.executable, "-c", KILLED_WRITER, str(target)], cwd=ROOT, stdout=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-c", KILLED_WRITER, str(target)], cwd=ROOT, stdout=subprocess.PIPE, text=True
+    )
     assert proc.stdout.readline().strip() == "writing"
     proc.send_signal(signal.SIGKILL)
     proc.wait(timeout=30)
@@ -55,7 +57,9 @@ def test_temp_files_of_killed_saves_are_swept_at_start(tmp_path):
     assert len(leftovers(saves)) == 3  # what the issue measured: one hidden file per kill
     age(saves)
     env = {**os.environ, "TESTAMENT_SAVES_DIR": str(saves), "TESTAMENT_USER_DIR": str(tmp_path / "user")}
-    out = subprocess.run([sys.executable, "-m", "game", "mods"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+    out = subprocess.run(
+        [sys.executable, "-m", "game", "mods"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
+    )
     assert out.returncode == 0, out.stderr
     assert leftovers(saves) == [] and not (saves / "slot.testament.json").exists()
 

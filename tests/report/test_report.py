@@ -13,12 +13,22 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def test_report_from_a_simulated_save(tmp_path):
     save = tmp_path / "g.testament.json"
-    out = subprocess.run([sys.executable, "-m", "game", "simulate", "--seed", "21", "--save", str(save), "--mods", ""],
-                         capture_output=True, text=True, cwd=ROOT, timeout=300)
+    out = subprocess.run(
+        [sys.executable, "-m", "game", "simulate", "--seed", "21", "--save", str(save), "--mods", ""],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=300,
+    )
     assert out.returncode == 0, out.stderr
     html_path = tmp_path / "report.html"
-    out = subprocess.run([sys.executable, "-m", "game", "report", str(save), "--out", str(html_path)],
-                         capture_output=True, text=True, cwd=ROOT, timeout=300)
+    out = subprocess.run(
+        [sys.executable, "-m", "game", "report", str(save), "--out", str(html_path)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=300,
+    )
     assert out.returncode == 0, out.stderr
     page = html_path.read_text(encoding="utf-8")
 

@@ -50,7 +50,9 @@ def page_requests(netlog: Path) -> list[str]:
     out = []
     for event in doc["events"]:
         params = event.get("params") or {}
-        if kinds.get(event["type"]) == "URL_REQUEST_START_JOB" and "file://" in str(params.get("network_isolation_key", "")):
+        if kinds.get(event["type"]) == "URL_REQUEST_START_JOB" and "file://" in str(
+            params.get("network_isolation_key", "")
+        ):
             url = str(params.get("url", ""))
             if not url.startswith(("file:", "data:")):
                 out.append(url)
@@ -58,10 +60,20 @@ def page_requests(netlog: Path) -> list[str]:
 
 
 def chromium(browser: str, profile: Path, netlog: Path, *args: str) -> subprocess.CompletedProcess:
-    flags = ["--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--no-first-run", "--disable-sync",
-             "--disable-background-networking", "--disable-component-update", "--disable-default-apps",
-             f"--user-data-dir={profile}", f"--log-net-log={netlog}",
-             "--host-resolver-rules=MAP * 127.0.0.1:9"]  # nothing may leave the machine, even while we look
+    flags = [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--hide-scrollbars",
+        "--no-first-run",
+        "--disable-sync",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-default-apps",
+        f"--user-data-dir={profile}",
+        f"--log-net-log={netlog}",
+        "--host-resolver-rules=MAP * 127.0.0.1:9",
+    ]  # nothing may leave the machine, even while we look
     return subprocess.run([browser, *flags, *args], capture_output=True, text=True, timeout=180)
 
 
@@ -70,7 +82,13 @@ def report_file(tmp_path_factory) -> Path:
     rs = load_content(ROOT / "data").ruleset
     record = play_game(rs, "scissors", 9, hash_turns=True)
     header = make_header(record.state, rs.content_hash, [], [f"{f}: AI" for f in rs.faction_ids], "2026-01-01T00:00:00")
-    data = SaveData(header, record.state, list(record.actions), list(record.turn_hashes), {"humans": [], "levels": {}, "options": {}})
+    data = SaveData(
+        header,
+        record.state,
+        list(record.actions),
+        list(record.turn_hashes),
+        {"humans": [], "levels": {}, "options": {}},
+    )
     path = tmp_path_factory.mktemp("report") / "report.html"
     path.write_text(build_report(rs, data), encoding="utf-8")
     return path
@@ -82,14 +100,36 @@ def test_the_report_prints_offline_in_chromium(report_file, tmp_path):
         pytest.skip("Chromium is not installed (apt-get install chromium)")
     control = tmp_path / "control.html"
     control.write_text("<p>control</p><img src='http://example.org/x.png'>")
-    chromium(browser, tmp_path / "p0", tmp_path / "control.json", f"--screenshot={tmp_path / 'control.png'}", control.as_uri())
-    assert page_requests(tmp_path / "control.json") == ["http://example.org/x.png"], "the network log must show a page's request"
+    chromium(
+        browser,
+        tmp_path / "p0",
+        tmp_path / "control.json",
+        f"--screenshot={tmp_path / 'control.png'}",
+        control.as_uri(),
+    )
+    assert page_requests(tmp_path / "control.json") == ["http://example.org/x.png"], (
+        "the network log must show a page's request"
+    )
 
     pdf = tmp_path / "report.pdf"
-    out = chromium(browser, tmp_path / "p1", tmp_path / "pdf.json", f"--print-to-pdf={pdf}", "--no-pdf-header-footer", report_file.as_uri())
+    out = chromium(
+        browser,
+        tmp_path / "p1",
+        tmp_path / "pdf.json",
+        f"--print-to-pdf={pdf}",
+        "--no-pdf-header-footer",
+        report_file.as_uri(),
+    )
     assert pdf.is_file(), out.stderr[-2000:]
     shot = tmp_path / "report.png"
-    chromium(browser, tmp_path / "p2", tmp_path / "shot.json", f"--screenshot={shot}", "--window-size=1200,1600", report_file.as_uri())
+    chromium(
+        browser,
+        tmp_path / "p2",
+        tmp_path / "shot.json",
+        f"--screenshot={shot}",
+        "--window-size=1200,1600",
+        report_file.as_uri(),
+    )
     assert shot.is_file()
     assert page_requests(tmp_path / "pdf.json") == [] and page_requests(tmp_path / "shot.json") == []
 

@@ -21,8 +21,29 @@ MOD = "example_workers_opposition"
 PAYLOAD = """<script>alert(1)</script><img src=x onerror=alert(2)><pwn-tag a='x'>"'&</textarea>"""
 TEXT_FIELDS = {"name", "short", "title", "text", "history", "bio", "description", "label", "summary", "native", "term"}
 TEXT_LISTS = {"sources", "discussion_questions", "authors"}
-PAGE_TAGS = {"html", "head", "meta", "title", "style", "body", "h1", "h2", "h3", "p", "b", "table", "tr", "td", "th",
-             "div", "span", "img", "br", "ul", "li"}
+PAGE_TAGS = {
+    "html",
+    "head",
+    "meta",
+    "title",
+    "style",
+    "body",
+    "h1",
+    "h2",
+    "h3",
+    "p",
+    "b",
+    "table",
+    "tr",
+    "td",
+    "th",
+    "div",
+    "span",
+    "img",
+    "br",
+    "ul",
+    "li",
+}
 PAGE_ATTRS = {"lang", "charset", "class", "alt", "src"}
 
 
@@ -60,7 +81,10 @@ def hostile_mod(root: Path) -> Path:
     folder = root / "mods" / MOD
     shutil.copytree(ROOT / "mods" / MOD, folder)
     for path in folder.rglob("*.yaml"):
-        path.write_text(yaml.safe_dump(poison(yaml.safe_load(path.read_text(encoding="utf-8"))), allow_unicode=True), encoding="utf-8")
+        path.write_text(
+            yaml.safe_dump(poison(yaml.safe_load(path.read_text(encoding="utf-8"))), allow_unicode=True),
+            encoding="utf-8",
+        )
     return root / "mods"
 
 
@@ -79,7 +103,11 @@ def test_no_markup_from_a_save_or_a_mod_survives_in_the_report(tmp_path):
     state.log.append([state.turn, "event.chosen", {"event": PAYLOAD, "choice": PAYLOAD, "chooser": PAYLOAD}])
     header = make_header(state, rs.content_hash, content.mod_records(), [PAYLOAD, PAYLOAD], PAYLOAD)
     header.update(date=PAYLOAD, phase=PAYLOAD, game_version=PAYLOAD)
-    table = {"humans": [PAYLOAD, "trotsky"], "levels": {f: PAYLOAD for f in rs.faction_ids}, "options": {PAYLOAD: True, "turn_timer": 7}}
+    table = {
+        "humans": [PAYLOAD, "trotsky"],
+        "levels": {f: PAYLOAD for f in rs.faction_ids},
+        "options": {PAYLOAD: True, "turn_timer": 7},
+    }
     path = tmp_path / "hostile.testament.json"
     write_save(path, SaveData(header, state, list(record.actions), [], table))
     doc = json.loads(path.read_text(encoding="utf-8"))

@@ -22,8 +22,13 @@ def _finished_game(tmp_path):
     session.run_bots()
     tagged = []
     for _, key, p in session.state.log:
-        record = rs.events.get(p.get("event", "")) if key == "event.chosen" else rs.cards.get(p.get("card", "")) if key in (
-            "card.event", "card.rival_event") else None
+        record = (
+            rs.events.get(p.get("event", ""))
+            if key == "event.chosen"
+            else rs.cards.get(p.get("card", ""))
+            if key in ("card.event", "card.rival_event")
+            else None
+        )
         if record is not None and record.content_tags and (key != "card.rival_event" or p.get("fired")):
             tagged.append(record)
     assert tagged, "no tagged event or card in this game: pick another seed"
@@ -32,8 +37,13 @@ def _finished_game(tmp_path):
 
 
 def _report(save, out, *extra):
-    return subprocess.run([sys.executable, "-m", "game", "report", str(save), "--out", str(out), *extra],
-                          capture_output=True, text=True, cwd=ROOT, timeout=300)
+    return subprocess.run(
+        [sys.executable, "-m", "game", "report", str(save), "--out", str(out), *extra],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=300,
+    )
 
 
 def test_the_report_summarises_the_chosen_tags(tmp_path):

@@ -43,14 +43,21 @@ def test_the_notice_comes_before_the_first_game_and_keeps_the_choices(content, t
     key(app, pygame.K_DOWN)  # violence
     key(app, pygame.K_SPACE)
     assert app.settings.summarise == ["famine", "violence"]
-    assert notice.element("#notice_famine").text == "Summarise" and notice.element("#notice_execution").text == "Show in full"
-    pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=pygame.K_TAB, mod=pygame.KMOD_SHIFT, unicode="", scancode=0))
+    assert (
+        notice.element("#notice_famine").text == "Summarise"
+        and notice.element("#notice_execution").text == "Show in full"
+    )
+    pygame.event.post(
+        pygame.event.Event(pygame.KEYDOWN, key=pygame.K_TAB, mod=pygame.KMOD_SHIFT, unicode="", scancode=0)
+    )
     app.frame(0.05)
     assert notice.focus == 2
     key(app, pygame.K_DOWN)
     key(app, pygame.K_DOWN)  # Continue
     key(app, pygame.K_RETURN)
-    assert any(isinstance(s, GameScene) for s in app.stack) and not any(isinstance(s, ContentNoticeScene) for s in app.stack)
+    assert any(isinstance(s, GameScene) for s in app.stack) and not any(
+        isinstance(s, ContentNoticeScene) for s in app.stack
+    )
     saved = load_settings(tmp_path / "settings.json")
     assert saved.content_notice_seen is True and saved.summarise == ["famine", "violence"]
     # Once read, the notice is not shown again.
@@ -124,10 +131,14 @@ def test_the_hand_and_the_encyclopedia_summarise_and_show_the_full_text_on_reque
 
     book = app.push(EncyclopediaScene, "Cards", "bukharin_in_paris")
     app.frame()
-    assert rs.cards["bukharin_in_paris"].summary in book.render("bukharin_in_paris") and "What really happened" not in book.render("bukharin_in_paris")
+    assert rs.cards["bukharin_in_paris"].summary in book.render(
+        "bukharin_in_paris"
+    ) and "What really happened" not in book.render("bukharin_in_paris")
     assert book.show_full.visible
     key(app, pygame.K_f)
-    assert "What really happened" in book.render("bukharin_in_paris") and "Full text shown" in book.render("bukharin_in_paris")
+    assert "What really happened" in book.render("bukharin_in_paris") and "Full text shown" in book.render(
+        "bukharin_in_paris"
+    )
     key(app, pygame.K_f)
     assert "What really happened" not in book.render("bukharin_in_paris")
 

@@ -60,7 +60,9 @@ def test_drive_a_game_from_the_menu_to_the_third_turn(app):
                 inbox_vote = True
             key(app, pygame.K_ESCAPE)
             assert not isinstance(app.scene, InboxOverlay)
-        elif isinstance(scene, GameScene) and session.human_to_move() == "bukharin" and session.state.phase == "session":
+        elif (
+            isinstance(scene, GameScene) and session.human_to_move() == "bukharin" and session.state.phase == "session"
+        ):
             if not whipped:
                 button = game.element("#whip_0")
                 motion = session.state.agenda[0]
@@ -72,10 +74,15 @@ def test_drive_a_game_from_the_menu_to_the_third_turn(app):
                 whipped = True
             assert game.end_turn.text == "To the vote"
             key(app, pygame.K_e)  # to the vote, by keyboard
-        elif isinstance(scene, GameScene) and session.human_to_move() == "bukharin" and session.state.phase == "intrigue":
+        elif (
+            isinstance(scene, GameScene) and session.human_to_move() == "bukharin" and session.state.phase == "intrigue"
+        ):
             if not lobbied:
-                target = next(h for h in game.hits if h.kind == "person" and h.id == "kalinin") if any(
-                    h.id == "kalinin" for h in game.hits) else next(h for h in game.hits if h.kind == "person" and h.id == "rykov")
+                target = (
+                    next(h for h in game.hits if h.kind == "person" and h.id == "kalinin")
+                    if any(h.id == "kalinin" for h in game.hits)
+                    else next(h for h in game.hits if h.kind == "person" and h.id == "rykov")
+                )
                 click_at(app, target.rect.center)
                 assert game.selected == ("person", target.id)
                 secret_before = int(session.state.loyalty_secret[app.rs.ci[target.id], app.rs.fi["bukharin"]])
@@ -86,7 +93,9 @@ def test_drive_a_game_from_the_menu_to_the_third_turn(app):
                 lobbied = True
             elif not proposed:
                 click(app, game.element("#tab_policy"))
-                motion = next(b for b, opt in game.option_buttons.items() if b.is_enabled and "Agriculture" in opt.label)
+                motion = next(
+                    b for b, opt in game.option_buttons.items() if b.is_enabled and "Agriculture" in opt.label
+                )
                 agenda = len(session.state.agenda)
                 click(app, motion)
                 assert len(session.state.agenda) == agenda + 1

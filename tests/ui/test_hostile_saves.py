@@ -36,7 +36,9 @@ def test_the_menu_and_load_screen_survive_planted_saves(app, tmp_path, monkeypat
     rs = app.rs
     record = play_game(rs, "scissors", 2, max_turns=1)
     header = make_header(record.state, rs.content_hash, [], [], "2026-01-01T00:00:00")
-    good = json.loads(encode(SaveData(header, record.state, list(record.actions), [], {"humans": [], "levels": {}, "options": {}})))
+    good = json.loads(
+        encode(SaveData(header, record.state, list(record.actions), [], {"humans": [], "levels": {}, "options": {}}))
+    )
     monkeypatch.setenv("TESTAMENT_SAVES_DIR", str(tmp_path))
     plant(tmp_path, good)
 

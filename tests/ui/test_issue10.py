@@ -89,7 +89,10 @@ def test_pacts_say_what_they_bind_and_answers_say_why(content):
     assert answer(rs, "trotsky", False, "stronger") == f"{left} refuses: you are stronger than they are."
     assert answer(rs, "trotsky", True, "common_enemy") == f"{left} accepts: a common enemy."
     right = rs.factions["bukharin"].short
-    assert answer(rs, "trotsky", False, "stronger", "bukharin", "stalin") == f"{left} refuses: {right} is stronger than they are."
+    assert (
+        answer(rs, "trotsky", False, "stronger", "bukharin", "stalin")
+        == f"{left} refuses: {right} is stronger than they are."
+    )
 
 
 def test_a_vote_reads_as_words(content):
@@ -97,13 +100,23 @@ def test_a_vote_reads_as_words(content):
 
     rs = content.ruleset
     w = VoteWords(rs)
-    p = {"proposer": "trotsky", "p_proposed": 0.64, "p_view": 0.58, "p_pass": 0.71, "passed": True,
-         "changes": [["before", "revealed", {"character": "kalinin", "faction": "stalin"}, -0.14],
-                     ["hidden", "secret_hold", {"character": "rykov", "faction": "stalin"}, 0.2]],
-         "ballots": [["rykov", False]],
-         "why": [["rykov", 0.8, "bukharin", [["whip", 1.0], ["chance", 0.008], ["ideology", -0.12]], "for"]]}
-    assert w.odds(p) == (f"When proposed 64 %; on the eve of the vote, as {rs.factions['trotsky'].short} saw it, 58 %; "
-                         "the true chance 71 %.")
+    p = {
+        "proposer": "trotsky",
+        "p_proposed": 0.64,
+        "p_view": 0.58,
+        "p_pass": 0.71,
+        "passed": True,
+        "changes": [
+            ["before", "revealed", {"character": "kalinin", "faction": "stalin"}, -0.14],
+            ["hidden", "secret_hold", {"character": "rykov", "faction": "stalin"}, 0.2],
+        ],
+        "ballots": [["rykov", False]],
+        "why": [["rykov", 0.8, "bukharin", [["whip", 1.0], ["chance", 0.008], ["ideology", -0.12]], "for"]],
+    }
+    assert w.odds(p) == (
+        f"When proposed 64 %; on the eve of the vote, as {rs.factions['trotsky'].short} saw it, 58 %; "
+        "the true chance 71 %."
+    )
     changes = w.changes(p)
     assert "Mikhail Kalinin's allegiance" in changes[0] and "\u221214 points" in changes[0]
     assert "+20 points" in changes[1]
@@ -120,7 +133,9 @@ def test_a_pact_that_binds_the_whip_says_so_and_what_breaking_costs(content):
     rs = content.ruleset
     state = new_game(rs, "succession", 3)
     view = player_view(rs, state, "bukharin")
-    assert any(p.accepted and {p.a, p.b} == {"stalin", "bukharin"} for p in view.pacts), "the scenario's non-aggression pact"
+    assert any(p.accepted and {p.a, p.b} == {"stalin", "bukharin"} for p in view.pacts), (
+        "the scenario's non-aggression pact"
+    )
     censure = Motion("censure", "trotsky", {"faction": "stalin"}, id=99)
     kept, broken = pact_note(rs, view, "bukharin", censure, "against"), pact_note(rs, view, "bukharin", censure, "for")
     assert kept.startswith("bound by your pact with") and "prestige" in kept and "trust" in kept
@@ -136,9 +151,14 @@ def test_inbox_lines_open_what_they_name(app):
     session = Session.start(app.rs, "succession", 5, ["bukharin"])
     _play_to(session, app.rs, lambda m: m == "bukharin" and session.state.phase == "intrigue")
     game = _scene(app, session)
-    entries = [[0, "pact.offered", {"faction": "trotsky", "partner": "bukharin", "kind": "alliance", "turns": 2, "price": 0,
-                                    "against": None}],
-               [0, "person.died", {"character": "kalinin", "cause": "natural"}]]
+    entries = [
+        [
+            0,
+            "pact.offered",
+            {"faction": "trotsky", "partner": "bukharin", "kind": "alliance", "turns": 2, "price": 0, "against": None},
+        ],
+        [0, "person.died", {"character": "kalinin", "cause": "natural"}],
+    ]
     inbox = app.push(InboxOverlay, session, "bukharin", entries)
     app.frame()
     assert [line.tag for line in inbox.lines] == ["OFFER", "DEATH"]

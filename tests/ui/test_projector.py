@@ -56,7 +56,7 @@ def test_the_event_dialog_is_larger_at_200_percent_and_stays_inside(content, siz
         blocks = placed.blocks()
         assert all(_inside(b, frame) for b in blocks), "something is drawn outside the panel"
         for i, a in enumerate(blocks):
-            for b in blocks[i + 1:]:
+            for b in blocks[i + 1 :]:
                 assert not a.colliderect(b), f"{a} overlaps {b}"
         for button in overlay.list.buttons:  # the buttons are where the layout put them, in the panel's type
             assert _inside(button.rect, frame)
@@ -185,5 +185,5 @@ def test_the_apparatus_pieces_do_not_overlap(content, size, percent):
     screen = pygame.Rect((0, 0), size)
     for i, a in enumerate(hits):
         assert _inside(a.rect, screen) and a.rect.right <= game.panel.left, a
-        for b in hits[i + 1:]:
+        for b in hits[i + 1 :]:
             assert not a.rect.colliderect(b.rect), (a, b)

@@ -8,8 +8,22 @@ import pytest
 from game.settings import Settings
 from game.ui.screenshots import take_screenshots
 
-EXPECTED = {"01_menu", "02_new_game", "04_apparatus", "05_hand", "06_policy", "07_votes", "08_chronicle", "09_country",
-            "10_handover", "11_pause", "12_encyclopedia", "13_settings", "14_mods", "15_end"}
+EXPECTED = {
+    "01_menu",
+    "02_new_game",
+    "04_apparatus",
+    "05_hand",
+    "06_policy",
+    "07_votes",
+    "08_chronicle",
+    "09_country",
+    "10_handover",
+    "11_pause",
+    "12_encyclopedia",
+    "13_settings",
+    "14_mods",
+    "15_end",
+}
 
 
 @pytest.mark.parametrize("size", [(1280, 720), (1920, 1080)])
@@ -35,7 +49,9 @@ def test_the_apparatus_renders_at_double_scale(content):
     game.select(("person", "bukharin"))
     app.frame()
     assert app.scale == 2.0 and game.hits
-    assert all(0 <= h.rect.bottom <= 1440 and 0 <= h.rect.right <= 2560 for h in game.hits), "something drawn off screen"
+    assert all(0 <= h.rect.bottom <= 1440 and 0 <= h.rect.right <= 2560 for h in game.hits), (
+        "something drawn off screen"
+    )
 
 
 def test_the_scale_is_capped_by_what_the_window_can_show(content):

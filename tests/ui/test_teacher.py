@@ -225,7 +225,9 @@ def test_a_one_lesson_game_end_to_end_with_two_hotseat_teams(app):
     assert session.state.turn == session.state.last_turn == 5
     assert handovers >= 6 and decisions >= 24
     assert {(t, f) for t, f in acted} >= {(t, f) for t in range(6) for f in ("bukharin", "trotsky")}
-    played = [a for a in session.timeline.log if a.actor in ("bukharin", "trotsky") and a.tag not in ("end_turn", "choose")]
+    played = [
+        a for a in session.timeline.log if a.actor in ("bukharin", "trotsky") and a.tag not in ("end_turn", "choose")
+    ]
     assert len(played) >= 10, "the keys did not act"
 
 

@@ -32,9 +32,7 @@ class CongressResult:
 def party_factions(rs: Ruleset, state: GameState) -> list[str]:
     """Factions that sit in party bodies now (not the Left SRs, not the expelled)."""
     return [
-        f
-        for f in rs.faction_ids
-        if rs.factions[f].party and rs.ladder_of(f).rungs[state.factions[f].rung].party_member
+        f for f in rs.faction_ids if rs.factions[f].party and rs.ladder_of(f).rungs[state.factions[f].rung].party_member
     ]
 
 

@@ -97,7 +97,11 @@ def _couplings(rs: Ruleset, state: GameState, before: np.ndarray, target: np.nda
 
     # Peasants leave the collective farms faster than they were driven in (spring 1930).
     if target[ii["collectivisation"]] < was("collectivisation"):
-        put("collectivisation", was("collectivisation") + c["collectivisation_exit_rate"] * (target[ii["collectivisation"]] - was("collectivisation")))
+        put(
+            "collectivisation",
+            was("collectivisation")
+            + c["collectivisation_exit_rate"] * (target[ii["collectivisation"]] - was("collectivisation")),
+        )
     # The herds are slaughtered when households are driven into the farms (rather than hand them
     # over), and regrow slowly; on the steppe the nomads who lost them starve (the Kazakh famine).
     gained = max(0.0, get("collectivisation") - was("collectivisation"))
@@ -113,7 +117,9 @@ def _couplings(rs: Ruleset, state: GameState, before: np.ndarray, target: np.nda
 
     # Industry grows with the tempo (faster while pre-war plant is restored), a little slower when
     # the towns go hungry, and stalls when the managers and engineers are arrested.
-    growth = c["industry_growth"][position("industry")] / 2.0 + c["restoration"] * max(0.0, 1.0 - get("industrial_output") / 100.0)
+    growth = c["industry_growth"][position("industry")] / 2.0 + c["restoration"] * max(
+        0.0, 1.0 - get("industrial_output") / 100.0
+    )
     fed = min(c["fed_most"], max(c["fed_least"], get("urban_food") / 55.0))
     growth = growth * fed - c["purge_drag"] * max(0.0, get("repression") - c["killing_threshold"]) / 100.0
     put("industrial_output", get("industrial_output") * (1.0 + growth))
@@ -123,7 +129,10 @@ def _couplings(rs: Ruleset, state: GameState, before: np.ndarray, target: np.nda
 
     moods = (get("peasant_mood") + get("worker_mood")) / 2.0
     put("legitimacy", get("legitimacy") + 0.1 * (moods - 50.0) - 0.05 * max(0.0, get("repression") - 25.0))
-    put("international_tension", get("international_tension") + 0.5 * (exogenous_tension(rs, state) - get("international_tension")))
+    put(
+        "international_tension",
+        get("international_tension") + 0.5 * (exogenous_tension(rs, state) - get("international_tension")),
+    )
     # War readiness is a level: it drifts toward what the country could field, so what events and
     # cards add to it lasts (fading at the drift rate) instead of being recomputed away.
     ready = get("war_readiness")
@@ -145,7 +154,9 @@ def _harvest_and_grain(rs, state, c, get, put, position, weather: float | None) 
         # the best farmers deported, the farms run by newcomers.
         pace = max(0.0, get("collectivisation") - state_back(rs, state, "collectivisation", c["disruption_turns"]))
         disruption = max(0.3, 1.0 - pace * c["harvest_disruption"])
-        tractors = 1.0 + c["mechanisation"] * get("collectivisation") / 100.0 * max(0.0, np.log(get("industrial_output") / 100.0))
+        tractors = 1.0 + c["mechanisation"] * get("collectivisation") / 100.0 * max(
+            0.0, np.log(get("industrial_output") / 100.0)
+        )
         put("grain_harvest", c["harvest_base"] * mood * disruption * w * tractors)
 
     # Procurement: the year's plan is set on the harvest, in the autumn, as a share of it. At market
@@ -160,9 +171,12 @@ def _harvest_and_grain(rs, state, c, get, put, position, weather: float | None) 
         if proc == "market_prices":
             # Growing towns bid for more grain: the peasants sell a larger share as demand rises.
             share *= towns / c["urban_need"]
-            holding = (max(0.0, get("price_scissors") - 100.0) * c["scissors_hoarding"]
-                       + max(0.0, get("investment_share") - c["goods_famine_from"]) * c["goods_famine"]
-                       + max(0.0, get("international_tension") - state_back(rs, state, "international_tension", 2)) * c["war_scare"])
+            holding = (
+                max(0.0, get("price_scissors") - 100.0) * c["scissors_hoarding"]
+                + max(0.0, get("investment_share") - c["goods_famine_from"]) * c["goods_famine"]
+                + max(0.0, get("international_tension") - state_back(rs, state, "international_tension", 2))
+                * c["war_scare"]
+            )
             share *= max(0.4, 1.0 - holding)
         share += get("collectivisation") / 100.0 * c["kolkhoz_delivery"]
         procurement = get("grain_harvest") * share

@@ -35,8 +35,13 @@ def politburo_session(rs: Ruleset, state: GameState) -> list[VoteResult]:
     results = []
     for motion in agenda_order(rs, state):
         if not motion_still_valid(rs, state, motion):
-            state.note("motion.lapsed", kind=motion.kind, proposer=motion.proposer, params=dict(motion.params),
-                       motion=motion.id)
+            state.note(
+                "motion.lapsed",
+                kind=motion.kind,
+                proposer=motion.proposer,
+                params=dict(motion.params),
+                motion=motion.id,
+            )
             continue
         # The proposer's honest odds on the eve of the vote, and the whips it took the others to give.
         view = player_view(rs, state, motion.proposer, with_log=False)

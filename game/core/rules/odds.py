@@ -50,7 +50,7 @@ def still_to_act(state: GameState, viewer: str) -> list[str]:
     """Factions that may still lobby this turn, other than the viewer."""
     if state.phase != "intrigue":
         return []
-    return [f for f in state.order[state.acting:] if f != viewer and not state.factions[f].done]
+    return [f for f in state.order[state.acting :] if f != viewer and not state.factions[f].done]
 
 
 def pass_probabilities(p: np.ndarray, chair_index: int | None) -> np.ndarray:
@@ -118,12 +118,15 @@ def honest(rs: Ruleset, state: GameState, motion: Motion, viewer: str, pending: 
     hold_u = u[: k * nm * nf].reshape(k, nm, nf)
     size_u = u[k * nm * nf : 2 * k * nm * nf].reshape(k, nm, nf)
     free_u = u[2 * k * nm * nf :].reshape(k, nf)
-    chance = np.array([0.0 if f == viewer else o["hold_chance"] + (o["pending_hold_chance"] if f in pending else 0.0)
-                       for f in fids])
+    chance = np.array(
+        [0.0 if f == viewer else o["hold_chance"] + (o["pending_hold_chance"] if f in pending else 0.0) for f in fids]
+    )
     # A man the viewer holds only by what it paid in secret is contested: rivals are likelier to have paid too.
     fv = rs.fi[viewer]
     bought = np.array([int(view.loyalty_secret[rs.ci[m], fv]) > 0 for m in seated])
-    per_member = np.where(bought[:, None], np.maximum(chance, o["contested_hold_chance"]) * (chance > 0), chance[None, :])
+    per_member = np.where(
+        bought[:, None], np.maximum(chance, o["contested_hold_chance"]) * (chance > 0), chance[None, :]
+    )
     low, high = o["hold_amount"]
     holds = (hold_u < per_member[None, :, :]) * (low + (high - low) * size_u)
     lo = np.minimum(np.maximum(rows[None, :, :] + holds, 0.0), 100.0)  # [worlds, members, factions]
@@ -142,9 +145,13 @@ def honest(rs: Ruleset, state: GameState, motion: Motion, viewer: str, pending: 
     for i, b in enumerate(bound):
         if b is not None:
             boss[:, i] = rs.fi[b] + 1
-    gives_free = np.concatenate([np.zeros((k, 1), dtype=bool),
-                                 (free_u < o["whip_free_chance"]) & np.array([f not in (viewer, motion.proposer)
-                                                                             for f in fids])[None, :]], axis=1)
+    gives_free = np.concatenate(
+        [
+            np.zeros((k, 1), dtype=bool),
+            (free_u < o["whip_free_chance"]) & np.array([f not in (viewer, motion.proposer) for f in fids])[None, :],
+        ],
+        axis=1,
+    )
 
     # What each member would do under each master met in some world (column 0: independent).
     whipped = np.zeros((nm, nf + 1))
@@ -181,6 +188,9 @@ def honest(rs: Ruleset, state: GameState, motion: Motion, viewer: str, pending: 
     p_pass = float(pass_probabilities(p, chair_index).mean())
     mean, spread = p.mean(axis=0), p.std(axis=0)
     rows_out = tuple((m, round(float(mean[i]), 3), bosses[m]) for i, m in enumerate(seated))
-    unsure = [(-float(spread[i]), m) for i, m in enumerate(seated)
-              if spread[i] >= o["could_move"] or (bosses[m] is None and 0.2 < mean[i] < 0.8)]
+    unsure = [
+        (-float(spread[i]), m)
+        for i, m in enumerate(seated)
+        if spread[i] >= o["could_move"] or (bosses[m] is None and 0.2 < mean[i] < 0.8)
+    ]
     return Odds(round(p_pass, 4), rows_out, tuple(m for _, m in sorted(unsure)))

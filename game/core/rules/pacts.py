@@ -45,9 +45,17 @@ def pact_kinds(rs: Ruleset) -> dict[str, PactKind]:
 def _kind(kid: str, d: dict) -> PactKind:
     low, high = d.get("turns", [1, 4])
     brk = d.get("break", {})
-    return PactKind(kid, d.get("name", kid), d.get("support", "none"), tuple(d.get("kinds", ())),
-                    bool(d.get("no_strike")), bool(d.get("against")), (int(low), int(high)),
-                    int(brk.get("prestige", 0)), int(brk.get("trust", 0)))
+    return PactKind(
+        kid,
+        d.get("name", kid),
+        d.get("support", "none"),
+        tuple(d.get("kinds", ())),
+        bool(d.get("no_strike")),
+        bool(d.get("against")),
+        (int(low), int(high)),
+        int(brk.get("prestige", 0)),
+        int(brk.get("trust", 0)),
+    )
 
 
 def kind_problems(rules: dict) -> list[str]:
@@ -69,12 +77,17 @@ def kind_problems(rules: dict) -> list[str]:
             if k not in MOTION_KINDS:
                 out.append(f"pact_kinds.{kid}.kinds: unknown motion kind '{k}'")
         turns = d.get("turns", [1, 4])
-        if not (isinstance(turns, list) and len(turns) == 2 and all(isinstance(t, int) for t in turns)
-                and 1 <= turns[0] <= turns[1] <= 20):
+        if not (
+            isinstance(turns, list)
+            and len(turns) == 2
+            and all(isinstance(t, int) for t in turns)
+            and 1 <= turns[0] <= turns[1] <= 20
+        ):
             out.append(f"pact_kinds.{kid}.turns: [fewest, most], 1-20")
         brk = d.get("break", {})
-        if not isinstance(brk, dict) or any(k not in ("prestige", "trust") or not isinstance(v, int) or v < 0
-                                            for k, v in brk.items()):
+        if not isinstance(brk, dict) or any(
+            k not in ("prestige", "trust") or not isinstance(v, int) or v < 0 for k, v in brk.items()
+        ):
             out.append(f"pact_kinds.{kid}.break: {{prestige: n, trust: n}}, whole numbers 0 or more")
     return out
 
@@ -111,7 +124,9 @@ def in_force(state: GameState, faction: str) -> list[Pact]:
     return [p for p in state.pacts if p.accepted and faction in (p.a, p.b)]
 
 
-def binding(rs: Ruleset, state: GameState, faction: str, motion: Motion, target: str | None) -> tuple[bool | None, Pact | None]:
+def binding(
+    rs: Ruleset, state: GameState, faction: str, motion: Motion, target: str | None
+) -> tuple[bool | None, Pact | None]:
     """How the faction's pacts in force oblige it to whip on this motion: (True for / False
     against / None free to choose, the pact that binds). `target` is `struck(...)`; the caller has
     already ruled out motions against the faction itself."""

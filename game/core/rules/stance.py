@@ -17,8 +17,9 @@ from .pacts import binding, struck
 from .strength import strengths
 
 
-def pursued_policies(rs: Ruleset, state: GameState, faction: str,
-                     weights: dict[str, float] | None = None) -> tuple[AgendaPolicy, ...]:
+def pursued_policies(
+    rs: Ruleset, state: GameState, faction: str, weights: dict[str, float] | None = None
+) -> tuple[AgendaPolicy, ...]:
     """The policy targets a faction pursues now: its agenda, where on each axis the first item of
     its `line` whose conditions hold takes over (the apparatus's turn once it dominates)."""
     fdef = rs.factions[faction]
@@ -126,7 +127,9 @@ def stance(
         if p["faction"] == faction:
             return False
         weights = weights or strengths(rs, state)
-        return fdef.ideology.distance(rs.factions[p["faction"]].ideology) > 30 or weights[p["faction"]] > weights[faction]
+        return (
+            fdef.ideology.distance(rs.factions[p["faction"]].ideology) > 30 or weights[p["faction"]] > weights[faction]
+        )
     if kind == "readmit":
         return p["faction"] == faction or fdef.ideology.distance(rs.factions[p["faction"]].ideology) < 25
     if kind == "publish":

@@ -20,7 +20,9 @@ from .votes import Forecast, chair_of, pass_probability
 SMALL = 0.03  # shares of a change smaller than this are not reported
 
 
-def _split(before: dict[str, float], after: dict[str, float], order: list[str], chair_index: int | None) -> dict[str, float]:
+def _split(
+    before: dict[str, float], after: dict[str, float], order: list[str], chair_index: int | None
+) -> dict[str, float]:
     """Each member's share of the change in the chance of passing, swapping them in one at a time."""
     current = [before.get(m, after[m]) for m in order]
     last = pass_probability(current, chair_index)
@@ -33,8 +35,12 @@ def _split(before: dict[str, float], after: dict[str, float], order: list[str], 
     return out
 
 
-def _group(shares: list[tuple[str, dict[str, Any], float]], total: float, rest_cause: str,
-           rest_params: dict[str, Any] | None = None) -> list[list[Any]]:
+def _group(
+    shares: list[tuple[str, dict[str, Any], float]],
+    total: float,
+    rest_cause: str,
+    rest_params: dict[str, Any] | None = None,
+) -> list[list[Any]]:
     """Sum the shares by cause; what they leave unexplained goes to `rest_cause`."""
     grouped: dict[tuple, list[Any]] = {}
     for key, params, delta in shares:
@@ -75,8 +81,9 @@ def before_vote(rs: Ruleset, state: GameState, motion: Motion, seen: Odds) -> li
     return _group(out, total, "settled")
 
 
-def _moved_cause(rs: Ruleset, state: GameState, motion: Motion, member: str, boss: str | None,
-                 delta: float) -> tuple[str, dict[str, Any], float]:
+def _moved_cause(
+    rs: Ruleset, state: GameState, motion: Motion, member: str, boss: str | None, delta: float
+) -> tuple[str, dict[str, Any], float]:
     """Same master as at the proposal: a pact or a whip moved him, or lobbying, or rivals acting."""
     if boss is not None and boss != motion.proposer:
         for pact in state.pacts:
@@ -87,8 +94,9 @@ def _moved_cause(rs: Ruleset, state: GameState, motion: Motion, member: str, bos
     return "settled", {}, delta
 
 
-def at_vote(rs: Ruleset, state: GameState, motion: Motion, seen: Odds, truth: Forecast,
-            assumed: dict[str, str]) -> list[list[Any]]:
+def at_vote(
+    rs: Ruleset, state: GameState, motion: Motion, seen: Odds, truth: Forecast, assumed: dict[str, str]
+) -> list[list[Any]]:
     """From the proposer's view on the eve of the vote to the truth the vote was cast with.
     `assumed`: the whip the proposer took each faction to give."""
     seated = [v.character for v in truth.members]
@@ -107,7 +115,9 @@ def at_vote(rs: Ruleset, state: GameState, motion: Motion, seen: Odds, truth: Fo
             out.append(("not_held", {"character": m, "faction": thought}, shares[m]))
         elif v.boss is not None and v.whip != assumed.get(v.boss):
             out.append(("whip", {"faction": v.boss, "whip": v.whip}, shares[m]))
-        elif v.boss is None and any(int(state.lobbied[rs.ci[m], rs.fi[f]]) for f in rs.faction_ids if f != motion.proposer):
+        elif v.boss is None and any(
+            int(state.lobbied[rs.ci[m], rs.fi[f]]) for f in rs.faction_ids if f != motion.proposer
+        ):
             out.append(("rival_lobbying", {"character": m}, shares[m]))
         else:
             out.append(("hidden", {}, shares[m]))

@@ -100,8 +100,15 @@ def _recover(rs: Ruleset, state: GameState, faction: str) -> None:
         cc["independent"] = cc.get("independent", 0) - seats
         cc[faction] = cc.get(faction, 0) + seats
     discipline.update_exile(rs, state, faction)
-    state.note("teacher.action", kind="recover", faction=faction, freed=freed, seats=seats,
-               rung=ladder.rungs[fs.rung].id, influence=r["influence"])
+    state.note(
+        "teacher.action",
+        kind="recover",
+        faction=faction,
+        freed=freed,
+        seats=seats,
+        rung=ladder.rungs[fs.rung].id,
+        influence=r["influence"],
+    )
 
 
 def check_class_vote(state: GameState, a: ClassVote) -> str | None:
@@ -115,7 +122,7 @@ def check_class_vote(state: GameState, a: ClassVote) -> str | None:
 
 
 def parse_counts(counts: str) -> dict[str, int]:
-    """"yes=14;no=9" -> {"yes": 14, "no": 9}; raises ValueError with a readable message."""
+    """ "yes=14;no=9" -> {"yes": 14, "no": 9}; raises ValueError with a readable message."""
     out: dict[str, int] = {}
     for part in filter(None, counts.split(";")):
         name, _, n = part.partition("=")

@@ -114,8 +114,15 @@ def facts(rs: Ruleset, state: GameState, motion: Motion, member: str, ctx: VoteC
         mult *= rs.trait(t).fear
     traits = tuple((f"trait:{t}", rs.trait(t).defect) for t in cdef.traits if rs.trait(t).defect)
     row = tuple(ctx.loyalty[rs.ci[member]].tolist())
-    return Facts(member, inclination(rs, state, motion, member), traits, mult, own_fate(rs, state, motion, member),
-                 bound_faction(rs, member), row)
+    return Facts(
+        member,
+        inclination(rs, state, motion, member),
+        traits,
+        mult,
+        own_fate(rs, state, motion, member),
+        bound_faction(rs, member),
+        row,
+    )
 
 
 def defection(rs: Ruleset, f: Facts, boss: str, whip: str, ctx: VoteContext) -> list[tuple[str, float]]:
@@ -132,7 +139,9 @@ def defection(rs: Ruleset, f: Facts, boss: str, whip: str, ctx: VoteContext) -> 
         if fid != boss and f.row[i] > best and ctx.whips.get(fid, "free") not in (whip, "free"):
             rival, best = fid, f.row[i]
     if rival is not None and mine - best < r["defect_rival_gap"]:
-        parts.append((f"rival_hold:{rival}", r["defect_rival_hold"] * (1.0 - max(0, mine - best) / r["defect_rival_gap"])))
+        parts.append(
+            (f"rival_hold:{rival}", r["defect_rival_hold"] * (1.0 - max(0, mine - best) / r["defect_rival_gap"]))
+        )
     if ctx.police_boss not in (None, boss) and ctx.whips.get(ctx.police_boss, "free") not in (whip, "free"):
         parts.append((f"fear:{ctx.police_boss}", r["defect_fear"] * ctx.repression * f.fear_mult))
     parts.extend(f.traits)
@@ -153,7 +162,9 @@ def directed(rs: Ruleset, f: Facts, boss: str, whip: str, ctx: VoteContext) -> M
     """A member whipped for or against: he follows unless a named reason makes him defect."""
     direct = whip == "for"
     if f.bound == boss:
-        return MemberVote(f.member, 1.0 if direct else 0.0, boss, whip, (("whip", 1.0 if direct else 0.0), ("leader", 0.0)))
+        return MemberVote(
+            f.member, 1.0 if direct else 0.0, boss, whip, (("whip", 1.0 if direct else 0.0), ("leader", 0.0))
+        )
     parts = defection(rs, f, boss, whip, ctx)
     total = sum(v for _, v in parts)
     cap = rs.rules["defect_cap"]
@@ -181,15 +192,18 @@ def free_logit(rs: Ruleset, state: GameState, f: Facts, ctx: VoteContext) -> tup
     )
 
 
-def free_vote(rs: Ruleset, state: GameState, f: Facts, boss: str | None, whip: str | None, ctx: VoteContext) -> MemberVote:
+def free_vote(
+    rs: Ruleset, state: GameState, f: Facts, boss: str | None, whip: str | None, ctx: VoteContext
+) -> MemberVote:
     """An independent, or a member his faction leaves free: his own judgement, as a logit."""
     parts = free_logit(rs, state, f, ctx)
     p = _sigmoid(sum(v for _, v in parts))
     return MemberVote(f.member, round(p, 6), boss, whip, tuple((k, round(v, 3)) for k, v in parts))
 
 
-def member_vote(rs: Ruleset, state: GameState, motion: Motion, member: str, boss: str | None,
-                ctx: VoteContext) -> MemberVote:
+def member_vote(
+    rs: Ruleset, state: GameState, motion: Motion, member: str, boss: str | None, ctx: VoteContext
+) -> MemberVote:
     """One member's chance to vote yes and why, given who controls him."""
     f = facts(rs, state, motion, member, ctx)
     if f.own_fate:
@@ -208,8 +222,15 @@ def whip_of(rs: Ruleset, state: GameState, faction: str, motion: Motion, weights
     return "for" if stance(rs, state, faction, motion, weights) else "against"
 
 
-def context(rs: Ruleset, state: GameState, motion: Motion, viewer: str | None, bosses: dict[str, str | None],
-            weights: dict[str, float] | None = None, whips: dict[str, str] | None = None) -> VoteContext:
+def context(
+    rs: Ruleset,
+    state: GameState,
+    motion: Motion,
+    viewer: str | None,
+    bosses: dict[str, str | None],
+    weights: dict[str, float] | None = None,
+    whips: dict[str, str] | None = None,
+) -> VoteContext:
     """The shared part of a vote. `bosses`: every character's controller as the forecaster knows it.
     A viewer knows its own whip; it takes everyone else's to be their evident stance."""
     if whips is None:

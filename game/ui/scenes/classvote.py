@@ -25,8 +25,16 @@ def room_choice(counts: list[int]) -> int | None:
 
 
 class ClassVoteOverlay(Overlay):
-    def __init__(self, app, session, faction: str, subject: str, question: str,
-                 options: list[tuple[str, str]], then: Callable[[str], None]) -> None:
+    def __init__(
+        self,
+        app,
+        session,
+        faction: str,
+        subject: str,
+        question: str,
+        options: list[tuple[str, str]],
+        then: Callable[[str], None],
+    ) -> None:
         self.session, self.faction, self.subject, self.question = session, faction, subject, question
         self.options, self.then = options, then
         self.counts = [0] * len(options)
@@ -40,13 +48,32 @@ class ClassVoteOverlay(Overlay):
         y = r.top + self.s(170)
         row = self.s(58)
         for oid, _label in self.options:
-            minus = self.button(pygame.Rect(r.right - self.s(250), y, self.s(56), self.s(48)), "–", f"#cv_minus_{oid}", "One hand fewer (Left)")
-            plus = self.button(pygame.Rect(r.right - self.s(90), y, self.s(56), self.s(48)), "+", f"#cv_plus_{oid}", "One hand more (Right)")
+            minus = self.button(
+                pygame.Rect(r.right - self.s(250), y, self.s(56), self.s(48)),
+                "–",
+                f"#cv_minus_{oid}",
+                "One hand fewer (Left)",
+            )
+            plus = self.button(
+                pygame.Rect(r.right - self.s(90), y, self.s(56), self.s(48)),
+                "+",
+                f"#cv_plus_{oid}",
+                "One hand more (Right)",
+            )
             self.rows.append((y, minus, plus))
             y += row
-        self.enter = self.button(pygame.Rect(r.right - self.s(380), r.bottom - self.s(70), self.s(350), self.s(50)),
-                                 "Enter the room's choice", "#cv_enter", "Enter")
-        self.cancel = self.button(pygame.Rect(r.left + self.s(30), r.bottom - self.s(70), self.s(200), self.s(50)), "Cancel", "#cv_cancel", "Esc")
+        self.enter = self.button(
+            pygame.Rect(r.right - self.s(380), r.bottom - self.s(70), self.s(350), self.s(50)),
+            "Enter the room's choice",
+            "#cv_enter",
+            "Enter",
+        )
+        self.cancel = self.button(
+            pygame.Rect(r.left + self.s(30), r.bottom - self.s(70), self.s(200), self.s(50)),
+            "Cancel",
+            "#cv_cancel",
+            "Esc",
+        )
         self.refresh()
 
     def refresh(self) -> None:
@@ -101,7 +128,9 @@ class ClassVoteOverlay(Overlay):
         if winner is None:
             return
         chosen_id, chosen_label = self.options[winner]
-        counts = ";".join(f"{label.replace(';', ',').replace('=', '-')}={n}" for (_oid, label), n in zip(self.options, self.counts))
+        counts = ";".join(
+            f"{label.replace(';', ',').replace('=', '-')}={n}" for (_oid, label), n in zip(self.options, self.counts)
+        )
         result = self.session.submit(A.ClassVote(self.faction, self.subject, counts, chosen_label))
         if not result.ok:
             self.note = result.reason.text
@@ -113,13 +142,44 @@ class ClassVoteOverlay(Overlay):
         super().draw(surface)
         r = self.frame_rect()
         heading(surface, "Class vote", (r.left + self.s(16), r.top + self.s(6)), self.s(38), K.WHITE)
-        K.paragraph(surface, self.question, pygame.Rect(r.left + self.s(30), r.top + self.s(70), r.width - self.s(60), self.s(90)), "bold", self.s(20))
+        K.paragraph(
+            surface,
+            self.question,
+            pygame.Rect(r.left + self.s(30), r.top + self.s(70), r.width - self.s(60), self.s(90)),
+            "bold",
+            self.s(20),
+        )
         for i, ((_oid, label), (y, _m, _p)) in enumerate(zip(self.options, self.rows)):
             if i == self.focus:
-                pygame.draw.rect(surface, K.INK, (r.left + self.s(22), y - self.s(4), r.width - self.s(44), self.s(56)), 3)
+                pygame.draw.rect(
+                    surface, K.INK, (r.left + self.s(22), y - self.s(4), r.width - self.s(44), self.s(56)), 3
+                )
                 K.text(surface, ">", (r.left + self.s(30), y + self.s(6)), "poster", self.s(28))
-            K.paragraph(surface, label, pygame.Rect(r.left + self.s(60), y + self.s(10), r.width - self.s(330), self.s(44)), "body", self.s(20))
-            K.text(surface, str(self.counts[i]), (r.right - self.s(145), y + self.s(24)), "poster", self.s(36), K.RED, "center")
-        hint = self.note or "Count the hands for each option: type the number, or use + and –. Up and Down move between options."
-        K.paragraph(surface, hint, pygame.Rect(r.left + self.s(30), r.bottom - self.s(130), r.width - self.s(60), self.s(50)),
-                    "bold" if self.note else "body", self.s(15), K.RED if self.note else K.GREY)
+            K.paragraph(
+                surface,
+                label,
+                pygame.Rect(r.left + self.s(60), y + self.s(10), r.width - self.s(330), self.s(44)),
+                "body",
+                self.s(20),
+            )
+            K.text(
+                surface,
+                str(self.counts[i]),
+                (r.right - self.s(145), y + self.s(24)),
+                "poster",
+                self.s(36),
+                K.RED,
+                "center",
+            )
+        hint = (
+            self.note
+            or "Count the hands for each option: type the number, or use + and –. Up and Down move between options."
+        )
+        K.paragraph(
+            surface,
+            hint,
+            pygame.Rect(r.left + self.s(30), r.bottom - self.s(130), r.width - self.s(60), self.s(50)),
+            "bold" if self.note else "body",
+            self.s(15),
+            K.RED if self.note else K.GREY,
+        )

@@ -25,8 +25,15 @@ class Choice:
 class ButtonList:
     """Buttons stacked in a column; Up/Down move the highlight, Enter presses, shortcut keys too."""
 
-    def __init__(self, scene, choices: list[Choice], rect: pygame.Rect, height: int, gap: int,
-                 rects: list[pygame.Rect] | None = None) -> None:
+    def __init__(
+        self,
+        scene,
+        choices: list[Choice],
+        rect: pygame.Rect,
+        height: int,
+        gap: int,
+        rects: list[pygame.Rect] | None = None,
+    ) -> None:
         """Buttons of `height` from rect's top, `gap` apart; or at `rects`, one for each choice."""
         self.scene = scene
         self.choices = choices

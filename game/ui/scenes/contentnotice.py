@@ -77,15 +77,24 @@ class ContentNoticeScene(Scene):
         self.row_rects: list[pygame.Rect] = []
         x = self.s(80)
         for tag in TAGS:
-            b = self.button(pygame.Rect(x + self.s(640), y, self.s(220), self.s(40)),
-                            toggle_label(tag in self.app.settings.summarise), f"#notice_{tag}",
-                            f"{LABELS[tag]}: show tagged texts in full, or a short summary")
+            b = self.button(
+                pygame.Rect(x + self.s(640), y, self.s(220), self.s(40)),
+                toggle_label(tag in self.app.settings.summarise),
+                f"#notice_{tag}",
+                f"{LABELS[tag]}: show tagged texts in full, or a short summary",
+            )
             self.toggles[b] = tag
             self.row_rects.append(pygame.Rect(x - self.s(40), y - self.s(4), self.s(640 + 220 + 50), self.s(48)))
             y += self.s(52)
-        self.go = self.button(pygame.Rect(w - self.s(300), h - self.s(100), self.s(240), self.s(54)), "Continue", "#notice_continue",
-                              "Save these choices and start (Enter)")
-        self.back = self.button(pygame.Rect(w - self.s(560), h - self.s(100), self.s(240), self.s(54)), "Back", "#notice_back", "Esc")
+        self.go = self.button(
+            pygame.Rect(w - self.s(300), h - self.s(100), self.s(240), self.s(54)),
+            "Continue",
+            "#notice_continue",
+            "Save these choices and start (Enter)",
+        )
+        self.back = self.button(
+            pygame.Rect(w - self.s(560), h - self.s(100), self.s(240), self.s(54)), "Back", "#notice_back", "Esc"
+        )
         self.row_rects += [self.go.rect.inflate(self.s(12), self.s(12)), self.back.rect.inflate(self.s(12), self.s(12))]
 
     # ---- input -------------------------------------------------------------------------------
@@ -109,7 +118,13 @@ class ContentNoticeScene(Scene):
         elif k in (pygame.K_DOWN, pygame.K_UP, pygame.K_TAB):
             back = k == pygame.K_UP or (k == pygame.K_TAB and mod & pygame.KMOD_SHIFT)
             self.focus = (self.focus + (-1 if back else 1)) % rows
-        elif self.focus < len(TAGS) and k in (pygame.K_LEFT, pygame.K_RIGHT, pygame.K_SPACE, pygame.K_RETURN, pygame.K_KP_ENTER):
+        elif self.focus < len(TAGS) and k in (
+            pygame.K_LEFT,
+            pygame.K_RIGHT,
+            pygame.K_SPACE,
+            pygame.K_RETURN,
+            pygame.K_KP_ENTER,
+        ):
             self.switch(TAGS[self.focus])
         elif k in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE):
             if self.focus == len(TAGS):
@@ -145,14 +160,28 @@ class ContentNoticeScene(Scene):
         for i, tag in enumerate(TAGS):
             rect = self.row_rects[i]
             K.text(surface, LABELS[tag], (rect.left + self.s(40), rect.top + self.s(12)), "bold", self.s(18))
-            K.text(surface, K.fit(WHAT[tag], "body", self.s(15), self.s(440)), (rect.left + self.s(190), rect.top + self.s(14)),
-                   "body", self.s(15), K.GREY)
+            K.text(
+                surface,
+                K.fit(WHAT[tag], "body", self.s(15), self.s(440)),
+                (rect.left + self.s(190), rect.top + self.s(14)),
+                "body",
+                self.s(15),
+                K.GREY,
+            )
         # The focus: a thick black frame and a marker, never colour alone.
         focus = self.row_rects[self.focus]
         pygame.draw.rect(surface, K.INK, focus, max(3, self.s(4)))
         K.text(surface, ">", (focus.left - self.s(22), focus.centery), "poster", self.s(28), K.INK, "midleft")
-        K.text(surface, "Keys: Up/Down or Tab move, Left/Right or Enter switch, Enter on Continue starts, Esc goes back.",
-               (self.s(50), h - self.s(30)), "body", self.s(14), K.GREY)
+        K.text(
+            surface,
+            "Keys: Up/Down or Tab move, Left/Right or Enter switch, Enter on Continue starts, Esc goes back.",
+            (self.s(50), h - self.s(30)),
+            "body",
+            self.s(14),
+            K.GREY,
+        )
         summarised = in_force(self.app.settings.summarise)
-        state = "Summarised: " + ", ".join(LABELS[t] for t in summarised) if summarised else "Everything is shown in full."
+        state = (
+            "Summarised: " + ", ".join(LABELS[t] for t in summarised) if summarised else "Everything is shown in full."
+        )
         K.text(surface, state, (self.s(50), h - self.s(80)), "bold", self.s(16))

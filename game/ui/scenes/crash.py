@@ -25,11 +25,14 @@ def write_report(error: BaseException, stack: list) -> Path | None:
     lines += traceback.format_exception(type(error), error, error.__traceback__)
     if game is not None:
         state = game.session.state
-        lines += ["", f"Game: scenario {state.scenario}, seed {state.seed}, turn {state.turn}, phase {state.phase}",
-                  "Last actions:"]
+        lines += [
+            "",
+            f"Game: scenario {state.scenario}, seed {state.seed}, turn {state.turn}, phase {state.phase}",
+            "Last actions:",
+        ]
         lines += [f"  {a.to_dict()}" for a in game.session.timeline.log[-20:]]
     folder = user_dir() / "crashes"
-    stamp = _dt.datetime.now().strftime('%Y%m%d-%H%M%S')
+    stamp = _dt.datetime.now().strftime("%Y%m%d-%H%M%S")
     try:
         folder.mkdir(parents=True, exist_ok=True)
         for n in range(100):
@@ -55,10 +58,14 @@ class CrashScene(Scene):
         from .menu import MenuScene
 
         w, h = self.app.size
-        choices = [Choice("#crash_menu", "Back to the main menu", lambda: self.app.reset_to(MenuScene), key=pygame.K_RETURN),
-                   Choice("#crash_quit", "Quit", self.quit, key=pygame.K_q)]
+        choices = [
+            Choice("#crash_menu", "Back to the main menu", lambda: self.app.reset_to(MenuScene), key=pygame.K_RETURN),
+            Choice("#crash_quit", "Quit", self.quit, key=pygame.K_q),
+        ]
         height = self.s(46)
-        self.list = ButtonList(self, choices, pygame.Rect(self.s(60), h - self.s(170), self.s(360), height), height, self.s(10))
+        self.list = ButtonList(
+            self, choices, pygame.Rect(self.s(60), h - self.s(170), self.s(360), height), height, self.s(10)
+        )
 
     def quit(self) -> None:
         self.app.running = False
@@ -69,8 +76,21 @@ class CrashScene(Scene):
     def draw(self, surface) -> None:
         surface.fill(K.INK)
         heading(surface, "Something went wrong", (self.s(60), self.s(50)), self.s(54), K.RED)
-        text = (f"The game met an error it did not expect: {type(self.error).__name__}: {self.error}. "
-                "Your saves are untouched: the autosave from the start of this turn is in the Load screen. ")
-        text += f"A report was written to {self.report} — please send it to the developers." if self.report else "No report could be written."
-        K.paragraph(surface, text, pygame.Rect(self.s(60), self.s(140), surface.get_width() - self.s(120), self.s(300)), "body", self.s(18), K.WHITE)
+        text = (
+            f"The game met an error it did not expect: {type(self.error).__name__}: {self.error}. "
+            "Your saves are untouched: the autosave from the start of this turn is in the Load screen. "
+        )
+        text += (
+            f"A report was written to {self.report} — please send it to the developers."
+            if self.report
+            else "No report could be written."
+        )
+        K.paragraph(
+            surface,
+            text,
+            pygame.Rect(self.s(60), self.s(140), surface.get_width() - self.s(120), self.s(300)),
+            "body",
+            self.s(18),
+            K.WHITE,
+        )
         self.list.draw_focus(surface)

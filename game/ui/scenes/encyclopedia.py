@@ -32,20 +32,29 @@ class EncyclopediaScene(Scene):
             self.tabs[b] = tab
             x += self.s(126)
         self.back = self.button(pygame.Rect(w - self.s(150), self.s(20), self.s(120), self.s(36)), "Back", "#back")
-        self.show_full = self.button(pygame.Rect(w - self.s(380), self.s(20), self.s(220), self.s(36)), "", "#show_full",
-                                     "Entries the content settings summarise: show their full text and history (key F)")
+        self.show_full = self.button(
+            pygame.Rect(w - self.s(380), self.s(20), self.s(220), self.s(36)),
+            "",
+            "#show_full",
+            "Entries the content settings summarise: show their full text and history (key F)",
+        )
         top = self.s(120)
         self.items = self.entries()
         self.list = pygame_gui.elements.UISelectionList(
             pygame.Rect(self.s(30), top, int(w * 0.28), h - top - self.s(30)),
-            [label for label, _ in self.items], self.manager, object_id="#entries",
+            [label for label, _ in self.items],
+            self.manager,
+            object_id="#entries",
         )
         left = int(w * 0.28) + self.s(50)
         self.face_size = self.s(150) if self.tab == "People" else 0
         self.face_pos = (w - self.s(30) - self.face_size, top)
         width = w - left - self.s(30) - (self.face_size + self.s(12) if self.face_size else 0)
         self.body = pygame_gui.elements.UITextBox(
-            "", pygame.Rect(left, top, width, h - top - self.s(30)), self.manager, object_id="#entry_text",
+            "",
+            pygame.Rect(left, top, width, h - top - self.s(30)),
+            self.manager,
+            object_id="#entry_text",
         )
         self.show_entry()
 
@@ -70,8 +79,10 @@ class EncyclopediaScene(Scene):
             c = rs.characters[key]
             fate = f"{c.died_cause.replace('_', ' ')}, {c.died_turn // 2}" if c.died_turn else "unknown"
             alt = "<br><i>Alternate history: this person's party survives in the game.</i>" if c.alternate else ""
-            return (f"<b>{e(c.name)}</b> ({e(c.native)}), born {c.born}{alt}<br><br>{e(c.bio)}<br><br>"
-                    f"<b>What really happened</b> (died: {e(fate)})<br>{e(c.history)}<br><br><i>Sources: {e('; '.join(c.sources))}</i>")
+            return (
+                f"<b>{e(c.name)}</b> ({e(c.native)}), born {c.born}{alt}<br><br>{e(c.bio)}<br><br>"
+                f"<b>What really happened</b> (died: {e(fate)})<br>{e(c.history)}<br><br><i>Sources: {e('; '.join(c.sources))}</i>"
+            )
         if self.tab == "Bodies" and key in rs.bodies:
             b = rs.bodies[key]
             offices = [o.name for o in rs.offices.values() if o.body == key]
@@ -86,13 +97,14 @@ class EncyclopediaScene(Scene):
             ev = rs.events[key]
             qs = "".join(f"<br>• {e(q)}" for q in ev.discussion_questions)
             qs = f"<br><br><b>For discussion</b>{qs}" if qs else ""
-            return (f"<b>{e(ev.title)}</b><br><br>{self.story(ev)}"
-                    f"<br><br><i>Sources: {e('; '.join(ev.sources))}</i>{qs}")
+            return f"<b>{e(ev.title)}</b><br><br>{self.story(ev)}<br><br><i>Sources: {e('; '.join(ev.sources))}</i>{qs}"
         if self.tab == "Cards" and key in rs.cards:
             c = rs.cards[key]
             owner = rs.factions[c.faction].name if c.faction in rs.factions else "neutral"
-            return (f"<b>{e(c.title)}</b> — era {c.era}, value {c.value}, {e(owner)}<br><br>{self.story(c)}"
-                    f"<br><br><i>Sources: {e('; '.join(c.sources))}</i>")
+            return (
+                f"<b>{e(c.title)}</b> — era {c.era}, value {c.value}, {e(owner)}<br><br>{self.story(c)}"
+                f"<br><br><i>Sources: {e('; '.join(c.sources))}</i>"
+            )
         return "Not found."
 
     def story(self, record) -> str:
@@ -103,7 +115,9 @@ class EncyclopediaScene(Scene):
         if hidden and not self.full:
             text, _ = shown_text(record, hidden)
             return f"{e(text)}<br><br><i>{e(note(hidden))}. Show full text (F) shows the full text and history.</i>"
-        shown = f"<i>Full text shown (the content settings summarise {e(', '.join(hidden))}).</i><br><br>" if hidden else ""
+        shown = (
+            f"<i>Full text shown (the content settings summarise {e(', '.join(hidden))}).</i><br><br>" if hidden else ""
+        )
         return f"{shown}{e(record.text)}<br><br><b>What really happened</b><br>{e(record.history)}"
 
     def summarised(self, record) -> bool:
@@ -111,7 +125,13 @@ class EncyclopediaScene(Scene):
 
     def current(self):
         rs = self.app.rs
-        return rs.events.get(self.entry) if self.tab == "Events" else rs.cards.get(self.entry) if self.tab == "Cards" else None
+        return (
+            rs.events.get(self.entry)
+            if self.tab == "Events"
+            else rs.cards.get(self.entry)
+            if self.tab == "Cards"
+            else None
+        )
 
     def show_entry(self) -> None:
         """The entry's page, and the full-text button (only of use on a summarised entry)."""

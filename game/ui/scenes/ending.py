@@ -31,10 +31,19 @@ class EndOverlay(Overlay):
         r = self.frame_rect()
         self.box = pygame_gui.elements.UITextBox(
             "<br>".join(html.escape(line) for line in epilogue_lines(self.app.rs, self.session.state)),
-            pygame.Rect(r.left + self.s(20), r.top + self.s(70), int(r.width * 0.58), r.height - self.s(140)), self.manager, object_id="#epilogue")
-        self.menu = self.button(pygame.Rect(r.right - self.s(260), r.bottom - self.s(60), self.s(240), self.s(44)), "Main menu", "#to_menu")
-        self.report = self.button(pygame.Rect(r.right - self.s(520), r.bottom - self.s(60), self.s(240), self.s(44)),
-                                  "Write the report (R)", "#report", "A printable page for the debrief: timeline, history, charts, questions")
+            pygame.Rect(r.left + self.s(20), r.top + self.s(70), int(r.width * 0.58), r.height - self.s(140)),
+            self.manager,
+            object_id="#epilogue",
+        )
+        self.menu = self.button(
+            pygame.Rect(r.right - self.s(260), r.bottom - self.s(60), self.s(240), self.s(44)), "Main menu", "#to_menu"
+        )
+        self.report = self.button(
+            pygame.Rect(r.right - self.s(520), r.bottom - self.s(60), self.s(240), self.s(44)),
+            "Write the report (R)",
+            "#report",
+            "A printable page for the debrief: timeline, history, charts, questions",
+        )
         self.go_menu = lambda: self.app.reset_to(MenuScene)
         self.note = ""
 
@@ -51,7 +60,12 @@ class EndOverlay(Overlay):
             path = folder / f"{stamp}-report.html"
             from .contentnotice import tags_for
 
-            write_atomic(path, build_report(self.app.rs, to_save(self.session, self.app.content), summarise=tags_for(self.app, self.session)))
+            write_atomic(
+                path,
+                build_report(
+                    self.app.rs, to_save(self.session, self.app.content), summarise=tags_for(self.app, self.session)
+                ),
+            )
             self.note = f"Report written: {path} — open it in any web browser."
         except OSError as exc:
             self.note = f"Could not write the report: {exc.strerror}"
@@ -67,7 +81,14 @@ class EndOverlay(Overlay):
         r = self.frame_rect()
         heading(surface, "The end", (r.left + self.s(16), r.top + self.s(6)), self.s(38), K.WHITE)
         if self.note:
-            K.paragraph(surface, self.note, pygame.Rect(r.left + self.s(20), r.bottom - self.s(62), r.width - self.s(560), self.s(60)), "bold", self.s(13), K.RED)
+            K.paragraph(
+                surface,
+                self.note,
+                pygame.Rect(r.left + self.s(20), r.bottom - self.s(62), r.width - self.s(560), self.s(60)),
+                "bold",
+                self.s(13),
+                K.RED,
+            )
         rs, state = self.app.rs, self.session.state
         left = r.left + self.s(40) + int(r.width * 0.58)
         width = r.right - left - self.s(20)
@@ -75,7 +96,14 @@ class EndOverlay(Overlay):
         height = (r.height - self.s(150)) // len(shown)
         for i, ind in enumerate(shown):
             rect = pygame.Rect(left, r.top + self.s(70) + i * height, width, height - self.s(8))
-            line_chart(surface, rect, [row[rs.ii[ind]] for row in state.history], rs.indicators[ind].name, state.start_year, self.s(13))
+            line_chart(
+                surface,
+                rect,
+                [row[rs.ii[ind]] for row in state.history],
+                rs.indicators[ind].name,
+                state.start_year,
+                self.s(13),
+            )
 
 
 class LessonEndOverlay(Overlay):
@@ -104,9 +132,14 @@ class LessonEndOverlay(Overlay):
             self.note = f"Saved as {self.path.name}: next lesson, choose Continue or Load."
         except OSError as exc:
             self.path, self.note = None, f"Could not save: {exc.strerror}"
-        self.ok = self.button(pygame.Rect(r.right - self.s(260), r.bottom - self.s(60), self.s(240), self.s(44)), "Play on", "#play_on")
-        self.report = self.button(pygame.Rect(r.right - self.s(520), r.bottom - self.s(60), self.s(240), self.s(44)),
-                                  "Write the report (R)", "#report")
+        self.ok = self.button(
+            pygame.Rect(r.right - self.s(260), r.bottom - self.s(60), self.s(240), self.s(44)), "Play on", "#play_on"
+        )
+        self.report = self.button(
+            pygame.Rect(r.right - self.s(520), r.bottom - self.s(60), self.s(240), self.s(44)),
+            "Write the report (R)",
+            "#report",
+        )
 
     def handle(self, event) -> None:
         if closes(event, self.ok, (pygame.K_RETURN, pygame.K_ESCAPE)):
@@ -118,4 +151,10 @@ class LessonEndOverlay(Overlay):
         super().draw(surface)
         r = self.frame_rect()
         heading(surface, f"End of lesson {self.lesson}", (r.left + self.s(16), r.top + self.s(6)), self.s(38), K.WHITE)
-        K.paragraph(surface, self.note, pygame.Rect(r.left + self.s(30), r.top + self.s(90), r.width - self.s(60), self.s(200)), "body", self.s(20))
+        K.paragraph(
+            surface,
+            self.note,
+            pygame.Rect(r.left + self.s(30), r.top + self.s(90), r.width - self.s(60), self.s(200)),
+            "body",
+            self.s(20),
+        )

@@ -27,9 +27,19 @@ from .whippanel import WhipPanel
 
 TABS = ("Selection", "Faction", "Policy", "Hand")
 # What the players are shown after each Politburo session: votes, congresses and plenums.
-REPORTED = ("vote.held", "plenum.removal", "plenum.expulsion", "congress.held", "congress.co_report_failed",
-            "congress.co_report_held", "plenum.elected", "plenum.dropped", "plenum.coopted")
+REPORTED = (
+    "vote.held",
+    "plenum.removal",
+    "plenum.expulsion",
+    "congress.held",
+    "congress.co_report_failed",
+    "congress.co_report_held",
+    "plenum.elected",
+    "plenum.dropped",
+    "plenum.coopted",
+)
 BOT_BUDGET_MS = 6.0
+
 
 class GameScene(GameSaves, WhipPanel, GameDrawing, Scene):
     def __init__(self, app, session: Session) -> None:
@@ -47,7 +57,9 @@ class GameScene(GameSaves, WhipPanel, GameDrawing, Scene):
         self.shown_human: str | None = None
         self.message = ""
         self._viewer = self.viewer_for_display()
-        self.clock = ClassClock(pygame.time.get_ticks())  # lesson clock and turn timer (not saved: they restart with each lesson)
+        self.clock = ClassClock(
+            pygame.time.get_ticks()
+        )  # lesson clock and turn timer (not saved: they restart with each lesson)
         self.lesson_break_shown = session.state.turn
         super().__init__(app)
 
@@ -73,8 +85,13 @@ class GameScene(GameSaves, WhipPanel, GameDrawing, Scene):
         bar_y = self.s(12)
         x = w - self.s(12)
         self.top_buttons = {}
-        for label, oid, key in (("Menu", "#pause", "Esc"), ("Encyclopedia", "#encyclopedia", "F1"), ("Country", "#country", "I"),
-                                ("Chronicle", "#chronicle", "C"), ("Relations", "#relations", "R")):
+        for label, oid, key in (
+            ("Menu", "#pause", "Esc"),
+            ("Encyclopedia", "#encyclopedia", "F1"),
+            ("Country", "#country", "I"),
+            ("Chronicle", "#chronicle", "C"),
+            ("Relations", "#relations", "R"),
+        ):
             width = max(self.s(76), K.font("body", self.s(16)).size(label)[0] + self.s(26))
             x -= width + self.s(6)
             self.top_buttons[self.button(pygame.Rect(x, bar_y, width, self.s(36)), label, oid, f"Key: {key}")] = oid
@@ -87,10 +104,23 @@ class GameScene(GameSaves, WhipPanel, GameDrawing, Scene):
                 b.select()
             self.tab_buttons[b] = tab
             tx += tw + self.s(6)
-        self.end_turn = self.button(pygame.Rect(self.panel.left, self.panel.bottom - self.s(44), self.panel.width // 2 - self.s(4), self.s(44)),
-                                    "End turn", "#end_turn", "Key: E")
-        self.undo = self.button(pygame.Rect(self.panel.centerx + self.s(4), self.panel.bottom - self.s(44), self.panel.width // 2 - self.s(4), self.s(44)),
-                                "Undo", "#undo", "Take back your last action this turn (key: U). Not after dice or reveals.")
+        self.end_turn = self.button(
+            pygame.Rect(self.panel.left, self.panel.bottom - self.s(44), self.panel.width // 2 - self.s(4), self.s(44)),
+            "End turn",
+            "#end_turn",
+            "Key: E",
+        )
+        self.undo = self.button(
+            pygame.Rect(
+                self.panel.centerx + self.s(4),
+                self.panel.bottom - self.s(44),
+                self.panel.width // 2 - self.s(4),
+                self.s(44),
+            ),
+            "Undo",
+            "#undo",
+            "Take back your last action this turn (key: U). Not after dice or reveals.",
+        )
         self.option_buttons: dict = {}
         self.build_options()
 
@@ -124,9 +154,14 @@ class GameScene(GameSaves, WhipPanel, GameDrawing, Scene):
             reason = self.session.why_not(opt.action)
             tip = opt.preview + (f"\nNot now: {reason}" if reason else "")
             label, small = K.button_label(f"{opt.label} — {opt.cost}", self.s(16), self.s(13), inner_w - self.s(16))
-            b = pygame_gui.elements.UIButton(pygame.Rect(0, i * step, inner_w, height), label, self.manager, container=self.scroller,
-                                             object_id=pygame_gui.core.ObjectID(f"#opt_{i}", "@small" if small else None),
-                                             tool_tip_text=f"{opt.label} ({opt.cost}): {tip}")
+            b = pygame_gui.elements.UIButton(
+                pygame.Rect(0, i * step, inner_w, height),
+                label,
+                self.manager,
+                container=self.scroller,
+                object_id=pygame_gui.core.ObjectID(f"#opt_{i}", "@small" if small else None),
+                tool_tip_text=f"{opt.label} ({opt.cost}): {tip}",
+            )
             if reason:
                 b.disable()
             self.option_buttons[b] = opt
@@ -262,7 +297,11 @@ class GameScene(GameSaves, WhipPanel, GameDrawing, Scene):
         self.select(targets[(i + step) % len(targets)])
 
     def act(self, action: A.Action) -> None:
-        if isinstance(action, A.Propose) and self.session.options.get("class_vote") and self.session.why_not(action) is None:
+        if (
+            isinstance(action, A.Propose)
+            and self.session.options.get("class_vote")
+            and self.session.why_not(action) is None
+        ):
             self.put_to_the_class(action)
             return
         self.act_now(action)
@@ -282,8 +321,15 @@ class GameScene(GameSaves, WhipPanel, GameDrawing, Scene):
                 self.message = "The class voted not to put the motion."
                 self.rebuild()
 
-        self.app.push(ClassVoteOverlay, self.session, action.actor, f"the motion: {label}",
-                      f"Put the motion to the Politburo? {label}{preview}", [("yes", "Yes, put it"), ("no", "No")], decided)
+        self.app.push(
+            ClassVoteOverlay,
+            self.session,
+            action.actor,
+            f"the motion: {label}",
+            f"Put the motion to the Politburo? {label}{preview}",
+            [("yes", "Yes, put it"), ("no", "No")],
+            decided,
+        )
 
     def act_now(self, action: A.Action) -> None:
         result = self.session.submit(action)
@@ -356,7 +402,7 @@ class GameScene(GameSaves, WhipPanel, GameDrawing, Scene):
 
         self.inbox_done[human] = self.session.state.turn
         log = self.current_view(human).log
-        entries, self.inbox_mark[human] = log[self.inbox_mark.get(human, 0):], len(log)
+        entries, self.inbox_mark[human] = log[self.inbox_mark.get(human, 0) :], len(log)
         if lines(self.app.rs, entries, human):
             self.app.push(InboxOverlay, self.session, human, entries)
 

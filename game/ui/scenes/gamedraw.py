@@ -56,7 +56,12 @@ class GameDrawing:
         date = pretty_date(view.turn, view.start_year)
         mover = self.session.to_move()
         who = rs.factions[mover].short if mover in rs.factions else "—"
-        phase = {"chronicle": "Chronicle", "intrigue": "Intrigue", "session": "Politburo session", "over": "Game over"}.get(view.phase, view.phase)
+        phase = {
+            "chronicle": "Chronicle",
+            "intrigue": "Intrigue",
+            "session": "Politburo session",
+            "over": "Game over",
+        }.get(view.phase, view.phase)
         K.text(surface, date.upper(), (self.s(14), self.s(6)), "poster", self.s(30), K.WHITE)
         K.text(surface, f"{phase} · to move: {who}", (self.s(14), self.s(38)), "body", self.s(14), K.PAPER_DARK)
         f = rs.factions[viewer]
@@ -67,8 +72,13 @@ class GameDrawing:
         # Each number is its own hover target with the reasons behind it.
         x = self.s(316)
         self.stat_hits = []
-        for key, words in (("influence", f"Influence {fs.influence}"), ("ap", f"AP {fs.ap}"),
-                           ("heat", f"Heat {fs.heat}/{rs.rules['discipline_heat']}"), ("rung", rung), ("prestige", f"Prestige {fs.prestige}")):
+        for key, words in (
+            ("influence", f"Influence {fs.influence}"),
+            ("ap", f"AP {fs.ap}"),
+            ("heat", f"Heat {fs.heat}/{rs.rules['discipline_heat']}"),
+            ("rung", rung),
+            ("prestige", f"Prestige {fs.prestige}"),
+        ):
             rect = K.text(surface, words, (x, self.s(32)), "body", self.s(15), K.PAPER)
             self.stat_hits.append((rect, key))
             x = rect.right + self.s(14)
@@ -120,34 +130,51 @@ class GameDrawing:
             owners = dict(zip(rs.character_ids, estimates(rs, view, viewer)))
             offices = [rs.offices[o] for o, h in view.offices.items() if h and owners.get(h) == viewer]
             from_offices = sum(o.income for o in offices)
-            bases = [rs.bases[b].name for b in rs.bases if int(view.standing[rs.bi[b]].argmax()) == rs.fi[viewer]
-                     and int(view.standing[rs.bi[b], rs.fi[viewer]]) >= r["base_income_standing"]]
-            return ["Influence: what you spend on actions.",
-                    f"Each turn: {r['base_income']} for everyone, {from_offices} from offices your people hold,",
-                    f"and the income of constituencies you lead: {', '.join(bases) or 'none'}.",
-                    f"Played cards add their value. At most {r['max_influence']}."]
+            bases = [
+                rs.bases[b].name
+                for b in rs.bases
+                if int(view.standing[rs.bi[b]].argmax()) == rs.fi[viewer]
+                and int(view.standing[rs.bi[b], rs.fi[viewer]]) >= r["base_income_standing"]
+            ]
+            return [
+                "Influence: what you spend on actions.",
+                f"Each turn: {r['base_income']} for everyone, {from_offices} from offices your people hold,",
+                f"and the income of constituencies you lead: {', '.join(bases) or 'none'}.",
+                f"Played cards add their value. At most {r['max_influence']}.",
+            ]
         if key == "ap":
             rung_def = rs.ladder_of(viewer).rungs[fs.rung]
-            return ["Action points: most actions cost one.",
-                    f"{r['action_points']} a turn, less {rung_def.ap_penalty} for your standing ({rung_def.name})."]
+            return [
+                "Action points: most actions cost one.",
+                f"{r['action_points']} a turn, less {rung_def.ap_penalty} for your standing ({rung_def.name}).",
+            ]
         if key == "heat":
             judge = enforcer(rs, view)
             who = rs.factions[judge].short if judge else "nobody"
-            return ["Heat: how openly you break the ban on factions.",
-                    f"Platforms (+{r['platform_heat']}), organising (+{r['organise_heat']}), specials and denunciations raise it;",
-                    f"a quiet turn lowers it by {r['heat_decay']}; recanting halves it.",
-                    f"At {r['discipline_heat']} the Control Commission strikes: it answers to {who} now."]
+            return [
+                "Heat: how openly you break the ban on factions.",
+                f"Platforms (+{r['platform_heat']}), organising (+{r['organise_heat']}), specials and denunciations raise it;",
+                f"a quiet turn lowers it by {r['heat_decay']}; recanting halves it.",
+                f"At {r['discipline_heat']} the Control Commission strikes: it answers to {who} now.",
+            ]
         if key == "rung":
             ladder = rs.ladder_of(viewer)
-            return [f"Discipline: {ladder.rungs[fs.rung].name}.", "The ladder: " + " > ".join(x.name for x in ladder.rungs),
-                    "Readmission by a Politburo motion climbs one rung."]
-        return ["Prestige: lost by denouncing and breaking pacts, won by co-reports that hold the hall.",
-                "Publishing the Testament costs the General Secretary's master 4."]
+            return [
+                f"Discipline: {ladder.rungs[fs.rung].name}.",
+                "The ladder: " + " > ".join(x.name for x in ladder.rungs),
+                "Readmission by a Politburo motion climbs one rung.",
+            ]
+        return [
+            "Prestige: lost by denouncing and breaking pacts, won by co-reports that hold the hall.",
+            "Publishing the Testament costs the General Secretary's master 4.",
+        ]
 
     def draw_panel(self, surface, view, viewer) -> None:
         rs = self.app.rs
         y = self.panel.top + self.s(40)
-        if self.tab == "Selection" and not getattr(self, "whip_blocks", None):  # the whips take the panel while the Politburo sits
+        if self.tab == "Selection" and not getattr(
+            self, "whip_blocks", None
+        ):  # the whips take the panel while the Politburo sits
             lines, height, size = self.selection_box()
             box = pygame.Rect(self.panel.left, y, self.panel.width, height)
             pygame.draw.rect(surface, K.WHITE, box)
@@ -162,17 +189,30 @@ class GameDrawing:
                 inner.top = K.paragraph(surface, line, inner, kind, self.s(16) if i == 0 else size)
         self.draw_whip_panel(surface)
         if not self.option_buttons and self.session.human_to_move() is None and not self.session.over:
-            K.text(surface, "The others are moving…", (self.panel.left, self.panel.bottom - self.s(80)), "bold", self.s(16), K.GREY)
+            K.text(
+                surface,
+                "The others are moving…",
+                (self.panel.left, self.panel.bottom - self.s(80)),
+                "bold",
+                self.s(16),
+                K.GREY,
+            )
 
     def selection_box(self) -> tuple[list[str], int, int]:
         """The selection's lines, the height of its box and their type size: the box grows with a
         long description (and the type shrinks a little past 40 % of the panel), so none is cut."""
         rs, viewer = self.app.rs, self._viewer
-        lines = P.describe(rs, self.current_view(viewer), viewer, *self.selected) if self.selected else [
-            "Click a person, office, region or constituency.", "Tab and Shift+Tab move the selection."]
+        lines = (
+            P.describe(rs, self.current_view(viewer), viewer, *self.selected)
+            if self.selected
+            else ["Click a person, office, region or constituency.", "Tab and Shift+Tab move the selection."]
+        )
         width = self.panel.width - self.s(12) - (self.s(142) if self.selected and self.selected[0] == "person" else 0)
         for size in (self.s(14), self.s(13), self.s(12)):
-            need = K.text_height([(line, "bold" if i == 0 else "body", self.s(16) if i == 0 else size) for i, line in enumerate(lines)], width)
+            need = K.text_height(
+                [(line, "bold" if i == 0 else "body", self.s(16) if i == 0 else size) for i, line in enumerate(lines)],
+                width,
+            )
             if need + self.s(10) <= self.panel.height * 0.4:
                 break
         return lines, max(self.s(146), need + self.s(10)), size
@@ -180,11 +220,20 @@ class GameDrawing:
     def draw_tooltip(self, surface, lines: list[str]) -> None:
         mx, my = pygame.mouse.get_pos()
         width = self.s(380)
-        wrapped = [(i, part) for i, line in enumerate(lines) for part in K.wrap(line, "body", self.s(14), width - self.s(16))]
+        wrapped = [
+            (i, part) for i, line in enumerate(lines) for part in K.wrap(line, "body", self.s(14), width - self.s(16))
+        ]
         height = len(wrapped) * self.s(18) + self.s(12)
         x = min(mx + self.s(16), surface.get_width() - width - 4)
         y = min(my + self.s(16), surface.get_height() - height - 4)
         pygame.draw.rect(surface, K.INK, (x, y, width, height))
         pygame.draw.rect(surface, K.RED, (x, y, width, height), 2)
         for row, (i, part) in enumerate(wrapped):
-            K.text(surface, part, (x + self.s(8), y + self.s(6) + row * self.s(18)), "bold" if i == 0 else "body", self.s(14), K.WHITE)
+            K.text(
+                surface,
+                part,
+                (x + self.s(8), y + self.s(6) + row * self.s(18)),
+                "bold" if i == 0 else "body",
+                self.s(14),
+                K.WHITE,
+            )

@@ -24,8 +24,12 @@ class InboxOverlay(Overlay):
 
     def build(self) -> None:
         r = self.frame_rect()
-        self.ok = self.button(pygame.Rect(r.right - self.s(200), r.bottom - self.s(60), self.s(180), self.s(44)), "Close", "#close",
-                              "Esc or Enter closes the inbox")
+        self.ok = self.button(
+            pygame.Rect(r.right - self.s(200), r.bottom - self.s(60), self.s(180), self.s(44)),
+            "Close",
+            "#close",
+            "Esc or Enter closes the inbox",
+        )
 
     def handle(self, event) -> None:
         if closes(event, self.ok, (pygame.K_ESCAPE, pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE)):
@@ -76,7 +80,7 @@ class InboxOverlay(Overlay):
         if not self.lines:
             K.text(surface, "Nothing new.", body.topleft, "body", self.s(16), K.GREY)
         y = body.top
-        for i, line in enumerate(self.lines[self.first:]):
+        for i, line in enumerate(self.lines[self.first :]):
             wrapped = K.wrap(line.text, "body", size, body.width - tag_w - self.s(10))
             height = len(wrapped) * int(size * 1.25) + self.s(6)
             if y + height > body.bottom:
@@ -90,6 +94,16 @@ class InboxOverlay(Overlay):
             self.rows.append((rect, line))
             y += height
         shown = len(self.rows)
-        hint = f"Lines {self.first + 1}-{self.first + shown} of {len(self.lines)} (wheel scrolls). " if len(self.lines) > shown else ""
-        K.text(surface, hint + "Click a line to open what it names.", (r.left + self.s(20), r.bottom - self.s(48)), "body",
-               self.s(14), K.GREY)
+        hint = (
+            f"Lines {self.first + 1}-{self.first + shown} of {len(self.lines)} (wheel scrolls). "
+            if len(self.lines) > shown
+            else ""
+        )
+        K.text(
+            surface,
+            hint + "Click a line to open what it names.",
+            (r.left + self.s(20), r.bottom - self.s(48)),
+            "body",
+            self.s(14),
+            K.GREY,
+        )

@@ -44,9 +44,13 @@ class LoadScene(Scene):
                 label = f"{path.name} — damaged or unreadable: {problem.removeprefix(path.name + ': ')}"
             tip = "Players: " + "; ".join(header.get("factions", [])) if header else problem
             text, small = K.button_label(label, self.s(16), self.s(13), w - self.s(100))
-            b = pygame_gui.elements.UIButton(pygame.Rect(self.s(40), y, w - self.s(80), self.s(36)), text, self.manager,
-                                             object_id=pygame_gui.core.ObjectID(f"#save_{len(self.rows)}", "@small" if small else None),
-                                             tool_tip_text=f"{label}\n{tip}")
+            b = pygame_gui.elements.UIButton(
+                pygame.Rect(self.s(40), y, w - self.s(80), self.s(36)),
+                text,
+                self.manager,
+                object_id=pygame_gui.core.ObjectID(f"#save_{len(self.rows)}", "@small" if small else None),
+                tool_tip_text=f"{label}\n{tip}",
+            )
             if not header:
                 b.disable()
             self.rows[b] = path
@@ -70,5 +74,13 @@ class LoadScene(Scene):
         if not self.saves:
             K.text(surface, f"No saved games yet in {saves_dir()}.", (self.s(40), self.s(90)), "bold", self.s(18))
         if self.error:
-            K.paragraph(surface, self.error, pygame.Rect(self.s(230), surface.get_height() - self.s(70), surface.get_width() - self.s(270), self.s(60)),
-                        "bold", self.s(15), K.RED)
+            K.paragraph(
+                surface,
+                self.error,
+                pygame.Rect(
+                    self.s(230), surface.get_height() - self.s(70), surface.get_width() - self.s(270), self.s(60)
+                ),
+                "bold",
+                self.s(15),
+                K.RED,
+            )

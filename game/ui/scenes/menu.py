@@ -27,11 +27,22 @@ class MenuScene(Scene):
         self.app.settings.problem = ""
         choices = [
             Choice("#new_game", "New game", lambda: self.app.push(NewGameScene), key=pygame.K_n),
-            Choice("#continue", "Continue", self.resume, enabled=self.latest is not None, key=pygame.K_c,
-                   tooltip=f"Resume {self.latest.name}" if self.latest else "No saved game yet"),
+            Choice(
+                "#continue",
+                "Continue",
+                self.resume,
+                enabled=self.latest is not None,
+                key=pygame.K_c,
+                tooltip=f"Resume {self.latest.name}" if self.latest else "No saved game yet",
+            ),
             Choice("#load", "Load", lambda: self.app.push(LoadScene), key=pygame.K_l),
-            Choice("#open_setup", "Open a set-up", lambda: self.app.push(SetupScene), key=pygame.K_o,
-                   tooltip="Start the game a teacher's .testament-setup file describes"),
+            Choice(
+                "#open_setup",
+                "Open a set-up",
+                lambda: self.app.push(SetupScene),
+                key=pygame.K_o,
+                tooltip="Start the game a teacher's .testament-setup file describes",
+            ),
             Choice("#encyclopedia", "Encyclopedia", lambda: self.app.push(EncyclopediaScene), key=pygame.K_e),
             Choice("#settings", "Settings", lambda: self.app.push(SettingsScene), key=pygame.K_s),
             Choice("#mods", "Mods", lambda: self.app.push(ModsScene), key=pygame.K_m),
@@ -67,13 +78,29 @@ class MenuScene(Scene):
         for line in lines:
             K.text(surface, line, (int(w * 0.05), y), "poster", self.s(30), K.WHITE)
             y += self.s(36)
-        counts = f"{len(self.app.rs.characters)} people · {len(self.app.rs.events)} events · {len(self.app.rs.cards)} cards"
+        counts = (
+            f"{len(self.app.rs.characters)} people · {len(self.app.rs.events)} events · {len(self.app.rs.cards)} cards"
+        )
         mods = self.app.content.active
         note = f"version {__version__} · {counts}" + (f" · mods: {', '.join(mods)}" if mods else "")
         K.text(surface, note, (int(w * 0.62), int(h * 0.89)), "body", self.s(14), K.INK)
         problems = len(self.app.content.mods.disabled)
         if problems:
-            K.text(surface, f"{problems} mod(s) disabled — see Mods", (int(w * 0.62), int(h * 0.92)), "bold", self.s(14), K.RED)
+            K.text(
+                surface,
+                f"{problems} mod(s) disabled — see Mods",
+                (int(w * 0.62), int(h * 0.92)),
+                "bold",
+                self.s(14),
+                K.RED,
+            )
         if self.error:
-            K.paragraph(surface, self.error, pygame.Rect(int(w * 0.62), int(h * 0.75), int(w * 0.36), self.s(60)), "bold", self.s(14), K.RED)
+            K.paragraph(
+                surface,
+                self.error,
+                pygame.Rect(int(w * 0.62), int(h * 0.75), int(w * 0.36), self.s(60)),
+                "bold",
+                self.s(14),
+                K.RED,
+            )
         self.list.draw_focus(surface)

@@ -39,11 +39,17 @@ class ModsScene(Scene):
         text = "<br>".join(lines) if lines else "No problems: every enabled mod loaded."
         top = max(y + self.s(20), int(h * 0.45))
         self.problems = pygame_gui.elements.UITextBox(
-            "<b>Mod problems</b><br>" + text, pygame.Rect(self.s(40), top, w - self.s(80), h - top - self.s(90)),
-            self.manager, object_id="#mod_problems")
+            "<b>Mod problems</b><br>" + text,
+            pygame.Rect(self.s(40), top, w - self.s(80), h - top - self.s(90)),
+            self.manager,
+            object_id="#mod_problems",
+        )
         self.back = self.button(pygame.Rect(self.s(40), h - self.s(70), self.s(160), self.s(44)), "Back", "#back")
-        self.note = "Changes apply to the next game started after a restart of the window." if self.toggles else (
-            "No mods installed. Put mod folders in: " + "  |  ".join(str(r) for r in mod_roots()))
+        self.note = (
+            "Changes apply to the next game started after a restart of the window."
+            if self.toggles
+            else ("No mods installed. Put mod folders in: " + "  |  ".join(str(r) for r in mod_roots()))
+        )
 
     def handle(self, event: pygame.event.Event) -> None:
         if closes(event, self.back):
@@ -64,8 +70,14 @@ class ModsScene(Scene):
     def draw(self, surface: pygame.Surface) -> None:
         page(surface, "Mods", self.s)
         for b, mod_id in self.toggles.items():
-            K.text(surface, self.status(mod_id), (b.rect.right + self.s(16), b.rect.top + self.s(6)), "bold",
-                   self.s(17), K.RED if self.states[mod_id][0] == "bad" else K.INK)
+            K.text(
+                surface,
+                self.status(mod_id),
+                (b.rect.right + self.s(16), b.rect.top + self.s(6)),
+                "bold",
+                self.s(17),
+                K.RED if self.states[mod_id][0] == "bad" else K.INK,
+            )
         K.text(surface, self.note, (self.s(40), self.s(66)), "body", self.s(14), K.GREY)
 
     def status(self, mod_id: str) -> str:

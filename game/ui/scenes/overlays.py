@@ -30,7 +30,9 @@ class Overlay(Scene):
         key = (self.app.size, self.app.wanted_scale)
         if getattr(self, "_panel_for", None) != key:
             self._panel_for = key
-            self._panel_scale = PJ.best_scale(self.app.wanted_scale, lambda k: self.fits(k, PJ.panel_frame(self.app.size, k)))
+            self._panel_scale = PJ.best_scale(
+                self.app.wanted_scale, lambda k: self.fits(k, PJ.panel_frame(self.app.size, k))
+            )
         return self._panel_scale
 
     def fits(self, k: float, frame: pygame.Rect) -> bool:
@@ -87,8 +89,9 @@ class EventOverlay(Overlay):
 
     def layout(self, k: float, frame: pygame.Rect) -> PJ.EventLayout:
         if not hasattr(self, "_content"):  # the text shown (perhaps the summary), and each choice's row
-            self.shown, *self._content = PJ.event_content(self.app, self.session, self.event, self.faction,
-                                                       bool(self.session.options.get("class_vote")))
+            self.shown, *self._content = PJ.event_content(
+                self.app, self.session, self.event, self.faction, bool(self.session.options.get("class_vote"))
+            )
         paragraphs, rows = self._content
         tags = "Content: " + ", ".join(self.event.content_tags) if self.event.content_tags else ""
         return PJ.EventLayout.make(frame, k, self.event.title, paragraphs, tags, rows)
@@ -103,11 +106,25 @@ class EventOverlay(Overlay):
         for i, c in enumerate(self.event.choices):
             effects = "; ".join(filter(None, (text.effect(name, p) for name, p in c.effects)))
             label = f"{i + 1}. {c.label}"
-            choices.append(Choice(f"#choice_{c.id}", label, lambda cid=c.id: self.choose(cid), tooltip=f"{c.text}\nEffects: {effects}",
-                                  key=pygame.K_1 + i))
+            choices.append(
+                Choice(
+                    f"#choice_{c.id}",
+                    label,
+                    lambda cid=c.id: self.choose(cid),
+                    tooltip=f"{c.text}\nEffects: {effects}",
+                    key=pygame.K_1 + i,
+                )
+            )
         if self.session.options.get("class_vote"):
-            choices.append(Choice("#class_vote", "Class vote first (V)", self.class_vote, key=pygame.K_v,
-                                  tooltip="The room votes on the choices; the driver enters the result"))
+            choices.append(
+                Choice(
+                    "#class_vote",
+                    "Class vote first (V)",
+                    self.class_vote,
+                    key=pygame.K_v,
+                    tooltip="The room votes on the choices; the driver enters the result",
+                )
+            )
         rects = [row.button for row in self.placed.rows]  # each choice's button, beside what it does
         self.list = ButtonList(self, choices, pygame.Rect(0, 0, 0, 0), 0, 0, rects=rects)
 
@@ -115,8 +132,15 @@ class EventOverlay(Overlay):
         from .classvote import ClassVoteOverlay
 
         options = [(c.id, c.label) for c in self.event.choices]
-        self.app.push(ClassVoteOverlay, self.session, self.faction, f"the event “{self.event.title}”",
-                      f"{self.event.title}: which choice does the room make?", options, self.choose)
+        self.app.push(
+            ClassVoteOverlay,
+            self.session,
+            self.faction,
+            f"the event “{self.event.title}”",
+            f"{self.event.title}: which choice does the room make?",
+            options,
+            self.choose,
+        )
 
     def choose(self, option: str) -> None:
         result = self.session.submit(A.ChooseOption(self.faction, self.event.id, option))
@@ -150,10 +174,19 @@ class HandoverOverlay(Overlay):
     def stack(self, k: float, frame: pygame.Rect) -> tuple[list, pygame.Rect, bool]:
         """Who takes over (and, with a rotating driver, who drives) under the faction's mark."""
         f = self.app.rs.factions[self.faction]
-        items = [(f"Pass the controls to the {f.name} player.", "poster", 34, K.INK),
-                 ("Nobody else should look at the screen now.", "body", 18, K.GREY)]
+        items = [
+            (f"Pass the controls to the {f.name} player.", "poster", 34, K.INK),
+            ("Nobody else should look at the screen now.", "body", 18, K.GREY),
+        ]
         if self.session.options.get("rotate_driver"):
-            items.append((f"New driver: the next student of the team takes the mouse (turn {self.session.state.turn + 1}).", "bold", 20, K.RED))
+            items.append(
+                (
+                    f"New driver: the next student of the team takes the mouse (turn {self.session.state.turn + 1}).",
+                    "bold",
+                    20,
+                    K.RED,
+                )
+            )
         return PJ.centred_stack("Hand over", items, k, frame)
 
     def fits(self, k: float, frame: pygame.Rect) -> bool:
@@ -198,11 +231,16 @@ class ChronicleOverlay(Overlay):
                 turn = entry_turn
                 lines.append(f"<b>{pretty_date(turn, view.start_year)}</b>")
             lines.append(html.escape(line))
-        self.box = pygame_gui.elements.UITextBox("<br>".join(lines[-400:]) or "Nothing yet.",
-                                                 pygame.Rect(r.left + self.s(20), r.top + self.s(70), r.width - self.s(40), r.height - self.s(140)),
-                                                 self.manager, object_id="#chronicle_text")
+        self.box = pygame_gui.elements.UITextBox(
+            "<br>".join(lines[-400:]) or "Nothing yet.",
+            pygame.Rect(r.left + self.s(20), r.top + self.s(70), r.width - self.s(40), r.height - self.s(140)),
+            self.manager,
+            object_id="#chronicle_text",
+        )
         self.box.scroll_bar and self.box.scroll_bar.set_scroll_from_start_percentage(1.0)
-        self.ok = self.button(pygame.Rect(r.right - self.s(200), r.bottom - self.s(60), self.s(180), self.s(44)), "Close", "#close")
+        self.ok = self.button(
+            pygame.Rect(r.right - self.s(200), r.bottom - self.s(60), self.s(180), self.s(44)), "Close", "#close"
+        )
 
     def handle(self, event) -> None:
         if closes(event, self.ok, (pygame.K_ESCAPE, pygame.K_c, pygame.K_RETURN)):
@@ -225,7 +263,9 @@ class CountryOverlay(Overlay):
 
     def build(self) -> None:
         r = self.frame_rect()
-        self.ok = self.button(pygame.Rect(r.right - self.s(200), r.bottom - self.s(60), self.s(180), self.s(44)), "Close", "#close")
+        self.ok = self.button(
+            pygame.Rect(r.right - self.s(200), r.bottom - self.s(60), self.s(180), self.s(44)), "Close", "#close"
+        )
 
     def handle(self, event) -> None:
         if closes(event, self.ok, (pygame.K_ESCAPE, pygame.K_i, pygame.K_RETURN)):
@@ -247,16 +287,31 @@ class CountryOverlay(Overlay):
         if self.focus:
             d = rs.indicators[self.focus]
             body = pygame.Rect(r.left + self.s(20), r.top + self.s(70), r.width - self.s(40), r.height - self.s(150))
-            line_chart(surface, body, [row[rs.ii[self.focus]] for row in history], f"{d.name} ({d.unit}) — {d.description}",
-                       state.start_year, self.s(16))
-            K.text(surface, "Click the chart or press Esc for all indicators.", (r.left + self.s(20), r.bottom - self.s(50)), "body", self.s(14), K.GREY)
+            line_chart(
+                surface,
+                body,
+                [row[rs.ii[self.focus]] for row in history],
+                f"{d.name} ({d.unit}) — {d.description}",
+                state.start_year,
+                self.s(16),
+            )
+            K.text(
+                surface,
+                "Click the chart or press Esc for all indicators.",
+                (r.left + self.s(20), r.bottom - self.s(50)),
+                "body",
+                self.s(14),
+                K.GREY,
+            )
             self.rows = [(body, self.focus)]
             return
         self.rows = []
         cols = 2
         width = (r.width - self.s(60)) // cols
         rows = (len(rs.indicator_ids) + cols - 1) // cols
-        row_h = min(self.s(44), (r.height - self.s(70 + 130)) // rows)  # room below for the policies and the Close button
+        row_h = min(
+            self.s(44), (r.height - self.s(70 + 130)) // rows
+        )  # room below for the policies and the Close button
         for i, ind in enumerate(rs.indicator_ids):
             d = rs.indicators[ind]
             x = r.left + self.s(20) + (i % cols) * (width + self.s(20))
@@ -270,13 +325,31 @@ class CountryOverlay(Overlay):
             if len(series) > 1:
                 low, high = min(series), max(series)
                 span = (high - low) or 1.0
-                points = [(spark.left + int(spark.width * j / (len(series) - 1)), spark.bottom - 2 - int((spark.height - 4) * (v - low) / span))
-                          for j, v in enumerate(series)]
+                points = [
+                    (
+                        spark.left + int(spark.width * j / (len(series) - 1)),
+                        spark.bottom - 2 - int((spark.height - 4) * (v - low) / span),
+                    )
+                    for j, v in enumerate(series)
+                ]
                 pygame.draw.lines(surface, K.RED, False, points, 2)
         y = r.top + self.s(70) + rows * row_h + self.s(6)
         policies = "   ".join(f"{a.name}: {a.positions[state.policies[aid]].name}" for aid, a in rs.axes.items())
-        K.paragraph(surface, "Policies — " + policies, pygame.Rect(r.left + self.s(20), y, r.width - self.s(40), self.s(60)), "body", self.s(14))
-        K.text(surface, "Click an indicator for its full chart.", (r.left + self.s(20), r.bottom - self.s(50)), "body", self.s(14), K.GREY)
+        K.paragraph(
+            surface,
+            "Policies — " + policies,
+            pygame.Rect(r.left + self.s(20), y, r.width - self.s(40), self.s(60)),
+            "body",
+            self.s(14),
+        )
+        K.text(
+            surface,
+            "Click an indicator for its full chart.",
+            (r.left + self.s(20), r.bottom - self.s(50)),
+            "body",
+            self.s(14),
+            K.GREY,
+        )
 
 
 class PauseOverlay(MenuOverlay):
@@ -293,13 +366,28 @@ class PauseOverlay(MenuOverlay):
             Choice("#pause_encyclopedia", "Encyclopedia", lambda: self.app.push(EncyclopediaScene)),
             Choice("#pause_settings", "Settings", lambda: self.app.push(SettingsScene)),
             Choice("#quick_save", "Save (F5)", self.save, key=pygame.K_s),
-            Choice("#pause_teacher", "Teacher (F10)", self.teacher, key=pygame.K_t,
-                   tooltip="Pause the class, skip or bring in an event, undo a whole turn, recovery, timer"),
-            Choice("#to_menu", "Quit to the main menu", lambda: self.app.reset_to(MenuScene),
-                   tooltip="The game was autosaved at the start of this turn; Save keeps this very moment"),
+            Choice(
+                "#pause_teacher",
+                "Teacher (F10)",
+                self.teacher,
+                key=pygame.K_t,
+                tooltip="Pause the class, skip or bring in an event, undo a whole turn, recovery, timer",
+            ),
+            Choice(
+                "#to_menu",
+                "Quit to the main menu",
+                lambda: self.app.reset_to(MenuScene),
+                tooltip="The game was autosaved at the start of this turn; Save keeps this very moment",
+            ),
         ]
         height = self.s(46)
-        self.list = ButtonList(self, choices, pygame.Rect(r.centerx - self.s(180), r.top + self.s(120), self.s(360), height), height, self.s(10))
+        self.list = ButtonList(
+            self,
+            choices,
+            pygame.Rect(r.centerx - self.s(180), r.top + self.s(120), self.s(360), height),
+            height,
+            self.s(10),
+        )
 
     def teacher(self) -> None:
         self.app.pop()

@@ -55,8 +55,9 @@ def button_font_width(label: str, k: float) -> int:
 Line = tuple[str, str, int, tuple[int, int, int], tuple[int, int]]  # words, kind, size, colour, position
 
 
-def flow(words: str, kind: str, size: int, rgb, x: int, y: int, width_at: Callable[[int], int],
-         spacing: float = 1.2) -> tuple[list[Line], int, bool]:
+def flow(
+    words: str, kind: str, size: int, rgb, x: int, y: int, width_at: Callable[[int], int], spacing: float = 1.2
+) -> tuple[list[Line], int, bool]:
     """Wrap text from (x, y), each line as wide as `width_at(its y)` allows (narrow beside a
     picture, full width below it). Returns the lines, the y below them, and whether every line
     fits (a single word wider than the column does not)."""
@@ -101,8 +102,15 @@ class EventLayout:
     fits: bool
 
     @classmethod
-    def make(cls, frame: pygame.Rect, k: float, title: str, paragraphs: list[tuple[str, str, int, tuple]],
-             tags: str, choices: list[tuple[str, str]]) -> EventLayout:
+    def make(
+        cls,
+        frame: pygame.Rect,
+        k: float,
+        title: str,
+        paragraphs: list[tuple[str, str, int, tuple]],
+        tags: str,
+        choices: list[tuple[str, str]],
+    ) -> EventLayout:
         """paragraphs: (text, font kind, size at 100 %, colour); choices: (button label, what it does)."""
 
         def s(v: float) -> int:
@@ -115,7 +123,9 @@ class EventLayout:
         side_bottom = art.bottom
         ok = title_fits(title, frame, k)
         if tags:
-            tag_lines, side_bottom, tag_ok = flow(tags, "bold", s(13), K.RED, art.left, art.bottom + s(6), lambda _y: aw)
+            tag_lines, side_bottom, tag_ok = flow(
+                tags, "bold", s(13), K.RED, art.left, art.bottom + s(6), lambda _y: aw
+            )
             lines += tag_lines
             ok = ok and tag_ok
         x, full = frame.left + s(24), frame.width - s(48)
@@ -198,27 +208,38 @@ def list_fits(title: str, k: float, frame: pygame.Rect) -> bool:
 def end_fits(k: float, frame: pygame.Rect) -> bool:
     """The end: the epilogue, four charts beside it and two buttons with the note beside them."""
     chart = (frame.height - int(150 * k)) // 4 - int(8 * k)  # a chart needs room for its title, range and years
-    return (title_fits("The end", frame, k) and frame.width - int(560 * k) >= int(200 * k) and chart >= int(92 * k)
-            and frame.width - int(60 * k) - int(frame.width * 0.58) >= int(220 * k))
+    return (
+        title_fits("The end", frame, k)
+        and frame.width - int(560 * k) >= int(200 * k)
+        and chart >= int(92 * k)
+        and frame.width - int(60 * k) - int(frame.width * 0.58) >= int(220 * k)
+    )
 
 
 def note_fits(title: str, note: str, k: float, frame: pygame.Rect) -> bool:
     """A lesson's end: its note in 20-point type above two buttons."""
     lines = K.wrap(note, "body", int(20 * k), frame.width - int(60 * k))
-    return (title_fits(title, frame, k) and frame.width >= int(560 * k)
-            and int(90 * k) + len(lines) * int(24 * k) <= frame.height - int(80 * k))
+    return (
+        title_fits(title, frame, k)
+        and frame.width >= int(560 * k)
+        and int(90 * k) + len(lines) * int(24 * k) <= frame.height - int(80 * k)
+    )
 
 
-def centred_stack(title: str, items: list[tuple[str, str, int, tuple]], k: float,
-                  frame: pygame.Rect) -> tuple[list[Line], pygame.Rect, bool]:
+def centred_stack(
+    title: str, items: list[tuple[str, str, int, tuple]], k: float, frame: pygame.Rect
+) -> tuple[list[Line], pygame.Rect, bool]:
     """The hand-over: room for a faction's mark, then lines (words, kind, size at 100 %, colour)
     wrapped to the panel, then a button, centred in the panel at scale k; and whether they fit.
     Lines are placed by their top centre."""
+
     def s(v: float) -> int:
         return int(v * k)
 
     width = frame.width - s(60)
-    lines = [(line, kind, s(size), rgb) for words, kind, size, rgb in items for line in K.wrap(words, kind, s(size), width)]
+    lines = [
+        (line, kind, s(size), rgb) for words, kind, size, rgb in items for line in K.wrap(words, kind, s(size), width)
+    ]
     ok = title_fits(title, frame, k) and all(K.font(kind, size).size(line)[0] <= width for line, kind, size, _ in lines)
     height = s(124) + sum(int(size * 1.3) for _, _, size, _ in lines) + s(30) + s(56)
     top, bottom = frame.top + s(70), frame.bottom - s(20)

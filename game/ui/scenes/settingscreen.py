@@ -17,7 +17,16 @@ RESOLUTIONS = ("1280x720", "1600x900", "1920x1080", "2560x1440")
 SCALES = ("100", "125", "150", "175", "200")
 SPEEDS = ("0", "50", "100", "200")
 # The rows the keyboard focus moves through, in order.
-ROWS = ("resolution", "fullscreen", "ui_scale", "markers", "animation", *(f"summarise_{t}" for t in TAGS), "save", "back")
+ROWS = (
+    "resolution",
+    "fullscreen",
+    "ui_scale",
+    "markers",
+    "animation",
+    *(f"summarise_{t}" for t in TAGS),
+    "save",
+    "back",
+)
 
 
 class SettingsScene(Scene):
@@ -39,26 +48,48 @@ class SettingsScene(Scene):
 
         def place(name: str, text: str, left: int, top: int, gap: int = 260) -> pygame.Rect:
             self.rows.append((text, (left, top + self.s(8))))
-            self.row_rects[name] = pygame.Rect(left - self.s(12), top - self.s(6), self.s(gap) + width + self.s(24), self.s(52))
+            self.row_rects[name] = pygame.Rect(
+                left - self.s(12), top - self.s(6), self.s(gap) + width + self.s(24), self.s(52)
+            )
             return pygame.Rect(left + self.s(gap), top, width, self.s(40))
 
         self.resolution = pygame_gui.elements.UIDropDownMenu(
-            list(RESOLUTIONS) if f"{st.width}x{st.height}" in RESOLUTIONS else [f"{st.width}x{st.height}", *RESOLUTIONS],
-            f"{st.width}x{st.height}", place("resolution", "Resolution", x, y), self.manager, object_id="#resolution")
+            list(RESOLUTIONS)
+            if f"{st.width}x{st.height}" in RESOLUTIONS
+            else [f"{st.width}x{st.height}", *RESOLUTIONS],
+            f"{st.width}x{st.height}",
+            place("resolution", "Resolution", x, y),
+            self.manager,
+            object_id="#resolution",
+        )
         y += row
-        self.fullscreen = self.button(place("fullscreen", "Fullscreen", x, y), "On" if st.fullscreen else "Off", "#fullscreen")
+        self.fullscreen = self.button(
+            place("fullscreen", "Fullscreen", x, y), "On" if st.fullscreen else "Off", "#fullscreen"
+        )
         y += row
         # capped by the window: 150 % needs 1920x1080, 200 % 2560x1440
         self.scale = pygame_gui.elements.UIDropDownMenu(
-            list(SCALES), str(st.ui_scale) if str(st.ui_scale) in SCALES else "100",
-            place("ui_scale", "Interface scale (%)", x, y), self.manager, object_id="#ui_scale")
+            list(SCALES),
+            str(st.ui_scale) if str(st.ui_scale) in SCALES else "100",
+            place("ui_scale", "Interface scale (%)", x, y),
+            self.manager,
+            object_id="#ui_scale",
+        )
         y += row
-        self.markers = self.button(place("markers", "Faction letters on seats", x, y), "On" if st.markers else "Off", "#markers",
-                                   "Letters mark each faction so colour is never the only clue.")
+        self.markers = self.button(
+            place("markers", "Faction letters on seats", x, y),
+            "On" if st.markers else "Off",
+            "#markers",
+            "Letters mark each faction so colour is never the only clue.",
+        )
         y += row
         self.speed = pygame_gui.elements.UIDropDownMenu(
-            list(SPEEDS), str(st.animation) if str(st.animation) in SPEEDS else "100",
-            place("animation", "Animation speed (%)", x, y), self.manager, object_id="#animation")
+            list(SPEEDS),
+            str(st.animation) if str(st.animation) in SPEEDS else "100",
+            place("animation", "Animation speed (%)", x, y),
+            self.manager,
+            object_id="#animation",
+        )
         y += row + self.s(20)
         self.save = self.button(pygame.Rect(x, y, self.s(200), self.s(44)), "Save (S)", "#save_settings")
         self.back = self.button(pygame.Rect(x + self.s(220), y, self.s(200), self.s(44)), "Back", "#back")
@@ -70,8 +101,14 @@ class SettingsScene(Scene):
         self.tag_buttons = {}
         for i, tag in enumerate(TAGS):
             rect = place(f"summarise_{tag}", LABELS[tag], cx, self.s(120) + self.s(40) + i * row, 180)
-            self.tag_buttons[self.button(rect, toggle_label(tag in st.summarise), f"#summarise_{tag}",
-                                         "Show tagged texts in full, or a short factual summary")] = tag
+            self.tag_buttons[
+                self.button(
+                    rect,
+                    toggle_label(tag in st.summarise),
+                    f"#summarise_{tag}",
+                    "Show tagged texts in full, or a short factual summary",
+                )
+            ] = tag
         self.content_x = cx
         self.message = getattr(self, "message", "")
 
@@ -154,18 +191,34 @@ class SettingsScene(Scene):
         page(surface, "Settings", self.s)
         K.text(surface, "Window", (self.s(60), self.content_top), "bold", self.s(20))
         K.text(surface, "Content", (self.content_x, self.content_top), "bold", self.s(20))
-        K.paragraph(surface, "Texts tagged with a kind of content: shown in full, or as a short factual summary. "
-                    "The Encyclopedia can always show the full text.",
-                    pygame.Rect(self.content_x, self.content_top + self.s(28), surface.get_width() - self.content_x - self.s(30), self.s(40)),
-                    "body", self.s(14), K.GREY)
+        K.paragraph(
+            surface,
+            "Texts tagged with a kind of content: shown in full, or as a short factual summary. "
+            "The Encyclopedia can always show the full text.",
+            pygame.Rect(
+                self.content_x,
+                self.content_top + self.s(28),
+                surface.get_width() - self.content_x - self.s(30),
+                self.s(40),
+            ),
+            "body",
+            self.s(14),
+            K.GREY,
+        )
         for text, pos in self.rows:
             K.text(surface, text, pos, "bold", self.s(18))
         # The focus: a thick black frame and a ">" marker, never colour alone.
         focus = self.row_rects[ROWS[self.row]]
         pygame.draw.rect(surface, K.INK, focus, max(3, self.s(4)))
         K.text(surface, ">", (focus.left - self.s(6), focus.centery), "poster", self.s(28), K.INK, "midright")
-        K.text(surface, "Keys: Up/Down or Tab move, Left/Right or Enter change, S saves, Esc goes back.",
-               (self.s(60), surface.get_height() - self.s(30)), "body", self.s(14), K.GREY)
+        K.text(
+            surface,
+            "Keys: Up/Down or Tab move, Left/Right or Enter change, S saves, Esc goes back.",
+            (self.s(60), surface.get_height() - self.s(30)),
+            "body",
+            self.s(14),
+            K.GREY,
+        )
         if getattr(self, "message", ""):
             K.text(surface, self.message, (self.s(60), surface.get_height() - self.s(60)), "bold", self.s(16), K.RED)
 

@@ -39,7 +39,9 @@ class SetupScene(Scene):
         self.rows = {}
         y = self.s(90)
         for path in self.files[:14]:
-            b = self.button(pygame.Rect(self.s(40), y, w - self.s(80), self.s(36)), path.name, f"#setup_{len(self.rows)}")
+            b = self.button(
+                pygame.Rect(self.s(40), y, w - self.s(80), self.s(36)), path.name, f"#setup_{len(self.rows)}"
+            )
             self.rows[b] = path
             y += self.s(42)
         self.back = self.button(pygame.Rect(self.s(40), h - self.s(70), self.s(160), self.s(44)), "Back", "#back")
@@ -54,7 +56,21 @@ class SetupScene(Scene):
     def draw(self, surface) -> None:
         page(surface, "Open a set-up", self.s)
         if not self.files:
-            K.text(surface, f"No set-up files in {saves_dir()}: a teacher exports one from New game.", (self.s(40), self.s(90)), "bold", self.s(17))
+            K.text(
+                surface,
+                f"No set-up files in {saves_dir()}: a teacher exports one from New game.",
+                (self.s(40), self.s(90)),
+                "bold",
+                self.s(17),
+            )
         if self.error:
-            K.paragraph(surface, self.error, pygame.Rect(self.s(230), surface.get_height() - self.s(70), surface.get_width() - self.s(270), self.s(60)),
-                        "bold", self.s(15), K.RED)
+            K.paragraph(
+                surface,
+                self.error,
+                pygame.Rect(
+                    self.s(230), surface.get_height() - self.s(70), surface.get_width() - self.s(270), self.s(60)
+                ),
+                "bold",
+                self.s(15),
+                K.RED,
+            )

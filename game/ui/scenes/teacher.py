@@ -48,28 +48,81 @@ class TeacherOverlay(MenuOverlay):
         why = s.why_not
         timer = int(opts.get("turn_timer", 0))
         choices = [
-            Choice("#t_pause", "Pause the class", self.pause, tooltip="Blanks the screen and stops the clocks until you resume (key P)", key=pygame.K_p),
-            Choice("#t_advance", "End this team's turn", lambda: self.teach("advance"), why(A.TeacherAction(A.TEACHER, "advance")) is None,
-                   self.tip("advance", "A team that is stuck or absent passes; key A"), pygame.K_a),
-            Choice("#t_skip", "Skip the waiting event", lambda: self.teach("skip"), why(A.TeacherAction(A.TEACHER, "skip")) is None,
-                   self.tip("skip", "It does not happen in this game; key S"), pygame.K_s),
-            Choice("#t_inject", "Bring in an event…", lambda: self.app.push(EventPickerOverlay, s),
-                   s.state.phase != "over", "Any event whose situation holds, by id or title (key I)", pygame.K_i),
-            Choice("#t_undo", "Undo the last whole turn", self.undo_turn, bool(s.timeline.log),
-                   "Back to the start of the previous turn, for every team (key U)", pygame.K_u),
-            Choice("#t_recover", "Recovery for a faction…", lambda: self.app.push(RecoveryOverlay, s), s.state.phase != "over",
-                   "A way back for a faction expelled or with its leaders gone (key R)", pygame.K_r),
-            Choice("#t_timer", f"Turn timer: {f'{timer} min' if timer else 'off'}", self.cycle_timer,
-                   tooltip="Minutes per team turn, shown on the apparatus screen (key T)", key=pygame.K_t),
-            Choice("#t_rotate", f"Rotate the driver: {'on' if opts.get('rotate_driver') else 'off'}", lambda: self.toggle("rotate_driver"),
-                   tooltip="The hand-over screen asks the team to pass the mouse on (key D)", key=pygame.K_d),
-            Choice("#t_classvote", f"Class vote: {'on' if opts.get('class_vote') else 'off'}", lambda: self.toggle("class_vote"),
-                   tooltip="Events and motions are put to the room first; the driver enters the result (key V)", key=pygame.K_v),
+            Choice(
+                "#t_pause",
+                "Pause the class",
+                self.pause,
+                tooltip="Blanks the screen and stops the clocks until you resume (key P)",
+                key=pygame.K_p,
+            ),
+            Choice(
+                "#t_advance",
+                "End this team's turn",
+                lambda: self.teach("advance"),
+                why(A.TeacherAction(A.TEACHER, "advance")) is None,
+                self.tip("advance", "A team that is stuck or absent passes; key A"),
+                pygame.K_a,
+            ),
+            Choice(
+                "#t_skip",
+                "Skip the waiting event",
+                lambda: self.teach("skip"),
+                why(A.TeacherAction(A.TEACHER, "skip")) is None,
+                self.tip("skip", "It does not happen in this game; key S"),
+                pygame.K_s,
+            ),
+            Choice(
+                "#t_inject",
+                "Bring in an event…",
+                lambda: self.app.push(EventPickerOverlay, s),
+                s.state.phase != "over",
+                "Any event whose situation holds, by id or title (key I)",
+                pygame.K_i,
+            ),
+            Choice(
+                "#t_undo",
+                "Undo the last whole turn",
+                self.undo_turn,
+                bool(s.timeline.log),
+                "Back to the start of the previous turn, for every team (key U)",
+                pygame.K_u,
+            ),
+            Choice(
+                "#t_recover",
+                "Recovery for a faction…",
+                lambda: self.app.push(RecoveryOverlay, s),
+                s.state.phase != "over",
+                "A way back for a faction expelled or with its leaders gone (key R)",
+                pygame.K_r,
+            ),
+            Choice(
+                "#t_timer",
+                f"Turn timer: {f'{timer} min' if timer else 'off'}",
+                self.cycle_timer,
+                tooltip="Minutes per team turn, shown on the apparatus screen (key T)",
+                key=pygame.K_t,
+            ),
+            Choice(
+                "#t_rotate",
+                f"Rotate the driver: {'on' if opts.get('rotate_driver') else 'off'}",
+                lambda: self.toggle("rotate_driver"),
+                tooltip="The hand-over screen asks the team to pass the mouse on (key D)",
+                key=pygame.K_d,
+            ),
+            Choice(
+                "#t_classvote",
+                f"Class vote: {'on' if opts.get('class_vote') else 'off'}",
+                lambda: self.toggle("class_vote"),
+                tooltip="Events and motions are put to the room first; the driver enters the result (key V)",
+                key=pygame.K_v,
+            ),
             Choice("#t_back", "Back to the game", self.app.pop, tooltip="Esc"),
         ]
         r = self.frame_rect()
         height = self.s(38)
-        self.list = ButtonList(self, choices, pygame.Rect(r.left + self.s(30), r.top + self.s(76), self.s(360), height), height, self.s(6))
+        self.list = ButtonList(
+            self, choices, pygame.Rect(r.left + self.s(30), r.top + self.s(76), self.s(360), height), height, self.s(6)
+        )
 
     def tip(self, kind: str, text: str) -> str:
         reason = self.session.why_not(A.TeacherAction(A.TEACHER, kind))
@@ -133,8 +186,12 @@ class ClassPausedOverlay(Overlay):
 
     def build(self) -> None:
         r = self.frame_rect()
-        self.ok = self.button(pygame.Rect(r.centerx - self.s(160), r.bottom - self.s(120), self.s(320), self.s(56)),
-                              "Resume", "#resume_class", "Enter also resumes")
+        self.ok = self.button(
+            pygame.Rect(r.centerx - self.s(160), r.bottom - self.s(120), self.s(320), self.s(56)),
+            "Resume",
+            "#resume_class",
+            "Enter also resumes",
+        )
 
     def handle(self, event) -> None:
         if closes(event, self.ok, (pygame.K_RETURN, pygame.K_SPACE, pygame.K_ESCAPE)):
@@ -147,8 +204,18 @@ class ClassPausedOverlay(Overlay):
         super().draw(surface)
         r = self.frame_rect()
         heading(surface, "Paused", (r.left + self.s(16), r.top + self.s(6)), self.s(38), K.WHITE)
-        K.text(surface, "Eyes on the teacher", (r.centerx, r.centery - self.s(20)), "poster", self.s(56), K.INK, "center")
-        K.text(surface, "The lesson clock and the turn timer are stopped.", (r.centerx, r.centery + self.s(44)), "body", self.s(20), K.GREY, "center")
+        K.text(
+            surface, "Eyes on the teacher", (r.centerx, r.centery - self.s(20)), "poster", self.s(56), K.INK, "center"
+        )
+        K.text(
+            surface,
+            "The lesson clock and the turn timer are stopped.",
+            (r.centerx, r.centery + self.s(44)),
+            "body",
+            self.s(20),
+            K.GREY,
+            "center",
+        )
 
 
 class EventPickerOverlay(Overlay):
@@ -165,12 +232,21 @@ class EventPickerOverlay(Overlay):
 
     def build(self) -> None:
         r = self.frame_rect()
-        self.entry = pygame_gui.elements.UITextEntryLine(pygame.Rect(r.left + self.s(30), r.top + self.s(76), r.width - self.s(60), self.s(40)),
-                                                         self.manager, object_id="#event_query")
+        self.entry = pygame_gui.elements.UITextEntryLine(
+            pygame.Rect(r.left + self.s(30), r.top + self.s(76), r.width - self.s(60), self.s(40)),
+            self.manager,
+            object_id="#event_query",
+        )
         self.entry.set_text(self.query)
         self.entry.focus()
         height = self.s(36)
-        self.list = ButtonList(self, self.choices(), pygame.Rect(r.left + self.s(30), r.top + self.s(130), r.width - self.s(60), height), height, self.s(6))
+        self.list = ButtonList(
+            self,
+            self.choices(),
+            pygame.Rect(r.left + self.s(30), r.top + self.s(130), r.width - self.s(60), height),
+            height,
+            self.s(6),
+        )
 
     def matches(self) -> list[str]:
         words = self.query.lower().strip()
@@ -190,8 +266,15 @@ class EventPickerOverlay(Overlay):
             year, season = half_year_label(ev.first_turn).split("-")
             when = f"{season} {year}"
             label = K.fit(f"{ev.title} ({when}) — {event_id}", "body", self.s(15), self.frame_rect().width - self.s(90))
-            out.append(Choice(f"#inject_{event_id}", label, lambda e=event_id: self.inject(e), why is None,
-                              why or f"Bring in '{ev.title}' now: {ev.text[:200]}"))
+            out.append(
+                Choice(
+                    f"#inject_{event_id}",
+                    label,
+                    lambda e=event_id: self.inject(e),
+                    why is None,
+                    why or f"Bring in '{ev.title}' now: {ev.text[:200]}",
+                )
+            )
         return out or [Choice("#inject_none", "No event matches", lambda: None, False)]
 
     def inject(self, event_id: str) -> None:
@@ -220,8 +303,14 @@ class EventPickerOverlay(Overlay):
         heading(surface, "Bring in an event", (r.left + self.s(16), r.top + self.s(6)), self.s(38), K.WHITE)
         y = self.list.bottom + self.s(10)
         hint = "Type part of a title or id. Greyed events cannot happen now (hover for why). Esc goes back."
-        K.paragraph(surface, self.note or hint, pygame.Rect(r.left + self.s(30), y, r.width - self.s(60), self.s(60)),
-                    "bold" if self.note else "body", self.s(15), K.RED if self.note else K.GREY)
+        K.paragraph(
+            surface,
+            self.note or hint,
+            pygame.Rect(r.left + self.s(30), y, r.width - self.s(60), self.s(60)),
+            "bold" if self.note else "body",
+            self.s(15),
+            K.RED if self.note else K.GREY,
+        )
         self.list.draw_focus(surface)
 
 
@@ -246,19 +335,35 @@ class RecoveryOverlay(MenuOverlay):
             rung = rs.ladder_of(f).rungs[state.factions[f].rung].name
             label = f"{rs.factions[f].name} — {rung}{', leaders gone' if state.factions[f].exiled else ''}"
             why = self.session.why_not(A.TeacherAction(A.TEACHER, "recover", faction=f))
-            choices.append(Choice(f"#recover_{f}", label, lambda f=f: self.recover(f), why is None, why or "Recover this faction"))
+            choices.append(
+                Choice(f"#recover_{f}", label, lambda f=f: self.recover(f), why is None, why or "Recover this faction")
+            )
         choices.append(Choice("#recover_back", "Back", self.app.pop))
         r = self.frame_rect()
         height = self.s(40)
-        self.list = ButtonList(self, choices, pygame.Rect(r.left + self.s(30), r.top + self.s(160), r.width - self.s(60), height), height, self.s(6))
+        self.list = ButtonList(
+            self,
+            choices,
+            pygame.Rect(r.left + self.s(30), r.top + self.s(160), r.width - self.s(60), height),
+            height,
+            self.s(6),
+        )
 
     def recover(self, faction: str) -> None:
         report_back(self, self.session.teacher("recover", faction=faction))
 
     def draw_body(self, surface, r: pygame.Rect) -> None:
         rec = self.app.rs.rules["recovery"]
-        text = (f"A faction wiped out early comes back: to the second rung of its ladder, heat cleared, {rec['influence']} influence, "
-                f"its exiled or arrested leaders freed, and up to {rec['cc_seats']} Central Committee seats for a party faction. "
-                "The dead stay dead. This is alternate history, and the chronicle and report say so.")
-        K.paragraph(surface, self.note or text, pygame.Rect(r.left + self.s(30), r.top + self.s(70), r.width - self.s(60), self.s(84)),
-                    "bold" if self.note else "body", self.s(15), K.RED if self.note else K.INK)
+        text = (
+            f"A faction wiped out early comes back: to the second rung of its ladder, heat cleared, {rec['influence']} influence, "
+            f"its exiled or arrested leaders freed, and up to {rec['cc_seats']} Central Committee seats for a party faction. "
+            "The dead stay dead. This is alternate history, and the chronicle and report say so."
+        )
+        K.paragraph(
+            surface,
+            self.note or text,
+            pygame.Rect(r.left + self.s(30), r.top + self.s(70), r.width - self.s(60), self.s(84)),
+            "bold" if self.note else "body",
+            self.s(15),
+            K.RED if self.note else K.INK,
+        )

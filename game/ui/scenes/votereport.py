@@ -28,7 +28,9 @@ def report_html(rs, votes: list) -> str:
         if key != "vote.held":
             parts.append(html.escape(t.entry(key, p) or ""))
             if key == "congress.held":
-                hall = ", ".join(f"{t.faction(k) if k != 'uncommitted' else 'uncommitted'} {n}" for k, n in p["delegates"].items())
+                hall = ", ".join(
+                    f"{t.faction(k) if k != 'uncommitted' else 'uncommitted'} {n}" for k, n in p["delegates"].items()
+                )
                 reports = ", ".join(f"{t.faction(k)}'s report {n}" for k, n in p["reports"].items())
                 parts.append(f"&nbsp;&nbsp;Delegates: {html.escape(hall)}")
                 parts.append(f"&nbsp;&nbsp;The political report: {html.escape(reports)}")
@@ -67,10 +69,15 @@ class VoteOverlay(Overlay):
 
     def build(self) -> None:
         r = self.frame_rect()
-        self.box = pygame_gui.elements.UITextBox(report_html(self.app.rs, self.votes),
-                                                 pygame.Rect(r.left + self.s(20), r.top + self.s(70), r.width - self.s(40), r.height - self.s(140)),
-                                                 self.manager, object_id="#votes")
-        self.ok = self.button(pygame.Rect(r.right - self.s(200), r.bottom - self.s(60), self.s(180), self.s(44)), "Continue", "#continue")
+        self.box = pygame_gui.elements.UITextBox(
+            report_html(self.app.rs, self.votes),
+            pygame.Rect(r.left + self.s(20), r.top + self.s(70), r.width - self.s(40), r.height - self.s(140)),
+            self.manager,
+            object_id="#votes",
+        )
+        self.ok = self.button(
+            pygame.Rect(r.right - self.s(200), r.bottom - self.s(60), self.s(180), self.s(44)), "Continue", "#continue"
+        )
 
     def handle(self, event) -> None:
         if closes(event, self.ok, (pygame.K_RETURN, pygame.K_ESCAPE, pygame.K_SPACE)):
@@ -80,5 +87,11 @@ class VoteOverlay(Overlay):
         super().draw(surface)
         r = self.frame_rect()
         heading(surface, "Votes and elections", (r.left + self.s(16), r.top + self.s(6)), self.s(38), K.WHITE)
-        K.text(surface, "Scroll for every member's reasons. Points: how much each thing moved the chance of yes.",
-               (r.left + self.s(20), r.bottom - self.s(48)), "body", self.s(14), K.GREY)
+        K.text(
+            surface,
+            "Scroll for every member's reasons. Points: how much each thing moved the chance of yes.",
+            (r.left + self.s(20), r.bottom - self.s(48)),
+            "body",
+            self.s(14),
+            K.GREY,
+        )

@@ -25,13 +25,22 @@ class WhipPanel:
         for title_size, size, full in ((15, 14, True), (14, 13, True), (13, 12, True), (12, 11, True), (12, 11, False)):
             blocks, y = [], top + self.s(26)
             for row in rows:
-                lines = [(part, "bold", self.s(title_size)) for part in K.wrap(row.title, "bold", self.s(title_size), width)]
-                lines += [(part, "body", self.s(size)) for part in K.wrap(row.odds, "body", self.s(size), width)] if full else []
+                lines = [
+                    (part, "bold", self.s(title_size)) for part in K.wrap(row.title, "bold", self.s(title_size), width)
+                ]
+                lines += (
+                    [(part, "body", self.s(size)) for part in K.wrap(row.odds, "body", self.s(size), width)]
+                    if full
+                    else []
+                )
                 lines = [(w, k, z, K.INK) for w, k, z in lines]
                 breaks = row.note.startswith("BREAKS")
                 kind = "bold" if breaks else "body"
                 if full or breaks:
-                    lines += [(part, kind, self.s(size), K.RED if breaks else K.GREY) for part in K.wrap(row.note, kind, self.s(size), width)]
+                    lines += [
+                        (part, kind, self.s(size), K.RED if breaks else K.GREY)
+                        for part in K.wrap(row.note, kind, self.s(size), width)
+                    ]
                 placed = []
                 for words, kind, sz, rgb in lines:
                     placed.append((words, kind, sz, y, rgb))
@@ -45,9 +54,14 @@ class WhipPanel:
         for i, (row, _placed, rect) in enumerate(blocks):
             nxt = W.NEXT[row.whip]
             label = f"Whip: {W.WORDS[row.whip]} — click for {W.WORDS[nxt].lower()}"
-            b = pygame_gui.elements.UIButton(rect, label, self.manager, object_id=f"#whip_{i}",
-                                             tool_tip_text=f"{row.title}: {row.odds} Your whip: {W.WORDS[row.whip].lower()} ({row.note}). "
-                                                           f"Free of action points; key {i + 1} cycles it.")
+            b = pygame_gui.elements.UIButton(
+                rect,
+                label,
+                self.manager,
+                object_id=f"#whip_{i}",
+                tool_tip_text=f"{row.title}: {row.odds} Your whip: {W.WORDS[row.whip].lower()} ({row.note}). "
+                f"Free of action points; key {i + 1} cycles it.",
+            )
             self.option_buttons[b] = P.Option(label, row.action, "free", row.note)
 
     def draw_whip_panel(self, surface: pygame.Surface) -> None:
