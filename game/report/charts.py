@@ -14,7 +14,7 @@ os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 
 import pygame  # noqa: E402
 
-from ..paths import resource_root  # noqa: E402
+from ..session.paths import resource_root  # noqa: E402
 
 PAPER = (250, 246, 236)
 INK = (24, 20, 18)

@@ -19,14 +19,14 @@ from typing import Any
 
 import yaml
 
-from ..contentfilter import note as note_for
-from ..contentfilter import shown_text, summarised_tags
+from ..content.tags import note as note_for
+from ..content.tags import shown_text, summarised_tags
 from ..core.calendar import pretty_date
 from ..core.ruleset import Ruleset
-from ..narrate import epilogue_lines
-from ..paths import data_dir
 from ..persistence.codec import SaveData
-from ..text import Text
+from ..session.paths import data_dir
+from ..text.chronicle import Text
+from ..text.narrate import epilogue_lines
 from .charts import chart_png
 
 KEY_ENTRIES = (

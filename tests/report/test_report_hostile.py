@@ -14,7 +14,7 @@ import yaml
 from game.content.loader import load_game
 from game.persistence.codec import SaveData, make_header, read_save, sign, write_save
 from game.report.html import build_report
-from game.sim import play_game
+from game.session.headless import play_game
 
 ROOT = Path(__file__).resolve().parents[2]
 MOD = "example_workers_opposition"
