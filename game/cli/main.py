@@ -194,19 +194,16 @@ def _main(argv: list[str] | None) -> int:
 def _window(args) -> int:
     """Open the window; without a display, say so and narrate a game instead of failing."""
     try:
-        import pygame  # noqa: F401  (fails early if the window's libraries are missing)
-
         from ..session.settings import load_settings
-        from ..ui.app import start_window
+        from ..ui.app import start_window  # fails early if the window's libraries are missing
+        from ..ui.display import is_display_error
     except ImportError as exc:
         print(f"The window needs pygame-ce and pygame_gui ({exc}). Reinstall with: pip install -e .", file=sys.stderr)
         return 1
     try:
         return start_window(content_of(args), CONTENT_CACHE.get("settings") or load_settings(), args.setup)
     except Exception as exc:  # noqa: BLE001 - no display is a normal situation on servers
-        import pygame
-
-        if not isinstance(exc, pygame.error):
+        if not is_display_error(exc):
             raise
         print(
             f"No window could be opened ({exc}); narrating an all-AI game instead (play --headless).", file=sys.stderr
