@@ -14,6 +14,7 @@ from ..session.paths import data_dir
 from .loading import CONTENT_CACHE, content_of, load_content, mod_list
 from .saved import run_replay, run_report
 from .simulate import run_simulate
+from .strength import add_parser as add_strength_parser
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -90,11 +91,13 @@ def build_parser() -> argparse.ArgumentParser:
         "(famine, repression, execution, violence)",
     )
 
-    bench = sub.add_parser("bench", help="measure the performance budgets of DESIGN §19")
+    bench = sub.add_parser("bench", help="measure the performance budgets")
     bench.add_argument("--games", type=int, default=20)
     bench.add_argument("--json", action="store_true")
     bench.add_argument("--hard-games", type=int, default=2, help="games timed with the hard AI (0: skip)")
     bench.add_argument("--hard-turns", type=int, default=6, help="turns of each of those games")
+
+    add_strength_parser(sub)
 
     val = sub.add_parser("validate", help="check the content (and mods) and report every problem")
     val.add_argument("paths", nargs="*", type=Path, help="a mod folder or a content file to check on top of the base")
@@ -180,6 +183,10 @@ def _main(argv: list[str] | None) -> int:
         return 0
     if command == "simulate":
         return run_simulate(rs, args)
+    if command == "strength":
+        from .strength import run_strength
+
+        return run_strength(content, args)
     if command == "history":
         from .history import run_history
 

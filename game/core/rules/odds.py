@@ -150,10 +150,13 @@ def honest(rs: Ruleset, state: GameState, motion: Motion, viewer: str, pending: 
     rival = np.array([f not in (viewer, motion.proposer) for f in fids])[None, :]
     none = np.zeros((k, 1), dtype=bool)
     gives_free = np.concatenate([none, (free_u < o["whip_free_chance"]) & rival], axis=1)
-    turns = np.concatenate(
-        [none, (free_u >= o["whip_free_chance"]) & (free_u < o["whip_free_chance"] + o["whip_turn_chance"]) & rival],
-        axis=1,
-    )
+    # Turning on a motion one showed support for is likelier than coming round to it (that takes
+    # a bargain with the proposer, which the proposer would know of).
+    turn = o["whip_turn_chance"]
+    shows_for = np.array([ctx.whips.get(f) == "for" for f in fids])[None, :]
+    turn_chance = np.where(shows_for, turn["against"], turn["for"])
+    lo_u = o["whip_free_chance"]
+    turns = np.concatenate([none, (free_u >= lo_u) & (free_u < lo_u + turn_chance) & rival], axis=1)
 
     # What each member would do under each master met in some world (column 0: independent).
     whipped = np.zeros((nm, nf + 1))
