@@ -430,11 +430,13 @@ def _report(args) -> int:
 def _replay(args) -> int:
     """Exit 0 if every turn's hash matches, 1 naming the first turn that diverges or the problem."""
     from .persistence.replay import replay
+    from .reasontext import reason_text
 
     loaded = _saved_game(args)
     if loaded is None:
         return 1
     data, content = loaded
     result = replay(content.ruleset, data)
-    print(("ok: " if result.ok else "error: ") + result.message, file=sys.stdout if result.ok else sys.stderr)
+    words = f": {reason_text(content.ruleset, result.refusal)}" if result.refusal else ""
+    print(("ok: " if result.ok else "error: ") + result.message + words, file=sys.stdout if result.ok else sys.stderr)
     return 0 if result.ok else 1
