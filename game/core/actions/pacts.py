@@ -15,22 +15,21 @@ from .records import AnswerPact, BreakPact, OfferPact
 from .spec import ActionSpec, Preview, Reason
 
 
+def breaking(rs: Ruleset, pact: Pact) -> Preview:
+    """A pact and what breaking it costs the breaker: its kind, the faction it stands against, the
+    prestige lost and the partner's trust lost (None: the kind is unknown)."""
+    k = pacts.pact_kinds(rs).get(pact.kind)
+    return {
+        "kind": pact.kind,
+        "against": pact.against,
+        "prestige": k.break_prestige if k else None,
+        "trust": k.break_trust if k else None,
+    }
+
+
 def pact_breaks(rs: Ruleset, view: GameState, actor: str, target: str | None) -> list[Preview]:
-    """The actor's pacts that striking at `target` would break, each with its kind, the faction it
-    stands against and what breaking it costs (prestige and trust None: the kind is unknown)."""
-    kinds = pacts.pact_kinds(rs)
-    out: list[Preview] = []
-    for pact in pacts.strike_breaks(rs, view, actor, target):
-        k = kinds.get(pact.kind)
-        out.append(
-            {
-                "kind": pact.kind,
-                "against": pact.against,
-                "prestige": k.break_prestige if k else None,
-                "trust": k.break_trust if k else None,
-            }
-        )
-    return out
+    """The actor's pacts that striking at `target` would break, each as `breaking` tells it."""
+    return [breaking(rs, pact) for pact in pacts.strike_breaks(rs, view, actor, target)]
 
 
 def bound_through(state: GameState, pact: Pact) -> int:
@@ -132,13 +131,24 @@ def check_break(rs: Ruleset, state: GameState, a: BreakPact) -> Reason | None:
     return None
 
 
+def _in_force_with(state: GameState, a: BreakPact) -> Pact | None:
+    return next((p for p in pacts.in_force(state, a.actor) if pacts.partner_of(p, a.actor) == a.partner), None)
+
+
 def perform_break(rs: Ruleset, state: GameState, a: BreakPact) -> None:
-    pact = next(p for p in pacts.in_force(state, a.actor) if pacts.partner_of(p, a.actor) == a.partner)
+    pact = _in_force_with(state, a)
+    assert pact is not None, "checked by check_break"
     pacts.break_pact(rs, state, pact, a.actor, "declared")
+
+
+def preview_break(rs: Ruleset, view: GameState, a: BreakPact) -> Preview:
+    """The pact in force with the partner as `breaking` tells it (nothing when there is none)."""
+    pact = _in_force_with(view, a)
+    return breaking(rs, pact) if pact is not None else {}
 
 
 SPECS: tuple[ActionSpec[Any], ...] = (
     ActionSpec(OfferPact, check_offer, perform_offer, cost=offer_cost, preview=preview_offer),
     ActionSpec(AnswerPact, check_answer, perform_answer, preview=preview_answer, session=True),
-    ActionSpec(BreakPact, check_break, perform_break, session=True),
+    ActionSpec(BreakPact, check_break, perform_break, preview=preview_break, session=True),
 )
