@@ -1,7 +1,7 @@
-"""`python -m game`: see game/cli.py. (Absolute import so PyInstaller can run it as a script.)"""
+"""`python -m game`: see game/cli/main.py. (Absolute import so PyInstaller can run it as a script.)"""
 
 import sys
 
-from game.cli import main
+from game.cli.main import main
 
 sys.exit(main())

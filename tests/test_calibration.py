@@ -14,10 +14,10 @@ from pathlib import Path
 
 import pytest
 
-from game import history as H
+from game.cli.history import load_history_data
 from game.core.engine import new_game
 from game.core.rules import country
-from game.history_cmd import load_history_data
+from game.session import policy_line as H
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = range(1, 7)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
-from game.contentfilter import (
+from game.content.tags import (
     TAGS,
     as_options,
     generic_summary,
@@ -18,7 +18,7 @@ from game.contentfilter import (
     summarised_tags,
     toggled,
 )
-from game.settings import Settings, load_settings, save_settings
+from game.session.settings import Settings, load_settings, save_settings
 
 
 @dataclass

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from game.core.engine import apply_in_place, new_game
 from game.core.state import GameState, state_hash
-from game.sim import play_game
+from game.session.headless import play_game
 
 GOLDEN = Path(__file__).parent / "golden" / "seed1_succession.json"
 

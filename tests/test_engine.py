@@ -10,7 +10,7 @@ from game.core.engine import apply, legal_actions, new_game, whose_move
 from game.core.legality import check
 from game.core.state import state_hash
 from game.core.timeline import Timeline
-from game.reasontext import reason_text
+from game.text.reasons import reason_text
 from tests.helpers import end_turns_until, settle_chronicle
 from tests.invariants import check_invariants
 

@@ -16,11 +16,11 @@ from hypothesis import strategies as st
 from game.content.build import load_content
 from game.content.loader import load_game
 from game.persistence.codec import SaveData, SaveError, encode, make_header, read_header, read_save, sign
-from game.persistence.games import list_saves
 from game.report.html import build_report
-from game.settings import Settings, load_settings
-from game.setupfile import Setup, SetupError, read_setup
-from game.sim import play_game
+from game.session.headless import play_game
+from game.session.saving import list_saves
+from game.session.settings import Settings, load_settings
+from game.session.setupfile import Setup, SetupError, read_setup
 
 ROOT = Path(__file__).resolve().parents[1]
 RS = load_content(ROOT / "data").ruleset

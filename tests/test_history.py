@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from game.history_cmd import evaluate, run_history
+from game.cli.history import evaluate, run_history
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data"

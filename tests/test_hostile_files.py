@@ -17,9 +17,9 @@ import pytest
 from game.content.loader import load_game
 from game.content.mods import discover
 from game.persistence.codec import SaveError, read_header, read_save, sign
-from game.persistence.games import list_saves
-from game.settings import load_settings
-from game.setupfile import SetupError, read_setup
+from game.session.saving import list_saves
+from game.session.settings import load_settings
+from game.session.setupfile import SetupError, read_setup
 
 ROOT = Path(__file__).resolve().parents[1]
 DEEP = "[" * 100_000 + "]" * 100_000
@@ -46,7 +46,7 @@ def timed(call, *args):
 def good_save(tmp_path_factory) -> dict:
     from game.content.build import load_content
     from game.persistence.codec import SaveData, encode, make_header
-    from game.sim import play_game
+    from game.session.headless import play_game
 
     rs = load_content(ROOT / "data").ruleset
     record = play_game(rs, "scissors", 3, max_turns=2)

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from game.core.state import state_hash
-from game.setupfile import Setup, SetupError, read_setup, write_setup
+from game.session.setupfile import Setup, SetupError, read_setup, write_setup
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -28,7 +28,7 @@ def test_the_same_setup_file_gives_the_same_start(rs, tmp_path):
     assert first.humans == ["bukharin", "trotsky"] and first.levels == {"left_sr": "easy"}
     # ...and in a fresh process, as on another machine.
     code = (
-        "from pathlib import Path; from game.content.loader import load_game; from game.setupfile import read_setup;"
+        "from pathlib import Path; from game.content.loader import load_game; from game.session.setupfile import read_setup;"
         "from game.core.state import state_hash; c=load_game(Path('data'), [], [Path('mods')]);"
         f"print(state_hash(read_setup(Path({str(path)!r}), c.ruleset).start(c.ruleset).state))"
     )
@@ -75,7 +75,7 @@ def test_bad_setup_files_are_refused(rs, tmp_path, doc, expected):
 
 
 def test_a_setups_content_settings_travel_with_it_into_the_game(rs, tmp_path):
-    from game.contentfilter import in_force
+    from game.content.tags import in_force
 
     path = write_setup(
         tmp_path / "class-8a", Setup("scissors", 7, None, ["trotsky"], summarise=["execution", "famine"])

@@ -9,7 +9,7 @@ from game.core.engine import apply, new_game
 from game.core.rules.votes import forecast
 from game.core.state import Motion
 from game.core.view import HIDDEN_CARD, player_view
-from game.sim import play_game
+from game.session.headless import play_game
 from tests.helpers import end_turns_until
 
 

@@ -4,7 +4,7 @@ on them by standard bots, and the outcome valued for one faction.
 A player view cannot be played forward as it is: rivals' hands and the draw pile are face down,
 rivals' secret holds and this turn's lobbying are zeroed, and the dice are blanked. `sample_world`
 fills those in from the bot's own stream (never from the truth), `play_out` runs the headless
-engine exactly as `game.sim` does, and `outcome` turns the end position into one number with the
+engine exactly as `game.session.headless` does, and `outcome` turns the end position into one number with the
 scoring rules. Everything here is pure: no clock, no I/O, no global random.
 """
 
@@ -188,7 +188,7 @@ def play_plan(rs: Ruleset, world: GameState, me: str, plan: list[A.Action]) -> N
 
 
 def play_out(rs: Ruleset, world: GameState, seed: int, stop_turn: int) -> None:
-    """Every faction played by standard bots (as in game.sim) until `stop_turn` begins."""
+    """Every faction played by standard bots (as in game.session.headless) until `stop_turn` begins."""
     # Standard bots for everyone (the apparatus its personality): a rollout never nests a hard bot.
     bots = {f: ApparatusBot(rs, f) if rs.factions[f].apparatus else StandardBot(rs, f) for f in rs.faction_ids}
     moves = 0

@@ -5,10 +5,10 @@ silence with a reason).
 
 from __future__ import annotations
 
-from ..contentfilter import TAGS
 from ..core.calendar import half_year_label
 from ..core.ruleset import Ruleset
 from .check import Checker
+from .tags import TAGS
 from .yamlio import Located
 
 

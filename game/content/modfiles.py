@@ -11,7 +11,7 @@ import os
 import stat
 from pathlib import Path
 
-from .. import safeio
+from . import safeio
 
 MAX_FILE_BYTES = 20_000_000
 MAX_FILES = 5_000

@@ -13,7 +13,7 @@ from typing import Any
 
 import yaml
 
-from .. import safeio
+from . import safeio
 
 try:
     from yaml import CSafeLoader as SafeLoader

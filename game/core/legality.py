@@ -1,7 +1,7 @@
 """Is an action legal now? The general gate — a known faction, a game not over, its own move in the
 right phase, the lesson's preset, exile, action points and influence — then the action's own check
 from its module (`actions.table`). Every refusal is a Reason: a key and parameters, worded by the
-text layer (`game.reasontext`), never by the core. Checks read the true state but never put
+text layer (`game.text.reasons`), never by the core. Checks read the true state but never put
 another faction's secrets into a reason.
 """
 

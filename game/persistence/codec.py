@@ -21,7 +21,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .. import __version__, safeio
+from .. import __version__
+from ..content import safeio
 from ..core.actions import Action, action_from_dict
 from ..core.calendar import pretty_date
 from ..core.state import GameState, state_hash

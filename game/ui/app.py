@@ -16,7 +16,7 @@ import pygame
 import pygame_gui
 
 from ..content.loader import GameContent
-from ..settings import Settings
+from ..session.settings import Settings
 from .assets import PAPER, theme
 
 

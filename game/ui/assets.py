@@ -12,7 +12,7 @@ from functools import lru_cache
 
 import pygame
 
-from ..paths import resource_root
+from ..session.paths import resource_root
 
 PAPER = (236, 226, 200)
 PAPER_DARK = (214, 200, 168)

@@ -25,8 +25,8 @@ def frame_times(content: GameContent, frames: int = 300) -> tuple[float, float]:
     os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
     import pygame
 
-    from ..session import Session
-    from ..settings import Settings
+    from ..session.live import Session
+    from ..session.settings import Settings
     from .app import App
     from .scenes.game import GameScene
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..core.ruleset import Ruleset
-from ..text import Text
+from ..text.chronicle import Text
 
 PACT_KEYS = (
     "pact.offered",

@@ -16,7 +16,7 @@ from ..core.rules.pacts import pact_kinds
 from ..core.rules.strength import strengths
 from ..core.ruleset import Ruleset
 from ..core.state import GameState
-from ..pacttext import phrase, terms
+from ..text.pacts import phrase, terms
 
 
 @dataclass(frozen=True, slots=True)
@@ -334,7 +334,7 @@ def policy_options(rs: Ruleset, view: GameState, viewer: str) -> list[Option]:
 def hand_options(rs: Ruleset, view: GameState, viewer: str, summarise) -> list[Option]:
     """Each card in hand, for its event or its influence; `summarise`: the content tags the
     content settings summarise (the card's summary is shown, and says so)."""
-    from ..contentfilter import note, shown_text
+    from ..content.tags import note, shown_text
 
     out = []
     for card_id in view.factions[viewer].hand:

@@ -15,7 +15,7 @@ from ..core.rules.pacts import partner_of
 from ..core.rules.strength import strengths
 from ..core.ruleset import Ruleset
 from ..core.state import GameState
-from ..pacttext import phrase, short, terms, until
+from ..text.pacts import phrase, short, terms, until
 
 RECENT = 4  # turns of the chronicle a rival's hostility is remembered for
 

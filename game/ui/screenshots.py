@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from ..content.loader import GameContent
-from ..settings import Settings
+from ..session.settings import Settings
 
 
 def take_screenshots(
@@ -23,7 +23,7 @@ def take_screenshots(
     `inspect(name, app)`, if given, looks at each screen just after it is drawn (for tests)."""
     os.environ["SDL_VIDEODRIVER"] = "dummy"
     os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
-    from ..session import Session
+    from ..session.live import Session
     from .app import App
     from .scenes.encyclopedia import EncyclopediaScene
     from .scenes.ending import EndOverlay
@@ -158,7 +158,7 @@ def _issue10_screens(app, rs, seed: int, human: str, shot, finished) -> None:
     """The whip panel, a vote report with its three odds and causes, Relations and the inbox."""
     from ..core import actions as A
     from ..core.state import Pact
-    from ..session import Session
+    from ..session.live import Session
     from .scenes.game import GameScene
     from .scenes.inbox import InboxOverlay
     from .scenes.relations import RelationsOverlay

@@ -14,8 +14,8 @@ from ..core.rules import pacts as PA
 from ..core.rules.votes import whip_of
 from ..core.ruleset import Ruleset
 from ..core.state import GameState, Motion
-from ..text import Text
-from ..votetext import pct
+from ..text.chronicle import Text
+from ..text.votes import pct
 
 NEXT = {"for": "against", "against": "free", "free": "for"}
 WORDS = {"for": "FOR", "against": "AGAINST", "free": "FREE VOTE"}

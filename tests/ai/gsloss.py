@@ -9,7 +9,7 @@ from pathlib import Path
 
 from game.content.build import load_content
 from game.core.rules.control import controller
-from game.sim import play_game
+from game.session.headless import play_game
 
 
 def run(games: int, seed: int = 1, scenario: str = "succession") -> dict:

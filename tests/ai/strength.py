@@ -20,7 +20,7 @@ from pathlib import Path
 
 from game.ai.rollout import HardConfig
 from game.content.build import load_content
-from game.sim import play_game
+from game.session.headless import play_game
 
 ROOT = Path(__file__).resolve().parents[2]
 _RS = None

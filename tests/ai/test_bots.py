@@ -6,7 +6,7 @@ from game.ai.apparatus import ApparatusBot
 from game.ai.bots import make_bot
 from game.core.legality import check
 from game.core.rng import Rng
-from game.session import Session
+from game.session.live import Session
 from tests.helpers import end_turns_until
 
 

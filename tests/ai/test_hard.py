@@ -15,7 +15,7 @@ from game.core.engine import apply, new_game, whose_move
 from game.core.legality import check
 from game.core.rng import Rng
 from game.core.view import HIDDEN_CARD, player_view
-from game.session import Session
+from game.session.live import Session
 from tests.helpers import end_turns_until
 
 
@@ -66,7 +66,7 @@ def test_the_same_view_and_seed_give_the_same_decision(rs):
 
 
 def test_a_game_with_a_hard_bot_replays_bit_for_bit(rs):
-    from game.sim import play_game
+    from game.session.headless import play_game
 
     first = play_game(rs, "succession", 8, levels={"bukharin": "hard"}, hash_turns=True, max_turns=1)
     second = play_game(rs, "succession", 8, levels={"bukharin": "hard"}, hash_turns=True, max_turns=1)

@@ -12,7 +12,7 @@ from game.core.rng import Rng
 from game.core.rules.stance import pursued_policies, stance
 from game.core.rules.strength import strengths
 from game.core.state import Motion
-from game.sim import play_game
+from game.session.headless import play_game
 
 
 def dominated(rs):

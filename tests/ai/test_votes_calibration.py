@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from game.sim import pacts_of, play_game, votes_of
+from game.session.headless import pacts_of, play_game, votes_of
 from tests.ai.votecheck import calibration, own_defections
 
 SEEDS = range(101, 109)

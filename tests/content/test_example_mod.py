@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from game.content.loader import load_game
-from game.sim import play_game
+from game.session.headless import play_game
 
 ROOT = Path(__file__).resolve().parents[2]
 MOD = "example_workers_opposition"

@@ -228,7 +228,7 @@ def test_version_constraints():
 
 
 def test_settings_remember_the_enabled_mods(tmp_path, monkeypatch):
-    from game.settings import Settings, load_settings, save_settings
+    from game.session.settings import Settings, load_settings, save_settings
 
     monkeypatch.setenv("TESTAMENT_USER_DIR", str(tmp_path))
     assert load_settings().mods == []  # off by default

@@ -13,7 +13,7 @@ from game.core.actions.spec import Reason
 from game.core.actions.table import SPECS, cost_of, preview_of, total_cost
 from game.core.engine import apply
 from game.core.legality import check
-from game.reasontext import NAMERS, WORDS, reason_text
+from game.text.reasons import NAMERS, WORDS, reason_text
 
 CORE = Path(__file__).resolve().parents[2] / "game" / "core"
 KEY_SHAPE = set(string.ascii_lowercase + "_.")

@@ -9,7 +9,7 @@ from game.core.engine import apply, legal_actions, whose_move
 from game.core.legality import Reason, check
 from game.core.rules.motions import carry_out
 from game.core.state import Motion, state_hash
-from game.reasontext import reason_text
+from game.text.reasons import reason_text
 
 REGION = "ukraine"  # no secretary at the start
 

@@ -188,7 +188,7 @@ def test_program_counts_policies_and_indicators_by_weight(rs, state):
 
 
 def test_the_war_test_only_ends_games_that_reach_1941(rs):
-    from game.sim import play_game
+    from game.session.headless import play_game
 
     short = play_game(rs, "scissors", 4).state
     assert short.phase == "over" and short.war_outcome is None

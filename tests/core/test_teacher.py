@@ -7,9 +7,9 @@ from game.core import actions as A
 from game.core.engine import apply, new_game
 from game.core.rules import discipline
 from game.core.state import state_hash
-from game.reasontext import reason_text
-from game.session import Session
-from game.text import Text
+from game.session.live import Session
+from game.text.chronicle import Text
+from game.text.reasons import reason_text
 from tests.helpers import end_turns_until
 from tests.invariants import check_invariants
 

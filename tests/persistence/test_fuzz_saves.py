@@ -12,9 +12,9 @@ from game.content.loader import load_game
 from game.core.engine import legal_actions
 from game.core.state import state_hash
 from game.persistence.codec import read_save
-from game.persistence.games import save_session
 from game.persistence.replay import replay
-from game.session import Session
+from game.session.live import Session
+from game.session.saving import save_session
 
 ROOT = Path(__file__).resolve().parents[2]
 CONTENT = load_game(ROOT / "data", [], [ROOT / "mods"])

@@ -16,10 +16,10 @@ from game.content.loader import load_game
 from game.core.state import state_hash
 from game.persistence.atomic import write_atomic
 from game.persistence.codec import SaveError, read_header, read_save, sign
-from game.persistence.games import autosave, list_saves, load_session, safe_name, save_session
 from game.persistence.migrations import CURRENT
 from game.persistence.replay import replay
-from game.session import Session
+from game.session.live import Session
+from game.session.saving import autosave, list_saves, load_session, safe_name, save_session
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURE = ROOT / "tests" / "fixtures" / "saves" / "format1_scissors_seed2.json"

@@ -21,7 +21,7 @@ import pytest
 from game.content.build import load_content
 from game.persistence.codec import SaveData, make_header
 from game.report.html import build_report
-from game.sim import play_game
+from game.session.headless import play_game
 
 ROOT = Path(__file__).resolve().parents[2]
 BROWSERS = ("chromium", "chromium-browser", "google-chrome", "chrome")

@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from game.core import actions as A
-from game.persistence.games import to_save
 from game.report.html import build_report
-from game.session import Session
+from game.session.live import Session
+from game.session.saving import to_save
 
 ROOT = Path(__file__).resolve().parents[2]
 

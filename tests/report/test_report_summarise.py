@@ -13,8 +13,8 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def _finished_game(tmp_path):
     from game.content.loader import load_game
-    from game.persistence.games import save_session
-    from game.session import Session
+    from game.session.live import Session
+    from game.session.saving import save_session
 
     content = load_game(ROOT / "data", [], [ROOT / "mods"])
     rs = content.ruleset

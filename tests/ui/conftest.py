@@ -22,7 +22,7 @@ def content():
 
 @pytest.fixture
 def app(content):
-    from game.settings import Settings
+    from game.session.settings import Settings
     from game.ui.app import App
 
     # The content notice before the first game has its own tests; here it has been read.

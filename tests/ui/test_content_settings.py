@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pygame
 
-from game.settings import Settings, load_settings
+from game.session.settings import Settings, load_settings
 from tests.ui.conftest import key
 
 
@@ -69,7 +69,7 @@ def test_the_notice_comes_before_the_first_game_and_keeps_the_choices(content, t
 
 
 def test_opening_a_setup_also_shows_the_notice_first(content, tmp_path, monkeypatch):
-    from game.setupfile import Setup, write_setup
+    from game.session.setupfile import Setup, write_setup
     from game.ui.scenes.contentnotice import ContentNoticeScene, tags_for
     from game.ui.scenes.game import GameScene
     from game.ui.scenes.menu import MenuScene
@@ -87,7 +87,7 @@ def test_opening_a_setup_also_shows_the_notice_first(content, tmp_path, monkeypa
 
 
 def _event_overlay(app, event_id: str):
-    from game.session import Session
+    from game.session.live import Session
     from game.ui.scenes.game import GameScene
     from game.ui.scenes.overlays import EventOverlay
 
@@ -114,7 +114,7 @@ def test_an_event_with_a_summarised_tag_shows_its_summary(content, tmp_path, mon
 
 
 def test_the_hand_and_the_encyclopedia_summarise_and_show_the_full_text_on_request(content, tmp_path, monkeypatch):
-    from game.session import Session
+    from game.session.live import Session
     from game.ui.scenes.encyclopedia import EncyclopediaScene
     from game.ui.scenes.game import GameScene
 

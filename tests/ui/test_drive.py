@@ -110,7 +110,7 @@ def test_drive_a_game_from_the_menu_to_the_third_turn(app):
 
 
 def test_undo_button_takes_back_a_lobby(app):
-    from game.session import Session
+    from game.session.live import Session
     from game.ui.scenes.game import GameScene
 
     session = Session.start(app.rs, "scissors", 5, ["trotsky"])
@@ -134,7 +134,7 @@ def test_undo_button_takes_back_a_lobby(app):
 
 
 def test_hovering_a_number_explains_it(app):
-    from game.session import Session
+    from game.session.live import Session
     from game.ui.scenes.game import GameScene
 
     session = Session.start(app.rs, "scissors", 5, ["trotsky"])
@@ -201,7 +201,7 @@ def test_quick_save_continue_and_load_from_the_menu(app):
     import os
     from pathlib import Path
 
-    from game.session import Session
+    from game.session.live import Session
     from game.ui.scenes.game import GameScene
     from game.ui.scenes.loadscreen import LoadScene
     from game.ui.scenes.menu import MenuScene

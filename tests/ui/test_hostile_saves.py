@@ -29,7 +29,7 @@ def plant(folder, good: dict) -> None:
 
 def test_the_menu_and_load_screen_survive_planted_saves(app, tmp_path, monkeypatch):
     from game.persistence.codec import SaveData, encode, make_header
-    from game.sim import play_game
+    from game.session.headless import play_game
     from game.ui.scenes.loadscreen import LoadScene
     from game.ui.scenes.menu import MenuScene
 
@@ -69,7 +69,7 @@ def test_the_mods_screen_and_the_mods_command_agree(tmp_path, monkeypatch):
     from pathlib import Path
 
     from game.content.loader import load_game
-    from game.settings import Settings
+    from game.session.settings import Settings
     from game.ui.app import App
     from game.ui.scenes.modscreen import ModsScene
 

@@ -36,7 +36,7 @@ def _scene(app, session):
 
 
 def test_whip_buttons_cycle_the_whip_by_click_and_key(app):
-    from game.session import Session
+    from game.session.live import Session
 
     session = Session.start(app.rs, "succession", 7, ["bukharin"])
     _play_to(session, app.rs, lambda m: m == "bukharin" and session.state.phase == "session")
@@ -58,7 +58,7 @@ def test_whip_buttons_cycle_the_whip_by_click_and_key(app):
 
 
 def test_relations_opens_by_key_and_accepts_an_offer_by_click(app):
-    from game.session import Session
+    from game.session.live import Session
     from game.ui.scenes.relations import RelationsOverlay
 
     session = Session.start(app.rs, "succession", 5, ["bukharin"])
@@ -79,7 +79,7 @@ def test_relations_opens_by_key_and_accepts_an_offer_by_click(app):
 
 
 def test_pacts_say_what_they_bind_and_answers_say_why(content):
-    from game.pacttext import answer, terms
+    from game.text.pacts import answer, terms
 
     rs = content.ruleset
     words = terms(rs, "bloc", "stalin", "zinoviev_kamenev", 3, 1924, "trotsky")
@@ -96,7 +96,7 @@ def test_pacts_say_what_they_bind_and_answers_say_why(content):
 
 
 def test_a_vote_reads_as_words(content):
-    from game.votetext import VoteWords
+    from game.text.votes import VoteWords
 
     rs = content.ruleset
     w = VoteWords(rs)
@@ -143,7 +143,7 @@ def test_a_pact_that_binds_the_whip_says_so_and_what_breaking_costs(content):
 
 
 def test_inbox_lines_open_what_they_name(app):
-    from game.session import Session
+    from game.session.live import Session
     from game.ui.scenes.inbox import InboxOverlay
     from game.ui.scenes.relations import RelationsOverlay
     from tests.ui.conftest import click_at

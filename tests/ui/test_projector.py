@@ -9,7 +9,7 @@ import pygame
 import pygame_gui
 import pytest
 
-from game.settings import Settings
+from game.session.settings import Settings
 
 # Texts that may still be shortened (each with its full text in a tooltip), and why. Empty: the
 # game's own content fits everywhere. A mod's very long name would belong here.
@@ -23,7 +23,7 @@ def _app(content, size, percent):
 
 
 def _game_with_event(app, content, seed=7):
-    from game.session import Session
+    from game.session.live import Session
     from game.ui.scenes.game import GameScene
 
     session = Session.start(content.ruleset, "succession", seed, ["bukharin"])
@@ -83,7 +83,7 @@ def test_every_event_fits_at_100_percent_and_is_large_at_200(content):
 
 @pytest.mark.parametrize("size", [(1280, 720), (1920, 1080)])
 def test_the_other_projector_dialogs_grow_and_stay_inside(content, size):
-    from game.session import Session
+    from game.session.live import Session
     from game.ui.scenes.ending import EndOverlay, LessonEndOverlay
     from game.ui.scenes.game import GameScene
     from game.ui.scenes.overlays import HandoverOverlay, VoteOverlay
@@ -152,8 +152,8 @@ def test_no_label_is_cut_on_any_screen(content, tmp_path, size, percent):
 
 
 def test_the_load_screen_shows_whole_labels(content, tmp_path, monkeypatch):
-    from game.persistence.games import save_session
-    from game.session import Session
+    from game.session.live import Session
+    from game.session.saving import save_session
     from game.ui import assets as K
     from game.ui.scenes.loadscreen import LoadScene
 
@@ -173,7 +173,7 @@ def test_the_load_screen_shows_whole_labels(content, tmp_path, monkeypatch):
 
 @pytest.mark.parametrize("size,percent", [((1280, 720), 100), ((1920, 1080), 200), ((1600, 900), 100)])
 def test_the_apparatus_pieces_do_not_overlap(content, size, percent):
-    from game.session import Session
+    from game.session.live import Session
     from game.ui.scenes.game import GameScene
 
     app = _app(content, size, percent)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pygame
 import pytest
 
-from game.settings import Settings
+from game.session.settings import Settings
 from game.ui.screenshots import take_screenshots
 
 EXPECTED = {
@@ -39,7 +39,7 @@ def test_every_screen_renders_and_is_not_blank(content, tmp_path, size):
 
 
 def test_the_apparatus_renders_at_double_scale(content):
-    from game.session import Session
+    from game.session.live import Session
     from game.ui.app import App
     from game.ui.scenes.game import GameScene
 
@@ -98,7 +98,7 @@ def test_an_unexpected_error_shows_the_crash_screen_and_keeps_the_saves(content,
     import os
     from pathlib import Path
 
-    from game.session import Session
+    from game.session.live import Session
     from game.ui.app import App
     from game.ui.scenes.crash import CrashScene
     from game.ui.scenes.game import GameScene
@@ -132,7 +132,7 @@ def test_the_end_screen_writes_the_report(content):
     import os
     from pathlib import Path
 
-    from game.session import Session
+    from game.session.live import Session
     from game.ui.app import App
     from game.ui.scenes.ending import EndOverlay
     from game.ui.scenes.game import GameScene

@@ -6,7 +6,7 @@ import pygame
 
 from game.core import actions as A
 from game.core.rules import discipline
-from game.session import Session
+from game.session.live import Session
 from tests.ui.conftest import click, key
 
 

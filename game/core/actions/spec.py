@@ -1,7 +1,7 @@
 """The shape every action module fills in, and what its entries share.
 
 A `Reason` is why an action is refused: a key and its parameters (ids and numbers), never words —
-`game.reasontext` words it. An `ActionSpec` holds one action's check, effect, cost and preview;
+`game.text.reasons` words it. An `ActionSpec` holds one action's check, effect, cost and preview;
 `gate` says how much of the general gate in `legality` it passes first.
 """
 

@@ -15,8 +15,8 @@ from collections.abc import Callable
 import pygame
 import pygame_gui
 
-from ...contentfilter import LABELS, TAGS, in_force, toggled
-from ...settings import save_settings
+from ...content.tags import LABELS, TAGS, in_force, toggled
+from ...session.settings import save_settings
 from .. import assets as K
 from ..app import Scene
 from .common import page

@@ -10,7 +10,7 @@ from pathlib import Path
 import pygame
 
 from ... import __version__
-from ...paths import user_dir
+from ...session.paths import user_dir
 from .. import assets as K
 from ..app import Scene
 from .common import ButtonList, Choice, heading

@@ -7,7 +7,7 @@ import html
 import pygame
 import pygame_gui
 
-from ...contentfilter import note, shown_text, summarised_tags
+from ...content.tags import note, shown_text, summarised_tags
 from ..app import Scene
 from ..portrait import portrait
 from .common import closes, page

@@ -7,7 +7,7 @@ import html
 import pygame
 import pygame_gui
 
-from ...narrate import epilogue_lines
+from ...text.narrate import epilogue_lines
 from .. import assets as K
 from ..charts import line_chart
 from . import projector as PJ
@@ -48,10 +48,10 @@ class EndOverlay(Overlay):
         self.note = ""
 
     def write_report(self) -> None:
-        from ...paths import saves_dir
         from ...persistence.atomic import write_atomic
-        from ...persistence.games import save_session, to_save
         from ...report.html import build_report
+        from ...session.paths import saves_dir
+        from ...session.saving import save_session, to_save
 
         folder = saves_dir()
         stamp = f"{self.session.state.scenario}-seed{self.session.state.seed}-turn{self.session.state.turn + 1}"
@@ -121,8 +121,8 @@ class LessonEndOverlay(Overlay):
         return PJ.note_fits(f"End of lesson {self.lesson}", note, k, frame)
 
     def build(self) -> None:
-        from ...paths import saves_dir
-        from ...persistence.games import save_session
+        from ...session.paths import saves_dir
+        from ...session.saving import save_session
 
         r = self.frame_rect()
         state = self.session.state

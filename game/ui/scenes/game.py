@@ -15,7 +15,7 @@ import pygame_gui
 
 from ...core import actions as A
 from ...core.flow import congress_due
-from ...session import Session
+from ...session.live import Session
 from .. import assets as K
 from .. import presenters as P
 from ..app import Scene

@@ -7,8 +7,8 @@ from __future__ import annotations
 class GameSaves:
     def autosave_if_new_turn(self) -> None:
         """Autosave at the end of every turn (the last five are kept); a failure is shown, not fatal."""
-        from ...paths import saves_dir
-        from ...persistence.games import autosave
+        from ...session.paths import saves_dir
+        from ...session.saving import autosave
 
         turn = self.session.state.turn
         if getattr(self, "_saved_turn", turn) != turn or (self.session.over and not getattr(self, "_saved_end", False)):
@@ -20,8 +20,8 @@ class GameSaves:
         self._saved_turn = turn
 
     def quick_save(self) -> None:
-        from ...paths import saves_dir
-        from ...persistence.games import save_session
+        from ...session.paths import saves_dir
+        from ...session.saving import save_session
 
         try:
             path = save_session(saves_dir() / "quicksave.testament.json", self.session, self.app.content)
@@ -31,7 +31,7 @@ class GameSaves:
         self.rebuild()
 
     def quick_load(self) -> None:
-        from ...paths import saves_dir
+        from ...session.paths import saves_dir
         from .loadscreen import open_game
 
         path = saves_dir() / "quicksave.testament.json"

@@ -6,9 +6,9 @@ from __future__ import annotations
 import pygame
 import pygame_gui
 
-from ...paths import saves_dir
 from ...persistence.codec import SaveError
-from ...persistence.games import list_saves, load_session
+from ...session.paths import saves_dir
+from ...session.saving import list_saves, load_session
 from .. import assets as K
 from ..app import Scene
 from .common import closes, page

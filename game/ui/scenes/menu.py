@@ -5,8 +5,8 @@ from __future__ import annotations
 import pygame
 
 from ... import __version__
-from ...paths import saves_dir
-from ...persistence.games import list_saves
+from ...session.paths import saves_dir
+from ...session.saving import list_saves
 from .. import assets as K
 from ..app import Scene
 from .common import ButtonList, Choice, backdrop, heading

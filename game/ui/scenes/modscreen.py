@@ -13,8 +13,8 @@ import pygame
 import pygame_gui
 
 from ...content.mods import discover, mod_states
-from ...paths import mod_roots
-from ...settings import save_settings
+from ...session.paths import mod_roots
+from ...session.settings import save_settings
 from .. import assets as K
 from ..app import Scene
 from .common import closes, page

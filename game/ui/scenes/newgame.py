@@ -20,7 +20,7 @@ class NewGameScene(Scene):
             self.humans = [first[0]]
         self.seed = 1924
         self.levels: dict[str, str] = {}
-        from ...session import TABLE_OPTIONS
+        from ...session.live import TABLE_OPTIONS
 
         self.options = dict(TABLE_OPTIONS)
         self.preset: str | None = None
@@ -142,7 +142,7 @@ class NewGameScene(Scene):
         elif el in self.option_buttons:
             key, label = self.option_buttons[el]
             if key == "turn_timer":
-                from ...session import TIMER_STEPS
+                from ...session.live import TIMER_STEPS
 
                 now = self.options.get(key, 0)
                 self.options[key] = (
@@ -208,7 +208,7 @@ class NewGameScene(Scene):
             self.seed = int(text)
 
     def current_setup(self):
-        from ...setupfile import Setup
+        from ...session.setupfile import Setup
 
         return Setup(
             self.scenario,
@@ -221,8 +221,8 @@ class NewGameScene(Scene):
         )  # the teacher's content settings travel with the set-up
 
     def export_setup(self) -> None:
-        from ...paths import saves_dir
-        from ...setupfile import write_setup
+        from ...session.paths import saves_dir
+        from ...session.setupfile import write_setup
 
         if not self.seed_entry.get_text().strip().isdigit():
             self.error = "The seed is a whole number."

@@ -10,7 +10,7 @@ import pygame
 import pygame_gui
 
 from ...core import actions as A
-from ...text import Text
+from ...text.chronicle import Text
 from .. import assets as K
 from ..app import Scene
 from ..charts import line_chart

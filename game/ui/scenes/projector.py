@@ -181,8 +181,8 @@ class EventLayout:
 def event_content(app, session, event, faction: str, class_vote: bool) -> tuple[str, list, list[tuple[str, str]]]:
     """An event's text as shown (the summary if the content settings say so), its paragraphs, and
     each choice's row: its button label and what it does."""
-    from ...contentfilter import note, shown_text
-    from ...text import Text
+    from ...content.tags import note, shown_text
+    from ...text.chronicle import Text
     from .contentnotice import tags_for
 
     rs, text = app.rs, Text(app.rs)

@@ -6,8 +6,8 @@ from __future__ import annotations
 import pygame
 import pygame_gui
 
-from ...contentfilter import LABELS, TAGS, toggled
-from ...settings import save_settings
+from ...content.tags import LABELS, TAGS, toggled
+from ...session.settings import save_settings
 from .. import assets as K
 from ..app import Scene
 from .common import page

@@ -6,9 +6,9 @@ from __future__ import annotations
 import pygame
 import pygame_gui
 
-from ...paths import saves_dir
-from ...persistence.games import mtime
-from ...setupfile import SUFFIX, SetupError, read_setup
+from ...session.paths import saves_dir
+from ...session.saving import mtime
+from ...session.setupfile import SUFFIX, SetupError, read_setup
 from .. import assets as K
 from ..app import Scene
 from .common import closes, page

@@ -11,7 +11,7 @@ import pygame
 import pygame_gui
 
 from ...core import actions as A
-from ...session import TIMER_STEPS
+from ...session.live import TIMER_STEPS
 from .. import assets as K
 from .common import ButtonList, Choice, closes, heading
 from .overlays import MenuOverlay, Overlay
@@ -20,7 +20,7 @@ from .overlays import MenuOverlay, Overlay
 def report_back(dialog, result) -> None:
     """After a teacher control: on success close the teacher's dialogs and say on the apparatus
     screen what the chronicle now says; on refusal keep the dialog open with the reason."""
-    from ...text import Text
+    from ...text.chronicle import Text
 
     if not result.ok:
         dialog.note = dialog.session.words(result.reason)

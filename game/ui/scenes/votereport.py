@@ -10,8 +10,8 @@ import html
 import pygame
 import pygame_gui
 
-from ...text import Text
-from ...votetext import VoteWords
+from ...text.chronicle import Text
+from ...text.votes import VoteWords
 from .. import assets as K
 from . import projector as PJ
 from .common import closes, heading

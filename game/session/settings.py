@@ -12,8 +12,8 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import safeio
-from .contentfilter import known_tags
+from ..content import safeio
+from ..content.tags import known_tags
 from .paths import user_dir
 
 
@@ -95,6 +95,6 @@ def _from_dict(data: dict, path: Path) -> Settings:
 
 
 def save_settings(settings: Settings, path: Path | None = None) -> None:
-    from .persistence.atomic import write_atomic
+    from ..persistence.atomic import write_atomic
 
     write_atomic(path or settings_path(), json.dumps(settings.to_dict(), indent=2))

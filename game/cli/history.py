@@ -11,8 +11,8 @@ from typing import Any
 
 import yaml
 
-from . import history as H
-from .core.ruleset import Ruleset
+from ..core.ruleset import Ruleset
+from ..session import policy_line as H
 
 
 def _read(folder: Path, name: str) -> Any:

@@ -10,18 +10,18 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from .ai.bots import make_bot
-from .ai.standard import StandardBot
-from .contentfilter import OPTION_PREFIX
-from .core import actions as A
-from .core.engine import Result, apply, legal_actions, new_game, whose_move
-from .core.legality import Reason, check
-from .core.rng import Rng, derive_seed
-from .core.ruleset import Ruleset
-from .core.state import GameState, state_hash
-from .core.timeline import Timeline
-from .core.view import player_view
-from .reasontext import why_not
+from ..ai.bots import make_bot
+from ..ai.standard import StandardBot
+from ..content.tags import OPTION_PREFIX
+from ..core import actions as A
+from ..core.engine import Result, apply, legal_actions, new_game, whose_move
+from ..core.legality import Reason, check
+from ..core.ruleset import Ruleset
+from ..core.state import GameState, state_hash
+from ..core.timeline import Timeline
+from ..core.view import player_view
+from ..text.reasons import why_not
+from .botmove import bot_action
 
 # The table's options and their defaults: how the game is shown and run in the room, never its rules.
 TABLE_OPTIONS: dict[str, bool | int] = {
@@ -139,10 +139,7 @@ class Session:
         mover = self.to_move()
         if mover is None or mover in self.humans:
             return None
-        view = player_view(self.rs, self.state, mover)
-        rng = Rng(derive_seed(self.state.seed, "bot", mover, len(self.state.log)))
-        action = self.bots[mover].choose(view, rng, lambda a: check(self.rs, self.state, a) is None)
-        return self.submit(action)
+        return self.submit(bot_action(self.rs, self.state, mover, self.bots[mover]))
 
     def run_bots(self, limit: int = 10_000) -> int:
         """Play bot moves until a person must decide or the game ends; returns how many."""

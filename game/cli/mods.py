@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .content.mods import discover, mod_states
-from .paths import mod_roots, user_dir, user_mods_dir
-from .settings import load_settings, save_settings, settings_path
+from ..content.mods import discover, mod_states
+from ..session.paths import mod_roots, user_dir, user_mods_dir
+from ..session.settings import load_settings, save_settings, settings_path
 
 
 def run_mods(data: Path, enable: list[str], disable: list[str]) -> int:

@@ -11,10 +11,10 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from .content.build import ContentError, load_content
-from .content.mods import ModSet, discover, read_manifest, resolve
-from .content.yamlio import Problem
-from .paths import mod_roots
+from ..content.build import ContentError, load_content
+from ..content.mods import ModSet, discover, read_manifest, resolve
+from ..content.yamlio import Problem
+from ..session.paths import mod_roots
 
 KIND_NAMES = {
     "faction": "factions",

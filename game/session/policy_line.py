@@ -1,6 +1,6 @@
 """A policy line played through the country model alone, measured against the record.
 
-Used by `python -m game history` (game/history_cmd.py) and tests/test_history.py. A line (data:
+Used by `python -m game history` (game/cli/history.py) and tests/test_history.py. A line (data:
 data/history/lines.yaml) sets policy positions from given half-years; the country model steps
 half a year at a time with no factions, events or cards, so what comes out is the model's own
 answer to the policies. Medians over seeds are taken at each half-year; a year's figure is its
@@ -15,10 +15,10 @@ from typing import Any
 
 import numpy as np
 
-from .core.calendar import year_of
-from .core.engine import new_game
-from .core.rules import country
-from .core.ruleset import Ruleset
+from ..core.calendar import year_of
+from ..core.engine import new_game
+from ..core.rules import country
+from ..core.ruleset import Ruleset
 
 Half = tuple[int, int]  # (year, 0 = January-June / 1 = July-December)
 

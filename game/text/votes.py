@@ -8,7 +8,7 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from .core.ruleset import Ruleset
+from ..core.ruleset import Ruleset
 
 MINUS = "\u2212"
 

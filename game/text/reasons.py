@@ -11,9 +11,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from .core.actions.spec import Reason
-from .core.rules.pacts import pact_kinds
-from .core.ruleset import Ruleset
+from ..core.actions.spec import Reason
+from ..core.rules.pacts import pact_kinds
+from ..core.ruleset import Ruleset
 
 WORDS: dict[str, str] = {
     # the general gate

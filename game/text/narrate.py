@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from typing import TextIO
 
-from .core.calendar import pretty_date, year_of
-from .core.ruleset import Ruleset
-from .core.state import GameState
-from .sim import play_game
-from .text import Text, death_then
+from ..core.calendar import pretty_date, year_of
+from ..core.ruleset import Ruleset
+from ..core.state import GameState
+from .chronicle import Text, death_then
 
 HEADLINE = (
     "grain_harvest",
@@ -97,11 +96,3 @@ def _history(rs: Ruleset, cid: str) -> str:
     if d.died_turn is None:
         return "unknown"
     return f"{death_then(d.died_cause)} in {d.died_turn // 2}"
-
-
-def narrate_game(rs: Ruleset, scenario: str, seed: int, out: TextIO) -> GameState:
-    narrator = Narrator(rs, out)
-    print(f"Testament — {rs.scenarios[scenario].name}, seed {seed}. All factions played by the AI.", file=out)
-    record = play_game(rs, scenario, seed, on_turn=narrator.turn)
-    narrator.ending(record.state)
-    return record.state

@@ -5,9 +5,9 @@ refused an offer. Pure: the window, the trace and the report all read it; no pyg
 
 from __future__ import annotations
 
-from .core.calendar import pretty_date
-from .core.rules.pacts import PactKind, pact_kinds
-from .core.ruleset import Ruleset
+from ..core.calendar import pretty_date
+from ..core.rules.pacts import PactKind, pact_kinds
+from ..core.ruleset import Ruleset
 
 # Motion kinds as a pact names them ("motions to appoint, to change policy ...").
 KIND_WORDS = {

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .core.ruleset import Ruleset
+from ..core.ruleset import Ruleset
 
 # How a death is told: (this turn, in the chronicle; looking back, in an epilogue)
 DEATHS = {
@@ -153,7 +153,7 @@ class Text:
         return f"{self.person(p.get('holder'))} loses the post of {self.office(p['office'])}."
 
     def _vote_held(self, p):
-        from .votetext import VoteWords
+        from .votes import VoteWords
 
         words = VoteWords(self.rs)
         turned = [
@@ -253,13 +253,13 @@ class Text:
 
     def _pact_accepted(self, p, viewer=None):
         """`faction` accepted `partner`'s offer (and says why: 'you' to a viewer who offered it)."""
-        from .pacttext import answer
+        from .pacts import answer
 
         what = f"{self.faction(p['partner'])}'s {self.pact_name(p['kind'], p.get('against'))}"
         return answer(self.rs, p["faction"], True, p.get("reason"), p["partner"], viewer, what)
 
     def _pact_declined(self, p, viewer=None):
-        from .pacttext import answer
+        from .pacts import answer
 
         what = f"{self.faction(p['partner'])}'s {self.pact_name(p['kind'], p.get('against'))}"
         return answer(self.rs, p["faction"], False, p.get("reason"), p["partner"], viewer, what)
@@ -287,7 +287,7 @@ class Text:
         return None
 
     def pact_name(self, kind: str, against: str | None = None) -> str:
-        from .pacttext import phrase
+        from .pacts import phrase
 
         return phrase(self.rs, kind, against)
 

@@ -17,12 +17,12 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import safeio
-from .ai import LEVELS
-from .contentfilter import TAGS, as_options, known_tags
-from .core.ruleset import Ruleset
-from .persistence.atomic import write_atomic
-from .session import Session, option_problem
+from ..ai import LEVELS
+from ..content import safeio
+from ..content.tags import TAGS, as_options, known_tags
+from ..core.ruleset import Ruleset
+from ..persistence.atomic import write_atomic
+from .live import Session, option_problem
 
 SUFFIX = ".testament-setup"
 MAX_BYTES = 100_000

@@ -13,16 +13,16 @@ import sys
 import time
 from pathlib import Path
 
-from .content.build import load_content
-from .core.ruleset import Ruleset
-from .sim import play_game
+from ..content.build import load_content
+from ..core.ruleset import Ruleset
+from ..session.headless import play_game
 
 
 def save_figures(rs: Ruleset) -> dict:
     """save_ms and load_ms for a full 35-turn game (the first seed that plays to spring 1941)."""
     import tempfile
 
-    from .persistence.codec import SaveData, make_header, read_save, write_save
+    from ..persistence.codec import SaveData, make_header, read_save, write_save
 
     for seed in range(1, 200):
         record = play_game(rs, "succession", seed, hash_turns=True)
@@ -61,7 +61,7 @@ def rss_mb() -> float:
 def window_figures(content) -> dict:
     """menu_startup_s, frame_ms_median, frame_ms_p95; empty if the window cannot be measured."""
     try:
-        from .ui.bench_ui import frame_times, menu_startup_s
+        from ..ui.bench_ui import frame_times, menu_startup_s
 
         median, p95 = frame_times(content)
     except ImportError as exc:  # the window's libraries are not installed here

@@ -10,14 +10,12 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from .ai.bots import make_bot
-from .core import actions as A
-from .core.engine import apply_in_place, new_game, whose_move
-from .core.legality import check
-from .core.rng import Rng, derive_seed
-from .core.ruleset import Ruleset
-from .core.state import GameState, state_hash
-from .core.view import player_view
+from ..ai.bots import make_bot
+from ..core import actions as A
+from ..core.engine import apply_in_place, new_game, whose_move
+from ..core.ruleset import Ruleset
+from ..core.state import GameState, state_hash
+from .botmove import bot_action
 
 
 @dataclass(slots=True)
@@ -56,9 +54,7 @@ def play_game(
         faction = whose_move(rs, state)
         assert faction is not None
         started = time.perf_counter() if time_decisions else 0.0
-        view = player_view(rs, state, faction)
-        rng = Rng(derive_seed(seed, "bot", faction, len(state.log)))
-        action = bots[faction].choose(view, rng, lambda a: check(rs, state, a) is None)
+        action = bot_action(rs, state, faction, bots[faction])
         if time_decisions:
             ms = (time.perf_counter() - started) * 1000.0
             record.decision_ms.append(ms)

@@ -9,8 +9,8 @@ import datetime as _dt
 from pathlib import Path
 
 from ..content.loader import GameContent
-from ..session import Session
-from .codec import SaveData, SaveError, make_header, read_header, read_save, write_save
+from ..persistence.codec import SaveData, SaveError, make_header, read_header, read_save, write_save
+from .live import Session
 
 AUTOSAVES = 5
 SUFFIX = ".testament.json"

@@ -1,0 +1,1 @@
+"""The command line: the window launcher, simulate, validate, mods, bench, history, report and replay."""
