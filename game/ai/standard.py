@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 from ..core import actions as A
 from ..core.conditions import Ctx
-from ..core.flow import chooser_of, congress_due, plenum_due
+from ..core.flow import congress_due, plenum_due
 from ..core.legality import cost_of
 from ..core.rng import Rng
 from ..core.rules.control import estimates
@@ -400,7 +400,3 @@ def _bound_elsewhere(rs: Ruleset, cid: str, faction: str) -> bool:
 def _congress_soon(rs: Ruleset, view: GameState) -> bool:
     congresses = rs.scenarios[view.scenario].congresses
     return any(0 <= t - view.turn <= 2 for t in congresses) or any(c[1] == "congress" for c in view.convene)
-
-
-def event_chooser(rs: Ruleset, state: GameState) -> str:
-    return chooser_of(rs, state, state.event_queue[0])

@@ -39,9 +39,6 @@ class Rng:
             raise ValueError("below() needs a positive bound")
         return self.next_u64() % n
 
-    def chance(self, p: float) -> bool:
-        return self.random() < p
-
     def uniform(self, low: float, high: float) -> float:
         return low + (high - low) * self.random()
 
