@@ -14,17 +14,13 @@ from __future__ import annotations
 import base64
 import html
 from collections.abc import Iterable
-from pathlib import Path
 from typing import Any
-
-import yaml
 
 from ..contentfilter import note as note_for
 from ..contentfilter import shown_text, summarised_tags
 from ..core.calendar import pretty_date
 from ..core.ruleset import Ruleset
 from ..narrate import epilogue_lines
-from ..paths import data_dir
 from ..persistence.codec import SaveData
 from ..text import Text
 from .charts import chart_png
@@ -81,23 +77,10 @@ img { max-width: 100%; border: 1px solid #18140f; }
 """
 
 
-def load_series(path: Path | None = None) -> list[dict[str, Any]]:
-    path = path or data_dir() / "history" / "series.yaml"
-    try:
-        return yaml.safe_load(path.read_text(encoding="utf-8")) or []
-    except (OSError, yaml.YAMLError):
-        return []
-
-
-def _history_points(series: list[dict[str, Any]], indicator: str) -> tuple[str, dict[int, tuple[float, float]]]:
-    for item in series:
-        if item.get("indicator") == indicator:
-            scale = float(item.get("scale", 1))
-            points = {}
-            for year, value in (item.get("values") or {}).items():
-                lo, hi = (value if isinstance(value, list) else [value, value])[:2]
-                points[int(year)] = (float(lo) * scale, float(hi) * scale)
-            return str(item.get("label", "")), points
+def _history_points(rs: Ruleset, indicator: str) -> tuple[str, dict[int, tuple[float, float]]]:
+    for series in rs.history:
+        if series.indicator == indicator:
+            return series.label, series.points()
     return "", {}
 
 
@@ -268,7 +251,6 @@ def _timeline(rs: Ruleset, data: SaveData, t: Text, summarise: tuple[str, ...] =
 
 def _charts(rs: Ruleset, data: SaveData) -> list[str]:
     state = data.state
-    series = load_series()
     out = [
         "<h2>The country</h2><p>Red: this game, each half-year. Black: the historical figures where the fact "
         "sheets have them (a bar is a range between estimates).</p>"
@@ -277,7 +259,7 @@ def _charts(rs: Ruleset, data: SaveData) -> list[str]:
         if ind not in rs.ii:
             continue
         d = rs.indicators[ind]
-        label, points = _history_points(series, ind)
+        label, points = _history_points(rs, ind)
         values = [row[rs.ii[ind]] for row in state.history]
         png = chart_png(d.name, d.unit, state.start_year, values, points)
         encoded = base64.b64encode(png).decode("ascii")

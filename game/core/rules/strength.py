@@ -7,19 +7,25 @@ share of the Congress of Soviets.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
+
+import numpy as np
+
 from ..ruleset import Ruleset
 from ..state import GameState
 from .control import controllers
 
 
-def strengths(rs: Ruleset, state: GameState) -> dict[str, float]:
-    """Every faction's strength in one pass over the loyalty matrix."""
+def strengths(rs: Ruleset, state: GameState, shares: np.ndarray | None = None) -> dict[str, float]:
+    """Every faction's strength in one pass over the loyalty matrix. Each person counts wholly for
+    his controller (the control rule); `shares` ([characters, factions], 0-1) counts people partly
+    instead — the hard AI's reckoning of lobbying that has not yet tipped anyone."""
     w = rs.rules["strength_weights"]
-    ctrl = dict(zip(rs.character_ids, controllers(rs, state)))
+    held = _held_by_controller(rs, state) if shares is None else _held_in_shares(rs, shares)
     out = {f: 0.0 for f in rs.faction_ids}
     for member in state.seats.get("politburo", []):
-        if ctrl[member] is not None:
-            out[ctrl[member]] += w["politburo_seat"]
+        for f, share in held(member):
+            out[f] += w["politburo_seat"] * share
     for body, key in (("central_committee", "cc_share"), ("congress_of_soviets", "soviet_share")):
         blocs = state.blocs.get(body, {})
         size = sum(blocs.values()) or 1
@@ -27,12 +33,25 @@ def strengths(rs: Ruleset, state: GameState) -> dict[str, float]:
             if f in out:
                 out[f] += w[key] * n / size
     for office, holder in state.offices.items():
-        if holder is not None and ctrl[holder] is not None:
-            out[ctrl[holder]] += w["office_prestige"] * rs.offices[office].prestige
+        if holder is not None:
+            for f, share in held(holder):
+                out[f] += w["office_prestige"] * rs.offices[office].prestige * share
     for sec in state.secretaries.values():
         if sec is not None:
             out[sec] += w["secretary"]
     return out
+
+
+Holders = Callable[[str], Iterable[tuple[str, float]]]
+
+
+def _held_by_controller(rs: Ruleset, state: GameState) -> Holders:
+    ctrl = dict(zip(rs.character_ids, controllers(rs, state)))
+    return lambda cid: () if ctrl[cid] is None else ((ctrl[cid], 1.0),)
+
+
+def _held_in_shares(rs: Ruleset, shares: np.ndarray) -> Holders:
+    return lambda cid: zip(rs.faction_ids, shares[rs.ci[cid]].tolist())
 
 
 def strength(rs: Ruleset, state: GameState, faction: str) -> float:
