@@ -127,12 +127,12 @@ def legal_actions(rs: Ruleset, state: GameState, faction: str) -> list[A.Action]
 
 def _candidates(rs: Ruleset, state: GameState, f: str) -> list[A.Action]:
     if state.phase == "session":
-        out: list[A.Action] = [A.EndTurn(f)]
+        session: list[A.Action] = [A.EndTurn(f)]
         for m in state.agenda:
-            out += [A.Whip(f, m.id, w) for w in ("for", "against", "free")]
+            session += [A.Whip(f, m.id, w) for w in ("for", "against", "free")]
         for other in rs.faction_ids:
-            out += [A.AnswerPact(f, other, True), A.AnswerPact(f, other, False), A.BreakPact(f, other)]
-        return out
+            session += [A.AnswerPact(f, other, True), A.AnswerPact(f, other, False), A.BreakPact(f, other)]
+        return session
     r = rs.rules
     amounts = r["spend_steps"]
     out: list[A.Action] = [A.EndTurn(f)]

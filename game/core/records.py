@@ -36,6 +36,7 @@ class Codec:
 
 
 def spec(
+    codec: Codec | None = None,
     *,
     default: Any = _MISSING,
     default_factory: Any = _MISSING,
@@ -45,29 +46,31 @@ def spec(
     omit: bool | str = False,
     saved: bool = True,
 ) -> Any:
-    """A dataclass field with its special handling (see Codec)."""
-    meta = {"codec": Codec(copy, dump, load, omit, saved)}
+    """A dataclass field with its special handling: a shared `codec` (records, record_map) and/or
+    the parts given here (see Codec)."""
+    base = codec or Codec()
+    meta = {"codec": Codec(copy or base.copy, dump or base.dump, load or base.load, omit, saved)}
     if default_factory is not _MISSING:
         return dataclasses.field(default_factory=default_factory, metadata=meta)
     return dataclasses.field(default=default, metadata=meta)
 
 
-def records(cls: type[Any]) -> dict[str, Copy]:
-    """spec() arguments for a list of nested records (each with copy/to_dict/from_dict)."""
-    return {
-        "copy": lambda v: [r.copy() for r in v],
-        "dump": lambda v: [r.to_dict() for r in v],
-        "load": lambda v: [cls.from_dict(r) for r in v],
-    }
+def records(cls: type[Any]) -> Codec:
+    """A list of nested records (each with copy/to_dict/from_dict)."""
+    return Codec(
+        copy=lambda v: [r.copy() for r in v],
+        dump=lambda v: [r.to_dict() for r in v],
+        load=lambda v: [cls.from_dict(r) for r in v],
+    )
 
 
-def record_map(cls: type[Any]) -> dict[str, Copy]:
-    """spec() arguments for a dict of nested records (each with clone/to_dict/from_dict)."""
-    return {
-        "copy": lambda v: {k: r.clone() for k, r in v.items()},
-        "dump": lambda v: {k: r.to_dict() for k, r in v.items()},
-        "load": lambda v: {k: cls.from_dict(r) for k, r in v.items()},
-    }
+def record_map(cls: type[Any]) -> Codec:
+    """A dict of nested records (each with clone/to_dict/from_dict)."""
+    return Codec(
+        copy=lambda v: {k: r.clone() for k, r in v.items()},
+        dump=lambda v: {k: r.to_dict() for k, r in v.items()},
+        load=lambda v: {k: cls.from_dict(r) for k, r in v.items()},
+    )
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -146,11 +149,11 @@ def clone_record(obj: R, **given: Any) -> R:
     for name, value in given.items():
         values[plan.index[name]] = value
     if plan.setters is None:
-        return cls(*values)  # type: ignore[no-any-return]
+        return cls(*values)
     new = object.__new__(cls)  # keyword-only fields: set the slots directly (what __init__ would do)
     for set_slot, value in zip(plan.setters, values):
         set_slot(new, value)
-    return new  # type: ignore[no-any-return]
+    return new
 
 
 def _is_default(f: _Field, value: Any) -> bool:

@@ -59,7 +59,7 @@ class Ruleset:
     cache: dict[str, Any] = field(init=False, repr=False, compare=False)  # tables derived once
 
     def __post_init__(self) -> None:
-        def ids(d: dict) -> tuple[str, ...]:
+        def ids(d: dict[str, Any]) -> tuple[str, ...]:
             return tuple(d.keys())
 
         object.__setattr__(self, "faction_ids", ids(self.factions))

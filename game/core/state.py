@@ -16,7 +16,7 @@ from typing import Any
 
 import numpy as np
 
-from .records import clone_record, dump_record, load_record, record_map, records, spec
+from .records import Codec, clone_record, dump_record, load_record, record_map, records, spec
 from .rng import Rng
 
 LOYALTY_DTYPE = np.int16
@@ -38,7 +38,7 @@ def _rounded(places: int) -> Callable[[float], float]:
     return lambda value: round(value, places)
 
 
-LOYALTY = {"copy": np.copy, "dump": np.ndarray.tolist, "load": _loyalty}  # an int16 matrix
+LOYALTY = Codec(copy=np.copy, dump=np.ndarray.tolist, load=_loyalty)  # an int16 matrix
 
 
 @dataclass(slots=True)
@@ -138,17 +138,17 @@ class GameState:
     turn: int = 0
     phase: str = "chronicle"  # chronicle | intrigue | session (whips before the Politburo votes) | over
     rng: Rng = spec(copy=Rng.copy, dump=attrgetter("state"), load=Rng)  # the game's dice: one integer
-    factions: dict[str, FactionState] = spec(**record_map(FactionState))
-    loyalty_public: np.ndarray = spec(**LOYALTY)  # [characters, factions], what everyone may know
-    loyalty_secret: np.ndarray = spec(**LOYALTY)  # [characters, factions], known only to that faction
-    lobbied: np.ndarray = spec(**LOYALTY)  # [characters, factions], lobbying spent this turn
+    factions: dict[str, FactionState] = spec(record_map(FactionState))
+    loyalty_public: np.ndarray = spec(LOYALTY)  # [characters, factions], what everyone may know
+    loyalty_secret: np.ndarray = spec(LOYALTY)  # [characters, factions], known only to that faction
+    lobbied: np.ndarray = spec(LOYALTY)  # [characters, factions], lobbying spent this turn
     status: list[str]  # per character: free | exiled | arrested | dead
     offices: dict[str, str | None]
     seats: dict[str, list[str]]  # named-seat bodies -> member character ids
     blocs: dict[str, dict[str, int]]  # abstract-seat bodies -> faction (or "independent") -> seats
     secretaries: dict[str, str | None]  # region -> faction of its party secretary
     sentiment: dict[str, dict[str, int]]  # region -> faction/"uncommitted" -> weight 0-100
-    standing: np.ndarray = spec(**LOYALTY)  # [bases, factions] 0-100
+    standing: np.ndarray = spec(LOYALTY)  # [bases, factions] 0-100
     policies: dict[str, int]  # axis -> position index
     indicators: np.ndarray = spec(copy=np.copy, dump=_indicator_values, load=_indicators)  # rounded to 3 places
     history: list[list[float]] = spec(copy=list)  # indicator values at the end of each turn (rows never change)
@@ -163,8 +163,8 @@ class GameState:
     event_queue: list[str] = field(default_factory=list)  # chronicle events waiting for their chooser this turn
     order: list[str] = field(default_factory=list)  # intrigue order this turn
     acting: int = 0  # index into order
-    agenda: list[Motion] = spec(default_factory=list, **records(Motion))
-    pacts: list[Pact] = spec(default_factory=list, **records(Pact))
+    agenda: list[Motion] = spec(records(Motion), default_factory=list)
+    pacts: list[Pact] = spec(records(Pact), default_factory=list)
     convene: list[list[Any]] = field(default_factory=list)  # [turn, "plenum" | "congress"] meetings convened
     streak: dict[str, int]  # consecutive turns of sole power
     deaths: list[list[Any]] = spec(default_factory=list, copy=list)  # [character, turn, cause] (never change)

@@ -53,11 +53,11 @@ def program_now(rs: Ruleset, state: GameState, faction: str) -> float:
         span = max(1, len(rs.axes[item.axis].positions) - 1)
         got += item.weight * (1.0 - abs(state.policies[item.axis] - item.target) / span)
         total += item.weight
-    for item in fdef.agenda_indicators:
-        value = float(state.indicators[rs.ii[item.indicator]])
-        ok = (item.above is None or value > item.above) and (item.below is None or value < item.below)
-        got += item.weight * (1.0 if ok else 0.0)
-        total += item.weight
+    for goal in fdef.agenda_indicators:
+        value = float(state.indicators[rs.ii[goal.indicator]])
+        ok = (goal.above is None or value > goal.above) and (goal.below is None or value < goal.below)
+        got += goal.weight * (1.0 if ok else 0.0)
+        total += goal.weight
     return got / total if total else 0.0
 
 

@@ -46,8 +46,8 @@ Holders = Callable[[str], Iterable[tuple[str, float]]]
 
 
 def _held_by_controller(rs: Ruleset, state: GameState) -> Holders:
-    ctrl = dict(zip(rs.character_ids, controllers(rs, state)))
-    return lambda cid: () if ctrl[cid] is None else ((ctrl[cid], 1.0),)
+    held = {cid: () if f is None else ((f, 1.0),) for cid, f in zip(rs.character_ids, controllers(rs, state))}
+    return held.__getitem__
 
 
 def _held_in_shares(rs: Ruleset, shares: np.ndarray) -> Holders:
