@@ -38,7 +38,7 @@ def _rounded(places: int) -> Callable[[float], float]:
     return lambda value: round(value, places)
 
 
-LOYALTY = Codec(copy=np.copy, dump=np.ndarray.tolist, load=_loyalty)  # an int16 matrix
+LOYALTY = Codec(copy=np.ndarray.copy, dump=np.ndarray.tolist, load=_loyalty)  # an int16 matrix
 
 
 @dataclass(slots=True)
@@ -150,7 +150,7 @@ class GameState:
     sentiment: dict[str, dict[str, int]]  # region -> faction/"uncommitted" -> weight 0-100
     standing: np.ndarray = spec(LOYALTY)  # [bases, factions] 0-100
     policies: dict[str, int]  # axis -> position index
-    indicators: np.ndarray = spec(copy=np.copy, dump=_indicator_values, load=_indicators)  # rounded to 3 places
+    indicators: np.ndarray = spec(copy=np.ndarray.copy, dump=_indicator_values, load=_indicators)  # rounded to 3 places
     history: list[list[float]] = spec(copy=list)  # indicator values at the end of each turn (rows never change)
     fading: list[list[Any]] = field(default_factory=list)  # [indicator, amount per turn, turns left]
     flags: dict[str, int] = field(default_factory=dict)  # flag -> turn it was set

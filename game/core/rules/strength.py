@@ -7,7 +7,7 @@ share of the Congress of Soviets.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 
 import numpy as np
 
@@ -21,11 +21,10 @@ def strengths(rs: Ruleset, state: GameState, shares: np.ndarray | None = None) -
     his controller (the control rule); `shares` ([characters, factions], 0-1) counts people partly
     instead — the hard AI's reckoning of lobbying that has not yet tipped anyone."""
     w = rs.rules["strength_weights"]
-    held = _held_by_controller(rs, state) if shares is None else _held_in_shares(rs, shares)
     out = {f: 0.0 for f in rs.faction_ids}
+    count = _counted_by_controller(rs, state, out) if shares is None else _counted_in_shares(rs, shares, out)
     for member in state.seats.get("politburo", []):
-        for f, share in held(member):
-            out[f] += w["politburo_seat"] * share
+        count(member, w["politburo_seat"])
     for body, key in (("central_committee", "cc_share"), ("congress_of_soviets", "soviet_share")):
         blocs = state.blocs.get(body, {})
         size = sum(blocs.values()) or 1
@@ -34,24 +33,33 @@ def strengths(rs: Ruleset, state: GameState, shares: np.ndarray | None = None) -
                 out[f] += w[key] * n / size
     for office, holder in state.offices.items():
         if holder is not None:
-            for f, share in held(holder):
-                out[f] += w["office_prestige"] * rs.offices[office].prestige * share
+            count(holder, w["office_prestige"] * rs.offices[office].prestige)
     for sec in state.secretaries.values():
         if sec is not None:
             out[sec] += w["secretary"]
     return out
 
 
-Holders = Callable[[str], Iterable[tuple[str, float]]]
+Count = Callable[[str, float], None]  # credit a person's weight to whoever he counts for
 
 
-def _held_by_controller(rs: Ruleset, state: GameState) -> Holders:
-    held = {cid: () if f is None else ((f, 1.0),) for cid, f in zip(rs.character_ids, controllers(rs, state))}
-    return held.__getitem__
+def _counted_by_controller(rs: Ruleset, state: GameState, out: dict[str, float]) -> Count:
+    ctrl = dict(zip(rs.character_ids, controllers(rs, state)))
+
+    def count(cid: str, weight: float) -> None:
+        f = ctrl[cid]
+        if f is not None:
+            out[f] += weight
+
+    return count
 
 
-def _held_in_shares(rs: Ruleset, shares: np.ndarray) -> Holders:
-    return lambda cid: zip(rs.faction_ids, shares[rs.ci[cid]].tolist())
+def _counted_in_shares(rs: Ruleset, shares: np.ndarray, out: dict[str, float]) -> Count:
+    def count(cid: str, weight: float) -> None:
+        for f, share in zip(rs.faction_ids, shares[rs.ci[cid]].tolist()):
+            out[f] += weight * share
+
+    return count
 
 
 def strength(rs: Ruleset, state: GameState, faction: str) -> float:
