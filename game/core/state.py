@@ -2,7 +2,8 @@
 
 Numbers are integers or floats rounded at each step, and every dict is built in ruleset order,
 so the canonical JSON (and so `state_hash`) is the same on every platform. The seeded generator
-lives here as one integer (`rng`).
+lives here as one integer (`rng`). Clone and plain-dict form are derived from the fields
+(records.py): a new field needs only its declaration, with a `spec` if its type asks for one.
 """
 
 from __future__ import annotations
