@@ -77,7 +77,7 @@ img { max-width: 100%; border: 1px solid #18140f; }
 """
 
 
-def _history_points(rs: Ruleset, indicator: str) -> tuple[str, dict[int, tuple[float, float]]]:
+def history_points(rs: Ruleset, indicator: str) -> tuple[str, dict[int, tuple[float, float]]]:
     for series in rs.history:
         if series.indicator == indicator:
             return series.label, series.points()
@@ -259,7 +259,7 @@ def _charts(rs: Ruleset, data: SaveData) -> list[str]:
         if ind not in rs.ii:
             continue
         d = rs.indicators[ind]
-        label, points = _history_points(rs, ind)
+        label, points = history_points(rs, ind)
         values = [row[rs.ii[ind]] for row in state.history]
         png = chart_png(d.name, d.unit, state.start_year, values, points)
         encoded = base64.b64encode(png).decode("ascii")

@@ -10,14 +10,14 @@ from pathlib import Path
 import pytest
 
 from game.content.build import ContentError, load_content
-from game.report.html import _history_points
+from game.report.html import history_points
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_the_record_loads_with_the_content(rs):
     assert len(rs.history) >= 8 and all(s.indicator in rs.indicators for s in rs.history)
-    label, points = _history_points(rs, "grain_harvest")
+    label, points = history_points(rs, "grain_harvest")
     assert "Grain harvest" in label and points[1932] == (50.0, 69.8)
     camps = next(s for s in rs.history if s.indicator == "camp_population")
     assert camps.points()[1930] == pytest.approx((179.0, 179.0))  # scaled to the indicator's unit
