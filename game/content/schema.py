@@ -4,7 +4,7 @@ Declared once, used to check records (unknown keys with a "did you mean", missin
 types) and, in a later issue, to generate the field reference and JSON Schemas.
 A type is a name ("str", "int", "number", "bool", "list", "dict", "str|null", "conditions",
 "effects", "date", or a typed container: "texts", "dates", "number_map", "int_map", "text_map",
-"texts_map", "number_table", "year_map", "colour"), optionally with a range ("int:0..100"), or a
+"texts_map", "number_table", "year_map", "year_ranges", "colour"), optionally with a range ("int:0..100"), or a
 nested field dict for a mapping, or [dict] for a list of them. Every record kind also takes `silence`: warning code ->
 the reason it does not apply to this record.
 """
@@ -375,6 +375,17 @@ GLOSSARY: dict[str, F] = {
     "sources": ("texts", True, "sources"),
 }
 
+SERIES: dict[str, F] = {  # data/history/series.yaml: one historical series per entry, not a record kind
+    "id": ("str", False, "names a second series of the same indicator (its tolerance goes by it)"),
+    "indicator": ("str", True, "the game's indicator it is drawn beside"),
+    "label": ("str", True, "what it measures and whose figures they are"),
+    "scale": ("number", False, "converts the figures to the indicator's unit (default 1)"),
+    "dated": ("str", False, "jan1: figures on 1 January, compared with the end of the year before"),
+    "since": ("int", False, "a cumulative figure counted from the start of this year"),
+    "yearly": ("bool", False, "compare what a cumulative indicator gained in each year"),
+    "values": ("year_ranges", True, "year -> a figure, or [low, high] where estimates differ"),
+}
+
 SILENCE = ("dict", False, "warning code -> the reason it does not apply to this record")
 
 KINDS: dict[str, dict[str, F]] = {
@@ -450,6 +461,7 @@ def type_name(t: Any) -> str:
         "texts_map": "a mapping of ids to lists of ids",
         "number_table": "a mapping of ids to mappings of ids to numbers",
         "year_map": "a mapping of years to numbers",
+        "year_ranges": "a mapping of years to a number or [low, high]",
         "colour": "a colour '#rrggbb' in quotes",
     }
     name = names.get(base_type(t), t)

@@ -341,6 +341,21 @@ class ScenarioDef:
 
 
 @dataclass(frozen=True, slots=True)
+class HistorySeriesDef:
+    """A historical series (data/history/series.yaml) drawn beside the game's own indicator."""
+
+    indicator: str
+    label: str
+    scale: float  # converts the figures to the indicator's unit
+    values: dict[int, tuple[float, float]]  # year -> (low, high) as published; low == high for one figure
+    id: str = ""  # names a second series of the same indicator
+
+    def points(self) -> dict[int, tuple[float, float]]:
+        """Year -> (low, high) in the indicator's unit."""
+        return {year: (low * self.scale, high * self.scale) for year, (low, high) in self.values.items()}
+
+
+@dataclass(frozen=True, slots=True)
 class Rules:
     """Tunable numbers of the rules (data/rules/rules.yaml); every one explains a mechanic."""
 

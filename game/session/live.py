@@ -37,7 +37,7 @@ TIMER_STEPS = (0, 3, 5, 8)  # the timer's choices on screen (a set-up file may g
 
 def option_problem(key: str, value) -> str | None:
     """Why a table option from a file cannot be used, or None."""
-    if key.startswith(OPTION_PREFIX):  # a set-up's content settings (see contentfilter.py)
+    if key.startswith(OPTION_PREFIX):  # a set-up's content settings (see content/tags.py)
         return None if isinstance(value, bool) else f"{key} is true or false"
     if key not in TABLE_OPTIONS:
         return f"unknown option '{key}' (the options are: {', '.join(TABLE_OPTIONS)})"

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as _dt
 from pathlib import Path
+from typing import Any
 
 from ..content.loader import GameContent
 from ..persistence.codec import SaveData, SaveError, make_header, read_header, read_save, write_save
@@ -79,9 +80,9 @@ def autosave(folder: Path, session: Session, content: GameContent) -> Path:
     return save_session(folder / f"autosave-1{SUFFIX}", session, content)
 
 
-def list_saves(folder: Path) -> list[tuple[Path, dict | None, str]]:
+def list_saves(folder: Path) -> list[tuple[Path, dict[str, Any] | None, str]]:
     """Every save in the folder, newest first: (path, header or None, problem)."""
-    out = []
+    out: list[tuple[Path, dict[str, Any] | None, str]] = []
     if not folder.is_dir():
         return out
     try:

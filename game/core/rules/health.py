@@ -26,7 +26,8 @@ def death_chance(rs: Ruleset, state: GameState, character: str) -> float:
         p += r["hazard_historical"]
     if state.status[rs.ci[character]] == "arrested":
         p += r["hazard_arrested"]
-    return min(max(p, 0.0), 0.95)
+    hazard: float = min(max(p, 0.0), 0.95)
+    return hazard
 
 
 def health_phase(rs: Ruleset, state: GameState) -> None:
