@@ -20,11 +20,11 @@ from ..core.ruleset import Ruleset
 from .assemble import assemble
 from .check import Checker
 from .history import SERIES_FILE, read_series
+from .kinds import FOLDERS, KINDS
 from .lint import lint
 from .merge import merge_records, read_mod_records
 from .migrations import check_migrations, read_migrations
 from .mods import ModInfo
-from .schema import FOLDERS, KINDS
 from .yamlio import Located, Problem, YamlError, load_records, load_yaml
 
 

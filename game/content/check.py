@@ -13,7 +13,7 @@ from typing import Any
 from ..core.calendar import half_year
 from ..core.conditions import CONDITIONS
 from ..core.effects import EFFECTS
-from .schema import base_type, type_name, value_range
+from .fieldtypes import base_type, type_name, value_range
 from .yamlio import Located, Problem
 
 
