@@ -1,0 +1,43 @@
+"""A card in words, for the hand, the encyclopedia and the report: what its event does (and when it
+can), what its influence buys, and what a rival's card does anyway - so the event-or-influence
+choice can be weighed side by side. Pure; the effects themselves come from effects.py.
+"""
+
+from __future__ import annotations
+
+from ..core.ruleset import Ruleset
+from . import names
+from .effects import for_card
+
+
+def owner_words(rs: Ruleset, card_id: str, viewer: str | None = None) -> str:
+    """'your card', "the Left's card", 'a neutral card'."""
+    owner = rs.cards[card_id].faction
+    if owner not in rs.factions:
+        return "a neutral card"
+    return "your card" if owner == viewer else f"{names.possessive(rs, owner)} card"
+
+
+def event_words(rs: Ruleset, card_id: str, viewer: str | None = None, start: bool = True) -> str:
+    """'Peasant mood +8; your heat +6 (only if Nikolai Bukharin is alive)'."""
+    card = rs.cards[card_id]
+    said = for_card(rs, card_id, viewer)
+    words = said.effects(card.effects, start)
+    if card.conditions:
+        words += f" (only if {said.conditions(card.conditions, start=False)}; otherwise nothing happens)"
+    return words
+
+
+def choice_words(rs: Ruleset, card_id: str, viewer: str) -> tuple[str, str]:
+    """The two ways to play a card in hand, each with the other beside it: (for its event, for influence)."""
+    card = rs.cards[card_id]
+    event = event_words(rs, card_id, viewer)
+    rival = card.faction in rs.factions and card.faction != viewer
+    anyway = (
+        f"; and {names.possessive(rs, card.faction)} event still happens: {event_words(rs, card_id, viewer, False)}"
+        if rival
+        else ", and the event is lost"
+    )
+    as_event = f"Event: {event}. Or play it for +{card.value} influence instead."
+    as_influence = f"+{card.value} influence{anyway}. Or play it for its event: {event}."
+    return as_event, as_influence
