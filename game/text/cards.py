@@ -32,12 +32,13 @@ def choice_words(rs: Ruleset, card_id: str, viewer: str) -> tuple[str, str]:
     """The two ways to play a card in hand, each with the other beside it: (for its event, for influence)."""
     card = rs.cards[card_id]
     event = event_words(rs, card_id, viewer)
-    rival = card.faction in rs.factions and card.faction != viewer
-    anyway = (
-        f"; and {names.possessive(rs, card.faction)} event still happens: {event_words(rs, card_id, viewer, False)}"
-        if rival
-        else ", and the event is lost"
+    if card.faction in rs.factions and card.faction != viewer:  # a rival's event fires either way
+        whose = names.possessive(rs, card.faction)
+        return (
+            f"Event: {event}. Played for +{card.value} influence instead, {whose} event happens all the same.",
+            f"+{card.value} influence; {whose} event happens all the same: {event_words(rs, card_id, viewer, False)}.",
+        )
+    return (
+        f"Event: {event}. Or play it for +{card.value} influence instead, and the event is lost.",
+        f"+{card.value} influence, and the event is lost. Or play it for its event: {event}.",
     )
-    as_event = f"Event: {event}. Or play it for +{card.value} influence instead."
-    as_influence = f"+{card.value} influence{anyway}. Or play it for its event: {event}."
-    return as_event, as_influence

@@ -74,7 +74,7 @@ class Describer:
             return Who("whoever plays it", "the player's")
         if ref == "owner":
             return Who("its owner", "its owner's")
-        return Who(faction_name(self.rs, ref), faction_possessive(self.rs, ref))
+        return as_played_by(self.rs, ref)
 
     def person(self, cid: str) -> str:
         d = self.rs.characters.get(cid)
@@ -125,9 +125,17 @@ class Describer:
         return f"the card {quoted(d.title)}" if d else "a card"
 
     def flag(self, flag: str) -> str:
-        """A flag is a mark events leave for later events; one named like an event reads as its title."""
-        ev = self.rs.events.get(flag)
-        return quoted(ev.title if ev else flag.replace("_", " "))
+        """A flag is the mark a choice leaves for later events: named by the choice (or card) that
+        sets it - "the choice “Publish it in Pravda” in “Lenin's Testament”"."""
+        for ev in self.rs.events.values():
+            for c in ev.choices:
+                if ("set_flag", flag) in c.effects:
+                    return f"the choice {quoted(c.label)} in {quoted(ev.title)}"
+        card = next((c for c in self.rs.cards.values() if ("set_flag", flag) in c.effects), None)
+        if card is not None:
+            return f"the card {quoted(card.title)}"
+        words = [w.capitalize() if w in self.rs.characters else w for w in flag.split("_")]
+        return quoted(" ".join(words))
 
     def date(self, half_year: int) -> str:
         return f"{SEASONS[half_year % 2]} {half_year // 2}"
@@ -216,8 +224,8 @@ EFFECT_WORDS: dict[str, Callable[[Describer, Any], str]] = {
     "standing": _standing,
     "sentiment": _sentiment,
     "policy": _policy,
-    "set_flag": lambda d, f: f"{d.flag(f)} goes on record for later events",
-    "clear_flag": lambda d, f: f"{d.flag(f)} is struck from the record",
+    "set_flag": lambda d, f: "later events remember this",
+    "clear_flag": lambda d, f: f"later events forget {d.flag(f)}",
     "kill": lambda d, p: f"{d.person(p['character'])} {death_now(p['cause'])}",
     "exile": _fate("is sent into exile"),
     "arrest": _fate("is arrested"),
@@ -272,8 +280,8 @@ CONDITION_WORDS: dict[str, Callable[[Describer, Any], str]] = {
     "before": lambda d, when: f"before {d.date(when)}",
     "indicator": lambda d, p: f"{d.indicator(p['id'])} {_bounds(p, d.unit(p['id']))}",
     "policy": _policy_is,
-    "flag": lambda d, f: f"{d.flag(f)} is on record",
-    "not_flag": lambda d, f: f"{d.flag(f)} is not on record",
+    "flag": lambda d, f: f"after {d.flag(f)}",
+    "not_flag": lambda d, f: f"not after {d.flag(f)}",
     "alive": lambda d, who: f"{d.person(who)} is alive",
     "dead": lambda d, who: f"{d.person(who)} is dead",
     "holds": lambda d, p: f"{d.person(p['character'])} is {d.office(p['office'])}",
@@ -297,11 +305,7 @@ def for_card(rs: Ruleset, card_id: str, viewer: str | None = None) -> Describer:
     player = YOU if viewer else Who("whoever plays it", "the player's")
     owner = YOU if card.faction in (None, viewer) and viewer else None
     if owner is None:
-        owner = (
-            Who(faction_name(rs, card.faction), faction_possessive(rs, card.faction))
-            if card.faction in rs.factions
-            else player
-        )
+        owner = as_played_by(rs, card.faction) if card.faction in rs.factions else player
     return Describer(rs, {"chooser": player, "player": player, "owner": owner})
 
 
@@ -312,9 +316,35 @@ def for_event(rs: Ruleset, viewer: str | None = None) -> Describer:
 
 def for_faction(rs: Ruleset, faction: str, viewer: str | None = None) -> Describer:
     """A faction's special action: its owner is the faction ('you' to its own player)."""
-    own = YOU if faction == viewer else Who(faction_name(rs, faction), faction_possessive(rs, faction))
+    own = YOU if faction == viewer else as_played_by(rs, faction)
     return Describer(rs, {"chooser": own, "player": own, "owner": own})
 
 
 def effects_text(rs: Ruleset, clauses: Iterable[Clause], describer: Describer | None = None) -> str:
     return (describer or Describer(rs)).effects(clauses)
+
+
+def as_played_by(rs: Ruleset, faction: str | None) -> Who:
+    return Who(faction_name(rs, faction), faction_possessive(rs, faction))
+
+
+def option_lines(rs: Ruleset, event_id: str, viewer: str | None = None) -> list[str]:
+    """Each option of an event with what it does: 'Publish it in Pravda: inner-party democracy +8; ...'."""
+    said = for_event(rs, viewer)
+    return [f"{c.label}: {said.effects(c.effects, start=False)}" for c in rs.events[event_id].choices]
+
+
+def entry_effects(rs: Ruleset, key: str, p: dict[str, Any]) -> str | None:
+    """What a chronicle entry's event, card or special did, named for a reader outside the game
+    (the after-action report): 'Effects: the Right's standing with the peasantry +8; ...'."""
+    if key == "event.chosen" and p.get("event") in rs.events:
+        choice = next((c for c in rs.events[p["event"]].choices if c.id == p.get("option")), None)
+        said = Describer(rs, {"chooser": as_played_by(rs, p.get("chooser"))})
+        return f"Effects: {said.effects(choice.effects, start=False)}." if choice else None
+    if key in ("card.event", "card.rival_event") and p.get("card") in rs.cards and p.get("fired", True):
+        card = rs.cards[p["card"]]
+        player = as_played_by(rs, p.get("faction"))
+        owner = as_played_by(rs, card.faction) if card.faction in rs.factions else player
+        said = Describer(rs, {"chooser": player, "player": player, "owner": owner})
+        return f"Effects: {said.effects(card.effects, start=False)}."
+    return None

@@ -58,10 +58,13 @@ def label(rs: Ruleset, fid: str | None) -> str:
 
 
 def quoted(title: str) -> str:
-    """A card's or an event's title in quotation marks, unless the title already carries its own."""
+    """A card's or an event's title in quotation marks, unless the whole title is already quoted
+    ('"Enrich yourselves!"'); quotation marks inside it become single ones: “The ‘Lessons of October’”."""
     title = title.strip()
-    if title[:1] in QUOTES and title[-1:] in QUOTES + "!?.":
+    if title[:1] in QUOTES and title[-1:] in QUOTES and title[1:-1].count('"') == 0:
         return title
+    inner = title.split('"')
+    title = "".join(part + ("\u2018" if i % 2 == 0 else "\u2019") for i, part in enumerate(inner[:-1])) + inner[-1]
     return f"\u201c{title}\u201d"
 
 
