@@ -79,8 +79,11 @@ def describe(rs: Ruleset, view: GameState, viewer: str, kind: str, key: str) -> 
         sec = view.secretaries.get(key)
         shares = view.sentiment[key]
         total = sum(shares.values()) or 1
-        split = ", ".join(
-            f"{_name(rs, k) if k in rs.factions else k} {round(100 * v / total)}%" for k, v in shares.items()
+        split = names.capitalise(
+            ", ".join(
+                f"{names.faction(rs, k) if k in rs.factions else k} {round(100 * v / total)}%"
+                for k, v in shares.items()
+            )
         )
         return [
             r.name,
@@ -92,7 +95,7 @@ def describe(rs: Ruleset, view: GameState, viewer: str, kind: str, key: str) -> 
     if kind == "base":
         b = rs.bases[key]
         row = view.standing[rs.bi[key]]
-        standing = ", ".join(f"{names.label(rs, f)} {int(row[rs.fi[f]])}" for f in rs.faction_ids)
+        standing = ", ".join(f"{names.faction(rs, f)} {int(row[rs.fi[f]])}" for f in rs.faction_ids)
         return [
             b.name,
             f"Standing: {standing}",
