@@ -149,6 +149,7 @@ class Describer:
     def effects(self, clauses: Iterable[Clause], start: bool = True) -> str:
         """A whole list of effects as one sentence, clauses joined by semicolons (capitalised if it
         `start`s a sentence)."""
+        clauses = sorted(clauses, key=lambda c: c[0] in ("set_flag", "clear_flag"))  # what later events remember last
         parts = [w for name, p in clauses if (w := self.effect(name, p))]
         words = "; ".join(parts) if parts else "no effect"
         return capitalise(words) if start else words
