@@ -321,10 +321,6 @@ def for_faction(rs: Ruleset, faction: str, viewer: str | None = None) -> Describ
     return Describer(rs, {"chooser": own, "player": own, "owner": own})
 
 
-def effects_text(rs: Ruleset, clauses: Iterable[Clause], describer: Describer | None = None) -> str:
-    return (describer or Describer(rs)).effects(clauses)
-
-
 def as_played_by(rs: Ruleset, faction: str | None) -> Who:
     return Who(faction_name(rs, faction), faction_possessive(rs, faction))
 

@@ -112,10 +112,7 @@ def test_a_vote_reads_as_words(content):
         "ballots": [["rykov", False]],
         "why": [["rykov", 0.8, "bukharin", [["whip", 1.0], ["chance", 0.008], ["ideology", -0.12]], "for"]],
     }
-    assert w.odds(p) == (
-        "When proposed 64 %; on the eve of the vote, as the Left saw it, 58 %; "
-        "the true chance 71 %."
-    )
+    assert w.odds(p) == ("When proposed 64 %; on the eve of the vote, as the Left saw it, 58 %; the true chance 71 %.")
     changes = w.changes(p)
     assert "Mikhail Kalinin's allegiance" in changes[0] and "\u221214 points" in changes[0]
     assert "+20 points" in changes[1]
