@@ -327,8 +327,11 @@ def as_played_by(rs: Ruleset, faction: str | None) -> Who:
 
 def option_lines(rs: Ruleset, event_id: str, viewer: str | None = None) -> list[str]:
     """Each option of an event with what it does: 'Publish it in Pravda: inner-party democracy +8; ...'."""
+    event = rs.events[event_id]
     said = for_event(rs, viewer)
-    return [f"{c.label}: {said.effects(c.effects, start=False)}" for c in rs.events[event_id].choices]
+    if viewer is None and event.chooser in rs.factions:  # an event one faction always decides names it
+        said = Describer(rs, {"chooser": as_played_by(rs, event.chooser)})
+    return [f"{c.label}: {said.effects(c.effects, start=False)}" for c in event.choices]
 
 
 def entry_effects(rs: Ruleset, key: str, p: dict[str, Any]) -> str | None:
