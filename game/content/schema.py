@@ -92,7 +92,9 @@ AGENDA_INDICATOR = {
 FACTION: dict[str, F] = {
     "id": ("str", True, "unique slug; saves and mods refer to it"),
     "name": ("str", True, "full name"),
-    "short": ("str", True, "short name for tight spaces"),
+    "short": ("str", True, "short name, without 'the': 'Right', 'Left SRs' (see `the`)"),
+    "the": ("bool", False, "takes 'the' in a sentence ('the Right'); default: true if `short` begins 'The '"),
+    "possessive": ("str", False, "possessive of the short name, without 'the'; default: short + 's, or + ' after an s"),
     "colour": ("colour", True, "'#rrggbb' in quotes (a bare # starts a YAML comment)"),
     "marker": ("str", True, "one letter that marks the faction without colour"),
     "leaders": ("texts", True, "character ids of its leaders"),

@@ -128,6 +128,8 @@ class FactionDef:
     apparatus: bool = False
     score_scale: dict[str, float] = field(default_factory=dict)  # power/program multipliers
     line: tuple[LineItem, ...] = ()  # policy targets pursued (proposed, whipped) while their conditions hold
+    the: bool = False  # in a sentence its short name takes "the" ("the Right")
+    possessive: str = ""  # the short name's possessive when not the plain rule ("Left SRs'"); "" = the rule
 
 
 @dataclass(frozen=True, slots=True)

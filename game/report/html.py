@@ -21,6 +21,7 @@ from ..core.calendar import pretty_date
 from ..core.ruleset import Ruleset
 from ..persistence.codec import SaveData
 from ..text.chronicle import Text
+from ..text.effects import entry_effects
 from ..text.narrate import epilogue_lines
 from .charts import chart_svg
 
@@ -70,6 +71,7 @@ th { background: #18140f; color: #faf6ec; }
 .entry { display: grid; grid-template-columns: 1fr 1fr; gap: 1em; border-bottom: 1px solid #b4a88f; padding: .4em 0; }
 .history { background: #faf6ec; border-left: 4px solid #be1e22; padding: .3em .6em; font-size: .92em; }
 .sources { color: #6e6558; font-size: .85em; }
+.effects { color: #3c352b; font-size: .9em; }
 .tag { color: #be1e22; font-weight: bold; }
 img { max-width: 100%; border: 1px solid #18140f; }
 @media print { body { background: white; } .entry { break-inside: avoid; } img { break-inside: avoid; } }
@@ -239,12 +241,14 @@ def _timeline(rs: Ruleset, data: SaveData, t: Text, summarise: tuple[str, ...] =
             out.append(f"<h3>{esc(pretty_date(turn, state.start_year))}</h3>")
         try:
             beside = _beside(rs, key, p, summarise)
+            effects = entry_effects(rs, key, p)
         except Exception:  # noqa: BLE001 - as in entry_text: a damaged entry has no history note
-            beside = ""
+            beside, effects = "", None
+        said = esc(line) + (f"<br><span class='effects'>{esc(effects)}</span>" if effects else "")
         if beside:
-            out.append(f"<div class='entry'><div>{esc(line)}</div>{beside}</div>")
+            out.append(f"<div class='entry'><div>{said}</div>{beside}</div>")
         else:
-            out.append(f"<div>{esc(line)}</div>")
+            out.append(f"<div>{said}</div>")
     return out
 
 

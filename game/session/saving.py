@@ -11,6 +11,7 @@ from typing import Any
 
 from ..content.loader import GameContent
 from ..persistence.codec import SaveData, SaveError, make_header, read_header, read_save, write_save
+from ..text.names import label
 from .live import Session
 
 AUTOSAVES = 5
@@ -23,7 +24,7 @@ def saved_now() -> str:
 
 def to_save(session: Session, content: GameContent) -> SaveData:
     rs = content.ruleset
-    factions = [f"{rs.factions[f].short}: {'person' if f in session.humans else 'AI'}" for f in rs.faction_ids]
+    factions = [f"{label(rs, f)}: {'person' if f in session.humans else 'AI'}" for f in rs.faction_ids]
     header = make_header(session.state, content.ruleset.content_hash, content.mod_records(), factions, saved_now())
     return SaveData(header, session.state, list(session.timeline.log), list(session.turn_hashes), session.table())
 

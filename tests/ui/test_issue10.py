@@ -85,14 +85,13 @@ def test_pacts_say_what_they_bind_and_answers_say_why(content):
     words = terms(rs, "bloc", "stalin", "zinoviev_kamenev", 3, 1924, "trotsky")
     assert "Autumn 1925" in words and rs.factions["trotsky"].short in words and "40 trust" in words
     assert "vote against itself" in words
-    left = rs.factions["trotsky"].short
-    assert answer(rs, "trotsky", False, "stronger") == f"{left} refuses: you are stronger than they are."
-    assert answer(rs, "trotsky", True, "common_enemy") == f"{left} accepts: a common enemy."
-    right = rs.factions["bukharin"].short
+    assert answer(rs, "trotsky", False, "stronger") == "The Left refuses: you are stronger than they are."
+    assert answer(rs, "trotsky", True, "common_enemy") == "The Left accepts: a common enemy."
     assert (
         answer(rs, "trotsky", False, "stronger", "bukharin", "stalin")
-        == f"{left} refuses: {right} is stronger than they are."
+        == "The Left refuses: the Right is stronger than they are."
     )
+    assert "the Right's agenda" in answer(rs, "trotsky", False, "agenda_far", "bukharin", "stalin")
 
 
 def test_a_vote_reads_as_words(content):
@@ -113,10 +112,7 @@ def test_a_vote_reads_as_words(content):
         "ballots": [["rykov", False]],
         "why": [["rykov", 0.8, "bukharin", [["whip", 1.0], ["chance", 0.008], ["ideology", -0.12]], "for"]],
     }
-    assert w.odds(p) == (
-        f"When proposed 64 %; on the eve of the vote, as {rs.factions['trotsky'].short} saw it, 58 %; "
-        "the true chance 71 %."
-    )
+    assert w.odds(p) == ("When proposed 64 %; on the eve of the vote, as the Left saw it, 58 %; the true chance 71 %.")
     changes = w.changes(p)
     assert "Mikhail Kalinin's allegiance" in changes[0] and "\u221214 points" in changes[0]
     assert "+20 points" in changes[1]

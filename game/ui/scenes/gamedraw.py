@@ -8,6 +8,7 @@ import pygame
 
 from ...core.calendar import pretty_date
 from ...core.rules.control import estimates
+from ...text.names import faction, label
 from .. import assets as K
 from .. import presenters as P
 from ..clock import mm_ss
@@ -55,7 +56,7 @@ class GameDrawing:
         pygame.draw.rect(surface, K.INK, (0, 0, w, self.s(60)))
         date = pretty_date(view.turn, view.start_year)
         mover = self.session.to_move()
-        who = rs.factions[mover].short if mover in rs.factions else "—"
+        who = label(rs, mover) if mover in rs.factions else "—"
         phase = {
             "chronicle": "Chronicle",
             "intrigue": "Intrigue",
@@ -150,7 +151,7 @@ class GameDrawing:
             ]
         if key == "heat":
             judge = enforcer(rs, view)
-            who = rs.factions[judge].short if judge else "nobody"
+            who = faction(rs, judge) if judge else "nobody"
             return [
                 "Heat: how openly you break the ban on factions.",
                 f"Platforms (+{r['platform_heat']}), organising (+{r['organise_heat']}), specials and denunciations raise it;",

@@ -270,7 +270,7 @@ class NewGameScene(Scene):
             led = "Led by " + (
                 ", ".join(leaders[:-1]) + " and " + leaders[-1] if len(leaders) > 1 else "".join(leaders)
             )
-            size, lines = K.fit_text(led if leaders else f.short, "body", self.s(13), room, 1, self.s(11))
+            size, lines = K.fit_text(led if leaders else f.name, "body", self.s(13), room, 1, self.s(11))
             K.text(surface, lines[0], (b.rect.right + self.s(52), b.rect.top + self.s(24)), "body", size, K.GREY)
         K.text(
             surface,

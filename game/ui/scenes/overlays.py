@@ -10,6 +10,7 @@ import pygame
 import pygame_gui
 
 from ...core import actions as A
+from ...text import effects, names
 from ...text.chronicle import Text
 from .. import assets as K
 from ..app import Scene
@@ -100,18 +101,18 @@ class EventOverlay(Overlay):
         return self.layout(k, frame).fits
 
     def build(self) -> None:
-        text = Text(self.app.rs)
+        said = effects.for_event(self.app.rs, self.faction)
         self.placed = self.layout(self.scene_scale(), self.frame_rect())
         choices = []
         for i, c in enumerate(self.event.choices):
-            effects = "; ".join(filter(None, (text.effect(name, p) for name, p in c.effects)))
+            does = said.effects(c.effects)
             label = f"{i + 1}. {c.label}"
             choices.append(
                 Choice(
                     f"#choice_{c.id}",
                     label,
                     lambda cid=c.id: self.choose(cid),
-                    tooltip=f"{c.text}\nEffects: {effects}",
+                    tooltip=f"{c.text}\nEffects: {does}",
                     key=pygame.K_1 + i,
                 )
             )
@@ -173,9 +174,8 @@ class HandoverOverlay(Overlay):
 
     def stack(self, k: float, frame: pygame.Rect) -> tuple[list, pygame.Rect, bool]:
         """Who takes over (and, with a rotating driver, who drives) under the faction's mark."""
-        f = self.app.rs.factions[self.faction]
         items = [
-            (f"Pass the controls to the {f.name} player.", "poster", 34, K.INK),
+            (f"Pass the controls to {names.possessive(self.app.rs, self.faction)} player.", "poster", 34, K.INK),
             ("Nobody else should look at the screen now.", "body", 18, K.GREY),
         ]
         if self.session.options.get("rotate_driver"):

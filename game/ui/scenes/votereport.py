@@ -31,7 +31,7 @@ def report_html(rs, votes: list) -> str:
                 hall = ", ".join(
                     f"{t.faction(k) if k != 'uncommitted' else 'uncommitted'} {n}" for k, n in p["delegates"].items()
                 )
-                reports = ", ".join(f"{t.faction(k)}'s report {n}" for k, n in p["reports"].items())
+                reports = ", ".join(f"{t.of(k)} report {n}" for k, n in p["reports"].items())
                 parts.append(f"&nbsp;&nbsp;Delegates: {html.escape(hall)}")
                 parts.append(f"&nbsp;&nbsp;The political report: {html.escape(reports)}")
             parts.append("")
