@@ -8,10 +8,10 @@ import pygame
 import pygame_gui
 
 from ...content.tags import note, shown_text, summarised_tags
-from ..app import Scene
 from ..portrait import portrait
-from .common import closes, page
-from .contentnotice import tags_for
+from ..scene import Scene
+from ..summaries import tags_for
+from ..widgets.common import closes, page
 
 TABS = ("People", "Bodies", "Terms", "Events", "Cards")
 

@@ -6,8 +6,9 @@ import pygame
 import pygame_gui
 
 from .. import assets as K
-from ..app import Scene
-from .common import heading
+from ..scene import Scene
+from ..widgets.common import heading
+from .contentnotice import before_game
 
 
 class NewGameScene(Scene):
@@ -237,8 +238,6 @@ class NewGameScene(Scene):
             self.error = f"Could not write the set-up: {exc.strerror}"
 
     def begin(self) -> None:
-        from .contentnotice import before_game
-        from .game import GameScene
 
         text = self.seed_entry.get_text().strip()
         if not text.isdigit():
@@ -246,7 +245,7 @@ class NewGameScene(Scene):
             return
         self.seed = int(text)
         session = self.current_setup().start(self.app.rs)
-        before_game(self.app, lambda: self.app.replace(GameScene, session))
+        before_game(self.app, lambda: self.app.replace("game", session))
 
     def draw(self, surface: pygame.Surface) -> None:
         rs = self.app.rs

@@ -11,8 +11,8 @@ import pygame_gui
 
 from .. import assets as K
 from .. import relations_model as R
-from .common import ButtonList, Choice, closes, heading
-from .overlays import Overlay
+from ..widgets.common import ButtonList, Choice, closes, heading
+from .overlay import Overlay
 
 
 class RelationsOverlay(Overlay):

@@ -13,8 +13,8 @@ import pygame_gui
 from ...core import actions as A
 from ...session.live import TIMER_STEPS
 from .. import assets as K
-from .common import ButtonList, Choice, closes, heading
-from .overlays import MenuOverlay, Overlay
+from ..widgets.common import ButtonList, Choice, closes, heading
+from .overlay import MenuOverlay, Overlay
 
 
 def report_back(dialog, result) -> None:

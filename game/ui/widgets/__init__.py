@@ -1,0 +1,1 @@
+"""Pieces of the screens: buttons and headings, the projector layout, the apparatus screen's drawing."""
