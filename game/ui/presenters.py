@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..content.tags import note, shown_text
 from ..core import actions as A
 from ..core.legality import cost_of
 from ..core.perform import lobby_gain
@@ -18,6 +19,7 @@ from ..core.rules.strength import strengths
 from ..core.ruleset import Ruleset
 from ..core.state import GameState, Motion
 from ..text.pacts import phrase, terms
+from .whips import could_move
 
 
 @dataclass(frozen=True, slots=True)
@@ -327,8 +329,6 @@ def policy_options(rs: Ruleset, view: GameState, viewer: str) -> list[Option]:
 def hand_options(rs: Ruleset, view: GameState, viewer: str, summarise) -> list[Option]:
     """Each card in hand, for its event or its influence; `summarise`: the content tags the
     content settings summarise (the card's summary is shown, and says so)."""
-    from ..content.tags import note, shown_text
-
     out = []
     for card_id in view.factions[viewer].hand:
         card = rs.cards[card_id]
@@ -372,8 +372,6 @@ def _cost(rs: Ruleset, action: A.Action) -> str:
 
 def _odds(rs: Ruleset, view: GameState, viewer: str, action: A.Propose) -> str:
     """'now: 64 % — could still move: Kalinin, Rudzutak (their leanings unknown to you)'."""
-    from .whips import could_move
-
     o = honest(rs, view, Motion(action.motion, viewer, action.params()), viewer)
     return f"now: {round(o.p * 100)} %" + could_move(
         rs, o.could_move, [m for m, _, boss in o.members if boss == viewer]

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pygame
 
 from .. import assets as K
-from ..charts import line_chart
+from ..widgets.charts import line_chart
 from ..widgets.common import closes, heading
 from .overlay import Overlay
 

@@ -8,10 +8,10 @@ import pygame
 import pygame_gui
 
 from ...content.tags import note, shown_text, summarised_tags
-from ..portrait import portrait
 from ..scene import Scene
 from ..summaries import tags_for
 from ..widgets.common import closes, page
+from ..widgets.portrait import portrait
 
 TABS = ("People", "Bodies", "Terms", "Events", "Cards")
 

@@ -12,9 +12,9 @@ from ...report.html import build_report
 from ...session.saving import to_save
 from ...text.narrate import epilogue_lines
 from .. import assets as K
-from ..charts import line_chart
 from ..summaries import tags_for
 from ..widgets import projector as PJ
+from ..widgets.charts import line_chart
 from ..widgets.common import closes, heading
 from .overlay import Overlay
 

@@ -9,10 +9,10 @@ from ...content.tags import note, shown_text
 from ...core import actions as A
 from ...text.chronicle import Text
 from .. import assets as K
-from ..illustration import illustration
 from ..summaries import tags_for
 from ..widgets import projector as PJ
 from ..widgets.common import ButtonList, Choice, heading
+from ..widgets.illustration import illustration
 from .overlay import Overlay
 
 

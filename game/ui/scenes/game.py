@@ -1,7 +1,7 @@
 """The apparatus screen: the main screen of a game.
 
 Top: the date, the phase, whose move it is, and the acting faction's influence, action points
-and heat. Left: the apparatus (see diagram.py); hover anything for who holds it and why, click
+and heat. Left: the apparatus (see widgets/diagram.py); hover anything for who holds it and why, click
 to select it. Right: what can be done — on the selection, as a faction, on policy, with the
 hand of cards — each action with its cost and a preview, greyed out with the reason when it is
 illegal. Bots move a few steps a frame; dialogs (events, votes, hand-over, the end) are pushed
@@ -22,9 +22,9 @@ from ...session.saving import GameSaver
 from .. import assets as K
 from .. import presenters as P
 from ..clock import ClassClock
-from ..diagram import Diagram
 from ..scene import Scene
 from ..summaries import tags_for
+from ..widgets.diagram import Diagram
 from ..widgets.gamedraw import GameDrawing
 from .gameflow import GameFlow
 from .gamesaves import GameSaves

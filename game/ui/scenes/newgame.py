@@ -5,6 +5,9 @@ from __future__ import annotations
 import pygame
 import pygame_gui
 
+from ...session.live import TABLE_OPTIONS, TIMER_STEPS
+from ...session.paths import saves_dir
+from ...session.setupfile import Setup, write_setup
 from .. import assets as K
 from ..scene import Scene
 from ..widgets.common import heading
@@ -21,8 +24,6 @@ class NewGameScene(Scene):
             self.humans = [first[0]]
         self.seed = 1924
         self.levels: dict[str, str] = {}
-        from ...session.live import TABLE_OPTIONS
-
         self.options = dict(TABLE_OPTIONS)
         self.preset: str | None = None
         super().__init__(app)
@@ -143,8 +144,6 @@ class NewGameScene(Scene):
         elif el in self.option_buttons:
             key, label = self.option_buttons[el]
             if key == "turn_timer":
-                from ...session.live import TIMER_STEPS
-
                 now = self.options.get(key, 0)
                 self.options[key] = (
                     TIMER_STEPS[(TIMER_STEPS.index(now) + 1) % len(TIMER_STEPS)] if now in TIMER_STEPS else 0
@@ -209,8 +208,6 @@ class NewGameScene(Scene):
             self.seed = int(text)
 
     def current_setup(self):
-        from ...session.setupfile import Setup
-
         return Setup(
             self.scenario,
             self.seed,
@@ -222,9 +219,6 @@ class NewGameScene(Scene):
         )  # the teacher's content settings travel with the set-up
 
     def export_setup(self) -> None:
-        from ...session.paths import saves_dir
-        from ...session.setupfile import write_setup
-
         if not self.seed_entry.get_text().strip().isdigit():
             self.error = "The seed is a whole number."
             return

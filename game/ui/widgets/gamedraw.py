@@ -8,10 +8,11 @@ import pygame
 
 from ...core.calendar import pretty_date
 from ...core.rules.control import estimates
+from ...core.rules.discipline import enforcer
 from .. import assets as K
 from .. import presenters as P
 from ..clock import mm_ss
-from ..portrait import portrait
+from .portrait import portrait
 
 
 class GameDrawing:
@@ -122,8 +123,6 @@ class GameDrawing:
 
     def explain_stat(self, key: str, view, viewer: str) -> list[str]:
         """Why a number on the top bar is what it is."""
-        from ...core.rules.discipline import enforcer
-
         rs, r = self.app.rs, self.app.rs.rules
         fs = view.factions[viewer]
         if key == "influence":
