@@ -54,7 +54,7 @@ class Session:
     timeline: Timeline
     humans: list[str]
     bots: dict[str, StandardBot] = field(default_factory=dict)
-    watchers: list[Callable[[], None]] = field(default_factory=list)  # told of every change (subscribe)
+    watchers: list[Callable[[], None]] = field(default_factory=list, repr=False, compare=False)  # see subscribe
     last_human: str | None = None  # who was at the controls last (for the hotseat hand-over)
     # Table options from the new-game screen: they change how the game is shown, never its rules.
     options: dict[str, bool | int] = field(default_factory=lambda: dict(TABLE_OPTIONS))
