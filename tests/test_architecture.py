@@ -41,3 +41,22 @@ def test_every_core_module_says_what_it_owns():
     for path in CORE.rglob("*.py"):
         tree = ast.parse(path.read_text())
         assert ast.get_docstring(tree), f"{path} has no module docstring"
+
+
+def test_the_layer_contracts_hold():
+    """`lint-imports` with the contracts in pyproject.toml: the layers, the pure core, pygame only in the window."""
+    from importlinter.cli import lint_imports
+
+    root = CORE.parent.parent
+    assert lint_imports(config_filename=str(root / "pyproject.toml"), no_cache=True) == 0, (
+        "an import breaks the layers - run `lint-imports` to see which"
+    )
+
+
+def test_no_module_is_over_400_lines():
+    long = [
+        f"{p.relative_to(CORE.parent.parent)}: {n}"
+        for p in (CORE.parent).rglob("*.py")
+        if (n := len(p.read_text().splitlines())) > 400
+    ]
+    assert not long, f"split these modules (400 lines at most): {long}"

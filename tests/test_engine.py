@@ -10,6 +10,7 @@ from game.core.engine import apply, legal_actions, new_game, whose_move
 from game.core.legality import check
 from game.core.state import state_hash
 from game.core.timeline import Timeline
+from game.text.reasons import reason_text
 from tests.helpers import end_turns_until, settle_chronicle
 from tests.invariants import check_invariants
 
@@ -37,7 +38,7 @@ def test_not_your_move_is_refused_with_a_reason(rs):
     result = apply(rs, state, A.Lobby(other, "kalinin", 2))
     assert not result.ok
     assert result.reason.key == "turn.not_yours"
-    assert mover in result.reason.text
+    assert mover in reason_text(rs, result.reason)
 
 
 def test_apply_does_not_touch_its_input(rs):
@@ -60,7 +61,7 @@ def test_apply_does_not_touch_its_input(rs):
 def test_illegal_actions_say_why(rs, action, key):
     state = settle_chronicle(rs, new_game(rs, "succession", 3))
     reason = check(rs, state, action(state.acting_faction))
-    assert reason is not None and reason.key == key and reason.text
+    assert reason is not None and reason.key == key and reason_text(rs, reason)
 
 
 def test_bound_leaders_cannot_be_lobbied(rs):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..core.ruleset import Ruleset
 from .apparatus import ApparatusBot
+from .baselines import PassiveBot, RandomBot
 from .hard import HardBot
 from .standard import StandardBot
 
@@ -14,4 +15,8 @@ def make_bot(rs: Ruleset, faction: str, level: str = "standard") -> StandardBot:
         return ApparatusBot(rs, faction)
     if level == "hard":
         return HardBot(rs, faction)
+    if level == "random":
+        return RandomBot(rs, faction)  # type: ignore[return-value]
+    if level == "passive":
+        return PassiveBot(rs, faction)  # type: ignore[return-value]
     return StandardBot(rs, faction, level)

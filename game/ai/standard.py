@@ -10,9 +10,11 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ..core import actions as A
+from ..core.actions.lobbying import bound_elsewhere
+from ..core.actions.motions import unfit_for_office
+from ..core.actions.table import total_cost
 from ..core.conditions import Ctx
 from ..core.flow import chooser_of, congress_due, plenum_due
-from ..core.legality import cost_of
 from ..core.rng import Rng
 from ..core.rules.control import estimates
 from ..core.rules.odds import honest
@@ -100,10 +102,7 @@ class StandardBot:
         for action in self.rank(view, rng):
             if isinstance(action, A.EndTurn):
                 break
-            need_ap, need_influence = cost_of(self.rs, action)
-            if isinstance(action, A.Special):
-                spec = next(s for s in self.rs.factions[self.faction].specials if s.id == action.special)
-                need_ap, need_influence = spec.ap, spec.influence
+            need_ap, need_influence = total_cost(self.rs, action)
             target = (action.tag, _target_of(action))
             if target in seen or need_ap > ap or need_influence > influence:
                 continue
@@ -329,7 +328,7 @@ class _Context:
         self.targets = [
             (cid, importance(rs, view, cid, posts))
             for cid in rs.character_ids
-            if view.status[rs.ci[cid]] == "free" and not _bound_elsewhere(rs, cid, faction)
+            if view.status[rs.ci[cid]] == "free" and not bound_elsewhere(rs, cid, faction)
         ]
         self.targets.sort(key=lambda t: -t[1])
         self.targets = self.targets[:12]
@@ -365,14 +364,10 @@ class _Context:
             if holder is not None:
                 posts[holder] = posts.get(holder, 0) + 1
         ranked = []
-        year = view.start_year + view.turn // 2
         for cid in rs.character_ids:
             if view.status[rs.ci[cid]] != "free" or self._owners[cid] != self.faction:
                 continue
-            if year - rs.characters[cid].born < rs.rules["min_age_high_office"]:
-                continue
-            start = rs.characters[cid].faction
-            if start is not None and not rs.factions[start].party:
+            if unfit_for_office(rs, view, cid) is not None:
                 continue
             d = rs.characters[cid]
             ranked.append((-(d.organisation + d.oratory - posts.get(cid, 0)), cid))
@@ -390,11 +385,6 @@ def _target_of(action: A.Action) -> str:
         if value:
             return str(value)
     return ""
-
-
-def _bound_elsewhere(rs: Ruleset, cid: str, faction: str) -> bool:
-    d = rs.characters[cid]
-    return d.leader and d.faction != faction
 
 
 def _congress_soon(rs: Ruleset, view: GameState) -> bool:

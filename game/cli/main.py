@@ -14,6 +14,7 @@ from ..session.paths import data_dir
 from .loading import CONTENT_CACHE, content_of, load_content, mod_list
 from .saved import run_replay, run_report
 from .simulate import run_simulate
+from .strength import add_parser as add_strength_parser
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -90,11 +91,13 @@ def build_parser() -> argparse.ArgumentParser:
         "(famine, repression, execution, violence)",
     )
 
-    bench = sub.add_parser("bench", help="measure the performance budgets of DESIGN §19")
+    bench = sub.add_parser("bench", help="measure the performance budgets")
     bench.add_argument("--games", type=int, default=20)
     bench.add_argument("--json", action="store_true")
     bench.add_argument("--hard-games", type=int, default=2, help="games timed with the hard AI (0: skip)")
     bench.add_argument("--hard-turns", type=int, default=6, help="turns of each of those games")
+
+    add_strength_parser(sub)
 
     val = sub.add_parser("validate", help="check the content (and mods) and report every problem")
     val.add_argument("paths", nargs="*", type=Path, help="a mod folder or a content file to check on top of the base")
@@ -180,6 +183,10 @@ def _main(argv: list[str] | None) -> int:
         return 0
     if command == "simulate":
         return run_simulate(rs, args)
+    if command == "strength":
+        from .strength import run_strength
+
+        return run_strength(content, args)
     if command == "history":
         from .history import run_history
 
@@ -194,19 +201,16 @@ def _main(argv: list[str] | None) -> int:
 def _window(args) -> int:
     """Open the window; without a display, say so and narrate a game instead of failing."""
     try:
-        import pygame  # noqa: F401  (fails early if the window's libraries are missing)
-
         from ..session.settings import load_settings
-        from ..ui.app import start_window
+        from ..ui.app import start_window  # fails early if the window's libraries are missing
+        from ..ui.display import is_display_error
     except ImportError as exc:
         print(f"The window needs pygame-ce and pygame_gui ({exc}). Reinstall with: pip install -e .", file=sys.stderr)
         return 1
     try:
         return start_window(content_of(args), CONTENT_CACHE.get("settings") or load_settings(), args.setup)
     except Exception as exc:  # noqa: BLE001 - no display is a normal situation on servers
-        import pygame
-
-        if not isinstance(exc, pygame.error):
+        if not is_display_error(exc):
             raise
         print(
             f"No window could be opened ({exc}); narrating an all-AI game instead (play --headless).", file=sys.stderr

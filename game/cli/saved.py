@@ -63,11 +63,13 @@ def run_report(args) -> int:
 def run_replay(args) -> int:
     """Exit 0 if every turn's hash matches, 1 naming the first turn that diverges or the problem."""
     from ..persistence.replay import replay
+    from ..text.reasons import reason_text
 
     loaded = saved_game(args)
     if loaded is None:
         return 1
     data, content = loaded
     result = replay(content.ruleset, data)
-    print(("ok: " if result.ok else "error: ") + result.message, file=sys.stdout if result.ok else sys.stderr)
+    words = f": {reason_text(content.ruleset, result.refusal)}" if result.refusal else ""
+    print(("ok: " if result.ok else "error: ") + result.message + words, file=sys.stdout if result.ok else sys.stderr)
     return 0 if result.ok else 1

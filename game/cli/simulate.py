@@ -100,7 +100,7 @@ def share(games: list[dict], faction: str) -> str:
 
 def levels_of(rs, level: str, pairs: str) -> tuple[dict[str, str], str | None]:
     """The AI level of each faction from --level and --levels, or the problem with them."""
-    from ..ai import LEVELS
+    from ..ai import BASELINES, LEVELS
 
     levels = {f: level for f in rs.faction_ids}
     for item in filter(None, (p.strip() for p in pairs.split(","))):
@@ -108,9 +108,9 @@ def levels_of(rs, level: str, pairs: str) -> tuple[dict[str, str], str | None]:
         if faction.strip() not in rs.factions:
             return {}, f"--levels: unknown faction '{faction.strip()}' (the factions are: {', '.join(rs.faction_ids)})"
         levels[faction.strip()] = value.strip()
-    bad = next((v for v in levels.values() if v not in LEVELS), None)
+    bad = next((v for v in levels.values() if v not in LEVELS + BASELINES), None)
     if bad is not None:
-        return {}, f"unknown AI level '{bad}' (the levels are: {', '.join(LEVELS)})"
+        return {}, f"unknown AI level '{bad}' (the levels are: {', '.join(LEVELS + BASELINES)})"
     return levels, None
 
 

@@ -13,11 +13,11 @@ from typing import Any
 import numpy as np
 
 from . import actions as A
-from .flow import begin_turn, congress_due, resolve_event, settle
+from .flow import begin_turn, congress_due, settle
 from .legality import Reason, check, whose_move
 from .perform import perform
 from .rng import Rng, derive_seed
-from .rules import pacts, teacher
+from .rules import pacts
 from .rules.control import controllers, loyalty_baseline
 from .ruleset import Ruleset
 from .state import LOYALTY_DTYPE, FactionState, GameState
@@ -121,14 +121,7 @@ def apply(rs: Ruleset, state: GameState, action: A.Action) -> Result:
 
 def apply_in_place(rs: Ruleset, state: GameState, action: A.Action) -> None:
     """Apply a legal action to this very state (the headless runner's fast path)."""
-    if isinstance(action, A.ChooseOption):
-        resolve_event(rs, state, action.event, action.option, action.actor)
-    elif isinstance(action, A.TeacherAction):
-        teacher.apply_teacher(rs, state, action)
-    elif isinstance(action, A.ClassVote):
-        teacher.apply_class_vote(state, action)
-    else:
-        perform(rs, state, action)
+    perform(rs, state, action)
     settle(rs, state)
 
 

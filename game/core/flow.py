@@ -36,6 +36,17 @@ def chooser_of(rs: Ruleset, state: GameState, event_id: str) -> str:
     return who
 
 
+def whose_move(rs: Ruleset, state: GameState) -> str | None:
+    """The faction that must decide now, or None when the game is over."""
+    if state.phase == "over":
+        return None
+    if state.event_queue:  # the chronicle's events, or one a teacher brought in mid-turn
+        return chooser_of(rs, state, state.event_queue[0])
+    if state.phase in ("intrigue", "session"):
+        return state.acting_faction
+    return None
+
+
 def congress_due(rs: Ruleset, state: GameState) -> bool:
     return state.turn in rs.scenarios[state.scenario].congresses or [state.turn, "congress"] in state.convene
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..core.engine import apply_in_place, new_game
-from ..core.legality import check
+from ..core.legality import Reason, check
 from ..core.ruleset import Ruleset
 from ..core.state import state_hash
 from .codec import SaveData
@@ -18,6 +18,7 @@ class ReplayResult:
     ok: bool
     turns_checked: int
     message: str
+    refusal: Reason | None = None  # the action the log could not replay was refused: why (to be worded)
 
 
 def replay(rs: Ruleset, data: SaveData) -> ReplayResult:
@@ -30,7 +31,8 @@ def replay(rs: Ruleset, data: SaveData) -> ReplayResult:
             return ReplayResult(
                 False,
                 len(hashes),
-                f"action {i + 1} ({action.tag} by {action.actor}) is refused at turn {state.turn}: {reason.text}",
+                f"action {i + 1} ({action.tag} by {action.actor}) is refused at turn {state.turn} ({reason.key})",
+                reason,
             )
         apply_in_place(rs, state, action)
         if state.turn != turn or state.phase == "over":

@@ -4,14 +4,13 @@ Who played each faction; how it ended; a timeline of the key decisions, votes, a
 congresses, deaths and events, each beside what really happened (the events' and cards' history
 notes, with sources); the country's charts with the historical series beside the game's; the
 epilogue; and the discussion questions of the events that happened. No scripts, no links to
-load: the charts are embedded PNGs, so it works offline and prints. Every value written into the
+load: the charts are inline SVG, so it works offline and prints. Every value written into the
 page, from the save, the content or a mod, goes through `esc` (a save is a file a student hands
 to a teacher: nothing in it may become markup).
 """
 
 from __future__ import annotations
 
-import base64
 import html
 from collections.abc import Iterable
 from pathlib import Path
@@ -27,7 +26,7 @@ from ..persistence.codec import SaveData
 from ..session.paths import data_dir
 from ..text.chronicle import Text
 from ..text.narrate import epilogue_lines
-from .charts import chart_png
+from .charts import chart_svg
 
 KEY_ENTRIES = (
     "event.chosen",
@@ -279,13 +278,9 @@ def _charts(rs: Ruleset, data: SaveData) -> list[str]:
         d = rs.indicators[ind]
         label, points = _history_points(series, ind)
         values = [row[rs.ii[ind]] for row in state.history]
-        png = chart_png(d.name, d.unit, state.start_year, values, points)
-        encoded = base64.b64encode(png).decode("ascii")
+        svg = chart_svg(d.name, d.unit, state.start_year, values, points)
         caption = f" History: {esc(label)}." if label else ""
-        out.append(
-            f"<p><img alt='{esc(d.name)}' src='data:image/png;base64,{encoded}'><br>"
-            f"<span class='sources'>{esc(d.description)}{caption}</span></p>"
-        )
+        out.append(f"<p>{svg}<br><span class='sources'>{esc(d.description)}{caption}</span></p>")
     return out
 
 

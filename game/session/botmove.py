@@ -7,6 +7,9 @@ determinism depends on every caller going through here.
 
 from __future__ import annotations
 
+import importlib
+
+from ..ai.bots import make_bot
 from ..core import actions as A
 from ..core.legality import check
 from ..core.rng import Rng, derive_seed
@@ -20,3 +23,19 @@ def bot_action(rs: Ruleset, state: GameState, faction: str, bot) -> A.Action:
     view = player_view(rs, state, faction)
     rng = Rng(derive_seed(state.seed, "bot", faction, len(state.log)))
     return bot.choose(view, rng, lambda a: check(rs, state, a) is None)
+
+
+SCRIPTED_PREFIX = "tests.ai."  # scripted strategies for measurement live with the tests
+
+
+def bot_for(rs: Ruleset, faction: str, level: str):
+    """The bot for a level name, or for a scripted strategy named `tests.ai.MODULE:CLASS` (the
+    strength tool measures those against the real levels)."""
+    if ":" not in level:
+        return make_bot(rs, faction, level)
+    module, _, name = level.partition(":")
+    if not module.startswith(SCRIPTED_PREFIX):
+        raise ValueError(f"a scripted strategy must live under {SCRIPTED_PREFIX}: '{level}'")
+    if rs.factions[faction].apparatus:
+        return make_bot(rs, faction)  # the apparatus keeps its own personality
+    return getattr(importlib.import_module(module), name)(rs, faction)

@@ -10,12 +10,11 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from ..ai.bots import make_bot
 from ..core import actions as A
 from ..core.engine import apply_in_place, new_game, whose_move
 from ..core.ruleset import Ruleset
 from ..core.state import GameState, state_hash
-from .botmove import bot_action
+from .botmove import bot_action, bot_for
 
 
 @dataclass(slots=True)
@@ -38,12 +37,14 @@ def play_game(
     hash_turns: bool = False,
     levels: dict[str, str] | None = None,
     max_turns: int | None = None,
+    preset: str | None = None,
 ) -> GameRecord:
     """`levels` gives a faction's AI level (easy, standard, hard; default standard); `max_turns`
-    stops the game early, unfinished, after that many turns (for measuring)."""
-    state = new_game(rs, scenario, seed)
+    stops the game early, unfinished, after that many turns (for measuring); `preset` is a classroom
+    preset of the scenario."""
+    state = new_game(rs, scenario, seed, preset)
     levels = levels or {}
-    bots = {f: make_bot(rs, f, levels.get(f, "standard")) for f in rs.faction_ids}
+    bots = {f: bot_for(rs, f, levels.get(f, "standard")) for f in rs.faction_ids}
     record = GameRecord(seed, state)
     turn = state.turn
     guard = 0

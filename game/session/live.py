@@ -15,11 +15,12 @@ from ..ai.standard import StandardBot
 from ..content.tags import OPTION_PREFIX
 from ..core import actions as A
 from ..core.engine import Result, apply, legal_actions, new_game, whose_move
-from ..core.legality import check
+from ..core.legality import Reason, check
 from ..core.ruleset import Ruleset
 from ..core.state import GameState, state_hash
 from ..core.timeline import Timeline
 from ..core.view import player_view
+from ..text.reasons import why_not
 from .botmove import bot_action
 
 # The table's options and their defaults: how the game is shown and run in the room, never its rules.
@@ -115,8 +116,11 @@ class Session:
         return legal_actions(self.rs, self.state, faction)
 
     def why_not(self, action: A.Action) -> str | None:
-        reason = check(self.rs, self.state, action)
-        return reason.text if reason else None
+        return self.words(check(self.rs, self.state, action))
+
+    def words(self, reason: Reason | None) -> str | None:
+        """A refusal in words for the player (None: no refusal)."""
+        return why_not(self.rs, reason)
 
     def submit(self, action: A.Action) -> Result:
         turn = self.state.turn

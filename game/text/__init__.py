@@ -1,1 +1,1 @@
-"""Words for the game: chronicle sentences, vote and pact texts, narration and the epilogue."""
+"""Words for the game: chronicle sentences, vote and pact texts, refusal reasons, narration and the epilogue."""

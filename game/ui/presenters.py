@@ -10,14 +10,13 @@ from dataclasses import dataclass
 
 from ..content.tags import note, shown_text
 from ..core import actions as A
-from ..core.legality import cost_of
-from ..core.perform import lobby_gain
+from ..core.actions.spec import Preview
+from ..core.actions.table import preview_of, total_cost
 from ..core.rules.control import estimates
-from ..core.rules.odds import honest
-from ..core.rules.pacts import pact_kinds, strike_breaks
+from ..core.rules.pacts import pact_kinds
 from ..core.rules.strength import strengths
 from ..core.ruleset import Ruleset
-from ..core.state import GameState, Motion
+from ..core.state import GameState
 from ..text.pacts import phrase, terms
 from .whips import could_move
 
@@ -110,7 +109,7 @@ def options(rs: Ruleset, view: GameState, viewer: str, kind: str, key: str) -> l
     if kind == "person":
         for amount in rs.rules["spend_steps"]:
             action = A.Lobby(viewer, key, amount)
-            gain = lobby_gain(rs, key, amount)
+            gain = preview_of(rs, view, action)["gain"]
             out.append(Option(f"Lobby ({amount})", action, _cost(rs, action), f"+{gain} loyalty to you, in secret"))
         if int(view.loyalty_secret[rs.ci[key], rs.fi[viewer]]) > 0:
             out.append(
@@ -144,12 +143,13 @@ def options(rs: Ruleset, view: GameState, viewer: str, kind: str, key: str) -> l
     elif kind == "region":
         for amount in rs.rules["spend_steps"]:
             action = A.Organise(viewer, key, amount)
+            seen = preview_of(rs, view, action)
             out.append(
                 Option(
                     f"Organise ({amount})",
                     action,
                     _cost(rs, action),
-                    f"+{round(amount * rs.rules['organise_per_influence'])} sentiment; +{rs.rules['organise_heat']} heat",
+                    f"+{seen['sentiment']} sentiment; +{seen['heat']} heat",
                 )
             )
         action = A.AppointSecretary(viewer, key)
@@ -167,19 +167,18 @@ def options(rs: Ruleset, view: GameState, viewer: str, kind: str, key: str) -> l
 
 def own_options(rs: Ruleset, view: GameState, viewer: str, congress: bool) -> list[Option]:
     """Actions on the faction itself and on its rivals; offers to answer come first."""
+    platform = preview_of(rs, view, A.Platform(viewer))
     out = answer_options(rs, view, viewer) + [
         Option(
             "Publish a platform",
             A.Platform(viewer),
             _cost(rs, A.Platform(viewer)),
-            f"+{rs.rules['platform_standing']} standing with sympathetic constituencies; +{rs.rules['platform_heat']} heat",
+            f"+{platform['standing']} standing with sympathetic constituencies; +{platform['heat']} heat",
         ),
         Option("Recant", A.Recant(viewer), _cost(rs, A.Recant(viewer)), "Halve your heat; lose credibility"),
     ]
     for spec in rs.factions[viewer].specials:
-        out.append(
-            Option(spec.name, A.Special(viewer, spec.id), f"{spec.ap} AP, {spec.influence} influence", spec.text)
-        )
+        out.append(Option(spec.name, A.Special(viewer, spec.id), _cost(rs, A.Special(viewer, spec.id)), spec.text))
     if congress:
         out.append(
             Option(
@@ -225,18 +224,25 @@ def own_options(rs: Ruleset, view: GameState, viewer: str, congress: bool) -> li
         if view.factions[other].rung > 0 and rs.factions[viewer].party:
             action = A.Propose(viewer, "readmit", other)
             out.append(Option(f"Move to readmit {short}", action, _cost(rs, action), _odds(rs, view, viewer, action)))
-        breaks = _breaks(rs, view, viewer, other)
+        denounce = preview_of(rs, view, A.Denounce(viewer, other))
+        breaks = _breaks(rs, denounce["breaks"], other)
         out.append(
             Option(
                 f"Denounce {short}",
                 A.Denounce(viewer, other),
                 _cost(rs, A.Denounce(viewer, other)),
-                f"+{rs.rules['denounce_heat']} heat to them; -{rs.rules['denounce_prestige']} prestige to you{breaks}",
+                f"+{denounce['heat']} heat to them; -{denounce['prestige']} prestige to you{breaks}",
             )
         )
         action = A.Propose(viewer, "censure", other)
+        seen = preview_of(rs, view, action)
         out.append(
-            Option(f"Move to censure {short}", action, _cost(rs, action), _odds(rs, view, viewer, action) + breaks)
+            Option(
+                f"Move to censure {short}",
+                action,
+                _cost(rs, action),
+                _chance(rs, seen) + _breaks(rs, seen["breaks"], other),
+            )
         )
     out.extend(offer_options(rs, view, viewer))
     return out
@@ -248,7 +254,7 @@ def answer_options(rs: Ruleset, view: GameState, viewer: str) -> list[Option]:
     for pact in view.pacts:
         if pact.b == viewer and not pact.accepted:
             short = rs.factions[pact.a].short
-            through = view.turn + (pact.until_turn - pact.offered)
+            through = preview_of(rs, view, A.AnswerPact(viewer, pact.a, True))["through"]
             words = terms(rs, pact.kind, pact.a, viewer, through, view.start_year, pact.against, pact.price)
             out.append(
                 Option(
@@ -286,25 +292,26 @@ def offer_options(rs: Ruleset, view: GameState, viewer: str) -> list[Option]:
                     continue
                 against = max(thirds, key=lambda f: weights.get(f, 0.0))
             action = A.OfferPact(viewer, other, kind.id, turns, 0, against)
-            words = terms(rs, kind.id, viewer, other, view.turn + turns, view.start_year, against or None)
+            through = preview_of(rs, view, action)["through"]
+            words = terms(rs, kind.id, viewer, other, through, view.start_year, against or None)
             out.append(
                 Option(
                     f"Offer {short} {a_or_an(phrase(rs, kind.id, against or None))}",
                     action,
-                    "1 AP",
+                    _cost(rs, action),
                     f"{words} They answer on their next turn; you see why.",
                 )
             )
     return out
 
 
-def _breaks(rs: Ruleset, view: GameState, viewer: str, target: str) -> str:
+def _breaks(rs: Ruleset, breaks: list[Preview], target: str) -> str:
     """'; BREAKS your non-aggression pact with the Left: -2 prestige, -30 of their trust' (or nothing)."""
     out = ""
-    for pact in strike_breaks(rs, view, viewer, target):
-        k = pact_kinds(rs).get(pact.kind)
-        cost = f"-{k.break_prestige} prestige, -{k.break_trust} of their trust" if k else "prestige and trust"
-        out += f"; BREAKS your {phrase(rs, pact.kind, pact.against)} with {rs.factions[target].short}: {cost}"
+    for pact in breaks:
+        known = pact["prestige"] is not None
+        cost = f"-{pact['prestige']} prestige, -{pact['trust']} of their trust" if known else "prestige and trust"
+        out += f"; BREAKS your {phrase(rs, pact['kind'], pact['against'])} with {rs.factions[target].short}: {cost}"
     return out
 
 
@@ -332,25 +339,19 @@ def hand_options(rs: Ruleset, view: GameState, viewer: str, summarise) -> list[O
     out = []
     for card_id in view.factions[viewer].hand:
         card = rs.cards[card_id]
-        owner = rs.factions[card.faction].short if card.faction in rs.factions else "neutral"
-        rival = card.faction not in (None, viewer)
-        warn = f" — WARNING: {owner}'s event fires anyway" if rival else ""
+        event, influence = A.PlayCard(viewer, card_id, "event"), A.PlayCard(viewer, card_id, "influence")
+        seen = preview_of(rs, view, influence)
+        owner = rs.factions[seen["owner"]].short if seen["owner"] in rs.factions else "neutral"
+        warn = f" — WARNING: {owner}'s event fires anyway" if seen["rival_fires"] else ""
         text, hidden = shown_text(card, summarise)
         text += f" [{note(hidden)}; the full text is in the Encyclopedia]" if hidden else ""
+        out.append(Option(f"Play '{card.title}' for its event", event, _cost(rs, event), f"{text} ({owner} card)"))
         out.append(
             Option(
-                f"Play '{card.title}' for its event",
-                A.PlayCard(viewer, card_id, "event"),
-                "1 AP",
-                f"{text} ({owner} card)",
-            )
-        )
-        out.append(
-            Option(
-                f"Play '{card.title}' for {card.value} influence",
-                A.PlayCard(viewer, card_id, "influence"),
-                "1 AP",
-                f"+{card.value} influence{warn}",
+                f"Play '{card.title}' for {seen['value']} influence",
+                influence,
+                _cost(rs, influence),
+                f"+{seen['value']} influence{warn}",
             )
         )
     return out
@@ -366,13 +367,15 @@ def _wanted(rs: Ruleset, view: GameState) -> list[str]:
 
 
 def _cost(rs: Ruleset, action: A.Action) -> str:
-    ap, influence = cost_of(rs, action)
+    ap, influence = total_cost(rs, action)
     return f"{ap} AP, {influence} influence" if influence else f"{ap} AP"
 
 
 def _odds(rs: Ruleset, view: GameState, viewer: str, action: A.Propose) -> str:
     """'now: 64 % — could still move: Kalinin, Rudzutak (their leanings unknown to you)'."""
-    o = honest(rs, view, Motion(action.motion, viewer, action.params()), viewer)
-    return f"now: {round(o.p * 100)} %" + could_move(
-        rs, o.could_move, [m for m, _, boss in o.members if boss == viewer]
-    )
+    return _chance(rs, preview_of(rs, view, action))
+
+
+def _chance(rs: Ruleset, seen: Preview) -> str:
+    """A motion's preview in words: its honest chance now, and who could still move it."""
+    return f"now: {round(seen['p'] * 100)} %" + could_move(rs, seen["could_move"], seen["whipped"])

@@ -9,7 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..core import actions as A
-from ..core.rules.pacts import pact_kinds, partner_of
+from ..core.actions.pacts import bound_through
+from ..core.actions.table import preview_of
+from ..core.rules.pacts import partner_of
 from ..core.rules.strength import strengths
 from ..core.ruleset import Ruleset
 from ..core.state import GameState
@@ -31,19 +33,21 @@ def pacts_in_force(rs: Ruleset, view: GameState, viewer: str) -> list[Item]:
         if not pact.accepted or partner is None:
             continue
         left = pact.until_turn - view.turn + 1
-        k = pact_kinds(rs).get(pact.kind)
+        action = A.BreakPact(viewer, partner)
+        price = preview_of(rs, view, action)
+        known = price.get("prestige") is not None
         words = terms(rs, pact.kind, pact.a, pact.b, pact.until_turn, view.start_year, pact.against)
         trust = f"Trust: yours in them {view.trust.get(viewer, {}).get(partner, '?')}, theirs in you {view.trust.get(partner, {}).get(viewer, '?')}."
         text = f"With {short(rs, partner)} ({left} turn{'s' if left != 1 else ''} left): {words} {trust}"
-        cost = f"{k.break_prestige} prestige, {k.break_trust} of their trust" if k else "prestige and trust"
+        cost = f"{price['prestige']} prestige, {price['trust']} of their trust" if known else "prestige and trust"
         out.append(
             Item(
                 text,
                 (
                     (
-                        f"Break with {short(rs, partner)}: −{k.break_prestige if k else '?'} prestige, "
-                        f"−{k.break_trust if k else '?'} trust",
-                        A.BreakPact(viewer, partner),
+                        f"Break with {short(rs, partner)}: −{price['prestige'] if known else '?'} prestige, "
+                        f"−{price['trust'] if known else '?'} trust",
+                        action,
                         f"Break it now: you lose {cost}; everyone else trusts you a little less.",
                     ),
                 ),
@@ -57,8 +61,9 @@ def offers(rs: Ruleset, view: GameState, viewer: str) -> list[Item]:
     for pact in view.pacts:
         if pact.accepted:
             continue
-        through = view.turn + (pact.until_turn - pact.offered)
-        words = terms(rs, pact.kind, pact.a, pact.b, through, view.start_year, pact.against, pact.price)
+        words = terms(
+            rs, pact.kind, pact.a, pact.b, bound_through(view, pact), view.start_year, pact.against, pact.price
+        )
         if pact.b == viewer:
             who = short(rs, pact.a)
             out.append(

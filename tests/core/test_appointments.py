@@ -9,6 +9,7 @@ from game.core.engine import apply, legal_actions, whose_move
 from game.core.legality import Reason, check
 from game.core.rules.motions import carry_out
 from game.core.state import Motion, state_hash
+from game.text.reasons import reason_text
 
 REGION = "ukraine"  # no secretary at the start
 
@@ -45,7 +46,7 @@ def test_only_the_general_secretarys_faction_may_appoint(rs, intrigue_state):
         else:
             assert isinstance(reason, Reason), faction
             assert reason.key == "appoint.not_secretariat"
-            assert reason.text.strip(), "a refusal must say why"
+            assert reason_text(rs, reason).strip(), "a refusal must say why"
             assert appointments_in(legal_actions(rs, s, faction)) == []
             result = apply(rs, s, action)
             assert not result.ok and result.reason == reason
@@ -57,9 +58,9 @@ def test_the_secretariat_may_name_any_region_not_already_its_own(rs, intrigue_st
     offered = {a.region for a in appointments_in(legal_actions(rs, s, "stalin"))}
     assert offered == {r for r, sec in s.secretaries.items() if sec != "stalin"}
     reason = check(rs, s, A.AppointSecretary("stalin", "volga"))
-    assert reason is not None and reason.key == "appoint.already" and reason.text
+    assert reason is not None and reason.key == "appoint.already" and reason_text(rs, reason)
     reason = check(rs, s, A.AppointSecretary("stalin", "atlantis"))
-    assert reason is not None and reason.key == "region.unknown" and reason.text
+    assert reason is not None and reason.key == "region.unknown" and reason_text(rs, reason)
 
 
 def test_not_on_the_secretariats_move(rs, intrigue_state):
@@ -68,7 +69,7 @@ def test_not_on_the_secretariats_move(rs, intrigue_state):
     result = apply(rs, s, A.AppointSecretary("stalin", REGION))
     assert not result.ok
     assert result.reason.key == "turn.not_yours"
-    assert result.reason.text.strip()
+    assert reason_text(rs, result.reason).strip()
     assert legal_actions(rs, s, "stalin") == []
 
 
@@ -93,7 +94,7 @@ def test_at_most_the_rules_number_of_secretaries_a_turn(rs, intrigue_state):
     second = apply(rs, t, A.AppointSecretary("stalin", "moscow"))
     assert not second.ok
     assert second.reason.key == "appoint.limit"
-    assert second.reason.text.strip()
+    assert reason_text(rs, second.reason).strip()
     assert appointments_in(legal_actions(rs, t, "stalin")) == []
     assert t.secretaries["moscow"] == "zinoviev_kamenev"
 
@@ -156,7 +157,7 @@ def test_appoint_motions_are_refused_with_reasons(rs, intrigue_state):
     for action, key in cases:
         reason = check(rs, s, action)
         assert reason is not None and reason.key == key, (action, reason)
-        assert reason.text.strip()
+        assert reason_text(rs, reason).strip()
 
 
 # ---- apply is pure ------------------------------------------------------------------------------------------

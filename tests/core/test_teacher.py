@@ -9,6 +9,7 @@ from game.core.rules import discipline
 from game.core.state import state_hash
 from game.session.live import Session
 from game.text.chronicle import Text
+from game.text.reasons import reason_text
 from tests.helpers import end_turns_until
 from tests.invariants import check_invariants
 
@@ -31,7 +32,7 @@ def test_skip_removes_the_waiting_event_and_it_never_returns(rs, state):
 
 def test_skip_without_a_waiting_event_is_refused_with_a_reason(rs, intrigue_state):
     result = apply(rs, intrigue_state, A.TeacherAction(A.TEACHER, "skip"))
-    assert not result.ok and "No event" in result.reason.text
+    assert not result.ok and "No event" in reason_text(rs, result.reason)
 
 
 def test_inject_mid_turn_makes_the_chooser_decide_before_anything_else(rs, intrigue_state):
@@ -53,10 +54,10 @@ def test_inject_mid_turn_makes_the_chooser_decide_before_anything_else(rs, intri
 
 def test_inject_refuses_unknown_and_spent_events(rs, intrigue_state):
     unknown = apply(rs, intrigue_state, A.TeacherAction(A.TEACHER, "inject", event="no_such_event"))
-    assert not unknown.ok and "no event" in unknown.reason.text
+    assert not unknown.ok and "no event" in reason_text(rs, unknown.reason)
     spent = next(e for e in intrigue_state.fired if rs.events[e].once)  # an opening event, decided
     again = apply(rs, intrigue_state, A.TeacherAction(A.TEACHER, "inject", event=spent))
-    assert not again.ok and "already happened" in again.reason.text
+    assert not again.ok and "already happened" in reason_text(rs, again.reason)
 
 
 def test_advance_ends_the_acting_teams_turn(rs, intrigue_state):
@@ -74,7 +75,7 @@ def test_pause_is_recorded(rs, intrigue_state):
 def test_recovery_brings_back_an_exiled_faction(rs, intrigue_state):
     state = intrigue_state
     refused = apply(rs, state, A.TeacherAction(A.TEACHER, "recover", faction="trotsky"))
-    assert not refused.ok and "not wiped out" in refused.reason.text
+    assert not refused.ok and "not wiped out" in reason_text(rs, refused.reason)
     for _ in range(4):  # censured, removed, expelled, internal exile
         discipline.move_rung(rs, state, "trotsky", 1)
     assert state.factions["trotsky"].exiled
@@ -97,7 +98,7 @@ def test_class_vote_is_recorded_for_the_report(rs, state):
     assert entry[2]["counts"] == {"a": 14, "b": 9}
     assert "14" in Text(rs).entry("class.vote", entry[2])
     bad = apply(rs, state, A.ClassVote(chooser, "x", "a=lots"))
-    assert not bad.ok and "yes=14" in bad.reason.text
+    assert not bad.ok and "yes=14" in reason_text(rs, bad.reason)
 
 
 def test_teacher_actions_survive_the_save_format(rs):

@@ -145,30 +145,39 @@ def honest(rs: Ruleset, state: GameState, motion: Motion, viewer: str, pending: 
     for i, b in enumerate(bound):
         if b is not None:
             boss[:, i] = rs.fi[b] + 1
-    gives_free = np.concatenate(
-        [
-            np.zeros((k, 1), dtype=bool),
-            (free_u < o["whip_free_chance"]) & np.array([f not in (viewer, motion.proposer) for f in fids])[None, :],
-        ],
-        axis=1,
-    )
+    # Whips not yet set: a rival may still give a free vote or, won over by a pact still to come,
+    # turn its whip against what its stance shows (the same draw decides which, never both).
+    rival = np.array([f not in (viewer, motion.proposer) for f in fids])[None, :]
+    none = np.zeros((k, 1), dtype=bool)
+    gives_free = np.concatenate([none, (free_u < o["whip_free_chance"]) & rival], axis=1)
+    # Turning on a motion one showed support for is likelier than coming round to it (that takes
+    # a bargain with the proposer, which the proposer would know of).
+    turn = o["whip_turn_chance"]
+    shows_for = np.array([ctx.whips.get(f) == "for" for f in fids])[None, :]
+    turn_chance = np.where(shows_for, turn["against"], turn["for"])
+    lo_u = o["whip_free_chance"]
+    turns = np.concatenate([none, (free_u >= lo_u) & (free_u < lo_u + turn_chance) & rival], axis=1)
 
     # What each member would do under each master met in some world (column 0: independent).
     whipped = np.zeros((nm, nf + 1))
+    turned = np.zeros((nm, nf + 1))
     free = np.zeros((nm, nf + 1))
     for i, m in enumerate(seated):
         f = facts(rs, view, motion, m, ctx)
         if f.own_fate:
             continue  # nobody votes for his own removal, in any world
         ind = 1.0 / (1.0 + math.exp(-sum(v for _, v in free_logit(rs, view, f, ctx))))
-        whipped[i, :] = free[i, :] = ind
+        whipped[i, :] = turned[i, :] = free[i, :] = ind
         for j in set(boss[:, i].tolist()) - {0}:
             fid = fids[j - 1]
             whip = ctx.whips.get(fid, "free")
             if whip != "free":
                 whipped[i, j] = directed_p(rs, f, fid, whip, ctx)
+                turned[i, j] = directed_p(rs, f, fid, "against" if whip == "for" else "for", ctx)
     idx = np.arange(nm)[None, :]
-    p = np.where(gives_free[np.arange(k)[:, None], boss], free[idx, boss], whipped[idx, boss])
+    worlds = np.arange(k)[:, None]
+    p = np.where(gives_free[worlds, boss], free[idx, boss], whipped[idx, boss])
+    p = np.where(turns[worlds, boss], turned[idx, boss], p)
 
     # Lobbying still to come: a rival yet to act that holds an independent leans on him its way.
     shift = np.zeros((k, nm))

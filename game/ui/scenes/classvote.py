@@ -133,7 +133,7 @@ class ClassVoteOverlay(Overlay):
         )
         result = self.session.submit(A.ClassVote(self.faction, self.subject, counts, chosen_label))
         if not result.ok:
-            self.note = result.reason.text
+            self.note = self.session.words(result.reason)
             return
         self.app.pop()
         self.then(chosen_id)

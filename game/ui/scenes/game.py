@@ -322,7 +322,7 @@ class GameScene(GameFlow, GameSaves, WhipPanel, GameDrawing, Scene):
 
     def act_now(self, action: A.Action) -> None:
         result = self.session.submit(action)
-        self.message = result.reason.text if result.reason else ""
+        self.message = self.session.words(result.reason) or ""
         self.rebuild()
 
     def end_my_turn(self) -> None:

@@ -71,7 +71,7 @@ class RelationsOverlay(Overlay):
 
     def act(self, action) -> None:
         result = self.session.submit(action)
-        self.note = result.reason.text if result.reason else "Done."
+        self.note = self.session.words(result.reason) or "Done."
         self.rebuild()
         game = self.app.game_scene()
         if game is not None:

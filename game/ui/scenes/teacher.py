@@ -23,7 +23,7 @@ def report_back(dialog, result) -> None:
     """After a teacher control: on success close the teacher's dialogs and say on the apparatus
     screen what the chronicle now says; on refusal keep the dialog open with the reason."""
     if not result.ok:
-        dialog.note = result.reason.text
+        dialog.note = dialog.session.words(result.reason)
         return
     app = dialog.app
     texts = [Text(app.rs).entry(k, p) for _t, k, p in result.events if k == "teacher.action"]
@@ -136,7 +136,7 @@ class TeacherOverlay(MenuOverlay):
         self.app.pop()
         self.app.push(ClassPausedOverlay, self.session)
         if not result.ok:
-            self.note = result.reason.text
+            self.note = self.session.words(result.reason)
 
     def undo_turn(self) -> None:
         result = self.session.undo_whole_turn()

@@ -1,0 +1,78 @@
+"""The strength tool on a few paired seeds: the pairing, the interval, the JSON shape, the baselines
+and the scripted strategies all run through the engine's own rules."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from game.content.loader import load_game
+from game.session.strength import balance, interval, paired
+
+ROOT = Path(__file__).resolve().parents[2]
+SOURCE = (ROOT / "data", [], [])
+
+
+@pytest.fixture(scope="module")
+def rs():
+    return load_game(*SOURCE).ruleset
+
+
+def test_a_level_against_itself_is_exactly_even(rs):
+    # Paired seeds: the same level on the same seed is the same game, so every difference is 0.
+    r = paired(SOURCE, rs, "scissors", "standard", "standard", ["trotsky"], 2, 40, workers=1)
+    assert r["factions"]["trotsky"]["mean_diff"] == 0.0
+    assert r["factions"]["trotsky"]["ci95"] == [0.0, 0.0]
+
+
+def test_the_interval_widens_with_the_spread():
+    assert interval([1.0, 1.0, 1.0]) == (1.0, 1.0, 1.0)
+    mean, low, high = interval([0.0, 10.0])
+    assert mean == 5.0 and low < 0.0 < 10.0 < high
+
+
+def test_the_baselines_and_a_scripted_strategy_play_whole_games(rs):
+    r = paired(SOURCE, rs, "scissors", "passive", "tests.ai.scripted:CheapestMotion", ["bukharin"], 1, 7, workers=1)
+    row = r["factions"]["bukharin"]
+    assert set(row) == {"mean_diff", "ci95", "win_rate_level", "win_rate_baseline", "s_per_game"}
+    assert row["mean_diff"] != 0.0  # a player who does nothing and one who proposes every turn differ
+    r = paired(SOURCE, rs, "scissors", "random", "standard", ["left_sr"], 1, 7, workers=1)
+    assert 0.0 <= r["factions"]["left_sr"]["win_rate_level"] <= 1.0
+
+
+def test_the_balance_table_counts_every_game(rs):
+    r = balance(SOURCE, rs, "scissors", 2, 3, preset="one_lesson", workers=1)
+    assert sum(x["wins"] for x in r["factions"].values()) + r["no_winner"] == 2
+
+
+def test_the_command_prints_the_documented_json(tmp_path):
+    out = subprocess.run(
+        [sys.executable, "-m", "game", "strength", "--level", "passive", "--baseline", "standard"]
+        + ["--factions", "trotsky", "--games", "1", "--seed", "5", "--scenario", "scissors", "--jobs", "1", "--json"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env={"TESTAMENT_USER_DIR": str(tmp_path), "PATH": "/usr/bin:/bin"},
+        check=True,
+    )
+    doc = json.loads(out.stdout)
+    assert set(doc) == {"level", "baseline", "games", "seed", "factions"}
+    assert (
+        doc["level"] == "passive" and doc["factions"]["trotsky"]["ci95"][0] <= doc["factions"]["trotsky"]["mean_diff"]
+    )
+
+
+def test_unknown_levels_and_factions_are_refused_in_one_line(tmp_path):
+    for args in (["--level", "genius"], ["--factions", "mensheviks"], ["--balance", "--preset", "nope"]):
+        out = subprocess.run(
+            [sys.executable, "-m", "game", "strength", "--games", "1", *args],
+            capture_output=True,
+            text=True,
+            cwd=ROOT,
+            env={"TESTAMENT_USER_DIR": str(tmp_path), "PATH": "/usr/bin:/bin"},
+        )
+        assert out.returncode == 2 and len(out.stderr.strip().splitlines()) == 1, out.stderr
