@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..content.tags import note, shown_text
 from ..core import actions as A
 from ..core.actions.spec import Preview
 from ..core.actions.table import preview_of, total_cost
@@ -19,6 +20,7 @@ from ..core.state import GameState
 from ..text import cards, names
 from ..text.effects import Describer, for_faction
 from ..text.pacts import phrase, terms
+from .whips import could_move
 
 
 @dataclass(frozen=True, slots=True)
@@ -350,8 +352,6 @@ def hand_options(rs: Ruleset, view: GameState, viewer: str, summarise) -> list[O
     """Each card in hand, for its event or its influence, each with the other beside it and the
     card's effects in words; `summarise`: the content tags the content settings summarise (the
     card's summary is shown, and says so)."""
-    from ..content.tags import note, shown_text
-
     out = []
     for card_id in view.factions[viewer].hand:
         card = rs.cards[card_id]
@@ -395,6 +395,4 @@ def _odds(rs: Ruleset, view: GameState, viewer: str, action: A.Propose) -> str:
 
 def _chance(rs: Ruleset, seen: Preview) -> str:
     """A motion's preview in words: its honest chance now, and who could still move it."""
-    from .whips import could_move
-
     return f"now: {round(seen['p'] * 100)} %" + could_move(rs, seen["could_move"], seen["whipped"])

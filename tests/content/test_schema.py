@@ -12,8 +12,8 @@ import pytest
 import yaml
 
 from game.content.jsonschema import schemas, write_schemas
-from game.content.reference import current, reference
 from game.content.kinds import FOLDERS
+from game.content.reference import current, reference
 
 ROOT = Path(__file__).resolve().parents[2]
 

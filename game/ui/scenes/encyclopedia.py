@@ -10,10 +10,10 @@ import pygame_gui
 from ...content.tags import note, shown_text, summarised_tags
 from ...text.cards import event_words
 from ...text.effects import option_lines
-from ..app import Scene
-from ..portrait import portrait
-from .common import closes, page
-from .contentnotice import tags_for
+from ..scene import Scene
+from ..summaries import tags_for
+from ..widgets.common import closes, page
+from ..widgets.portrait import portrait
 
 TABS = ("People", "Bodies", "Terms", "Events", "Cards")
 

@@ -12,8 +12,8 @@ import pygame_gui
 from ...text import names
 from .. import assets as K
 from .. import relations_model as R
-from .common import ButtonList, Choice, closes, heading
-from .overlays import Overlay
+from ..widgets.common import ButtonList, Choice, closes, heading
+from .overlay import Overlay
 
 
 class RelationsOverlay(Overlay):

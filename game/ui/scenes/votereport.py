@@ -13,9 +13,9 @@ import pygame_gui
 from ...text.chronicle import Text
 from ...text.votes import VoteWords
 from .. import assets as K
-from . import projector as PJ
-from .common import closes, heading
-from .overlays import Overlay
+from ..widgets import projector as PJ
+from ..widgets.common import closes, heading
+from .overlay import Overlay
 
 RED = "#be1e22"
 

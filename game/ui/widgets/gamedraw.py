@@ -8,21 +8,22 @@ import pygame
 
 from ...core.calendar import pretty_date
 from ...core.rules.control import estimates
+from ...core.rules.discipline import enforcer
 from ...text.names import faction, label
 from .. import assets as K
 from .. import presenters as P
 from ..clock import mm_ss
-from ..portrait import portrait
+from .portrait import portrait
 
 
 class GameDrawing:
-    """Drawing for GameScene (which provides session, app, panel, diagram, hits and the rest)."""
+    """Drawing for GameScene (which provides session, changes, app, panel, diagram, hits and the rest)."""
 
     def draw(self, surface: pygame.Surface) -> None:
         viewer = self._viewer
         view = self.current_view(viewer)
         # The static picture is redrawn only when the game, the selection or the size changes.
-        key = (id(view), viewer, self.selected, surface.get_size(), self.message, len(self.option_buttons))
+        key = (self.changes, viewer, self.selected, surface.get_size(), self.message, len(self.option_buttons))
         if getattr(self, "_canvas_key", None) != key:
             self._canvas = pygame.Surface(surface.get_size())
             self._canvas.fill(K.PAPER)
@@ -33,7 +34,7 @@ class GameDrawing:
         surface.blit(self._canvas, (0, 0))
         self.draw_status(surface)
         if self.hover:
-            tip_key = (id(view), self.hover)
+            tip_key = (self.changes, viewer, self.hover)
             if getattr(self, "_tip_key", None) != tip_key:
                 if self.hover[0] == "stat":
                     self._tip_lines = self.explain_stat(self.hover[1], view, viewer)
@@ -43,11 +44,11 @@ class GameDrawing:
             self.draw_tooltip(surface, self._tip_lines)
 
     def current_view(self, viewer: str):
-        """The player view, rebuilt only when the state object changes (each action makes a new one)."""
-        state = self.session.state
+        """The player view, rebuilt only when the session has changed (GameScene.changes counts
+        its notices) or another faction's eyes are wanted."""
         cached = getattr(self, "_view_cache", None)
-        if cached is None or cached[0] is not state or cached[1] != viewer:
-            self._view_cache = (state, viewer, self.session.view(viewer))
+        if cached is None or cached[0] != self.changes or cached[1] != viewer:
+            self._view_cache = (self.changes, viewer, self.session.view(viewer))
         return self._view_cache[2]
 
     def draw_top(self, surface, view, viewer) -> None:
@@ -123,8 +124,6 @@ class GameDrawing:
 
     def explain_stat(self, key: str, view, viewer: str) -> list[str]:
         """Why a number on the top bar is what it is."""
-        from ...core.rules.discipline import enforcer
-
         rs, r = self.app.rs, self.app.rs.rules
         fs = view.factions[viewer]
         if key == "influence":
