@@ -164,3 +164,19 @@ def test_inbox_lines_open_what_they_name(app):
     app.frame()
     click_at(app, inbox.rows[1][0].center)  # a person: selected on the apparatus screen
     assert app.scene is game and game.selected == ("person", "kalinin")
+
+
+def test_a_game_opened_mid_way_reports_only_the_last_turns_votes(app):
+    from game.session.live import Session
+    from game.ui.scenes.game import GameScene
+
+    session = Session.start(app.rs, "succession", 7, ["bukharin"])
+    _play_to(
+        session, app.rs, lambda m: m == "bukharin" and session.state.turn >= 4 and session.state.phase == "intrigue"
+    )
+    votes = [e for e in session.state.log if e[1] == "vote.held"]
+    assert any(e[0] < session.state.turn - 1 for e in votes), "the test needs votes from turns long past"
+    game = app.reset_to(GameScene, session)  # as a loaded save opens
+    game.collect_votes()
+    reported = [e for e in game.pending_votes if e[1] == "vote.held"]
+    assert reported == [e for e in votes if e[0] >= session.state.turn - 1]

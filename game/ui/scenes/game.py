@@ -33,6 +33,12 @@ from .whippanel import WhipPanel
 TABS = ("Selection", "Faction", "Policy", "Hand")
 
 
+def last_turn_start(log: list, turn: int) -> int:
+    """Where the last turn's entries begin: a game opened from a save reports only the votes of the
+    turn before, not every vote since 1924 (a new game has none to report)."""
+    return next((i for i, entry in enumerate(log) if entry[0] >= turn - 1), len(log))
+
+
 class GameScene(GameFlow, GameSaves, WhipPanel, GameDrawing, Scene):
     def __init__(self, app, session: Session) -> None:
         self.session = session
@@ -43,7 +49,7 @@ class GameScene(GameFlow, GameSaves, WhipPanel, GameDrawing, Scene):
         self.tab = "Faction"
         self.hover: tuple[str, str] | None = None
         self.hits = []
-        self.seen_log = 0
+        self.seen_log = last_turn_start(session.state.log, session.state.turn)  # a loaded game reports its last turn only
         self.pending_votes: list = []
         # The inbox: the turn each person last saw it, and how much of their view's chronicle they
         # have seen; a game just opened starts from here (its story so far is in the chronicle).
