@@ -49,7 +49,9 @@ class GameScene(GameFlow, GameSaves, WhipPanel, GameDrawing, Scene):
         self.tab = "Faction"
         self.hover: tuple[str, str] | None = None
         self.hits = []
-        self.seen_log = last_turn_start(session.state.log, session.state.turn)  # a loaded game reports its last turn only
+        self.seen_log = last_turn_start(
+            session.state.log, session.state.turn
+        )  # a loaded game reports its last turn only
         self.pending_votes: list = []
         # The inbox: the turn each person last saw it, and how much of their view's chronicle they
         # have seen; a game just opened starts from here (its story so far is in the chronicle).

@@ -12,6 +12,7 @@ from ...core.rules.discipline import enforcer
 from ...text.names import faction, label
 from .. import assets as K
 from .. import presenters as P
+from .. import standing_model
 from ..clock import mm_ss
 from .portrait import portrait
 
@@ -70,10 +71,16 @@ class GameDrawing:
         fs = view.factions[viewer]
         rung = rs.ladder_of(viewer).rungs[fs.rung].name
         K.marker(surface, (self.s(290), self.s(30)), self.s(18), K.colour(f.colour), f.marker, self.s(18))
-        K.text(surface, f.name, (self.s(316), self.s(6)), "bold", self.s(17), K.WHITE)
-        # Each number is its own hover target with the reasons behind it.
-        x = self.s(316)
+        name = K.text(surface, f.name, (self.s(316), self.s(6)), "bold", self.s(17), K.WHITE)
+        # Each number is its own hover target with the reasons behind it; where the faction stands
+        # (its running score, how close it is to sole power) sits beside its name.
         self.stat_hits = []
+        x = name.right + self.s(16)
+        for key, words in zip(("score", "power"), standing_model.top_bar(rs, view, viewer)):
+            rect = K.text(surface, words, (x, self.s(9)), "body", self.s(15), K.PAPER_DARK)
+            self.stat_hits.append((rect, key))
+            x = rect.right + self.s(14)
+        x = self.s(316)
         for key, words in (
             ("influence", f"Influence {fs.influence}"),
             ("ap", f"AP {fs.ap}"),
@@ -157,6 +164,10 @@ class GameDrawing:
                 f"a quiet turn lowers it by {r['heat_decay']}; recanting halves it.",
                 f"At {r['discipline_heat']} the Control Commission strikes: it answers to {who} now.",
             ]
+        if key == "score":
+            return standing_model.score_lines(rs, view, viewer)
+        if key == "power":
+            return standing_model.power_lines(rs, view, viewer)
         if key == "rung":
             ladder = rs.ladder_of(viewer)
             return [
