@@ -7,6 +7,8 @@ own estimate, so rivals' secret holds stay hidden ("as far as you can know").
 
 from __future__ import annotations
 
+from typing import Any
+
 from ..ruleset import Ruleset
 from ..state import GameState
 from .control import controllers
@@ -35,7 +37,7 @@ def conditions(rs: Ruleset, state: GameState) -> dict[str, dict[str, bool]]:
     return out
 
 
-def standing(rs: Ruleset, state: GameState) -> dict[str, dict]:
+def standing(rs: Ruleset, state: GameState) -> dict[str, dict[str, Any]]:
     """Each faction's conditions met, the turns it has held all four (of the number needed), and
     its running score (power, program, survival, human cost and total, as if the game ended now)."""
     met = conditions(rs, state)
