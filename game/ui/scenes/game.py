@@ -140,6 +140,7 @@ class GameScene(GameFlow, GameSaves, WhipPanel, GameDrawing, Scene):
             self.scroller.kill()
             self.scroller = None
         self.option_buttons = {}
+        self.greyed = {}
         self.whip_blocks = []
         self.built_for = self.moment()
         viewer = self.session.human_to_move()
@@ -172,7 +173,8 @@ class GameScene(GameFlow, GameSaves, WhipPanel, GameDrawing, Scene):
                 tool_tip_text=f"{opt.label} ({opt.cost}): {tip}",
             )
             if reason:
-                b.disable()
+                b.disable()  # a greyed button shows no tooltip of its own: greyed_at says why instead
+                self.greyed[b] = (opt.label, reason)
             self.option_buttons[b] = opt
         self.refresh_controls()
 
@@ -212,6 +214,12 @@ class GameScene(GameFlow, GameSaves, WhipPanel, GameDrawing, Scene):
             stat = next((key for rect, key in getattr(self, "stat_hits", []) if rect.collidepoint(event.pos)), None)
             if stat:
                 self.hover = ("stat", stat)
+            grey = self.greyed_at(event.pos)
+            if grey:
+                self.hover = ("why", grey)
+        elif event.type == pygame.MOUSEBUTTONDOWN and event.button == 1 and self.greyed_at(event.pos):
+            label, reason = self.greyed_at(event.pos)
+            self.message = f"{label}: not now - {reason}"
         elif event.type == pygame.MOUSEBUTTONDOWN and event.button == 1 and self.area.collidepoint(event.pos):
             hit = self.hit_at(event.pos)
             if hit:
@@ -220,6 +228,13 @@ class GameScene(GameFlow, GameSaves, WhipPanel, GameDrawing, Scene):
             self.pressed(event.ui_element)
         elif event.type == pygame.KEYDOWN:
             self.key(event)
+
+    def greyed_at(self, pos) -> tuple[str, str] | None:
+        """The label and the engine's reason of the greyed option under the mouse, if any."""
+        scroller = getattr(self, "scroller", None)
+        if scroller is None or not scroller.rect.collidepoint(pos):
+            return None
+        return next((why for b, why in getattr(self, "greyed", {}).items() if b.rect.collidepoint(pos)), None)
 
     def hit_at(self, pos) -> tuple[str, str] | None:
         for hit in reversed(self.hits):

@@ -39,6 +39,9 @@ class GameDrawing:
             if getattr(self, "_tip_key", None) != tip_key:
                 if self.hover[0] == "stat":
                     self._tip_lines = self.explain_stat(self.hover[1], view, viewer)
+                elif self.hover[0] == "why":  # a greyed option: what it is and why not now
+                    label, reason = self.hover[1]
+                    self._tip_lines = [label, f"Not now: {reason}"]
                 else:
                     self._tip_lines = P.describe(self.app.rs, view, viewer, *self.hover)
                 self._tip_key = tip_key
