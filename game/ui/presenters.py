@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from ..content.tags import note, shown_text
 from ..core import actions as A
 from ..core.actions.spec import Preview
-from ..core.actions.table import preview_of, total_cost
+from ..core.actions.table import preview_of, spec_of, total_cost
 from ..core.rules.control import estimates
 from ..core.rules.pacts import pact_kinds
 from ..core.rules.strength import strengths
@@ -29,6 +29,12 @@ class Option:
     action: A.Action
     cost: str
     preview: str
+
+
+def left_out(rs: Ruleset, state: GameState, action: A.Action) -> bool:
+    """Whether the game's classroom preset leaves this kind of action out (then it is not shown)."""
+    preset = rs.scenarios[state.scenario].preset(state.preset)
+    return bool(preset and preset.actions and action.tag not in preset.actions and not spec_of(action).session)
 
 
 def _name(rs: Ruleset, faction: str | None) -> str:

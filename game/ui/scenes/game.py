@@ -184,6 +184,10 @@ class GameScene(GameFlow, GameSaves, WhipPanel, GameDrawing, Scene):
         return s.state.turn, s.state.phase, s.human_to_move()
 
     def current_options(self, viewer: str) -> list[P.Option]:
+        """The tab's options; those a classroom preset leaves out of the game are hidden, not greyed."""
+        return [o for o in self.tab_options(viewer) if not P.left_out(self.app.rs, self.session.state, o.action)]
+
+    def tab_options(self, viewer: str) -> list[P.Option]:
         rs, view = self.app.rs, self.session.view(viewer)
         if self.tab == "Selection":
             return P.options(rs, view, viewer, *self.selected) if self.selected else []
