@@ -20,6 +20,7 @@ from ..core.state import GameState
 from ..text import cards, names
 from ..text.effects import Describer, for_faction
 from ..text.pacts import phrase, terms
+from ..text.policy import move_lines
 from .whips import could_move
 
 
@@ -348,8 +349,14 @@ def policy_options(rs: Ruleset, view: GameState, viewer: str) -> list[Option]:
             if 0 <= pos + step < len(axis.positions):
                 action = A.Propose(viewer, "policy", axis_id, step=step)
                 target = axis.positions[pos + step].name
+                words = "\n".join(move_lines(rs, view, axis_id, step))
                 out.append(
-                    Option(f"{axis.name}: to {target}", action, _cost(rs, action), _odds(rs, view, viewer, action))
+                    Option(
+                        f"{axis.name}: to {target}",
+                        action,
+                        _cost(rs, action),
+                        f"{words}\n{_odds(rs, view, viewer, action)}",
+                    )
                 )
     return out
 
