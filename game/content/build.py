@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..core.actions.table import SPECS
 from ..core.ruleset import Ruleset
 from .assemble import assemble
 from .check import Checker
@@ -25,6 +26,7 @@ from .lint import lint
 from .merge import merge_records, read_mod_records
 from .migrations import check_migrations, read_migrations
 from .mods import ModInfo
+from .tutorial import TUTORIAL_FILE, read_tutorial
 from .yamlio import Located, Problem, YamlError, load_records, load_yaml
 
 
@@ -144,7 +146,8 @@ def load_content(root: Path, mods: Sequence[ModInfo] = (), files: Sequence[Path]
         )
         raise ContentError(checker.problems) from exc
     series = read_series(root, _label(root, root / SERIES_FILE), checker, set(ruleset.indicators))
-    ruleset = dataclasses.replace(ruleset, history=series)
+    tutorial = read_tutorial(root, _label(root, root / TUTORIAL_FILE), checker, set(SPECS))
+    ruleset = dataclasses.replace(ruleset, history=series, tutorial=tutorial)
     if checker.errors:
         raise ContentError(checker.problems)
     if not checker.errors:

@@ -363,4 +363,16 @@ SERIES: dict[str, F] = {  # data/history/series.yaml: one historical series per 
     "values": ("year_ranges", True, "year -> a figure, or [low, high] where estimates differ"),
 }
 
+TUTORIAL_STEP: dict[str, F] = {  # data/tutorial/first_year.yaml: the guided first year, not a record kind
+    "id": ("str", True, "unique slug"),
+    "title": ("str", True, "the prompt's heading"),
+    "text": ("str", True, "what the prompt says"),
+    "point": (
+        "str",
+        True,
+        "what it highlights: top_bar, diagram, politburo, panel, tab_faction, tab_policy, tab_hand, end_turn, chronicle, dialog",
+    ),
+    "until": ("str", True, "what it waits for: next, intrigue, session, turn N, select, tab TAB, action TAG"),
+}
+
 SILENCE = ("dict", False, "warning code -> the reason it does not apply to this record")

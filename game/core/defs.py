@@ -368,3 +368,14 @@ class Rules:
 
     def get(self, key: str, default: Any = None) -> Any:
         return self.values.get(key, default)
+
+
+@dataclass(frozen=True, slots=True)
+class TutorialStepDef:
+    """A step of the guided first year (data/tutorial/): a prompt, what it points at, what it waits for."""
+
+    id: str
+    title: str
+    text: str
+    point: str
+    until: tuple[str, str]  # (kind, argument): ("next", ""), ("turn", "1"), ("action", "lobby")...

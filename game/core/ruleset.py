@@ -26,6 +26,7 @@ from .defs import (
     Rules,
     ScenarioDef,
     TraitDef,
+    TutorialStepDef,
 )
 
 
@@ -47,6 +48,7 @@ class Ruleset:
     rules: Rules
     content_hash: str
     glossary: dict[str, GlossaryDef] = field(default_factory=dict)
+    tutorial: tuple[TutorialStepDef, ...] = ()  # the guided first year (not hashed: not played)
     history: tuple[HistorySeriesDef, ...] = ()  # the record beside the game's charts (not hashed: not played)
     faction_ids: tuple[str, ...] = field(init=False)
     character_ids: tuple[str, ...] = field(init=False)

@@ -28,10 +28,13 @@ class Settings:
     animation: int = 100  # percent speed of animations
     summarise: list[str] = field(default_factory=list)  # content tags whose texts are summarised (content.tags.TAGS)
     content_notice_seen: bool = False  # the notice before the first game has been read
+    tutorial_done: bool = False  # the guided first year was finished or skipped
     problem: str = ""  # why the file could not be read, if it could not
 
     def to_dict(self) -> dict:
-        return {k: getattr(self, k) for k in WINDOW_FIELDS + ("mods", "summarise", "content_notice_seen")}
+        return {
+            k: getattr(self, k) for k in WINDOW_FIELDS + ("mods", "summarise", "content_notice_seen", "tutorial_done")
+        }
 
 
 WINDOW_FIELDS = ("width", "height", "fullscreen", "ui_scale", "markers", "animation")
@@ -89,8 +92,9 @@ def _from_dict(data: dict, path: Path) -> Settings:
     summarise = data.get("summarise", [])
     if isinstance(summarise, list):
         settings.summarise = known_tags(summarise)  # unknown tags (a newer version's, a typo) are dropped
-    if isinstance(data.get("content_notice_seen"), bool):
-        settings.content_notice_seen = data["content_notice_seen"]
+    for flag in ("content_notice_seen", "tutorial_done"):
+        if isinstance(data.get(flag), bool):
+            setattr(settings, flag, data[flag])
     return settings
 
 

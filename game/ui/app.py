@@ -41,6 +41,7 @@ class App(SceneStack):
         self.running = True
         self.clock = pygame.time.Clock()
         self.frame_times: list[float] = []
+        self.guide = None  # the guided first year, drawn above every screen while it runs (guide.py)
 
     @property
     def rs(self):
@@ -76,6 +77,8 @@ class App(SceneStack):
                 continue
             if event.type == pygame.KEYDOWN and event.key == pygame.K_F10 and self.open_teacher_menu():
                 continue
+            if self.guide is not None and self.guide.handle(self, event):
+                continue
             scene = self.scene
             scene.manager.process_events(event)
             scene.handle(event)
@@ -90,6 +93,10 @@ class App(SceneStack):
                 lower.manager.draw_ui(self.screen)
         scene.draw(self.screen)
         scene.manager.draw_ui(self.screen)
+        if self.guide is not None:
+            self.guide.update(self)
+        if self.guide is not None:
+            self.guide.draw(self, self.screen)
         pygame.display.flip()
         self.frame_times.append((time.perf_counter() - started) * 1000.0)
         if len(self.frame_times) > 600:

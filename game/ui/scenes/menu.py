@@ -1,4 +1,4 @@
-"""The main menu: New game, Continue, Load, Encyclopedia, Settings, Mods, Quit."""
+"""The main menu: Learn to play, New game, Continue, Load, Encyclopedia, Settings, Mods, Quit."""
 
 from __future__ import annotations
 
@@ -19,7 +19,15 @@ class MenuScene(Scene):
         self.latest = next((path for path, header, _ in list_saves(saves_dir()) if header), None)
         self.error = self.app.settings.problem  # a settings file set aside: say so once
         self.app.settings.problem = ""
+        first = not self.app.settings.tutorial_done
         choices = [
+            Choice(
+                "#tutorial",
+                "Learn to play" + (" (start here)" if first else ""),
+                self.tutorial,
+                key=pygame.K_t,
+                tooltip="The first year, spring and autumn 1924, as the Right, with prompts that point at the screen",
+            ),
             Choice("#new_game", "New game", lambda: self.app.push("new_game"), key=pygame.K_n),
             Choice(
                 "#continue",
@@ -46,6 +54,11 @@ class MenuScene(Scene):
         height = self.s(42)
         rect = pygame.Rect(int(w * 0.62), int(h * 0.18), width, height)
         self.list = ButtonList(self, choices, rect, height, self.s(10))
+
+    def tutorial(self) -> None:
+        from ..guide import start_tutorial
+
+        self.error = start_tutorial(self.app)
 
     def resume(self) -> None:
         if self.latest is not None:
