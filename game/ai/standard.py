@@ -15,7 +15,7 @@ from ..core.flow import chooser_of, congress_due, plenum_due
 from ..core.legality import cost_of
 from ..core.rng import Rng
 from ..core.rules.control import estimates
-from ..core.rules.odds import honest
+from ..core.rules.odds import Basis, basis, honest
 from ..core.rules.pacts import struck
 from ..core.rules.stance import pursued_policies
 from ..core.rules.strength import strengths
@@ -311,6 +311,7 @@ class _Context:
     def __init__(self, rs: Ruleset, view: GameState, faction: str, forecasts: dict[tuple, float]) -> None:
         self.rs, self.view, self.faction = rs, view, faction
         self._forecasts = forecasts
+        self._basis: Basis | None = None
         self.influence = view.factions[faction].influence
         self.strength = strengths(rs, view)
         self.fi = rs.fi[faction]
@@ -354,7 +355,9 @@ class _Context:
         """The bot's honest odds (what it may know, the rest weighed up), kept for the turn."""
         key = (motion.kind, tuple(sorted(motion.params.items())))
         if key not in self._forecasts:
-            self._forecasts[key] = honest(self.rs, self.view, motion, self.faction).p
+            if self._basis is None:  # what every motion weighed in this decision shares
+                self._basis = basis(self.rs, self.view, self.faction)
+            self._forecasts[key] = honest(self.rs, self.view, motion, self.faction, shared=self._basis).p
         return self._forecasts[key]
 
     def _rank_own_people(self) -> list[str]:

@@ -57,7 +57,11 @@ class Rng:
 
 def derive_seed(seed: int, *parts: str | int) -> int:
     """A stable seed for a side stream (a bot, a cosmetic effect) from the game seed."""
-    acc = _mix(seed & _MASK)
+    return extend_seed(_mix(seed & _MASK), *parts)
+
+
+def extend_seed(acc: int, *parts: str | int) -> int:
+    """derive_seed(seed, *a, *b) == extend_seed(derive_seed(seed, *a), *b): a shared prefix once."""
     for part in parts:
         data = part.encode("utf-8") if isinstance(part, str) else str(part).encode("ascii")
         for byte in data:

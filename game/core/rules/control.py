@@ -7,6 +7,8 @@ clear of the next; otherwise he is independent. Leaders are bound to their own f
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import numpy as np
 
 from ..ruleset import Ruleset
@@ -42,20 +44,30 @@ def controller_from_row(row: np.ndarray, faction_ids: tuple[str, ...]) -> str | 
 
 def controller(rs: Ruleset, state: GameState, character: str) -> str | None:
     """Who truly directs this character's votes (None = independent)."""
-    c = rs.ci[character]
-    bound = bound_faction(rs, character)
-    if bound is not None:
-        return bound
-    row = _clip100(state.loyalty_public[c] + state.loyalty_secret[c])
-    return controller_from_row(row, rs.faction_ids)
+    return controllers(rs, state)[rs.ci[character]]
 
 
-def controllers(rs: Ruleset, state: GameState) -> list[str | None]:
-    """Controller of every character, in ruleset order (one vectorised pass over the matrix)."""
-    return controllers_of(rs, total_loyalty(state))
+MEMO_SIZE = 512  # loyalty matrices remembered with their controllers (a game meets a few thousand)
 
 
-def estimates(rs: Ruleset, state: GameState, viewer: str | None) -> list[str | None]:
+def controllers(rs: Ruleset, state: GameState) -> tuple[str | None, ...]:
+    """Controller of every character, in ruleset order (one vectorised pass over the matrix).
+
+    Remembered by the loyalty matrices' contents, so the many calls on one unchanged state (every
+    stance, strength and forecast of a decision) apply the rule once, and a changed state can never
+    meet a stale answer."""
+    public, secret = state.loyalty_public, state.loyalty_secret
+    key = (public.shape, public.dtype.num, secret.dtype.num, public.tobytes(), secret.tobytes())
+    memo = rs.cache.setdefault("controllers", {})
+    known = memo.get(key)
+    if known is None:
+        if len(memo) >= MEMO_SIZE:
+            memo.clear()
+        known = memo[key] = tuple(controllers_of(rs, total_loyalty(state)))
+    return known
+
+
+def estimates(rs: Ruleset, state: GameState, viewer: str | None) -> Sequence[str | None]:
     """What `viewer` can tell of every character's controller (None viewer: the truth)."""
     if viewer is None:
         return controllers(rs, state)

@@ -7,6 +7,10 @@ game's dice): in each, every rival may hold any member in secret (more likely if
 act this turn), and may give its members a free vote rather than its evident stance. In each world
 the vote's chance is exact (Poisson-binomial); the honest chance is their mean. Members whose vote
 differs much between worlds are the ones that "could still move".
+
+What does not depend on the motion (the view, whom the viewer believes each member follows, the
+loyalty rows, the chances of hidden holds) is a `Basis`, built once and shared by every motion a
+faction weighs in one decision. All worlds and members are computed at once, as numpy arrays.
 """
 
 from __future__ import annotations
@@ -17,15 +21,19 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ..rng import derive_seed
+from ..rng import derive_seed, extend_seed
 from ..ruleset import Ruleset
 from ..state import GameState, Motion
 from ..view import player_view
-from .control import CONTROL_MARGIN, CONTROL_MIN, bound_faction, estimates
+from .control import CONTROL_MARGIN, CONTROL_MIN, bound_faction, estimates, total_loyalty
+from .stance import inclination, stance
 from .strength import strengths
-from .votes import chair_of, context, directed_p, facts, free_logit, members
+from .votes import Facts, VoteContext, chair_of, directed_p, free_logit, members, own_fate, whip_of
 
 _GOLDEN = np.uint64(0x9E3779B97F4A7C15)
+_MIX1, _MIX2 = np.uint64(0xBF58476D1CE4E5B9), np.uint64(0x94D049BB133111EB)
+_S11, _S27, _S30, _S31 = (np.uint64(s) for s in (11, 27, 30, 31))
+_KEEP_SALT = 0x5F3759DF  # the stream of "still follows whom he showed" draws
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,15 +43,28 @@ class Odds:
     could_move: tuple[str, ...]  # members whose vote the viewer cannot pin down, most uncertain first
 
 
+class _Steps:
+    """idx * golden for idx = 1..n: SplitMix64's counter, the same for every stream (grown on demand)."""
+
+    table = np.zeros(0, dtype=np.uint64)
+
+    @classmethod
+    def first(cls, n: int) -> np.ndarray:
+        if len(cls.table) < n:
+            cls.table = np.arange(1, max(n, 4096) + 1, dtype=np.uint64) * _GOLDEN
+        return cls.table[:n]
+
+
 def uniforms(seed: int, n: int) -> np.ndarray:
     """n floats in [0, 1) from SplitMix64 in integer arithmetic: the same on every machine and numpy."""
-    idx = np.arange(1, n + 1, dtype=np.uint64)
-    with np.errstate(over="ignore"):
-        z = np.uint64(seed) + idx * _GOLDEN
-        z = (z ^ (z >> np.uint64(30))) * np.uint64(0xBF58476D1CE4E5B9)
-        z = (z ^ (z >> np.uint64(27))) * np.uint64(0x94D049BB133111EB)
-        z = z ^ (z >> np.uint64(31))
-    return (z >> np.uint64(11)).astype(np.float64) / float(1 << 53)
+    z = _Steps.first(n) + np.uint64(seed)  # uint64 arrays wrap silently
+    z ^= z >> _S30
+    z *= _MIX1
+    z ^= z >> _S27
+    z *= _MIX2
+    z ^= z >> _S31
+    z >>= _S11
+    return z.astype(np.float64) / float(1 << 53)
 
 
 def still_to_act(state: GameState, viewer: str) -> list[str]:
@@ -60,23 +81,19 @@ def pass_probabilities(p: np.ndarray, chair_index: int | None) -> np.ndarray:
         return np.zeros(k)
     even_chair = chair_index is not None and n % 2 == 0
     cols = [i for i in range(n) if not (even_chair and i == chair_index)]
-    dist = np.zeros((k, len(cols) + 1))
-    dist[:, 0] = 1.0
+    # dist[:, 1 + y]: the chance of y yes votes so far; column 0 stays zero (no votes below none).
+    dist = np.zeros((k, len(cols) + 2))
+    dist[:, 1] = 1.0
+    stay = 1.0 - p
     for j, i in enumerate(cols, start=1):
-        q = p[:, i : i + 1]
-        dist[:, 1 : j + 1] = dist[:, 1 : j + 1] * (1.0 - q) + dist[:, 0:j] * q
-        dist[:, 0] *= 1.0 - p[:, i]
+        moved = dist[:, 0 : j + 1] * p[:, i : i + 1]
+        np.add(dist[:, 1 : j + 2] * stay[:, i : i + 1], moved, out=dist[:, 1 : j + 2])
+    dist = dist[:, 1:]
     if not even_chair:
         return dist[:, n // 2 + 1 :].sum(axis=1)
     half = n // 2
     pc = p[:, chair_index]
     return pc * dist[:, max(half - 1, 0) :].sum(axis=1) + (1.0 - pc) * dist[:, half + 1 :].sum(axis=1)
-
-
-def _seed(state: GameState, viewer: str, motion: Motion) -> int:
-    """The stream's seed: the game, the turn, the viewer and the motion — nothing hidden."""
-    key = "|".join([motion.kind, motion.proposer, *(f"{k}={v}" for k, v in sorted(motion.params.items()))])
-    return derive_seed(state.seed, viewer, state.turn, zlib.crc32(key.encode("utf-8")))
 
 
 def shown_at_last_vote(log: list, seated: list[str], lookback: int = 600) -> dict[str, str | None]:
@@ -93,104 +110,218 @@ def shown_at_last_vote(log: list, seated: list[str], lookback: int = 600) -> dic
     return out
 
 
-def honest(rs: Ruleset, state: GameState, motion: Motion, viewer: str, pending: list[str] | None = None) -> Odds:
-    """The honest chance `viewer` has of seeing this motion pass, from its own player view only.
+@dataclass(slots=True)
+class Basis:
+    """What `viewer`'s forecasts share whatever the motion: build once per decision with `basis`."""
+
+    view: GameState  # the viewer's player view
+    viewer: str
+    pending: list[str]  # rivals still to act this turn
+    seated: list[str]
+    weights: dict[str, float]  # strengths, as the viewer sees them
+    bosses: dict[str, str | None]  # whom the viewer believes each character follows
+    loyalty: np.ndarray  # [characters, factions] as the viewer knows them
+    rows: np.ndarray  # [members, factions] float: the members' loyalty rows
+    hold_chance: np.ndarray  # [members, factions]: the chance a rival holds him in secret, in a world
+    shown: list[tuple[int, int]]  # (member, 1 + the faction he showed, 0: none) where the viewer believes otherwise
+    bound: list[tuple[int, int]]  # (member, 1 + the faction he leads)
+    facts: list[Facts]  # per member, what bears on his vote whatever the motion (lean and own fate left unset)
+    chair_index: int | None
+    police_boss: str | None
+    repression: float
+    seed_prefix: int  # the worlds' stream seed before the motion's key
+
+
+def basis(rs: Ruleset, state: GameState, viewer: str, pending: list[str] | None = None) -> Basis:
+    """The motion-free part of `viewer`'s honest odds on `state` (the truth or its own view).
     `pending`: rivals still to act this turn (by default, from the view's order)."""
     public_log = state.log  # votes are public: the true chronicle and the viewer's agree on them
     view = state if state.view_of == viewer else player_view(rs, state, viewer, with_log=False)
     seated = members(view)
+    o = rs.rules["odds"]
+    fids = rs.faction_ids
+    pending = still_to_act(view, viewer) if pending is None else pending
+    weights = strengths(rs, view)
+    bosses = dict(zip(rs.character_ids, estimates(rs, view, viewer)))
+    loyalty = total_loyalty(view)
+    index = [rs.ci[m] for m in seated]
+    rows = loyalty[index].astype(np.float64)
+    chance = np.array(
+        [0.0 if f == viewer else o["hold_chance"] + (o["pending_hold_chance"] if f in pending else 0.0) for f in fids]
+    )
+    # A man the viewer holds only by what it paid in secret is contested: rivals are likelier to have paid too.
+    bought = view.loyalty_secret[index, rs.fi[viewer]] > 0
+    hold_chance = np.where(
+        bought[:, None], np.maximum(chance, o["contested_hold_chance"]) * (chance > 0), chance[None, :]
+    )
+    # A member who at his last vote followed someone other than the viewer believes has shown
+    # that the viewer's estimate is stale: in most worlds he still follows whom he showed.
+    last = shown_at_last_vote(public_log, seated)
+    shown = [
+        (i, 0 if last[m] is None else rs.fi[last[m]] + 1)
+        for i, m in enumerate(seated)
+        if m in last and last[m] != bosses[m]
+    ]
+    bound = [(i, rs.fi[b] + 1) for i, b in enumerate(bound_faction(rs, m) for m in seated) if b is not None]
+    member_facts = []
+    for m, row in zip(seated, loyalty[index].tolist()):
+        mult = 1.0
+        for t in rs.characters[m].traits:
+            mult *= rs.trait(t).fear
+        traits = tuple((f"trait:{t}", rs.trait(t).defect) for t in rs.characters[m].traits if rs.trait(t).defect)
+        member_facts.append(Facts(m, 0.0, traits, mult, False, bound_faction(rs, m), tuple(row)))
+    chair = chair_of(rs, view, seated)
+    police = view.offices.get(rs.rules["police_office"])
+    return Basis(
+        view,
+        viewer,
+        pending,
+        seated,
+        weights,
+        bosses,
+        loyalty,
+        rows,
+        hold_chance,
+        shown,
+        bound,
+        member_facts,
+        seated.index(chair) if chair is not None else None,
+        bosses.get(police) if police is not None else None,
+        float(view.indicators[rs.ii["repression"]]) / 100.0,
+        derive_seed(view.seed, viewer, view.turn),
+    )
+
+
+def _seed(b: Basis, motion: Motion) -> int:
+    """The stream's seed: the game, the turn, the viewer and the motion — nothing hidden."""
+    key = "|".join([motion.kind, motion.proposer, *(f"{k}={v}" for k, v in sorted(motion.params.items()))])
+    return extend_seed(b.seed_prefix, zlib.crc32(key.encode("utf-8")))
+
+
+def _context(rs: Ruleset, b: Basis, motion: Motion) -> VoteContext:
+    """votes.context as the viewer sees it: its own whip, everyone else's evident stance."""
+    view, viewer = b.view, b.viewer
+    whips = {
+        f: whip_of(rs, view, f, motion, b.weights)
+        if f == viewer
+        else ("for" if stance(rs, view, f, motion, b.weights) else "against")
+        for f in rs.faction_ids
+    }
+    fear_sign = 0.0
+    if b.police_boss is not None and whips.get(b.police_boss) in ("for", "against"):
+        # Fear pushes toward whoever commands the secret police, scaled by repression.
+        fear_sign = (1.0 if whips[b.police_boss] == "for" else -1.0) * b.repression
+    directed_ = [whips.get(b.bosses.get(m) or "", "free") for m in b.seated if b.bosses.get(m) is not None]
+    directed_ = [w for w in directed_ if w != "free"]
+    yes_share = (sum(1 for w in directed_ if w == "for") / len(directed_)) if directed_ else 0.5
+    return VoteContext(viewer, whips, b.police_boss, fear_sign, b.repression, yes_share, b.loyalty)
+
+
+def _hidden_bosses(rs: Ruleset, b: Basis, u: np.ndarray, seed: int) -> tuple[np.ndarray, np.ndarray]:
+    """Whom each member follows in each world [worlds, members] (0 independent, 1+f faction f),
+    and the secret holds drawn [worlds, members, factions]."""
+    k, nm = int(rs.rules["odds"]["worlds"]), len(b.seated)
+    nf = len(rs.faction_ids)
+    o = rs.rules["odds"]
+    block = k * nm * nf
+    hold_u = u[:block].reshape(k, nm, nf)
+    size_u = u[block : 2 * block].reshape(k, nm, nf)
+    low, high = o["hold_amount"]
+    holds = (hold_u < b.hold_chance) * (low + (high - low) * size_u)
+    lo = holds + b.rows
+    np.maximum(lo, 0.0, out=lo)
+    np.minimum(lo, 100.0, out=lo)
+    ordered = np.sort(lo, axis=2)
+    top = lo.argmax(axis=2)
+    ok = (ordered[:, :, -1] >= CONTROL_MIN) & (ordered[:, :, -1] - ordered[:, :, -2] >= CONTROL_MARGIN)
+    boss = np.where(ok, top + 1, 0)
+    if b.shown:
+        keep_u = uniforms(seed ^ _KEEP_SALT, k * nm).reshape(k, nm)
+        for i, was in b.shown:
+            boss[:, i] = np.where(keep_u[:, i] < o["shown_weight"], was, boss[:, i])
+    for i, leads in b.bound:
+        boss[:, i] = leads
+    return boss, holds
+
+
+def _mean_std(p: np.ndarray) -> tuple[list[float], list[float]]:
+    """p.mean(axis=0) and p.std(axis=0) as lists: numpy's own steps (the same bits), without their overhead."""
+    k = p.shape[0]
+    mean = np.add.reduce(p, axis=0) / k
+    dev = p - mean
+    np.multiply(dev, dev, out=dev)
+    return mean.tolist(), np.sqrt(np.add.reduce(dev, axis=0) / k).tolist()
+
+
+def honest(
+    rs: Ruleset,
+    state: GameState,
+    motion: Motion,
+    viewer: str,
+    pending: list[str] | None = None,
+    shared: Basis | None = None,
+) -> Odds:
+    """The honest chance `viewer` has of seeing this motion pass, from its own player view only.
+    `pending`: rivals still to act this turn (by default, from the view's order). `shared`: the
+    basis of this state and viewer, when the caller weighs several motions on it."""
+    b = shared if shared is not None else basis(rs, state, viewer, pending)
+    seated = b.seated
     if not seated:
         return Odds(0.0, (), ())
     o = rs.rules["odds"]
     fids = rs.faction_ids
     nf, nm, k = len(fids), len(seated), int(o["worlds"])
-    weights = strengths(rs, view)
-    known = estimates(rs, view, viewer)
-    bosses = dict(zip(rs.character_ids, known))
-    ctx = context(rs, view, motion, viewer, bosses, weights)
-    pending = still_to_act(view, viewer) if pending is None else pending
-
-    rows = np.array([ctx.loyalty[rs.ci[m]] for m in seated], dtype=np.float64)  # [members, factions]
-    bound = [bound_faction(rs, m) for m in seated]
+    ctx = _context(rs, b, motion)
 
     # The hidden worlds: rivals' secret holds (more likely from those still to act) and free votes.
-    u = uniforms(_seed(view, viewer, motion), k * nm * nf * 2 + k * nf)
-    hold_u = u[: k * nm * nf].reshape(k, nm, nf)
-    size_u = u[k * nm * nf : 2 * k * nm * nf].reshape(k, nm, nf)
-    free_u = u[2 * k * nm * nf :].reshape(k, nf)
-    chance = np.array(
-        [0.0 if f == viewer else o["hold_chance"] + (o["pending_hold_chance"] if f in pending else 0.0) for f in fids]
-    )
-    # A man the viewer holds only by what it paid in secret is contested: rivals are likelier to have paid too.
-    fv = rs.fi[viewer]
-    bought = np.array([int(view.loyalty_secret[rs.ci[m], fv]) > 0 for m in seated])
-    per_member = np.where(
-        bought[:, None], np.maximum(chance, o["contested_hold_chance"]) * (chance > 0), chance[None, :]
-    )
-    low, high = o["hold_amount"]
-    holds = (hold_u < per_member[None, :, :]) * (low + (high - low) * size_u)
-    lo = np.minimum(np.maximum(rows[None, :, :] + holds, 0.0), 100.0)  # [worlds, members, factions]
-    ordered = np.sort(lo, axis=2)
-    top = lo.argmax(axis=2)
-    ok = (ordered[:, :, -1] >= CONTROL_MIN) & (ordered[:, :, -1] - ordered[:, :, -2] >= CONTROL_MARGIN)
-    boss = np.where(ok, top + 1, 0)  # [worlds, members]: 0 independent, 1+f faction f
-    # A member who at his last vote followed someone other than the viewer believes has shown
-    # that the viewer's estimate is stale: in most worlds he still follows whom he showed.
-    shown = shown_at_last_vote(public_log, seated)
-    keep_u = uniforms(_seed(view, viewer, motion) ^ 0x5F3759DF, k * nm).reshape(k, nm)
-    for i, m in enumerate(seated):
-        if m in shown and shown[m] != bosses[m]:
-            was = 0 if shown[m] is None else rs.fi[shown[m]] + 1
-            boss[:, i] = np.where(keep_u[:, i] < o["shown_weight"], was, boss[:, i])
-    for i, b in enumerate(bound):
-        if b is not None:
-            boss[:, i] = rs.fi[b] + 1
-    gives_free = np.concatenate(
-        [
-            np.zeros((k, 1), dtype=bool),
-            (free_u < o["whip_free_chance"]) & np.array([f not in (viewer, motion.proposer) for f in fids])[None, :],
-        ],
-        axis=1,
+    seed = _seed(b, motion)
+    u = uniforms(seed, k * nm * nf * 2 + k * nf)
+    boss, holds = _hidden_bosses(rs, b, u, seed)
+    gives_free = np.zeros((k, nf + 1), dtype=bool)
+    gives_free[:, 1:] = (u[2 * k * nm * nf :].reshape(k, nf) < o["whip_free_chance"]) & np.array(
+        [f not in (viewer, motion.proposer) for f in fids]
     )
 
     # What each member would do under each master met in some world (column 0: independent).
-    whipped = np.zeros((nm, nf + 1))
-    free = np.zeros((nm, nf + 1))
+    whipped = [[0.0] * (nf + 1) for _ in range(nm)]
+    free = [[0.0] * (nf + 1) for _ in range(nm)]
+    masters = boss.T.tolist()
     for i, m in enumerate(seated):
-        f = facts(rs, view, motion, m, ctx)
-        if f.own_fate:
+        if own_fate(rs, b.view, motion, m):
             continue  # nobody votes for his own removal, in any world
-        ind = 1.0 / (1.0 + math.exp(-sum(v for _, v in free_logit(rs, view, f, ctx))))
-        whipped[i, :] = free[i, :] = ind
-        for j in set(boss[:, i].tolist()) - {0}:
+        same = b.facts[i]
+        f = Facts(m, inclination(rs, b.view, motion, m), same.traits, same.fear_mult, False, same.bound, same.row)
+        ind = 1.0 / (1.0 + math.exp(-sum(v for _, v in free_logit(rs, b.view, f, ctx))))
+        whipped[i] = [ind] * (nf + 1)
+        free[i] = [ind] * (nf + 1)
+        for j in sorted(set(masters[i]) - {0}):
             fid = fids[j - 1]
             whip = ctx.whips.get(fid, "free")
             if whip != "free":
-                whipped[i, j] = directed_p(rs, f, fid, whip, ctx)
-    idx = np.arange(nm)[None, :]
-    p = np.where(gives_free[np.arange(k)[:, None], boss], free[idx, boss], whipped[idx, boss])
+                whipped[i][j] = directed_p(rs, f, fid, whip, ctx)
+    # Each world's chance for each member: as his master whips him, or free where it gives a free vote.
+    choice = gives_free[np.arange(k)[:, None], boss].view(np.int8)
+    p = np.array([whipped, free])[choice, np.arange(nm)[None, :], boss]
 
-    # Lobbying still to come: a rival yet to act that holds an independent leans on him its way.
-    shift = np.zeros((k, nm))
-    lobby = rs.rules["vote_lobby"] * o["pending_lobby"] / 10.0
-    for j, f in enumerate(fids):
-        if f in pending and ctx.whips.get(f) in ("for", "against"):
-            sign = 1.0 if ctx.whips[f] == "for" else -1.0
-            shift += sign * lobby * (holds[:, :, j] > 0)
     independent = boss == 0
     if independent.any():
+        # Lobbying still to come: a rival yet to act that holds an independent leans on him its way.
+        shift = np.zeros((k, nm))
+        lobby = rs.rules["vote_lobby"] * o["pending_lobby"] / 10.0
+        for j, f in enumerate(fids):
+            if f in b.pending and ctx.whips.get(f) in ("for", "against"):
+                sign = 1.0 if ctx.whips[f] == "for" else -1.0
+                shift += sign * lobby * (holds[:, :, j] > 0)
         q = np.minimum(np.maximum(p, 1e-9), 1 - 1e-9)
         logit = np.log(q / (1.0 - q))
         p = np.where(independent, 1.0 / (1.0 + np.exp(-(logit + shift))), p)
 
-    chair = chair_of(rs, view, seated)
-    chair_index = seated.index(chair) if chair is not None else None
-    p_pass = float(pass_probabilities(p, chair_index).mean())
-    mean, spread = p.mean(axis=0), p.std(axis=0)
-    rows_out = tuple((m, round(float(mean[i]), 3), bosses[m]) for i, m in enumerate(seated))
+    p_pass = float(pass_probabilities(p, b.chair_index).mean())
+    mean, spread = _mean_std(p)
+    rows_out = tuple((m, round(mean[i], 3), b.bosses[m]) for i, m in enumerate(seated))
     unsure = [
-        (-float(spread[i]), m)
+        (-spread[i], m)
         for i, m in enumerate(seated)
-        if spread[i] >= o["could_move"] or (bosses[m] is None and 0.2 < mean[i] < 0.8)
+        if spread[i] >= o["could_move"] or (b.bosses[m] is None and 0.2 < mean[i] < 0.8)
     ]
     return Odds(round(p_pass, 4), rows_out, tuple(m for _, m in sorted(unsure)))
