@@ -33,12 +33,15 @@ class ApparatusBot(StandardBot):
             return
         agenda = self.rs.factions[self.faction].agenda_policies
         turned = {item.axis for item in self._ctx.pursued if item not in agenda}
+        borrowed = []
         for item in self.rs.factions[beaten].agenda_policies:
             current = view.policies[item.axis]
             if current == item.target or item.axis in turned:
                 continue  # where its own line has turned, it no longer borrows
             step = 1 if item.target > current else -1
-            motion = Motion("policy", self.faction, {"axis": item.axis, "step": step})
+            borrowed.append((item, step, Motion("policy", self.faction, {"axis": item.axis, "step": step})))
+        self._ctx.foresee([motion for _, _, motion in borrowed])
+        for item, step, motion in borrowed:
             p = self._ctx.p_pass(motion)
             yield item.weight * 0.9 * p, A.Propose(self.faction, "policy", item.axis, step=step)
 
@@ -49,10 +52,11 @@ class ApparatusBot(StandardBot):
         if not rivals or c.influence < 3:
             return
         strongest = max(rivals, key=lambda f: (c.strength[f], f))
-        for other in rivals:
-            fs = view.factions[other]
-            if fs.rung >= 3 or fs.heat < self.rs.rules["strike_heat"]:
-                continue
+        targets = [
+            f for f in rivals if view.factions[f].rung < 3 and view.factions[f].heat >= self.rs.rules["strike_heat"]
+        ]
+        c.foresee([Motion("censure", self.faction, {"faction": other}) for other in targets])
+        for other in targets:
             motion = Motion("censure", self.faction, {"faction": other})
             p = c.p_pass(motion)
             bonus = 1.5 if other == strongest else 1.0

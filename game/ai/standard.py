@@ -15,7 +15,7 @@ from ..core.flow import chooser_of, congress_due, plenum_due
 from ..core.legality import cost_of
 from ..core.rng import Rng
 from ..core.rules.control import estimates
-from ..core.rules.odds import Basis, basis, honest
+from ..core.rules.odds import Basis, basis, honest_all
 from ..core.rules.pacts import struck
 from ..core.rules.stance import pursued_policies
 from ..core.rules.strength import strengths
@@ -213,6 +213,7 @@ class StandardBot:
             motion = Motion("publish", self.faction, {"document": "testament"})
             options.append((3.0, 0.5, motion, A.Propose(self.faction, "publish", "testament")))
         options.sort(key=lambda o: -o[0])
+        c.foresee([motion for _, _, motion, _ in options[:MOTIONS_FORECAST]])
         for value, cost, motion, action in options[:MOTIONS_FORECAST]:
             cost += diplomacy.breaking_cost(rs, view, self.faction, struck(rs, view, motion))
             yield value * c.p_pass(motion) - cost, action
@@ -353,12 +354,18 @@ class _Context:
 
     def p_pass(self, motion: Motion) -> float:
         """The bot's honest odds (what it may know, the rest weighed up), kept for the turn."""
-        key = (motion.kind, tuple(sorted(motion.params.items())))
-        if key not in self._forecasts:
-            if self._basis is None:  # what every motion weighed in this decision shares
-                self._basis = basis(self.rs, self.view, self.faction)
-            self._forecasts[key] = honest(self.rs, self.view, motion, self.faction, shared=self._basis).p
-        return self._forecasts[key]
+        self.foresee([motion])
+        return self._forecasts[_motion_key(motion)]
+
+    def foresee(self, motions: list[Motion]) -> None:
+        """Forecast the motions not yet forecast this turn, all at once."""
+        fresh = {_motion_key(m): m for m in motions if _motion_key(m) not in self._forecasts}
+        if not fresh:
+            return
+        if self._basis is None:  # what every motion weighed in this decision shares
+            self._basis = basis(self.rs, self.view, self.faction)
+        seen = honest_all(self.rs, self.view, list(fresh.values()), self.faction, shared=self._basis)
+        self._forecasts.update(zip(fresh, (o.p for o in seen)))
 
     def _rank_own_people(self) -> list[str]:
         """Our free party people, best first (skills, fewest posts already)."""
@@ -384,6 +391,10 @@ class _Context:
     def best_own_candidate(self, office: str) -> str | None:
         holder = self.view.offices.get(office)
         return next((cid for cid in self._own_ranked if cid != holder), None)
+
+
+def _motion_key(motion: Motion) -> tuple:
+    return (motion.kind, tuple(sorted(motion.params.items())))
 
 
 def _target_of(action: A.Action) -> str:

@@ -7,8 +7,6 @@ clear of the next; otherwise he is independent. Leaders are bound to their own f
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 import numpy as np
 
 from ..ruleset import Ruleset
@@ -44,37 +42,50 @@ def controller_from_row(row: np.ndarray, faction_ids: tuple[str, ...]) -> str | 
 
 def controller(rs: Ruleset, state: GameState, character: str) -> str | None:
     """Who truly directs this character's votes (None = independent)."""
-    return controllers(rs, state)[rs.ci[character]]
+    return _true_controllers(rs, state)[rs.ci[character]]
 
 
 MEMO_SIZE = 512  # loyalty matrices remembered with their controllers (a game meets a few thousand)
 
 
-def controllers(rs: Ruleset, state: GameState) -> tuple[str | None, ...]:
-    """Controller of every character, in ruleset order (one vectorised pass over the matrix).
-
-    Remembered by the loyalty matrices' contents, so the many calls on one unchanged state (every
-    stance, strength and forecast of a decision) apply the rule once, and a changed state can never
-    meet a stale answer."""
-    public, secret = state.loyalty_public, state.loyalty_secret
-    key = (public.shape, public.dtype.num, secret.dtype.num, public.tobytes(), secret.tobytes())
+def _remembered(rs: Ruleset, key: tuple, work) -> tuple[str | None, ...]:
+    """The control rule's answer for a loyalty matrix, by the matrix's contents: the many calls on
+    one unchanged state (every stance, strength and forecast of a decision) apply the rule once,
+    and a changed state can never meet a stale answer."""
     memo = rs.cache.setdefault("controllers", {})
     known = memo.get(key)
     if known is None:
         if len(memo) >= MEMO_SIZE:
             memo.clear()
-        known = memo[key] = tuple(controllers_of(rs, total_loyalty(state)))
+        known = memo[key] = tuple(controllers_of(rs, work()))
     return known
 
 
-def estimates(rs: Ruleset, state: GameState, viewer: str | None) -> Sequence[str | None]:
+def controllers(rs: Ruleset, state: GameState) -> list[str | None]:
+    """Controller of every character, in ruleset order (one vectorised pass over the matrix)."""
+    return list(_true_controllers(rs, state))
+
+
+def _true_controllers(rs: Ruleset, state: GameState) -> tuple[str | None, ...]:
+    public, secret = state.loyalty_public, state.loyalty_secret
+    key = (None, public.shape, public.dtype.num, secret.dtype.num, public.tobytes(), secret.tobytes())
+    return _remembered(rs, key, lambda: total_loyalty(state))
+
+
+def estimates(rs: Ruleset, state: GameState, viewer: str | None) -> list[str | None]:
     """What `viewer` can tell of every character's controller (None viewer: the truth)."""
     if viewer is None:
         return controllers(rs, state)
     f = rs.fi[viewer]
-    matrix = state.loyalty_public.astype(np.int32)
-    matrix[:, f] += state.loyalty_secret[:, f]
-    return controllers_of(rs, _clip100(matrix))
+    public, own = state.loyalty_public, state.loyalty_secret[:, f]
+    key = (viewer, public.shape, public.dtype.num, own.dtype.num, public.tobytes(), own.tobytes())
+
+    def matrix() -> np.ndarray:
+        total = public.astype(np.int32)
+        total[:, f] += own
+        return _clip100(total)
+
+    return list(_remembered(rs, key, matrix))
 
 
 def controllers_of(rs: Ruleset, matrix: np.ndarray) -> list[str | None]:

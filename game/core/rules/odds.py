@@ -55,9 +55,10 @@ class _Steps:
         return cls.table[:n]
 
 
-def uniforms(seed: int, n: int) -> np.ndarray:
-    """n floats in [0, 1) from SplitMix64 in integer arithmetic: the same on every machine and numpy."""
-    z = _Steps.first(n) + np.uint64(seed)  # uint64 arrays wrap silently
+def streams(seeds: list[int], n: int) -> np.ndarray:
+    """n floats in [0, 1) for each seed [seeds, n], from SplitMix64 in integer arithmetic: the same
+    on every machine and numpy."""
+    z = _Steps.first(n)[None, :] + np.array(seeds, dtype=np.uint64)[:, None]  # uint64 arrays wrap silently
     z ^= z >> _S30
     z *= _MIX1
     z ^= z >> _S27
@@ -65,6 +66,11 @@ def uniforms(seed: int, n: int) -> np.ndarray:
     z ^= z >> _S31
     z >>= _S11
     return z.astype(np.float64) / float(1 << 53)
+
+
+def uniforms(seed: int, n: int) -> np.ndarray:
+    """One stream of `streams`."""
+    return streams([seed], n)[0]
 
 
 def still_to_act(state: GameState, viewer: str) -> list[str]:
@@ -217,30 +223,29 @@ def _context(rs: Ruleset, b: Basis, motion: Motion) -> VoteContext:
     return VoteContext(viewer, whips, b.police_boss, fear_sign, b.repression, yes_share, b.loyalty)
 
 
-def _hidden_bosses(rs: Ruleset, b: Basis, u: np.ndarray, seed: int) -> tuple[np.ndarray, np.ndarray]:
-    """Whom each member follows in each world [worlds, members] (0 independent, 1+f faction f),
-    and the secret holds drawn [worlds, members, factions]."""
-    k, nm = int(rs.rules["odds"]["worlds"]), len(b.seated)
-    nf = len(rs.faction_ids)
+def _hidden_bosses(rs: Ruleset, b: Basis, u: np.ndarray, seeds: list[int]) -> tuple[np.ndarray, np.ndarray]:
+    """Whom each member follows in each world of each motion [motions, worlds, members] (0
+    independent, 1+f faction f), and the secret holds drawn [motions, worlds, members, factions]."""
     o = rs.rules["odds"]
+    (nmo, _), k, nm, nf = u.shape, int(o["worlds"]), len(b.seated), len(rs.faction_ids)
     block = k * nm * nf
-    hold_u = u[:block].reshape(k, nm, nf)
-    size_u = u[block : 2 * block].reshape(k, nm, nf)
+    hold_u = u[:, :block].reshape(nmo, k, nm, nf)
+    size_u = u[:, block : 2 * block].reshape(nmo, k, nm, nf)
     low, high = o["hold_amount"]
     holds = (hold_u < b.hold_chance) * (low + (high - low) * size_u)
     lo = holds + b.rows
     np.maximum(lo, 0.0, out=lo)
     np.minimum(lo, 100.0, out=lo)
-    ordered = np.sort(lo, axis=2)
-    top = lo.argmax(axis=2)
-    ok = (ordered[:, :, -1] >= CONTROL_MIN) & (ordered[:, :, -1] - ordered[:, :, -2] >= CONTROL_MARGIN)
+    ordered = np.sort(lo, axis=3)
+    top = lo.argmax(axis=3)
+    ok = (ordered[..., -1] >= CONTROL_MIN) & (ordered[..., -1] - ordered[..., -2] >= CONTROL_MARGIN)
     boss = np.where(ok, top + 1, 0)
     if b.shown:
-        keep_u = uniforms(seed ^ _KEEP_SALT, k * nm).reshape(k, nm)
+        keep_u = streams([seed ^ _KEEP_SALT for seed in seeds], k * nm).reshape(nmo, k, nm)
         for i, was in b.shown:
-            boss[:, i] = np.where(keep_u[:, i] < o["shown_weight"], was, boss[:, i])
+            boss[:, :, i] = np.where(keep_u[:, :, i] < o["shown_weight"], was, boss[:, :, i])
     for i, leads in b.bound:
-        boss[:, i] = leads
+        boss[:, :, i] = leads
     return boss, holds
 
 
@@ -251,6 +256,27 @@ def _mean_std(p: np.ndarray) -> tuple[list[float], list[float]]:
     dev = p - mean
     np.multiply(dev, dev, out=dev)
     return mean.tolist(), np.sqrt(np.add.reduce(dev, axis=0) / k).tolist()
+
+
+def _chances(rs: Ruleset, b: Basis, motion: Motion, ctx: VoteContext, masters: list[list[int]]) -> list[list[float]]:
+    """Each member's chance of yes under each master met in some world (column 0: independent),
+    whipped; the free vote's chance is column 0's."""
+    fids = rs.faction_ids
+    out = []
+    for i, m in enumerate(b.seated):
+        if own_fate(rs, b.view, motion, m):
+            out.append([0.0] * (len(fids) + 1))  # nobody votes for his own removal, in any world
+            continue
+        same = b.facts[i]
+        f = Facts(m, inclination(rs, b.view, motion, m), same.traits, same.fear_mult, False, same.bound, same.row)
+        ind = 1.0 / (1.0 + math.exp(-sum(v for _, v in free_logit(rs, b.view, f, ctx))))
+        row = [ind] * (len(fids) + 1)
+        for j in sorted(set(masters[i]) - {0}):
+            whip = ctx.whips.get(fids[j - 1], "free")
+            if whip != "free":
+                row[j] = directed_p(rs, f, fids[j - 1], whip, ctx)
+        out.append(row)
+    return out
 
 
 def honest(
@@ -264,64 +290,71 @@ def honest(
     """The honest chance `viewer` has of seeing this motion pass, from its own player view only.
     `pending`: rivals still to act this turn (by default, from the view's order). `shared`: the
     basis of this state and viewer, when the caller weighs several motions on it."""
+    return honest_all(rs, state, [motion], viewer, pending, shared)[0]
+
+
+def honest_all(
+    rs: Ruleset,
+    state: GameState,
+    motions: list[Motion],
+    viewer: str,
+    pending: list[str] | None = None,
+    shared: Basis | None = None,
+) -> list[Odds]:
+    """`honest` for several motions at once: every motion's worlds in the same arrays."""
     b = shared if shared is not None else basis(rs, state, viewer, pending)
     seated = b.seated
-    if not seated:
-        return Odds(0.0, (), ())
+    if not seated or not motions:
+        return [Odds(0.0, (), ()) for _ in motions]
     o = rs.rules["odds"]
     fids = rs.faction_ids
-    nf, nm, k = len(fids), len(seated), int(o["worlds"])
-    ctx = _context(rs, b, motion)
+    nf, nm, k, nmo = len(fids), len(seated), int(o["worlds"]), len(motions)
+    ctxs = [_context(rs, b, motion) for motion in motions]
 
     # The hidden worlds: rivals' secret holds (more likely from those still to act) and free votes.
-    seed = _seed(b, motion)
-    u = uniforms(seed, k * nm * nf * 2 + k * nf)
-    boss, holds = _hidden_bosses(rs, b, u, seed)
-    gives_free = np.zeros((k, nf + 1), dtype=bool)
-    gives_free[:, 1:] = (u[2 * k * nm * nf :].reshape(k, nf) < o["whip_free_chance"]) & np.array(
-        [f not in (viewer, motion.proposer) for f in fids]
-    )
+    seeds = [_seed(b, motion) for motion in motions]
+    u = streams(seeds, k * nm * nf * 2 + k * nf)
+    boss, holds = _hidden_bosses(rs, b, u, seeds)
+    gives_free = np.zeros((nmo, k, nf + 1), dtype=bool)
+    gives_free[:, :, 1:] = (u[:, 2 * k * nm * nf :].reshape(nmo, k, nf) < o["whip_free_chance"]) & np.array(
+        [[f not in (viewer, motion.proposer) for f in fids] for motion in motions]
+    )[:, None, :]
 
-    # What each member would do under each master met in some world (column 0: independent).
-    whipped = [[0.0] * (nf + 1) for _ in range(nm)]
-    free = [[0.0] * (nf + 1) for _ in range(nm)]
-    masters = boss.T.tolist()
-    for i, m in enumerate(seated):
-        if own_fate(rs, b.view, motion, m):
-            continue  # nobody votes for his own removal, in any world
-        same = b.facts[i]
-        f = Facts(m, inclination(rs, b.view, motion, m), same.traits, same.fear_mult, False, same.bound, same.row)
-        ind = 1.0 / (1.0 + math.exp(-sum(v for _, v in free_logit(rs, b.view, f, ctx))))
-        whipped[i] = [ind] * (nf + 1)
-        free[i] = [ind] * (nf + 1)
-        for j in sorted(set(masters[i]) - {0}):
-            fid = fids[j - 1]
-            whip = ctx.whips.get(fid, "free")
-            if whip != "free":
-                whipped[i][j] = directed_p(rs, f, fid, whip, ctx)
     # Each world's chance for each member: as his master whips him, or free where it gives a free vote.
-    choice = gives_free[np.arange(k)[:, None], boss].view(np.int8)
-    p = np.array([whipped, free])[choice, np.arange(nm)[None, :], boss]
+    masters = boss.transpose(0, 2, 1).tolist()
+    whipped = [_chances(rs, b, motion, ctx, masters[x]) for x, (motion, ctx) in enumerate(zip(motions, ctxs))]
+    table = np.array(whipped)  # [motions, members, 1 + factions]
+    table = np.stack([table, np.repeat(table[:, :, :1], nf + 1, axis=2)])  # whipped, free
+    at = np.arange(nmo)[:, None, None]
+    choice = gives_free[at, np.arange(k)[None, :, None], boss].view(np.int8)
+    p = table[choice, at, np.arange(nm)[None, None, :], boss]  # [motions, worlds, members]
 
     independent = boss == 0
     if independent.any():
         # Lobbying still to come: a rival yet to act that holds an independent leans on him its way.
-        shift = np.zeros((k, nm))
+        shift = np.zeros((nmo, k, nm))
         lobby = rs.rules["vote_lobby"] * o["pending_lobby"] / 10.0
         for j, f in enumerate(fids):
-            if f in b.pending and ctx.whips.get(f) in ("for", "against"):
-                sign = 1.0 if ctx.whips[f] == "for" else -1.0
-                shift += sign * lobby * (holds[:, :, j] > 0)
+            signs = [
+                {"for": 1.0, "against": -1.0}.get(ctx.whips.get(f), 0.0) if f in b.pending else 0.0 for ctx in ctxs
+            ]
+            if any(signs):
+                shift += (np.array(signs) * lobby)[:, None, None] * (holds[..., j] > 0)
         q = np.minimum(np.maximum(p, 1e-9), 1 - 1e-9)
         logit = np.log(q / (1.0 - q))
         p = np.where(independent, 1.0 / (1.0 + np.exp(-(logit + shift))), p)
 
-    p_pass = float(pass_probabilities(p, b.chair_index).mean())
+    passing = pass_probabilities(p.reshape(nmo * k, nm), b.chair_index).reshape(nmo, k)
+    return [_odds(o, b, passing[x], p[x]) for x in range(nmo)]
+
+
+def _odds(o: dict, b: Basis, passing: np.ndarray, p: np.ndarray) -> Odds:
+    """One motion's odds from its worlds: the mean chance, each member's mean, who could move."""
     mean, spread = _mean_std(p)
-    rows_out = tuple((m, round(mean[i], 3), b.bosses[m]) for i, m in enumerate(seated))
+    rows_out = tuple((m, round(mean[i], 3), b.bosses[m]) for i, m in enumerate(b.seated))
     unsure = [
         (-spread[i], m)
-        for i, m in enumerate(seated)
+        for i, m in enumerate(b.seated)
         if spread[i] >= o["could_move"] or (b.bosses[m] is None and 0.2 < mean[i] < 0.8)
     ]
-    return Odds(round(p_pass, 4), rows_out, tuple(m for _, m in sorted(unsure)))
+    return Odds(round(float(passing.mean()), 4), rows_out, tuple(m for _, m in sorted(unsure)))
