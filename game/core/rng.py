@@ -9,6 +9,7 @@ from __future__ import annotations
 
 _MASK = (1 << 64) - 1
 _GOLDEN = 0x9E3779B97F4A7C15
+_UNIT = 1.0 / float(1 << 53)  # exact: a power of two
 
 
 def _mix(z: int) -> int:
@@ -26,12 +27,17 @@ class Rng:
         self.state = state & _MASK
 
     def next_u64(self) -> int:
-        self.state = (self.state + _GOLDEN) & _MASK
-        return _mix(self.state)
+        self.state = z = (self.state + _GOLDEN) & _MASK
+        z = ((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9) & _MASK  # _mix, inlined: the dice are rolled often
+        z = ((z ^ (z >> 27)) * 0x94D049BB133111EB) & _MASK
+        return z ^ (z >> 31)
 
     def random(self) -> float:
         """A float in [0, 1) with 53 bits of precision."""
-        return (self.next_u64() >> 11) / float(1 << 53)
+        return (self.next_u64() >> 11) * _UNIT
+
+    def uniform(self, low: float, high: float) -> float:
+        return low + (high - low) * self.random()
 
     def below(self, n: int) -> int:
         """An integer in [0, n)."""
@@ -41,9 +47,6 @@ class Rng:
 
     def chance(self, p: float) -> bool:
         return self.random() < p
-
-    def uniform(self, low: float, high: float) -> float:
-        return low + (high - low) * self.random()
 
     def shuffle(self, items: list) -> None:
         """Fisher-Yates, in place."""

@@ -28,7 +28,7 @@ from ..view import player_view
 from .control import CONTROL_MARGIN, CONTROL_MIN, bound_faction, estimates, total_loyalty
 from .stance import inclination, stance
 from .strength import strengths
-from .votes import Facts, VoteContext, chair_of, directed_p, free_logit, members, own_fate, whip_of
+from .votes import Facts, VoteContext, chair_of, character_terms, directed_p, free_logit, members, own_fate, whip_of
 
 _GOLDEN = np.uint64(0x9E3779B97F4A7C15)
 _MIX1, _MIX2 = np.uint64(0xBF58476D1CE4E5B9), np.uint64(0x94D049BB133111EB)
@@ -171,11 +171,8 @@ def basis(rs: Ruleset, state: GameState, viewer: str, pending: list[str] | None 
     bound = [(i, rs.fi[b] + 1) for i, b in enumerate(bound_faction(rs, m) for m in seated) if b is not None]
     member_facts = []
     for m, row in zip(seated, loyalty[index].tolist()):
-        mult = 1.0
-        for t in rs.characters[m].traits:
-            mult *= rs.trait(t).fear
-        traits = tuple((f"trait:{t}", rs.trait(t).defect) for t in rs.characters[m].traits if rs.trait(t).defect)
-        member_facts.append(Facts(m, 0.0, traits, mult, False, bound_faction(rs, m), tuple(row)))
+        traits, mult, leads = character_terms(rs, m)
+        member_facts.append(Facts(m, 0.0, traits, mult, False, leads, tuple(row)))
     chair = chair_of(rs, view, seated)
     police = view.offices.get(rs.rules["police_office"])
     return Basis(
