@@ -363,7 +363,7 @@ class _Context:
         if not fresh:
             return
         if self._basis is None:  # what every motion weighed in this decision shares
-            self._basis = basis(self.rs, self.view, self.faction)
+            self._basis = basis(self.rs, self.view, self.faction, weights=self.strength)
         seen = honest_all(self.rs, self.view, list(fresh.values()), self.faction, shared=self._basis)
         self._forecasts.update(zip(fresh, (o.p for o in seen)))
 

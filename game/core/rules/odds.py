@@ -138,16 +138,23 @@ class Basis:
     seed_prefix: int  # the worlds' stream seed before the motion's key
 
 
-def basis(rs: Ruleset, state: GameState, viewer: str, pending: list[str] | None = None) -> Basis:
+def basis(
+    rs: Ruleset,
+    state: GameState,
+    viewer: str,
+    pending: list[str] | None = None,
+    weights: dict[str, float] | None = None,
+) -> Basis:
     """The motion-free part of `viewer`'s honest odds on `state` (the truth or its own view).
-    `pending`: rivals still to act this turn (by default, from the view's order)."""
+    `pending`: rivals still to act this turn (by default, from the view's order); `weights`: the
+    strengths on the viewer's view, if the caller has them."""
     public_log = state.log  # votes are public: the true chronicle and the viewer's agree on them
     view = state if state.view_of == viewer else player_view(rs, state, viewer, with_log=False)
     seated = members(view)
     o = rs.rules["odds"]
     fids = rs.faction_ids
     pending = still_to_act(view, viewer) if pending is None else pending
-    weights = strengths(rs, view)
+    weights = weights if weights is not None else strengths(rs, view)
     bosses = dict(zip(rs.character_ids, estimates(rs, view, viewer)))
     loyalty = total_loyalty(view)
     index = [rs.ci[m] for m in seated]
