@@ -68,5 +68,8 @@ def extend_seed(acc: int, *parts: str | int) -> int:
     for part in parts:
         data = part.encode("utf-8") if isinstance(part, str) else str(part).encode("ascii")
         for byte in data:
-            acc = _mix((acc ^ byte) + _GOLDEN)
+            z = (acc ^ byte) + _GOLDEN  # _mix, inlined: seeds are derived for every decision
+            z = ((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9) & _MASK
+            z = ((z ^ (z >> 27)) * 0x94D049BB133111EB) & _MASK
+            acc = z ^ (z >> 31)
     return acc
