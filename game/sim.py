@@ -57,9 +57,11 @@ def play_game(
         faction = whose_move(rs, state)
         assert faction is not None
         started = time.perf_counter() if time_decisions else 0.0
-        view = player_view(rs, state, faction)
-        rng = Rng(derive_seed(seed, "bot", faction, len(state.log)))
-        action = bots[faction].choose(view, rng, lambda a: check(rs, state, a) is None)
+        bot, legal = bots[faction], lambda a: check(rs, state, a) is None
+        action = bot.planned(state, legal)  # a plan in progress needs no view
+        if action is None:
+            view = player_view(rs, state, faction)
+            action = bot.choose(view, Rng(derive_seed(seed, "bot", faction, len(state.log))), legal)
         if time_decisions:
             ms = (time.perf_counter() - started) * 1000.0
             record.decision_ms.append(ms)

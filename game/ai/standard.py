@@ -72,6 +72,17 @@ class StandardBot:
         key = (view.turn, view.acting)
         if self.plan_key != key:
             self.plan_key, self.plan = key, self.make_plan(view, rng)
+        return self._play_plan(legal)
+
+    def planned(self, state: GameState, legal: Callable[[A.Action], bool]) -> A.Action | None:
+        """The next step of the plan this bot is playing now, if it is playing one: what `choose`
+        would return, read from the public facts of `state` (the truth or a view) without a view
+        or a stream, which a plan in progress no longer needs. None: call `choose`."""
+        if state.event_queue or state.phase == "session" or self.plan_key != (state.turn, state.acting):
+            return None
+        return self._play_plan(legal)
+
+    def _play_plan(self, legal: Callable[[A.Action], bool]) -> A.Action:
         while self.plan:
             action = self.plan.pop(0)
             if legal(action):
@@ -223,10 +234,11 @@ class StandardBot:
         if c.influence < 2:
             return
         amount = 2
+        standing = view.standing.tolist()
         for base_id in rs.bases:
-            row = view.standing[rs.bi[base_id]]
-            mine = int(row[rs.fi[self.faction]])
-            top = int(row.max())
+            row = standing[rs.bi[base_id]]
+            mine = row[rs.fi[self.faction]]
+            top = max(row)
             if mine >= 90:
                 continue
             near_top = 1.0 if mine + 8 >= top else 0.4
@@ -318,7 +330,7 @@ class _Context:
         self.fi = rs.fi[faction]
         total = view.loyalty_public.astype("int32")
         total[:, self.fi] += view.loyalty_secret[:, self.fi]
-        self.total = total.clip(0, 100)
+        self.total = total.clip(0, 100).tolist()
         self.heat = view.factions[faction].heat
         self.risk = max(0.1, rs.factions[faction].ai.get("risk", 1.0))
         self.threshold = rs.rules["discipline_heat"]
@@ -346,11 +358,11 @@ class _Context:
         return self._owners[cid]
 
     def loyalty(self, cid: str, faction: str) -> int:
-        return int(self.total[self.rs.ci[cid], self.rs.fi[faction]])
+        return self.total[self.rs.ci[cid]][self.rs.fi[faction]]
 
     def best_rival_loyalty(self, cid: str) -> int:
         row = self.total[self.rs.ci[cid]]
-        return int(max(v for i, v in enumerate(row) if i != self.fi))
+        return max(v for i, v in enumerate(row) if i != self.fi)
 
     def p_pass(self, motion: Motion) -> float:
         """The bot's honest odds (what it may know, the rest weighed up), kept for the turn."""

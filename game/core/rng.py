@@ -7,6 +7,8 @@ thinking never moves the game's dice.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 _MASK = (1 << 64) - 1
 _GOLDEN = 0x9E3779B97F4A7C15
 _UNIT = 1.0 / float(1 << 53)  # exact: a power of two
@@ -60,6 +62,15 @@ class Rng:
 
 def derive_seed(seed: int, *parts: str | int) -> int:
     """A stable seed for a side stream (a bot, a cosmetic effect) from the game seed."""
+    if not parts:
+        return _mix(seed & _MASK)
+    return extend_seed(_derived(seed, *parts[:-1]), parts[-1])
+
+
+@lru_cache(maxsize=1024)
+def _derived(seed: int, *parts: str | int) -> int:
+    """derive_seed of all but the last part, remembered: calls share their leading parts (a bot's
+    streams differ only in the last), and the fold is a loop over every byte."""
     return extend_seed(_mix(seed & _MASK), *parts)
 
 
