@@ -253,18 +253,22 @@ def _hidden_bosses(rs: Ruleset, b: Basis, u: np.ndarray, seeds: list[int]) -> tu
     return boss, holds
 
 
-def _mean_std(p: np.ndarray) -> tuple[list[float], list[float]]:
-    """p.mean(axis=0) and p.std(axis=0) as lists: numpy's own steps (the same bits), without their overhead."""
-    k = p.shape[0]
-    mean = np.add.reduce(p, axis=0) / k
-    dev = p - mean
+def _mean_std(p: np.ndarray) -> tuple[list[list[float]], list[list[float]]]:
+    """p.mean(axis=1) and p.std(axis=1) of p [motions, worlds, members] as lists: numpy's own
+    steps (the same bits), without their overhead."""
+    k = p.shape[1]
+    mean = np.add.reduce(p, axis=1) / k
+    dev = p - mean[:, None, :]
     np.multiply(dev, dev, out=dev)
-    return mean.tolist(), np.sqrt(np.add.reduce(dev, axis=0) / k).tolist()
+    return mean.tolist(), np.sqrt(np.add.reduce(dev, axis=1) / k).tolist()
 
 
-def _chances(rs: Ruleset, b: Basis, motion: Motion, ctx: VoteContext, masters: list[list[int]]) -> list[list[float]]:
+def _chances(
+    rs: Ruleset, b: Basis, motion: Motion, ctx: VoteContext, masters: list[list[int]], freed: list[bool]
+) -> list[list[float]]:
     """Each member's chance of yes under each master met in some world (column 0: independent),
-    whipped; the free vote's chance is column 0's."""
+    whipped; the free vote's chance is column 0's. `freed`: per member, whether some world frees
+    his vote (a free vote from his master); his own judgement is weighed only if some world asks it."""
     fids = rs.faction_ids
     out = []
     for i, m in enumerate(b.seated):
@@ -273,10 +277,13 @@ def _chances(rs: Ruleset, b: Basis, motion: Motion, ctx: VoteContext, masters: l
             continue
         same = b.facts[i]
         f = Facts(m, inclination(rs, b.view, motion, m), same.traits, same.fear_mult, False, same.bound, same.row)
-        ind = 1.0 / (1.0 + math.exp(-sum(v for _, v in free_logit(rs, b.view, f, ctx))))
+        met = sorted(set(masters[i]))
+        whips = [ctx.whips.get(fids[j - 1], "free") if j else "free" for j in met]
+        ind = 0.0  # never read unless some world asks for his own judgement
+        if freed[i] or "free" in whips:
+            ind = 1.0 / (1.0 + math.exp(-sum(v for _, v in free_logit(rs, b.view, f, ctx))))
         row = [ind] * (len(fids) + 1)
-        for j in sorted(set(masters[i]) - {0}):
-            whip = ctx.whips.get(fids[j - 1], "free")
+        for j, whip in zip(met, whips):
             if whip != "free":
                 row[j] = directed_p(rs, f, fids[j - 1], whip, ctx)
         out.append(row)
@@ -325,13 +332,13 @@ def honest_all(
     )[:, None, :]
 
     # Each world's chance for each member: as his master whips him, or free where it gives a free vote.
-    masters = boss.transpose(0, 2, 1).tolist()
-    whipped = [_chances(rs, b, motion, ctx, masters[x]) for x, (motion, ctx) in enumerate(zip(motions, ctxs))]
+    at = np.arange(nmo)[:, None, None]
+    choice = gives_free[at, np.arange(k)[None, :, None], boss]
+    masters, freed = boss.transpose(0, 2, 1).tolist(), choice.any(axis=1).tolist()
+    whipped = [_chances(rs, b, motion, ctx, masters[x], freed[x]) for x, (motion, ctx) in enumerate(zip(motions, ctxs))]
     table = np.array(whipped)  # [motions, members, 1 + factions]
     table = np.stack([table, np.repeat(table[:, :, :1], nf + 1, axis=2)])  # whipped, free
-    at = np.arange(nmo)[:, None, None]
-    choice = gives_free[at, np.arange(k)[None, :, None], boss].view(np.int8)
-    p = table[choice, at, np.arange(nm)[None, None, :], boss]  # [motions, worlds, members]
+    p = table[choice.view(np.int8), at, np.arange(nm)[None, None, :], boss]  # [motions, worlds, members]
 
     independent = boss == 0
     if independent.any():
@@ -349,16 +356,17 @@ def honest_all(
         p = np.where(independent, 1.0 / (1.0 + np.exp(-(logit + shift))), p)
 
     passing = pass_probabilities(p.reshape(nmo * k, nm), b.chair_index).reshape(nmo, k)
-    return [_odds(o, b, passing[x], p[x]) for x in range(nmo)]
-
-
-def _odds(o: dict, b: Basis, passing: np.ndarray, p: np.ndarray) -> Odds:
-    """One motion's odds from its worlds: the mean chance, each member's mean, who could move."""
+    chance = (np.add.reduce(passing, axis=1) / k).tolist()  # passing.mean(axis=1), without its overhead
     mean, spread = _mean_std(p)
+    return [_odds(o, b, chance[x], mean[x], spread[x]) for x in range(nmo)]
+
+
+def _odds(o: dict, b: Basis, chance: float, mean: list[float], spread: list[float]) -> Odds:
+    """One motion's odds from its worlds: the mean chance, each member's mean, who could move."""
     rows_out = tuple((m, round(mean[i], 3), b.bosses[m]) for i, m in enumerate(b.seated))
     unsure = [
         (-spread[i], m)
         for i, m in enumerate(b.seated)
         if spread[i] >= o["could_move"] or (b.bosses[m] is None and 0.2 < mean[i] < 0.8)
     ]
-    return Odds(round(float(passing.mean()), 4), rows_out, tuple(m for _, m in sorted(unsure)))
+    return Odds(round(chance, 4), rows_out, tuple(m for _, m in sorted(unsure)))
