@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import numpy as np
+
 from ..core import actions as A
 from ..core.conditions import Ctx
 from ..core.flow import chooser_of, congress_due, plenum_due
@@ -330,7 +332,7 @@ class _Context:
         self.fi = rs.fi[faction]
         total = view.loyalty_public.astype("int32")
         total[:, self.fi] += view.loyalty_secret[:, self.fi]
-        self.total = total.clip(0, 100).tolist()
+        self.total = np.minimum(np.maximum(total, 0), 100).tolist()  # np.clip, without its checks
         self.heat = view.factions[faction].heat
         self.risk = max(0.1, rs.factions[faction].ai.get("risk", 1.0))
         self.threshold = rs.rules["discipline_heat"]
@@ -371,7 +373,7 @@ class _Context:
 
     def foresee(self, motions: list[Motion]) -> None:
         """Forecast the motions not yet forecast this turn, all at once."""
-        fresh = {_motion_key(m): m for m in motions if _motion_key(m) not in self._forecasts}
+        fresh = {key: m for key, m in ((_motion_key(m), m) for m in motions) if key not in self._forecasts}
         if not fresh:
             return
         if self._basis is None:  # what every motion weighed in this decision shares
