@@ -275,12 +275,15 @@ def _chances(
         if own_fate(rs, b.view, motion, m):
             out.append([0.0] * (len(fids) + 1))  # nobody votes for his own removal, in any world
             continue
-        same = b.facts[i]
-        f = Facts(m, inclination(rs, b.view, motion, m), same.traits, same.fear_mult, False, same.bound, same.row)
+        f = b.facts[i]  # his lean left unset: a leader whipped by his own faction follows it whatever he thinks
         met = sorted(set(masters[i]))
         whips = [ctx.whips.get(fids[j - 1], "free") if j else "free" for j in met]
+        own_judgement = freed[i] or "free" in whips
+        if own_judgement or any(j and fids[j - 1] != f.bound for j in met):
+            lean = inclination(rs, b.view, motion, m)
+            f = Facts(m, lean, f.traits, f.fear_mult, False, f.bound, f.row)
         ind = 0.0  # never read unless some world asks for his own judgement
-        if freed[i] or "free" in whips:
+        if own_judgement:
             ind = 1.0 / (1.0 + math.exp(-sum(v for _, v in free_logit(rs, b.view, f, ctx))))
         row = [ind] * (len(fids) + 1)
         for j, whip in zip(met, whips):
