@@ -327,6 +327,7 @@ class _Context:
         self.rs, self.view, self.faction = rs, view, faction
         self._forecasts = forecasts
         self._basis: Basis | None = None
+        self._expected: list[Motion] = []
         self.influence = view.factions[faction].influence
         self.strength = strengths(rs, view)
         self.fi = rs.fi[faction]
@@ -371,8 +372,13 @@ class _Context:
         self.foresee([motion])
         return self._forecasts[_motion_key(motion)]
 
+    def expect(self, motions: list[Motion]) -> None:
+        """Motions to forecast along with the next ones asked for (one batch of worlds)."""
+        self._expected.extend(motions)
+
     def foresee(self, motions: list[Motion]) -> None:
-        """Forecast the motions not yet forecast this turn, all at once."""
+        """Forecast the motions not yet forecast this turn (and those expected), all at once."""
+        motions, self._expected = motions + self._expected, []
         fresh = {key: m for key, m in ((_motion_key(m), m) for m in motions) if key not in self._forecasts}
         if not fresh:
             return
