@@ -227,9 +227,10 @@ def _context(rs: Ruleset, b: Basis, motion: Motion) -> VoteContext:
     return VoteContext(viewer, whips, b.police_boss, fear_sign, b.repression, yes_share, b.loyalty)
 
 
-def _hidden_bosses(rs: Ruleset, b: Basis, u: np.ndarray, seeds: list[int]) -> tuple[np.ndarray, np.ndarray]:
+def _hidden_bosses(rs: Ruleset, b: Basis, u: np.ndarray, keep_u: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Whom each member follows in each world of each motion [motions, worlds, members] (0
-    independent, 1+f faction f), and the secret holds drawn [motions, worlds, members, factions]."""
+    independent, 1+f faction f), and the secret holds drawn [motions, worlds, members, factions].
+    `keep_u`: each motion's stream of "still follows whom he showed" draws."""
     o = rs.rules["odds"]
     (nmo, _), k, nm, nf = u.shape, int(o["worlds"]), len(b.seated), len(rs.faction_ids)
     block = k * nm * nf
@@ -245,7 +246,7 @@ def _hidden_bosses(rs: Ruleset, b: Basis, u: np.ndarray, seeds: list[int]) -> tu
     ok = (ordered[..., -1] >= CONTROL_MIN) & (ordered[..., -1] - ordered[..., -2] >= CONTROL_MARGIN)
     boss = np.where(ok, top + 1, 0)
     if b.shown:
-        keep_u = streams([seed ^ _KEEP_SALT for seed in seeds], k * nm).reshape(nmo, k, nm)
+        keep_u = keep_u[:, : k * nm].reshape(nmo, k, nm)
         for i, was in b.shown:
             boss[:, :, i] = np.where(keep_u[:, :, i] < o["shown_weight"], was, boss[:, :, i])
     for i, leads in b.bound:
@@ -327,8 +328,12 @@ def honest_all(
 
     # The hidden worlds: rivals' secret holds (more likely from those still to act) and free votes.
     seeds = [_seed(b, motion) for motion in motions]
-    u = streams(seeds, k * nm * nf * 2 + k * nf)
-    boss, holds = _hidden_bosses(rs, b, u, seeds)
+    if b.shown:  # both streams of each motion in one pass (a stream's start is the same whatever its length)
+        drawn = streams(seeds + [seed ^ _KEEP_SALT for seed in seeds], k * nm * nf * 2 + k * nf)
+        u, keep_u = drawn[:nmo], drawn[nmo:]
+    else:
+        u = keep_u = streams(seeds, k * nm * nf * 2 + k * nf)
+    boss, holds = _hidden_bosses(rs, b, u, keep_u)
     gives_free = np.zeros((nmo, k, nf + 1), dtype=bool)
     gives_free[:, :, 1:] = (u[:, 2 * k * nm * nf :].reshape(nmo, k, nf) < o["whip_free_chance"]) & np.array(
         [[f not in (viewer, motion.proposer) for f in fids] for motion in motions]
@@ -339,9 +344,8 @@ def honest_all(
     choice = gives_free[at, np.arange(k)[None, :, None], boss]
     masters, freed = boss.transpose(0, 2, 1).tolist(), choice.any(axis=1).tolist()
     whipped = [_chances(rs, b, motion, ctx, masters[x], freed[x]) for x, (motion, ctx) in enumerate(zip(motions, ctxs))]
-    table = np.array(whipped)  # [motions, members, 1 + factions]
-    table = np.stack([table, np.repeat(table[:, :, :1], nf + 1, axis=2)])  # whipped, free
-    p = table[choice.view(np.int8), at, np.arange(nm)[None, None, :], boss]  # [motions, worlds, members]
+    table = np.array(whipped)  # [motions, members, 1 + factions]; a free vote is column 0's chance
+    p = table[at, np.arange(nm)[None, None, :], np.where(choice, 0, boss)]  # [motions, worlds, members]
 
     independent = boss == 0
     if independent.any():
