@@ -87,14 +87,16 @@ def pass_probabilities(p: np.ndarray, chair_index: int | None) -> np.ndarray:
         return np.zeros(k)
     even_chair = chair_index is not None and n % 2 == 0
     cols = [i for i in range(n) if not (even_chair and i == chair_index)]
-    # dist[:, 1 + y]: the chance of y yes votes so far; column 0 stays zero (no votes below none).
-    dist = np.zeros((k, len(cols) + 2))
-    dist[:, 1] = 1.0
-    stay = 1.0 - p
+    # dist[1 + y]: each row's chance of y yes votes so far, rows along the second axis (each step
+    # then works on whole contiguous rows); dist[0] stays zero (no votes below none).
+    dist = np.zeros((len(cols) + 2, k))
+    dist[1] = 1.0
+    yes = p.T.copy()
+    stay = 1.0 - yes
     for j, i in enumerate(cols, start=1):
-        moved = dist[:, 0 : j + 1] * p[:, i : i + 1]
-        np.add(dist[:, 1 : j + 2] * stay[:, i : i + 1], moved, out=dist[:, 1 : j + 2])
-    dist = dist[:, 1:]
+        moved = dist[0 : j + 1] * yes[i]
+        np.add(dist[1 : j + 2] * stay[i], moved, out=dist[1 : j + 2])
+    dist = np.ascontiguousarray(dist[1:].T)  # summed along rows, as numpy sums them
     if not even_chair:
         return dist[:, n // 2 + 1 :].sum(axis=1)
     half = n // 2
