@@ -17,7 +17,7 @@ from ..core.flow import chooser_of, congress_due, plenum_due
 from ..core.legality import cost_of
 from ..core.rng import Rng
 from ..core.rules.control import estimates
-from ..core.rules.odds import Basis, basis, honest_all
+from ..core.rules.odds import Basis, basis, honest_chances
 from ..core.rules.pacts import struck
 from ..core.rules.stance import pursued_policies
 from ..core.rules.strength import strengths
@@ -384,8 +384,9 @@ class _Context:
             return
         if self._basis is None:  # what every motion weighed in this decision shares
             self._basis = basis(self.rs, self.view, self.faction, weights=self.strength)
-        seen = honest_all(self.rs, self.view, list(fresh.values()), self.faction, shared=self._basis)
-        self._forecasts.update(zip(fresh, (o.p for o in seen)))
+        self._forecasts.update(
+            zip(fresh, honest_chances(self.rs, self.view, list(fresh.values()), self.faction, self._basis))
+        )
 
     def _rank_own_people(self) -> list[str]:
         """Our free party people, best first (skills, fewest posts already)."""

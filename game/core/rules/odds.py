@@ -320,9 +320,24 @@ def honest_all(
 ) -> list[Odds]:
     """`honest` for several motions at once: every motion's worlds in the same arrays."""
     b = shared if shared is not None else basis(rs, state, viewer, pending)
-    seated = b.seated
-    if not seated or not motions:
+    if not b.seated or not motions:
         return [Odds(0.0, (), ()) for _ in motions]
+    p, chance = _worlds(rs, b, motions)
+    mean, spread = _mean_std(p)
+    return [_odds(rs.rules["odds"], b, chance[x], mean[x], spread[x]) for x in range(len(motions))]
+
+
+def honest_chances(rs: Ruleset, state: GameState, motions: list[Motion], viewer: str, shared: Basis) -> list[float]:
+    """Just the chances `honest_all` shows (`Odds.p`), for a caller that needs no more."""
+    if not shared.seated or not motions:
+        return [0.0 for _ in motions]
+    return [round(chance, 4) for chance in _worlds(rs, shared, motions)[1]]
+
+
+def _worlds(rs: Ruleset, b: Basis, motions: list[Motion]) -> tuple[np.ndarray, list[float]]:
+    """Each motion's worlds: every member's chance of yes [motions, worlds, members], and the
+    mean chance of passing of each motion."""
+    viewer, seated = b.viewer, b.seated
     o = rs.rules["odds"]
     fids = rs.faction_ids
     nf, nm, k, nmo = len(fids), len(seated), int(o["worlds"]), len(motions)
@@ -365,9 +380,7 @@ def honest_all(
         p = np.where(independent, 1.0 / (1.0 + np.exp(-(logit + shift))), p)
 
     passing = pass_probabilities(p.reshape(nmo * k, nm), b.chair_index).reshape(nmo, k)
-    chance = (np.add.reduce(passing, axis=1) / k).tolist()  # passing.mean(axis=1), without its overhead
-    mean, spread = _mean_std(p)
-    return [_odds(o, b, chance[x], mean[x], spread[x]) for x in range(nmo)]
+    return p, (np.add.reduce(passing, axis=1) / k).tolist()  # passing.mean(axis=1), without its overhead
 
 
 def _odds(o: dict, b: Basis, chance: float, mean: list[float], spread: list[float]) -> Odds:
