@@ -26,9 +26,9 @@ from ..ruleset import Ruleset
 from ..state import GameState, Motion
 from ..view import player_view
 from .control import CONTROL_MARGIN, CONTROL_MIN, bound_faction, estimates, total_loyalty
-from .stance import inclination, stance
+from .stance import inclination
 from .strength import strengths
-from .votes import Facts, VoteContext, chair_of, character_terms, directed_p, free_logit, members, own_fate, whip_of
+from .votes import Facts, VoteContext, chair_of, character_terms, context, directed_p, free_logit, members, own_fate
 
 _GOLDEN = np.uint64(0x9E3779B97F4A7C15)
 _MIX1, _MIX2 = np.uint64(0xBF58476D1CE4E5B9), np.uint64(0x94D049BB133111EB)
@@ -135,8 +135,6 @@ class Basis:
     bound: list[tuple[int, int]]  # (member, 1 + the faction he leads)
     facts: list[Facts]  # per member, what bears on his vote whatever the motion (lean and own fate left unset)
     chair_index: int | None
-    police_boss: str | None
-    repression: float
     seed_prefix: int  # the worlds' stream seed before the motion's key
 
 
@@ -183,7 +181,6 @@ def basis(
         traits, mult, leads = character_terms(rs, m)
         member_facts.append(Facts(m, 0.0, traits, mult, False, leads, tuple(row)))
     chair = chair_of(rs, view, seated)
-    police = view.offices.get(rs.rules["police_office"])
     return Basis(
         view,
         viewer,
@@ -198,8 +195,6 @@ def basis(
         bound,
         member_facts,
         seated.index(chair) if chair is not None else None,
-        bosses.get(police) if police is not None else None,
-        float(view.indicators[rs.ii["repression"]]) / 100.0,
         derive_seed(view.seed, viewer, view.turn),
     )
 
@@ -208,25 +203,6 @@ def _seed(b: Basis, motion: Motion) -> int:
     """The stream's seed: the game, the turn, the viewer and the motion — nothing hidden."""
     key = "|".join([motion.kind, motion.proposer, *(f"{k}={v}" for k, v in sorted(motion.params.items()))])
     return extend_seed(b.seed_prefix, zlib.crc32(key.encode("utf-8")))
-
-
-def _context(rs: Ruleset, b: Basis, motion: Motion) -> VoteContext:
-    """votes.context as the viewer sees it: its own whip, everyone else's evident stance."""
-    view, viewer = b.view, b.viewer
-    whips = {
-        f: whip_of(rs, view, f, motion, b.weights)
-        if f == viewer
-        else ("for" if stance(rs, view, f, motion, b.weights) else "against")
-        for f in rs.faction_ids
-    }
-    fear_sign = 0.0
-    if b.police_boss is not None and whips.get(b.police_boss) in ("for", "against"):
-        # Fear pushes toward whoever commands the secret police, scaled by repression.
-        fear_sign = (1.0 if whips[b.police_boss] == "for" else -1.0) * b.repression
-    directed_ = [whips.get(b.bosses.get(m) or "", "free") for m in b.seated if b.bosses.get(m) is not None]
-    directed_ = [w for w in directed_ if w != "free"]
-    yes_share = (sum(1 for w in directed_ if w == "for") / len(directed_)) if directed_ else 0.5
-    return VoteContext(viewer, whips, b.police_boss, fear_sign, b.repression, yes_share, b.loyalty)
 
 
 def _hidden_bosses(rs: Ruleset, b: Basis, u: np.ndarray, keep_u: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -341,7 +317,7 @@ def _worlds(rs: Ruleset, b: Basis, motions: list[Motion]) -> tuple[np.ndarray, l
     o = rs.rules["odds"]
     fids = rs.faction_ids
     nf, nm, k, nmo = len(fids), len(seated), int(o["worlds"]), len(motions)
-    ctxs = [_context(rs, b, motion) for motion in motions]
+    ctxs = [context(rs, b.view, motion, viewer, b.bosses, b.weights) for motion in motions]
 
     # The hidden worlds: rivals' secret holds (more likely from those still to act) and free votes.
     seeds = [_seed(b, motion) for motion in motions]
