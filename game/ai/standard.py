@@ -384,9 +384,7 @@ class _Context:
             return
         if self._basis is None:  # what every motion weighed in this decision shares
             self._basis = basis(self.rs, self.view, self.faction, weights=self.strength)
-        self._forecasts.update(
-            zip(fresh, honest_chances(self.rs, self.view, list(fresh.values()), self.faction, self._basis))
-        )
+        self._forecasts.update(zip(fresh, honest_chances(self.rs, self._basis, list(fresh.values()))))
 
     def _rank_own_people(self) -> list[str]:
         """Our free party people, best first (skills, fewest posts already)."""

@@ -303,8 +303,8 @@ def honest_all(
     return [_odds(rs.rules["odds"], b, chance[x], mean[x], spread[x]) for x in range(len(motions))]
 
 
-def honest_chances(rs: Ruleset, state: GameState, motions: list[Motion], viewer: str, shared: Basis) -> list[float]:
-    """Just the chances `honest_all` shows (`Odds.p`), for a caller that needs no more."""
+def honest_chances(rs: Ruleset, shared: Basis, motions: list[Motion]) -> list[float]:
+    """Just the chances `honest_all` shows (`Odds.p`) on this basis, for a caller that needs no more."""
     if not shared.seated or not motions:
         return [0.0 for _ in motions]
     return [round(chance, 4) for chance in _worlds(rs, shared, motions)[1]]
