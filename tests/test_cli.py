@@ -79,6 +79,7 @@ def test_bench_prints_the_budget_keys():
         "content_load_ms",
         "ai_decision_hard_ms_median",
         "ai_decision_hard_ms_p95",
+        "hard_iterations_per_s",
     ):
         assert key in doc and doc[key] > 0
 

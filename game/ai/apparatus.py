@@ -8,6 +8,7 @@ side it has just beaten; and it strikes when a rival's heat runs high.
 from __future__ import annotations
 
 from ..core import actions as A
+from ..core.defs import AgendaPolicy
 from ..core.state import GameState, Motion
 from .standard import StandardBot
 
@@ -22,38 +23,49 @@ def last_beaten(view: GameState) -> str | None:
 
 class ApparatusBot(StandardBot):
     def candidates(self, view: GameState):
+        borrowed, strikes = self._borrowed(view), self._strikes(view)
+        # Forecast its own motions together with the standard ones: one batch of worlds.
+        self._ctx.expect([motion for _, _, motion in borrowed] + [motion for _, motion in strikes])
         yield from super().candidates(view)
-        yield from self._steal_clothes(view)
-        yield from self._strike(view)
+        yield from self._steal_clothes(borrowed)
+        yield from self._strike(strikes)
 
-    def _steal_clothes(self, view: GameState):
+    def _borrowed(self, view: GameState) -> list[tuple[AgendaPolicy, int, Motion]]:
         """Adopt the beaten side's program: the left's industry after beating the left, and so on."""
         beaten = last_beaten(view)
         if beaten is None or self._ctx.influence < 2:
-            return
+            return []
         agenda = self.rs.factions[self.faction].agenda_policies
         turned = {item.axis for item in self._ctx.pursued if item not in agenda}
+        borrowed = []
         for item in self.rs.factions[beaten].agenda_policies:
             current = view.policies[item.axis]
             if current == item.target or item.axis in turned:
                 continue  # where its own line has turned, it no longer borrows
             step = 1 if item.target > current else -1
-            motion = Motion("policy", self.faction, {"axis": item.axis, "step": step})
+            borrowed.append((item, step, Motion("policy", self.faction, {"axis": item.axis, "step": step})))
+        return borrowed
+
+    def _steal_clothes(self, borrowed: list[tuple[AgendaPolicy, int, Motion]]):
+        for item, step, motion in borrowed:
             p = self._ctx.p_pass(motion)
             yield item.weight * 0.9 * p, A.Propose(self.faction, "policy", item.axis, step=step)
 
-    def _strike(self, view: GameState):
-        """Censure the strongest party rival once its heat is high enough to make it stick."""
+    def _strikes(self, view: GameState) -> list[tuple[float, Motion]]:
+        """Censure the strongest party rival once its heat is high enough to make it stick:
+        (bonus, motion) for each rival hot enough."""
         c = self._ctx
         rivals = [f for f in self.rs.faction_ids if f != self.faction and self.rs.factions[f].party]
         if not rivals or c.influence < 3:
-            return
+            return []
         strongest = max(rivals, key=lambda f: (c.strength[f], f))
-        for other in rivals:
-            fs = view.factions[other]
-            if fs.rung >= 3 or fs.heat < self.rs.rules["strike_heat"]:
-                continue
-            motion = Motion("censure", self.faction, {"faction": other})
-            p = c.p_pass(motion)
-            bonus = 1.5 if other == strongest else 1.0
-            yield 3.0 * p * bonus, A.Propose(self.faction, "censure", other)
+        return [
+            (1.5 if other == strongest else 1.0, Motion("censure", self.faction, {"faction": other}))
+            for other in rivals
+            if view.factions[other].rung < 3 and view.factions[other].heat >= self.rs.rules["strike_heat"]
+        ]
+
+    def _strike(self, strikes: list[tuple[float, Motion]]):
+        for bonus, motion in strikes:
+            p = self._ctx.p_pass(motion)
+            yield 3.0 * p * bonus, A.Propose(self.faction, "censure", motion.params["faction"])

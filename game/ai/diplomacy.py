@@ -74,12 +74,12 @@ def judge_offer(
 
 def answers(rs: Ruleset, view: GameState, me: str) -> list[A.AnswerPact]:
     """An answer to every offer waiting for this faction."""
-    weights = strengths(rs, view)
+    waiting = [pact for pact in view.pacts if pact.b == me and not pact.accepted]
+    weights = strengths(rs, view) if waiting else {}
     out = []
-    for pact in view.pacts:
-        if pact.b == me and not pact.accepted:
-            ok, why = judge_offer(rs, view, me, pact.a, pact.kind, pact.price, pact.against, weights)
-            out.append(A.AnswerPact(me, pact.a, ok, why))
+    for pact in waiting:
+        ok, why = judge_offer(rs, view, me, pact.a, pact.kind, pact.price, pact.against, weights)
+        out.append(A.AnswerPact(me, pact.a, ok, why))
     return out
 
 

@@ -42,6 +42,7 @@ class HardBot(StandardBot):
         self.cfg = HardConfig.of(rs)
         self._forced: list[A.Action] | None = None
         self.last_values: list[float] = []  # each candidate's mean value at the last decision
+        self.iterations = 0  # rollouts played so far (one candidate on one sampled world), for the bench
 
     # ---- the standard bot's ranking, replayed ------------------------------------------------
 
@@ -151,6 +152,7 @@ class HardBot(StandardBot):
                 play(world, candidate)
                 play_out(rs, world, seed, stop_turn)
                 values[i].append(outcome(rs, world, me, cfg))
+                self.iterations += 1
                 yield None
         self.last_values = [round(sum(v) / rollouts, 4) for v in values]
         best, best_score = 0, cfg.keep_margin

@@ -196,9 +196,11 @@ def play_out(rs: Ruleset, world: GameState, seed: int, stop_turn: int) -> None:
         faction = whose_move(rs, world)
         if faction is None:
             return
-        view = player_view(rs, world, faction)
-        rng = Rng(derive_seed(seed, "bot", faction, len(world.log)))
-        action = bots[faction].choose(view, rng, lambda a: check(rs, world, a) is None)
+        bot, legal = bots[faction], lambda a: check(rs, world, a) is None
+        action = bot.planned(world, legal)  # a plan in progress needs no view
+        if action is None:
+            view = player_view(rs, world, faction)
+            action = bot.choose(view, Rng(derive_seed(seed, "bot", faction, len(world.log))), legal)
         apply_in_place(rs, world, action)
         moves += 1
 

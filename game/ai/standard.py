@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import numpy as np
+
 from ..core import actions as A
 from ..core.actions.lobbying import bound_elsewhere
 from ..core.actions.motions import unfit_for_office
@@ -17,7 +19,7 @@ from ..core.conditions import Ctx
 from ..core.flow import congress_due, plenum_due
 from ..core.rng import Rng
 from ..core.rules.control import estimates
-from ..core.rules.odds import honest
+from ..core.rules.odds import Basis, basis, honest_chances
 from ..core.rules.pacts import struck
 from ..core.rules.stance import pursued_policies
 from ..core.rules.strength import strengths
@@ -74,6 +76,17 @@ class StandardBot:
         key = (view.turn, view.acting)
         if self.plan_key != key:
             self.plan_key, self.plan = key, self.make_plan(view, rng)
+        return self._play_plan(legal)
+
+    def planned(self, state: GameState, legal: Callable[[A.Action], bool]) -> A.Action | None:
+        """The next step of the plan this bot is playing now, if it is playing one: what `choose`
+        would return, read from the public facts of `state` (the truth or a view) without a view
+        or a stream, which a plan in progress no longer needs. None: call `choose`."""
+        if state.event_queue or state.phase == "session" or self.plan_key != (state.turn, state.acting):
+            return None
+        return self._play_plan(legal)
+
+    def _play_plan(self, legal: Callable[[A.Action], bool]) -> A.Action:
         while self.plan:
             action = self.plan.pop(0)
             if legal(action):
@@ -212,6 +225,7 @@ class StandardBot:
             motion = Motion("publish", self.faction, {"document": "testament"})
             options.append((3.0, 0.5, motion, A.Propose(self.faction, "publish", "testament")))
         options.sort(key=lambda o: -o[0])
+        c.foresee([motion for _, _, motion, _ in options[:MOTIONS_FORECAST]])
         for value, cost, motion, action in options[:MOTIONS_FORECAST]:
             cost += diplomacy.breaking_cost(rs, view, self.faction, struck(rs, view, motion))
             yield value * c.p_pass(motion) - cost, action
@@ -221,10 +235,11 @@ class StandardBot:
         if c.influence < 2:
             return
         amount = 2
+        standing = view.standing.tolist()
         for base_id in rs.bases:
-            row = view.standing[rs.bi[base_id]]
-            mine = int(row[rs.fi[self.faction]])
-            top = int(row.max())
+            row = standing[rs.bi[base_id]]
+            mine = row[rs.fi[self.faction]]
+            top = max(row)
             if mine >= 90:
                 continue
             near_top = 1.0 if mine + 8 >= top else 0.4
@@ -310,12 +325,14 @@ class _Context:
     def __init__(self, rs: Ruleset, view: GameState, faction: str, forecasts: dict[tuple, float]) -> None:
         self.rs, self.view, self.faction = rs, view, faction
         self._forecasts = forecasts
+        self._basis: Basis | None = None
+        self._expected: list[Motion] = []
         self.influence = view.factions[faction].influence
         self.strength = strengths(rs, view)
         self.fi = rs.fi[faction]
         total = view.loyalty_public.astype("int32")
         total[:, self.fi] += view.loyalty_secret[:, self.fi]
-        self.total = total.clip(0, 100)
+        self.total = np.minimum(np.maximum(total, 0), 100).tolist()  # np.clip, without its checks
         self.heat = view.factions[faction].heat
         self.risk = max(0.1, rs.factions[faction].ai.get("risk", 1.0))
         self.threshold = rs.rules["discipline_heat"]
@@ -343,18 +360,30 @@ class _Context:
         return self._owners[cid]
 
     def loyalty(self, cid: str, faction: str) -> int:
-        return int(self.total[self.rs.ci[cid], self.rs.fi[faction]])
+        return self.total[self.rs.ci[cid]][self.rs.fi[faction]]
 
     def best_rival_loyalty(self, cid: str) -> int:
         row = self.total[self.rs.ci[cid]]
-        return int(max(v for i, v in enumerate(row) if i != self.fi))
+        return max(v for i, v in enumerate(row) if i != self.fi)
 
     def p_pass(self, motion: Motion) -> float:
         """The bot's honest odds (what it may know, the rest weighed up), kept for the turn."""
-        key = (motion.kind, tuple(sorted(motion.params.items())))
-        if key not in self._forecasts:
-            self._forecasts[key] = honest(self.rs, self.view, motion, self.faction).p
-        return self._forecasts[key]
+        self.foresee([motion])
+        return self._forecasts[_motion_key(motion)]
+
+    def expect(self, motions: list[Motion]) -> None:
+        """Motions to forecast along with the next ones asked for (one batch of worlds)."""
+        self._expected.extend(motions)
+
+    def foresee(self, motions: list[Motion]) -> None:
+        """Forecast the motions not yet forecast this turn (and those expected), all at once."""
+        motions, self._expected = motions + self._expected, []
+        fresh = {key: m for key, m in ((_motion_key(m), m) for m in motions) if key not in self._forecasts}
+        if not fresh:
+            return
+        if self._basis is None:  # what every motion weighed in this decision shares
+            self._basis = basis(self.rs, self.view, self.faction, weights=self.strength)
+        self._forecasts.update(zip(fresh, honest_chances(self.rs, self._basis, list(fresh.values()))))
 
     def _rank_own_people(self) -> list[str]:
         """Our free party people, best first (skills, fewest posts already)."""
@@ -376,6 +405,10 @@ class _Context:
     def best_own_candidate(self, office: str) -> str | None:
         holder = self.view.offices.get(office)
         return next((cid for cid in self._own_ranked if cid != holder), None)
+
+
+def _motion_key(motion: Motion) -> tuple:
+    return (motion.kind, tuple(sorted(motion.params.items())))
 
 
 def _target_of(action: A.Action) -> str:

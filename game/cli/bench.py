@@ -2,7 +2,8 @@
 
 Prints game_ms_median (all-AI games of the main scenario, some cut short by sole power),
 full_game_ms_median (only those played to spring 1941), games_per_s, the AI's median decision
-time (per move; the hard level's per faction-turn) and the content load time. Timing lives here and in the CLI, never in the core.
+time (per move; the hard level's per faction-turn, with its look-ahead iterations per second) and
+the content load time. Timing lives here and in the CLI, never in the core.
 """
 
 from __future__ import annotations
@@ -82,8 +83,10 @@ def hard_figures(rs: Ruleset, games: int, turns: int) -> dict:
     scen = rs.scenarios["succession"]
     levels = {f: "hard" for f in scen.playable if f != scen.apparatus}
     per_turn: dict[tuple[int, int, str], float] = {}
+    iterations = 0
     for seed in range(1, games + 1):
         record = play_game(rs, "succession", seed, time_decisions=True, levels=levels, max_turns=turns)
+        iterations += record.iterations
         for turn, faction, ms in record.decisions:
             if faction in levels:
                 key = (seed, turn, faction)
@@ -93,6 +96,8 @@ def hard_figures(rs: Ruleset, games: int, turns: int) -> dict:
         "ai_decision_hard_ms_median": round(statistics.median(times), 1),
         "ai_decision_hard_ms_p95": round(times[min(len(times) - 1, int(len(times) * 0.95))], 1),
         "ai_decision_hard_samples": len(times),
+        # look-ahead iterations (a candidate played out on one sampled world) per second of hard thinking
+        "hard_iterations_per_s": round(iterations / max(sum(times) / 1000.0, 1e-9), 1),
     }
 
 

@@ -7,6 +7,8 @@ order of the draw pile, private chronicle entries, pact offers between others, a
 
 from __future__ import annotations
 
+from typing import Any
+
 from .rng import Rng
 from .ruleset import Ruleset
 from .state import GameState
@@ -17,7 +19,7 @@ PRIVATE_KEYS = ("lobby.secret",)
 
 def player_view(rs: Ruleset, state: GameState, faction: str, with_log: bool = True) -> GameState:
     """`with_log=False` drops the chronicle, for quick throwaway views (vote forecasts)."""
-    view = state.clone(keep_log=with_log)
+    view = state.clone(keep_log=False)
     view.view_of = faction
     f = rs.fi[faction]
     keep_secret = view.loyalty_secret[:, f].copy()
@@ -33,5 +35,24 @@ def player_view(rs: Ruleset, state: GameState, faction: str, with_log: bool = Tr
     view.rng = Rng(0)
     view.pacts = [p for p in view.pacts if p.accepted or faction in (p.a, p.b)]
     if with_log:
-        view.log = [e for e in view.log if e[1] not in PRIVATE_KEYS or e[2].get("faction") == faction]
+        view.log = list(_public_log(rs, state.log, faction))
     return view
+
+
+def _visible(entry: list[Any], faction: str) -> bool:
+    return bool(entry[1] not in PRIVATE_KEYS or entry[2].get("faction") == faction)
+
+
+def _public_log(rs: Ruleset, log: list[list[Any]], faction: str) -> list[list[Any]]:
+    """The chronicle as `faction` may read it. The chronicle only grows (entries are never changed
+    once appended), so what was sifted for this faction's last view of the same chronicle is kept
+    and only the new entries are sifted. The list kept is never changed, only replaced."""
+    memo = rs.cache.setdefault("public_logs", {})
+    seen = memo.get(faction)
+    if seen is not None and seen[0] is log and 0 < seen[1] <= len(log) and log[seen[1] - 1] is seen[2]:
+        kept: list[list[Any]] = seen[3] + [e for e in log[seen[1] :] if _visible(e, faction)]
+    else:
+        kept = [e for e in log if _visible(e, faction)]
+    if log:
+        memo[faction] = (log, len(log), log[-1], kept)
+    return kept

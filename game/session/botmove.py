@@ -19,10 +19,18 @@ from ..core.view import player_view
 
 
 def bot_action(rs: Ruleset, state: GameState, faction: str, bot) -> A.Action:
-    """The action `bot`, playing `faction`, chooses now from its own player view."""
-    view = player_view(rs, state, faction)
-    rng = Rng(derive_seed(state.seed, "bot", faction, len(state.log)))
-    return bot.choose(view, rng, lambda a: check(rs, state, a) is None)
+    """The action `bot`, playing `faction`, chooses now from its own player view (a plan in
+    progress takes its next step without one: it was made from that view)."""
+
+    def legal(a: A.Action) -> bool:
+        return check(rs, state, a) is None
+
+    planned = getattr(bot, "planned", None)
+    action = planned(state, legal) if planned is not None else None
+    if action is None:
+        view = player_view(rs, state, faction)
+        action = bot.choose(view, Rng(derive_seed(state.seed, "bot", faction, len(state.log))), legal)
+    return action
 
 
 SCRIPTED_PREFIX = "tests.ai."  # scripted strategies for measurement live with the tests

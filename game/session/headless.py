@@ -26,6 +26,7 @@ class GameRecord:
     decision_ms: list[float] = field(default_factory=list)
     # (turn, faction, ms) of every decision, when timed: a faction-turn's thinking is their sum
     decisions: list[tuple[int, str, float]] = field(default_factory=list)
+    iterations: int = 0  # the hard bots' rollouts (look-ahead iterations) in this game
 
 
 def play_game(
@@ -70,6 +71,7 @@ def play_game(
             turn = state.turn
             if max_turns is not None and turn >= max_turns:
                 break
+    record.iterations = sum(getattr(bot, "iterations", 0) for bot in bots.values())
     return record
 
 

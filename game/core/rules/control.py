@@ -7,6 +7,9 @@ clear of the next; otherwise he is independent. Leaders are bound to their own f
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 import numpy as np
 
 from ..ruleset import Ruleset
@@ -43,17 +46,34 @@ def controller_from_row(row: np.ndarray, faction_ids: tuple[str, ...]) -> str | 
 
 def controller(rs: Ruleset, state: GameState, character: str) -> str | None:
     """Who truly directs this character's votes (None = independent)."""
-    c = rs.ci[character]
-    bound = bound_faction(rs, character)
-    if bound is not None:
-        return bound
-    row = _clip100(state.loyalty_public[c] + state.loyalty_secret[c])
-    return controller_from_row(row, rs.faction_ids)
+    return _true_controllers(rs, state)[rs.ci[character]]
+
+
+MEMO_SIZE = 512  # loyalty matrices remembered with their controllers (a game meets a few thousand)
+
+
+def _remembered(rs: Ruleset, key: tuple[Any, ...], work: Callable[[], Any]) -> tuple[str | None, ...]:
+    """The control rule's answer for a loyalty matrix, by the matrix's contents: the many calls on
+    one unchanged state (every stance, strength and forecast of a decision) apply the rule once,
+    and a changed state can never meet a stale answer."""
+    memo = rs.cache.setdefault("controllers", {})
+    known = memo.get(key)
+    if known is None:
+        if len(memo) >= MEMO_SIZE:
+            memo.clear()
+        known = memo[key] = tuple(controllers_of(rs, work()))
+    return tuple(known)
 
 
 def controllers(rs: Ruleset, state: GameState) -> list[str | None]:
     """Controller of every character, in ruleset order (one vectorised pass over the matrix)."""
-    return controllers_of(rs, total_loyalty(state))
+    return list(_true_controllers(rs, state))
+
+
+def _true_controllers(rs: Ruleset, state: GameState) -> tuple[str | None, ...]:
+    public, secret = state.loyalty_public, state.loyalty_secret
+    key = (None, public.shape, public.dtype.num, secret.dtype.num, public.tobytes(), secret.tobytes())
+    return _remembered(rs, key, lambda: total_loyalty(state))
 
 
 def estimates(rs: Ruleset, state: GameState, viewer: str | None) -> list[str | None]:
@@ -61,9 +81,15 @@ def estimates(rs: Ruleset, state: GameState, viewer: str | None) -> list[str | N
     if viewer is None:
         return controllers(rs, state)
     f = rs.fi[viewer]
-    matrix = state.loyalty_public.astype(np.int32)
-    matrix[:, f] += state.loyalty_secret[:, f]
-    return controllers_of(rs, _clip100(matrix))
+    public, own = state.loyalty_public, state.loyalty_secret[:, f]
+    key = (viewer, public.shape, public.dtype.num, own.dtype.num, public.tobytes(), own.tobytes())
+
+    def matrix() -> np.ndarray:
+        total = public.astype(np.int32)
+        total[:, f] += own
+        return _clip100(total)
+
+    return list(_remembered(rs, key, matrix))
 
 
 def controllers_of(rs: Ruleset, matrix: np.ndarray) -> list[str | None]:
@@ -99,9 +125,11 @@ def bound_faction(rs: Ruleset, character: str) -> str | None:
 def clamp_loyalty(state: GameState, c: int) -> None:
     """Keep public in 0-100 and public+secret within 0-100 for one character."""
     pub = state.loyalty_public[c]
-    np.clip(pub, 0, 100, out=pub)
+    np.maximum(pub, 0, out=pub)  # np.clip, without its checks (they cost more than the work here)
+    np.minimum(pub, 100, out=pub)
     sec = state.loyalty_secret[c]
-    np.clip(sec, -pub, 100 - pub, out=sec)
+    np.maximum(sec, -pub, out=sec)
+    np.minimum(sec, 100 - pub, out=sec)
 
 
 def add_public_loyalty(rs: Ruleset, state: GameState, character: str, faction: str, amount: int) -> None:

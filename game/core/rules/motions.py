@@ -12,13 +12,11 @@ from typing import Any
 
 from ..ruleset import Ruleset
 from ..state import GameState, Motion
-from ..view import player_view
 from . import odds, pacts, people, swings
 from .congress import INDEPENDENT, candidates
 from .control import controller, reveal
 from .discipline import move_rung
 from .stance import policy_step, stance
-from .strength import strengths
 from .votes import VoteResult, resolve
 
 
@@ -46,10 +44,9 @@ def politburo_session(rs: Ruleset, state: GameState) -> list[VoteResult]:
             )
             continue
         # The proposer's honest odds on the eve of the vote, and the whips it took the others to give.
-        view = player_view(rs, state, motion.proposer, with_log=False)
-        seen = odds.honest(rs, state, motion, motion.proposer, pending=[])  # the truth's log: the votes are public
-        weights = strengths(rs, view)
-        assumed = {f: ("for" if stance(rs, view, f, motion, weights) else "against") for f in rs.faction_ids}
+        eve = odds.basis(rs, state, motion.proposer, pending=[])  # the truth's log: the votes are public
+        seen = odds.honest(rs, state, motion, motion.proposer, shared=eve)
+        assumed = {f: ("for" if stance(rs, eve.view, f, motion, eve.weights) else "against") for f in rs.faction_ids}
         _keep_or_break(rs, state, motion)
         result = resolve(rs, state, motion)
         for member, _ in result.ballots:

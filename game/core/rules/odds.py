@@ -7,6 +7,10 @@ game's dice): in each, every rival may hold any member in secret (more likely if
 act this turn), and may give its members a free vote rather than its evident stance. In each world
 the vote's chance is exact (Poisson-binomial); the honest chance is their mean. Members whose vote
 differs much between worlds are the ones that "could still move".
+
+What does not depend on the motion (the view, whom the viewer believes each member follows, the
+loyalty rows, the chances of hidden holds) is a `Basis`, built once and shared by every motion a
+faction weighs in one decision. All worlds and members are computed at once, as numpy arrays.
 """
 
 from __future__ import annotations
@@ -18,15 +22,19 @@ from typing import Any
 
 import numpy as np
 
-from ..rng import derive_seed
+from ..rng import derive_seed, extend_seed
 from ..ruleset import Ruleset
 from ..state import GameState, Motion
 from ..view import player_view
-from .control import CONTROL_MARGIN, CONTROL_MIN, bound_faction, estimates
+from .control import CONTROL_MARGIN, CONTROL_MIN, bound_faction, estimates, total_loyalty
+from .stance import inclination
 from .strength import strengths
-from .votes import chair_of, context, directed_p, facts, free_logit, members
+from .votes import Facts, VoteContext, chair_of, character_terms, context, directed_p, free_logit, members, own_fate
 
 _GOLDEN = np.uint64(0x9E3779B97F4A7C15)
+_MIX1, _MIX2 = np.uint64(0xBF58476D1CE4E5B9), np.uint64(0x94D049BB133111EB)
+_S11, _S27, _S30, _S31 = (np.uint64(s) for s in (11, 27, 30, 31))
+_KEEP_SALT = 0x5F3759DF  # the stream of "still follows whom he showed" draws
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,15 +44,35 @@ class Odds:
     could_move: tuple[str, ...]  # members whose vote the viewer cannot pin down, most uncertain first
 
 
+class _Steps:
+    """idx * golden for idx = 1..n: SplitMix64's counter, the same for every stream (grown on demand)."""
+
+    table = np.zeros(0, dtype=np.uint64)
+
+    @classmethod
+    def first(cls, n: int) -> np.ndarray:
+        if len(cls.table) < n:
+            cls.table = np.arange(1, max(n, 4096) + 1, dtype=np.uint64) * _GOLDEN
+        return cls.table[:n]
+
+
+def streams(seeds: list[int], n: int) -> np.ndarray:
+    """n floats in [0, 1) for each seed [seeds, n], from SplitMix64 in integer arithmetic: the same
+    on every machine and numpy."""
+    z = _Steps.first(n)[None, :] + np.array(seeds, dtype=np.uint64)[:, None]  # uint64 arrays wrap silently
+    z ^= z >> _S30
+    z *= _MIX1
+    z ^= z >> _S27
+    z *= _MIX2
+    z ^= z >> _S31
+    z >>= _S11
+    return z.astype(np.float64) / float(1 << 53)
+
+
 def uniforms(seed: int, n: int) -> np.ndarray:
-    """n floats in [0, 1) from SplitMix64 in integer arithmetic: the same on every machine and numpy."""
-    idx = np.arange(1, n + 1, dtype=np.uint64)
-    with np.errstate(over="ignore"):
-        z = np.uint64(seed) + idx * _GOLDEN
-        z = (z ^ (z >> np.uint64(30))) * np.uint64(0xBF58476D1CE4E5B9)
-        z = (z ^ (z >> np.uint64(27))) * np.uint64(0x94D049BB133111EB)
-        z = z ^ (z >> np.uint64(31))
-    return (z >> np.uint64(11)).astype(np.float64) / float(1 << 53)
+    """One stream of `streams`."""
+    stream: np.ndarray = streams([seed], n)[0]
+    return stream
 
 
 def still_to_act(state: GameState, viewer: str) -> list[str]:
@@ -61,12 +89,16 @@ def pass_probabilities(p: np.ndarray, chair_index: int | None) -> np.ndarray:
         return np.zeros(k)
     even_chair = chair_index is not None and n % 2 == 0
     cols = [i for i in range(n) if not (even_chair and i == chair_index)]
-    dist = np.zeros((k, len(cols) + 1))
-    dist[:, 0] = 1.0
+    # dist[1 + y]: each row's chance of y yes votes so far, rows along the second axis (each step
+    # then works on whole contiguous rows); dist[0] stays zero (no votes below none).
+    dist = np.zeros((len(cols) + 2, k))
+    dist[1] = 1.0
+    yes = p.T.copy()
+    stay = 1.0 - yes
     for j, i in enumerate(cols, start=1):
-        q = p[:, i : i + 1]
-        dist[:, 1 : j + 1] = dist[:, 1 : j + 1] * (1.0 - q) + dist[:, 0:j] * q
-        dist[:, 0] *= 1.0 - p[:, i]
+        moved = dist[0 : j + 1] * yes[i]
+        np.add(dist[1 : j + 2] * stay[i], moved, out=dist[1 : j + 2])
+    dist = np.ascontiguousarray(dist[1:].T)  # summed along rows, as numpy sums them
     if not even_chair:
         majority: np.ndarray = dist[:, n // 2 + 1 :].sum(axis=1)
         return majority
@@ -74,12 +106,6 @@ def pass_probabilities(p: np.ndarray, chair_index: int | None) -> np.ndarray:
     pc = p[:, chair_index]
     with_chair: np.ndarray = pc * dist[:, max(half - 1, 0) :].sum(axis=1) + (1.0 - pc) * dist[:, half + 1 :].sum(axis=1)
     return with_chair
-
-
-def _seed(state: GameState, viewer: str, motion: Motion) -> int:
-    """The stream's seed: the game, the turn, the viewer and the motion — nothing hidden."""
-    key = "|".join([motion.kind, motion.proposer, *(f"{k}={v}" for k, v in sorted(motion.params.items()))])
-    return derive_seed(state.seed, viewer, state.turn, zlib.crc32(key.encode("utf-8")))
 
 
 def shown_at_last_vote(log: list[list[Any]], seated: list[str], lookback: int = 600) -> dict[str, str | None]:
@@ -96,114 +122,271 @@ def shown_at_last_vote(log: list[list[Any]], seated: list[str], lookback: int = 
     return out
 
 
-def honest(rs: Ruleset, state: GameState, motion: Motion, viewer: str, pending: list[str] | None = None) -> Odds:
-    """The honest chance `viewer` has of seeing this motion pass, from its own player view only.
-    `pending`: rivals still to act this turn (by default, from the view's order)."""
+@dataclass(slots=True)
+class Basis:
+    """What `viewer`'s forecasts share whatever the motion: build once per decision with `basis`."""
+
+    view: GameState  # the viewer's player view
+    viewer: str
+    pending: list[str]  # rivals still to act this turn
+    seated: list[str]
+    weights: dict[str, float]  # strengths, as the viewer sees them
+    bosses: dict[str, str | None]  # whom the viewer believes each character follows
+    loyalty: np.ndarray  # [characters, factions] as the viewer knows them
+    rows: np.ndarray  # [members, factions] float: the members' loyalty rows
+    hold_chance: np.ndarray  # [members, factions]: the chance a rival holds him in secret, in a world
+    shown: list[tuple[int, int]]  # (member, 1 + the faction he showed, 0: none) where the viewer believes otherwise
+    bound: list[tuple[int, int]]  # (member, 1 + the faction he leads)
+    facts: list[Facts]  # per member, what bears on his vote whatever the motion (lean and own fate left unset)
+    chair_index: int | None
+    seed_prefix: int  # the worlds' stream seed before the motion's key
+
+
+def basis(
+    rs: Ruleset,
+    state: GameState,
+    viewer: str,
+    pending: list[str] | None = None,
+    weights: dict[str, float] | None = None,
+) -> Basis:
+    """The motion-free part of `viewer`'s honest odds on `state` (the truth or its own view).
+    `pending`: rivals still to act this turn (by default, from the view's order); `weights`: the
+    strengths on the viewer's view, if the caller has them."""
     public_log = state.log  # votes are public: the true chronicle and the viewer's agree on them
     view = state if state.view_of == viewer else player_view(rs, state, viewer, with_log=False)
     seated = members(view)
-    if not seated:
-        return Odds(0.0, (), ())
     o = rs.rules["odds"]
     fids = rs.faction_ids
-    nf, nm, k = len(fids), len(seated), int(o["worlds"])
-    weights = strengths(rs, view)
-    known = estimates(rs, view, viewer)
-    bosses = dict(zip(rs.character_ids, known))
-    ctx = context(rs, view, motion, viewer, bosses, weights)
     pending = still_to_act(view, viewer) if pending is None else pending
-
-    rows = np.array([ctx.loyalty[rs.ci[m]] for m in seated], dtype=np.float64)  # [members, factions]
-    bound = [bound_faction(rs, m) for m in seated]
-
-    # The hidden worlds: rivals' secret holds (more likely from those still to act) and free votes.
-    u = uniforms(_seed(view, viewer, motion), k * nm * nf * 2 + k * nf)
-    hold_u = u[: k * nm * nf].reshape(k, nm, nf)
-    size_u = u[k * nm * nf : 2 * k * nm * nf].reshape(k, nm, nf)
-    free_u = u[2 * k * nm * nf :].reshape(k, nf)
+    weights = weights if weights is not None else strengths(rs, view)
+    bosses = dict(zip(rs.character_ids, estimates(rs, view, viewer)))
+    loyalty = total_loyalty(view)
+    index = [rs.ci[m] for m in seated]
+    rows = loyalty[index].astype(np.float64)
     chance = np.array(
         [0.0 if f == viewer else o["hold_chance"] + (o["pending_hold_chance"] if f in pending else 0.0) for f in fids]
     )
     # A man the viewer holds only by what it paid in secret is contested: rivals are likelier to have paid too.
-    fv = rs.fi[viewer]
-    bought = np.array([int(view.loyalty_secret[rs.ci[m], fv]) > 0 for m in seated])
-    per_member = np.where(
+    bought = view.loyalty_secret[index, rs.fi[viewer]] > 0
+    hold_chance = np.where(
         bought[:, None], np.maximum(chance, o["contested_hold_chance"]) * (chance > 0), chance[None, :]
     )
-    low, high = o["hold_amount"]
-    holds = (hold_u < per_member[None, :, :]) * (low + (high - low) * size_u)
-    lo = np.minimum(np.maximum(rows[None, :, :] + holds, 0.0), 100.0)  # [worlds, members, factions]
-    ordered = np.sort(lo, axis=2)
-    top = lo.argmax(axis=2)
-    ok = (ordered[:, :, -1] >= CONTROL_MIN) & (ordered[:, :, -1] - ordered[:, :, -2] >= CONTROL_MARGIN)
-    boss = np.where(ok, top + 1, 0)  # [worlds, members]: 0 independent, 1+f faction f
     # A member who at his last vote followed someone other than the viewer believes has shown
     # that the viewer's estimate is stale: in most worlds he still follows whom he showed.
-    shown = shown_at_last_vote(public_log, seated)
-    keep_u = uniforms(_seed(view, viewer, motion) ^ 0x5F3759DF, k * nm).reshape(k, nm)
-    for i, m in enumerate(seated):
-        if m in shown and shown[m] != bosses[m]:
-            followed = shown[m]
-            was = 0 if followed is None else rs.fi[followed] + 1
-            boss[:, i] = np.where(keep_u[:, i] < o["shown_weight"], was, boss[:, i])
-    for i, b in enumerate(bound):
-        if b is not None:
-            boss[:, i] = rs.fi[b] + 1
-    # Whips not yet set: a rival may still give a free vote or, won over by a pact still to come,
-    # turn its whip against what its stance shows (the same draw decides which, never both).
-    rival = np.array([f not in (viewer, motion.proposer) for f in fids])[None, :]
-    none = np.zeros((k, 1), dtype=bool)
-    gives_free = np.concatenate([none, (free_u < o["whip_free_chance"]) & rival], axis=1)
-    # Turning on a motion one showed support for is likelier than coming round to it (that takes
-    # a bargain with the proposer, which the proposer would know of).
-    turn = o["whip_turn_chance"]
-    shows_for = np.array([ctx.whips.get(f) == "for" for f in fids])[None, :]
-    turn_chance = np.where(shows_for, turn["against"], turn["for"])
-    lo_u = o["whip_free_chance"]
-    turns = np.concatenate([none, (free_u >= lo_u) & (free_u < lo_u + turn_chance) & rival], axis=1)
+    last = shown_at_last_vote(public_log, seated)
+    shown = [
+        (i, 0 if (followed := last[m]) is None else rs.fi[followed] + 1)
+        for i, m in enumerate(seated)
+        if m in last and last[m] != bosses[m]
+    ]
+    bound = [(i, rs.fi[b] + 1) for i, b in enumerate(bound_faction(rs, m) for m in seated) if b is not None]
+    member_facts = []
+    for m, row in zip(seated, loyalty[index].tolist()):
+        traits, mult, leads = character_terms(rs, m)
+        member_facts.append(Facts(m, 0.0, traits, mult, False, leads, tuple(row)))
+    chair = chair_of(rs, view, seated)
+    return Basis(
+        view,
+        viewer,
+        pending,
+        seated,
+        weights,
+        bosses,
+        loyalty,
+        rows,
+        hold_chance,
+        shown,
+        bound,
+        member_facts,
+        seated.index(chair) if chair is not None else None,
+        derive_seed(view.seed, viewer, view.turn),
+    )
 
-    # What each member would do under each master met in some world (column 0: independent).
-    whipped = np.zeros((nm, nf + 1))
-    turned = np.zeros((nm, nf + 1))
-    free = np.zeros((nm, nf + 1))
-    for i, m in enumerate(seated):
-        f = facts(rs, view, motion, m, ctx)
-        if f.own_fate:
-            continue  # nobody votes for his own removal, in any world
-        ind = 1.0 / (1.0 + math.exp(-sum(v for _, v in free_logit(rs, view, f, ctx))))
-        whipped[i, :] = turned[i, :] = free[i, :] = ind
-        for j in set(boss[:, i].tolist()) - {0}:
-            fid = fids[j - 1]
-            whip = ctx.whips.get(fid, "free")
+
+def _seed(b: Basis, motion: Motion) -> int:
+    """The stream's seed: the game, the turn, the viewer and the motion — nothing hidden."""
+    key = "|".join([motion.kind, motion.proposer, *(f"{k}={v}" for k, v in sorted(motion.params.items()))])
+    return extend_seed(b.seed_prefix, zlib.crc32(key.encode("utf-8")))
+
+
+def _hidden_bosses(rs: Ruleset, b: Basis, u: np.ndarray, keep_u: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Whom each member follows in each world of each motion [motions, worlds, members] (0
+    independent, 1+f faction f), and the secret holds drawn [motions, worlds, members, factions].
+    `keep_u`: each motion's stream of "still follows whom he showed" draws."""
+    o = rs.rules["odds"]
+    (nmo, _), k, nm, nf = u.shape, int(o["worlds"]), len(b.seated), len(rs.faction_ids)
+    block = k * nm * nf
+    hold_u = u[:, :block].reshape(nmo, k, nm, nf)
+    size_u = u[:, block : 2 * block].reshape(nmo, k, nm, nf)
+    low, high = o["hold_amount"]
+    holds = (hold_u < b.hold_chance) * (low + (high - low) * size_u)
+    lo = holds + b.rows
+    np.maximum(lo, 0.0, out=lo)
+    np.minimum(lo, 100.0, out=lo)
+    ordered = np.sort(lo, axis=3)
+    top = lo.argmax(axis=3)
+    ok = (ordered[..., -1] >= CONTROL_MIN) & (ordered[..., -1] - ordered[..., -2] >= CONTROL_MARGIN)
+    boss = np.where(ok, top + 1, 0)
+    if b.shown:
+        keep_u = keep_u[:, : k * nm].reshape(nmo, k, nm)
+        for i, was in b.shown:
+            boss[:, :, i] = np.where(keep_u[:, :, i] < o["shown_weight"], was, boss[:, :, i])
+    for i, leads in b.bound:
+        boss[:, :, i] = leads
+    return boss, holds
+
+
+def _mean_std(p: np.ndarray) -> tuple[list[list[float]], list[list[float]]]:
+    """p.mean(axis=1) and p.std(axis=1) of p [motions, worlds, members] as lists: numpy's own
+    steps (the same bits), without their overhead."""
+    k = p.shape[1]
+    mean = np.add.reduce(p, axis=1) / k
+    dev = p - mean[:, None, :]
+    np.multiply(dev, dev, out=dev)
+    return mean.tolist(), np.sqrt(np.add.reduce(dev, axis=1) / k).tolist()
+
+
+def _chances(
+    rs: Ruleset, b: Basis, motion: Motion, ctx: VoteContext, masters: list[list[int]], freed: list[bool]
+) -> tuple[list[list[float]], list[list[float]]]:
+    """Each member's chance of yes under each master met in some world (column 0: independent),
+    whipped; the free vote's chance is column 0's. `freed`: per member, whether some world frees
+    his vote (a free vote from his master); his own judgement is weighed only if some world asks it."""
+    fids = rs.faction_ids
+    out: list[list[float]] = []
+    turned: list[list[float]] = []  # the same under the opposite whip, where a rival may turn it
+    for i, m in enumerate(b.seated):
+        if own_fate(rs, b.view, motion, m):
+            out.append([0.0] * (len(fids) + 1))  # nobody votes for his own removal, in any world
+            turned.append([0.0] * (len(fids) + 1))
+            continue
+        f = b.facts[i]  # his lean left unset: a leader whipped by his own faction follows it whatever he thinks
+        met = sorted(set(masters[i]))
+        whips = [ctx.whips.get(fids[j - 1], "free") if j else "free" for j in met]
+        own_judgement = freed[i] or "free" in whips
+        if own_judgement or any(j and fids[j - 1] != f.bound for j in met):
+            lean = inclination(rs, b.view, motion, m)
+            f = Facts(m, lean, f.traits, f.fear_mult, False, f.bound, f.row)
+        ind = 0.0  # never read unless some world asks for his own judgement
+        if own_judgement:
+            ind = 1.0 / (1.0 + math.exp(-sum(v for _, v in free_logit(rs, b.view, f, ctx))))
+        row = [ind] * (len(fids) + 1)
+        flip = [ind] * (len(fids) + 1)
+        for j, whip in zip(met, whips):
             if whip != "free":
-                whipped[i, j] = directed_p(rs, f, fid, whip, ctx)
-                turned[i, j] = directed_p(rs, f, fid, "against" if whip == "for" else "for", ctx)
-    idx = np.arange(nm)[None, :]
-    worlds = np.arange(k)[:, None]
-    p = np.where(gives_free[worlds, boss], free[idx, boss], whipped[idx, boss])
-    p = np.where(turns[worlds, boss], turned[idx, boss], p)
+                row[j] = directed_p(rs, f, fids[j - 1], whip, ctx)
+                if fids[j - 1] not in (b.viewer, motion.proposer):  # a rival may still turn its whip
+                    flip[j] = directed_p(rs, f, fids[j - 1], "against" if whip == "for" else "for", ctx)
+        out.append(row)
+        turned.append(flip)
+    return out, turned
 
-    # Lobbying still to come: a rival yet to act that holds an independent leans on him its way.
-    shift = np.zeros((k, nm))
-    lobby = rs.rules["vote_lobby"] * o["pending_lobby"] / 10.0
-    for j, fid in enumerate(fids):
-        if fid in pending and ctx.whips.get(fid) in ("for", "against"):
-            sign = 1.0 if ctx.whips[fid] == "for" else -1.0
-            shift += sign * lobby * (holds[:, :, j] > 0)
+
+def honest(
+    rs: Ruleset,
+    state: GameState,
+    motion: Motion,
+    viewer: str,
+    pending: list[str] | None = None,
+    shared: Basis | None = None,
+) -> Odds:
+    """The honest chance `viewer` has of seeing this motion pass, from its own player view only.
+    `pending`: rivals still to act this turn (by default, from the view's order). `shared`: the
+    basis of this state and viewer, when the caller weighs several motions on it."""
+    return honest_all(rs, state, [motion], viewer, pending, shared)[0]
+
+
+def honest_all(
+    rs: Ruleset,
+    state: GameState,
+    motions: list[Motion],
+    viewer: str,
+    pending: list[str] | None = None,
+    shared: Basis | None = None,
+) -> list[Odds]:
+    """`honest` for several motions at once: every motion's worlds in the same arrays."""
+    b = shared if shared is not None else basis(rs, state, viewer, pending)
+    if not b.seated or not motions:
+        return [Odds(0.0, (), ()) for _ in motions]
+    p, chance = _worlds(rs, b, motions)
+    mean, spread = _mean_std(p)
+    return [_odds(rs.rules["odds"], b, chance[x], mean[x], spread[x]) for x in range(len(motions))]
+
+
+def honest_chances(rs: Ruleset, shared: Basis, motions: list[Motion]) -> list[float]:
+    """Just the chances `honest_all` shows (`Odds.p`) on this basis, for a caller that needs no more."""
+    if not shared.seated or not motions:
+        return [0.0 for _ in motions]
+    return [round(chance, 4) for chance in _worlds(rs, shared, motions)[1]]
+
+
+def _worlds(rs: Ruleset, b: Basis, motions: list[Motion]) -> tuple[np.ndarray, list[float]]:
+    """Each motion's worlds: every member's chance of yes [motions, worlds, members], and the
+    mean chance of passing of each motion."""
+    viewer, seated = b.viewer, b.seated
+    o = rs.rules["odds"]
+    fids = rs.faction_ids
+    nf, nm, k, nmo = len(fids), len(seated), int(o["worlds"]), len(motions)
+    ctxs = [context(rs, b.view, motion, viewer, b.bosses, b.weights) for motion in motions]
+
+    # The hidden worlds: rivals' secret holds (more likely from those still to act) and free votes.
+    seeds = [_seed(b, motion) for motion in motions]
+    if b.shown:  # both streams of each motion in one pass (a stream's start is the same whatever its length)
+        drawn = streams(seeds + [seed ^ _KEEP_SALT for seed in seeds], k * nm * nf * 2 + k * nf)
+        u, keep_u = drawn[:nmo], drawn[nmo:]
+    else:
+        u = keep_u = streams(seeds, k * nm * nf * 2 + k * nf)
+    boss, holds = _hidden_bosses(rs, b, u, keep_u)
+    # Whips not yet set: a rival may still give a free vote or, after a pact still to come, turn
+    # its whip - against a motion it shows support for, or (rarer: that takes a deal with the
+    # proposer, who would know of it) for one it opposes. One draw decides which, never both.
+    free_u = u[:, 2 * k * nm * nf :].reshape(nmo, k, nf)
+    rival = np.array([[f not in (viewer, motion.proposer) for f in fids] for motion in motions])[:, None, :]
+    free_chance, turn = o["whip_free_chance"], o["whip_turn_chance"]
+    shows_for = np.array([[ctx.whips.get(f) == "for" for f in fids] for ctx in ctxs])[:, None, :]
+    turn_chance = np.where(shows_for, turn["against"], turn["for"])
+    gives_free = np.zeros((nmo, k, nf + 1), dtype=bool)
+    gives_free[:, :, 1:] = (free_u < free_chance) & rival
+    turns = np.zeros((nmo, k, nf + 1), dtype=bool)
+    turns[:, :, 1:] = (free_u >= free_chance) & (free_u < free_chance + turn_chance) & rival
+
+    # Each world's chance for each member: as his master whips him, free where it gives a free
+    # vote, or under the opposite whip where it turns.
+    at, worlds, members = np.arange(nmo)[:, None, None], np.arange(k)[None, :, None], np.arange(nm)[None, None, :]
+    choice = gives_free[at, worlds, boss]
+    masters, freed = boss.transpose(0, 2, 1).tolist(), choice.any(axis=1).tolist()
+    both = [_chances(rs, b, motion, ctx, masters[x], freed[x]) for x, (motion, ctx) in enumerate(zip(motions, ctxs))]
+    table = np.array([w for w, _ in both])  # [motions, members, 1 + factions]; a free vote is column 0's chance
+    flipped = np.array([t for _, t in both])
+    p = table[at, members, np.where(choice, 0, boss)]  # [motions, worlds, members]
+    p = np.where(turns[at, worlds, boss], flipped[at, members, boss], p)
+
     independent = boss == 0
     if independent.any():
+        # Lobbying still to come: a rival yet to act that holds an independent leans on him its way.
+        shift = np.zeros((nmo, k, nm))
+        lobby = rs.rules["vote_lobby"] * o["pending_lobby"] / 10.0
+        for j, f in enumerate(fids):
+            signs = [
+                {"for": 1.0, "against": -1.0}.get(ctx.whips.get(f, "free"), 0.0) if f in b.pending else 0.0
+                for ctx in ctxs
+            ]
+            if any(signs):
+                shift += (np.array(signs) * lobby)[:, None, None] * (holds[..., j] > 0)
         q = np.minimum(np.maximum(p, 1e-9), 1 - 1e-9)
         logit = np.log(q / (1.0 - q))
         p = np.where(independent, 1.0 / (1.0 + np.exp(-(logit + shift))), p)
 
-    chair = chair_of(rs, view, seated)
-    chair_index = seated.index(chair) if chair is not None else None
-    p_pass = float(pass_probabilities(p, chair_index).mean())
-    mean, spread = p.mean(axis=0), p.std(axis=0)
-    rows_out = tuple((m, round(float(mean[i]), 3), bosses[m]) for i, m in enumerate(seated))
+    passing = pass_probabilities(p.reshape(nmo * k, nm), b.chair_index).reshape(nmo, k)
+    return p, (np.add.reduce(passing, axis=1) / k).tolist()  # passing.mean(axis=1), without its overhead
+
+
+def _odds(o: dict[str, Any], b: Basis, chance: float, mean: list[float], spread: list[float]) -> Odds:
+    """One motion's odds from its worlds: the mean chance, each member's mean, who could move."""
+    rows_out = tuple((m, round(mean[i], 3), b.bosses[m]) for i, m in enumerate(b.seated))
     unsure = [
-        (-float(spread[i]), m)
-        for i, m in enumerate(seated)
-        if spread[i] >= o["could_move"] or (bosses[m] is None and 0.2 < mean[i] < 0.8)
+        (-spread[i], m)
+        for i, m in enumerate(b.seated)
+        if spread[i] >= o["could_move"] or (b.bosses[m] is None and 0.2 < mean[i] < 0.8)
     ]
-    return Odds(round(p_pass, 4), rows_out, tuple(m for _, m in sorted(unsure)))
+    return Odds(round(chance, 4), rows_out, tuple(m for _, m in sorted(unsure)))

@@ -12,10 +12,12 @@ from __future__ import annotations
 
 from typing import Any
 
+import numpy as np
+
 from ..ruleset import Ruleset
 from ..state import GameState, Motion
-from .odds import Odds
-from .votes import Forecast, chair_of, pass_probability
+from .odds import Odds, pass_probabilities
+from .votes import Forecast, chair_of
 
 SMALL = 0.03  # shares of a change smaller than this are not reported
 
@@ -24,15 +26,13 @@ def _split(
     before: dict[str, float], after: dict[str, float], order: list[str], chair_index: int | None
 ) -> dict[str, float]:
     """Each member's share of the change in the chance of passing, swapping them in one at a time."""
-    current = [before.get(m, after[m]) for m in order]
-    last = pass_probability(current, chair_index)
-    out = {}
-    for i, m in enumerate(order):
-        current[i] = after[m]
-        now = pass_probability(current, chair_index)
-        out[m] = now - last
-        last = now
-    return out
+    # Row i: the first i members swapped in; every row's chance in one vectorised pass.
+    steps = [
+        [after[m] if j < i else before.get(m, after[m]) for j, m in enumerate(order)] for i in range(len(order) + 1)
+    ]
+    chances = pass_probabilities(np.array(steps, dtype=np.float64).reshape(len(steps), len(order)), chair_index)
+    chances = chances.tolist()
+    return {m: chances[i + 1] - chances[i] for i, m in enumerate(order)}
 
 
 def _group(

@@ -107,12 +107,25 @@ class Facts:
     row: tuple[int, ...]  # his loyalty to each faction, as the forecaster knows it
 
 
+def character_terms(rs: Ruleset, member: str) -> tuple[tuple[tuple[str, float], ...], float, str | None]:
+    """What about a person bears on every vote he casts: the defection his traits add (named), how
+    much fear weighs with him, the faction he leads (built once per ruleset)."""
+    table = rs.cache.get("vote_terms")
+    if table is None:
+        table = rs.cache["vote_terms"] = {}
+    terms = table.get(member)
+    if terms is None:
+        cdef = rs.characters[member]
+        mult = 1.0
+        for t in cdef.traits:
+            mult *= rs.trait(t).fear
+        traits = tuple((f"trait:{t}", rs.trait(t).defect) for t in cdef.traits if rs.trait(t).defect)
+        terms = table[member] = (traits, mult, bound_faction(rs, member))
+    return terms
+
+
 def facts(rs: Ruleset, state: GameState, motion: Motion, member: str, ctx: VoteContext) -> Facts:
-    cdef = rs.characters[member]
-    mult = 1.0
-    for t in cdef.traits:
-        mult *= rs.trait(t).fear
-    traits = tuple((f"trait:{t}", rs.trait(t).defect) for t in cdef.traits if rs.trait(t).defect)
+    traits, mult, bound = character_terms(rs, member)
     row = tuple(ctx.loyalty[rs.ci[member]].tolist())
     return Facts(
         member,
@@ -120,7 +133,7 @@ def facts(rs: Ruleset, state: GameState, motion: Motion, member: str, ctx: VoteC
         traits,
         mult,
         own_fate(rs, state, motion, member),
-        bound_faction(rs, member),
+        bound,
         row,
     )
 
@@ -180,8 +193,7 @@ def free_logit(rs: Ruleset, state: GameState, f: Facts, ctx: VoteContext) -> tup
     r = rs.rules
     c = rs.ci[f.member]
     lobby = 0.0
-    for fid in rs.faction_ids:
-        spent = int(state.lobbied[c, rs.fi[fid]])
+    for fid, spent in zip(rs.faction_ids, state.lobbied[c].tolist()):
         if spent and (ctx.viewer is None or fid == ctx.viewer):
             lobby += spent if ctx.whips.get(fid) != "against" else -spent
     return (
