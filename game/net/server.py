@@ -1,0 +1,215 @@
+"""The host over HTTP and WebSockets (aiohttp): the pages from assets/web, one socket per device.
+
+One event loop; every message is read by its connection's own task, checked (size, rate, schema)
+and handed to the room, which is never entered twice at once. A device over its rate is refused
+before its messages are even parsed, so a flood costs the others almost nothing. After any change
+a single publisher task lets the bots move, autosaves at each new turn, writes the report when
+the game ends, and sends each device its own faction's page (built from the player view, off the
+loop in a worker thread) and each board the public board. See docs/NETWORK.md.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from aiohttp import WSMsgType, web
+
+from ..core.timeline import Timeline
+from ..session.live import Session
+from . import protocol as P
+from .devices import Bucket
+from .pages import board, game_line, team_page
+from .room import Conn, Room
+
+SOCKET_LIMIT = 64 * 1024  # beyond this aiohttp closes the socket; up to it we answer "too_large"
+FLOOD_CLOSE = 300  # messages refused for rate in a row before the socket is closed
+PAGES = {"/": "student.html", "/board": "board.html"}
+
+
+class Host:
+    def __init__(self, room: Room, web_dir: Path, after_turn: Callable[[Room], None] | None = None) -> None:
+        self.room = room
+        self.web_dir = web_dir
+        self.after_turn = after_turn  # autosave and, at the end, the report (I/O kept out of here)
+        self.sockets: dict[web.WebSocketResponse, Conn] = {}
+        self.dirty = asyncio.Event()
+        self.pages: dict[str, dict[str, Any]] = {}
+        self.pages_at = -1
+        self.turns_seen = len(room.session.turn_hashes)
+        self.publisher: asyncio.Task | None = None
+
+    def app(self) -> web.Application:
+        app = web.Application(client_max_size=SOCKET_LIMIT)
+        for path, name in PAGES.items():
+            app.router.add_get(path, self._file(name))
+        app.router.add_static("/web/", self.web_dir, show_index=False, follow_symlinks=False)
+        app.router.add_get("/ws", self._socket)
+        app.on_startup.append(self._start)
+        app.on_shutdown.append(self._stop)
+        return app
+
+    def _file(self, name: str):
+        async def handler(_request: web.Request) -> web.FileResponse:
+            return web.FileResponse(self.web_dir / name, headers={"Cache-Control": "no-store"})
+
+        return handler
+
+    async def _start(self, _app) -> None:
+        self.publisher = asyncio.get_running_loop().create_task(self._publish_forever())
+        self.dirty.set()  # the bots may be first to move
+
+    async def _stop(self, _app) -> None:
+        for ws in list(self.sockets):
+            await ws.close(message=b"the host is closing")
+        if self.publisher:
+            self.publisher.cancel()
+
+    # ---- one socket ----------------------------------------------------------------------------
+
+    async def _socket(self, request: web.Request) -> web.WebSocketResponse:
+        ws = web.WebSocketResponse(max_msg_size=SOCKET_LIMIT, heartbeat=30)
+        await ws.prepare(request)
+        loop = asyncio.get_running_loop()
+        conn, bucket = Conn(), Bucket(stamp=loop.time())
+        self.sockets[ws] = conn
+        refused = 0
+        try:
+            async for message in ws:
+                if message.type != WSMsgType.TEXT:
+                    if message.type == WSMsgType.BINARY:
+                        await ws.send_json(P.error("malformed", "Messages are JSON text."))
+                    continue
+                if not bucket.take(loop.time()):
+                    refused += 1
+                    if refused == 1:
+                        await ws.send_json(P.error("rate_limited", "Too many messages: slow down."))
+                    if refused >= FLOOD_CLOSE:
+                        break
+                    continue
+                refused = 0
+                await self._message(ws, conn, message.data)
+        finally:
+            self.sockets.pop(ws, None)
+            self.room.closed(conn)
+        return ws
+
+    async def _message(self, ws: web.WebSocketResponse, conn: Conn, data: str) -> None:
+        seq = None
+        try:
+            msg = P.parse(data)
+            seq = msg.get("seq")
+            replies = self.room.handle(conn, msg)
+        except P.ProtocolError as exc:
+            await ws.send_json(P.error(exc.code, exc.text, seq))
+            return
+        for reply in replies:
+            await ws.send_json(reply)
+        if msg["type"] in ("act", "undo", "control", "vote"):
+            await self._close_kicked()
+            self.dirty.set()  # everyone's page is drawn again (a vote moves the board's tally)
+        elif conn.device is not None and conn.device.faction not in self.pages:
+            self.dirty.set()  # the first device of its team: its page is drawn now
+        else:
+            await self._send_one(ws, conn)
+
+    async def _close_kicked(self) -> None:
+        ids, self.room.kicked = set(self.room.kicked), []
+        for ws, conn in list(self.sockets.items()):
+            if conn.device is not None and conn.device.id in ids:
+                await ws.send_json(P.error("kicked", "The teacher has taken this device out of the game."))
+                await ws.close()
+
+    # ---- the publisher ---------------------------------------------------------------------------
+
+    async def _publish_forever(self) -> None:
+        while True:
+            await self.dirty.wait()
+            self.dirty.clear()
+            while self.room.step_bot():
+                await asyncio.sleep(0)  # let the sockets be read between bot moves
+            self._turn_check()
+            await self._publish()
+
+    def _turn_check(self) -> None:
+        turns = len(self.room.session.turn_hashes)
+        if turns != self.turns_seen:
+            self.turns_seen = turns
+            if self.after_turn is not None:
+                self.after_turn(self.room)
+
+    async def _publish(self) -> None:
+        at = self.room.move
+        factions = sorted({c.device.faction for c in self.sockets.values() if c.device is not None})
+        if self.pages_at != at or any(f not in self.pages for f in factions):
+            snapshot = _snapshot(self.room.session)
+            pages = await asyncio.to_thread(lambda: {f: team_page(snapshot, f) for f in factions})
+            pages["board"] = board(snapshot)
+            if self.room.move != at:  # the game moved while we drew: draw again
+                self.dirty.set()
+                return
+            self.pages, self.pages_at = pages, at
+        for ws, conn in list(self.sockets.items()):
+            await self._send_one(ws, conn)
+
+    async def _send_one(self, ws: web.WebSocketResponse, conn: Conn) -> None:
+        message = self.message_for(conn)
+        if message is None:
+            return
+        with contextlib.suppress(ConnectionError):  # gone: its own task notices and cleans up
+            await ws.send_str(json.dumps(message))
+
+    def message_for(self, conn: Conn) -> dict[str, Any] | None:
+        """What this connection sees now, from the pages last drawn (None: nothing yet)."""
+        room = self.room
+        shared = {
+            "v": P.VERSION,
+            "at": self.pages_at,
+            "game": game_line(room.session),
+            "paused": room.paused,
+            "timer": room.timer(),
+            "teams": room.teams(),
+        }
+        if conn.device is not None:
+            page = self.pages.get(conn.device.faction)
+            if page is None or conn.device.kicked:
+                return None
+            return {**shared, "type": "page", "page": page, "poll": room.open_poll(conn.device)}
+        if conn.teacher or conn.watcher:
+            if "board" not in self.pages:
+                return None
+            out = {**shared, "type": "board", "board": self.pages["board"], "room": room.code}
+            out["polls"] = [p.public() for p in room.polls[-3:]]
+            if conn.teacher:
+                out["devices"] = room.devices.listing()
+                out["record"] = room.record[-15:]
+            return out
+        return None
+
+
+def _snapshot(session: Session) -> Session:
+    """A copy that shares the (never mutated) current state, for drawing pages off the loop."""
+    return Session(session.rs, Timeline(session.rs, session.state), list(session.humans), options=dict(session.options))
+
+
+def run(host: Host, address: str, port: int, announce: Callable[[str, int], None]) -> None:
+    """Serve until Ctrl-C; `announce` is told the address and port actually bound."""
+
+    async def main() -> None:
+        runner = web.AppRunner(host.app(), handle_signals=True)
+        await runner.setup()
+        site = web.TCPSite(runner, address, port)
+        await site.start()
+        bound = site._server.sockets[0].getsockname()[1] if site._server and site._server.sockets else port
+        announce(address, bound)
+        try:
+            await asyncio.Event().wait()
+        finally:
+            await runner.cleanup()
+
+    with contextlib.suppress(KeyboardInterrupt):
+        asyncio.run(main())
