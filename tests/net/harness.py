@@ -102,11 +102,12 @@ def choose(page: dict[str, Any]) -> dict[str, Any]:
     for title, options in groups.items():
         if title.startswith("Decide"):
             return next(o for o in options if o["ok"])["action"]
-    if page["numbers"]["ap"] > 0:
-        for title in ("Your hand", "People"):
+    ap = page["numbers"]["ap"]
+    if ap > 0:
+        for title in ("People", "Your hand") if ap % 2 else ("Your hand", "People"):
             legal = [o for o in groups.get(title, []) if o["ok"]]
             if legal:
-                return legal[(page["numbers"]["ap"] * 7) % len(legal)]["action"]
+                return legal[(ap * 7) % len(legal)]["action"]
     return {"type": "end_turn"}
 
 
