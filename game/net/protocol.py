@@ -33,7 +33,7 @@ FIELDS: dict[str, dict[str, tuple[str, bool]]] = {
     "act": {"seq": (_INT, True), "at": (_INT, True), "action": (_OBJ, True)},
     "undo": {"seq": (_INT, True), "at": (_INT, True)},
     "vote": {"seq": (_INT, True), "poll": (_INT, True), "option": (_STR, True)},
-    "watch": {"room": (_STR, True)},
+    "watch": {},
     "teacher": {"key": (_STR, True)},
     "control": {
         "seq": (_INT, True),

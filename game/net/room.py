@@ -74,6 +74,7 @@ class Room:
     turn_started: float = 0.0
     turn_key: tuple | None = None
     paused_at: float = 0.0
+    report_asked: bool = False  # the teacher asked for the report now (the server writes it)
 
     # ---- the messages -------------------------------------------------------------------------
 
@@ -84,9 +85,7 @@ class Room:
             return [self._join(conn, msg)]
         if kind == "rejoin":
             return [self._rejoin(conn, msg["token"])]
-        if kind == "watch":
-            if msg["room"].strip().upper() != self.code:
-                raise ProtocolError("bad_room", "That is not this room's code.")
+        if kind == "watch":  # the board on the projector: public information (and the room code)
             conn.watcher = True
             return [{"v": P.VERSION, "type": "welcome", "watch": True, "room": self.code}]
         if kind == "teacher":
@@ -218,6 +217,8 @@ class Room:
             self._open_poll(msg.get("subject", ""), msg.get("options", []))
         elif kind == "close_vote":
             self._close_poll()
+        elif kind == "report":
+            self.report_asked = True
         return _ok(msg["seq"])
 
     def _teacher(self, kind: str) -> None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import io
 import json
 from collections.abc import Callable
 from pathlib import Path
@@ -32,16 +33,24 @@ PAGES = {"/": "student.html", "/board": "board.html"}
 
 
 class Host:
-    def __init__(self, room: Room, web_dir: Path, after_turn: Callable[[Room], None] | None = None) -> None:
+    def __init__(
+        self,
+        room: Room,
+        web_dir: Path,
+        after_turn: Callable[[Room], None] | None = None,
+        on_report: Callable[[Room], None] | None = None,
+    ) -> None:
         self.room = room
         self.web_dir = web_dir
-        self.after_turn = after_turn  # autosave and, at the end, the report (I/O kept out of here)
+        self.after_turn = after_turn  # autosave and, at the end, the report (the I/O is record.py's)
+        self.on_report = on_report
         self.sockets: dict[web.WebSocketResponse, Conn] = {}
         self.dirty = asyncio.Event()
         self.pages: dict[str, dict[str, Any]] = {}
         self.pages_at = -1
         self.turns_seen = len(room.session.turn_hashes)
         self.publisher: asyncio.Task | None = None
+        self.public_url = ""  # the address teams are told to open, once known (cli/host.py sets it)
 
     def app(self) -> web.Application:
         app = web.Application(client_max_size=SOCKET_LIMIT)
@@ -49,6 +58,8 @@ class Host:
             app.router.add_get(path, self._file(name))
         app.router.add_static("/web/", self.web_dir, show_index=False, follow_symlinks=False)
         app.router.add_get("/ws", self._socket)
+        app.router.add_get("/teams", self._teams)
+        app.router.add_get("/qr.svg", self._qr)
         app.on_startup.append(self._start)
         app.on_shutdown.append(self._stop)
         return app
@@ -58,6 +69,23 @@ class Host:
             return web.FileResponse(self.web_dir / name, headers={"Cache-Control": "no-store"})
 
         return handler
+
+    async def _teams(self, _request: web.Request) -> web.Response:
+        """The set-up's teams, for the join form (public: the names on the board)."""
+        rs = self.room.session.rs
+        return web.json_response([{"id": f, "short": rs.factions[f].short} for f in self.room.session.humans])
+
+    async def _qr(self, request: web.Request) -> web.Response:
+        """The join address (with the room code) as a QR code, made here: no outside service."""
+        import segno
+
+        buffer = io.BytesIO()
+        segno.make(self.join_url(request.host), error="m").save(buffer, kind="svg", scale=6, border=2)
+        return web.Response(body=buffer.getvalue(), content_type="image/svg+xml")
+
+    def join_url(self, host: str) -> str:
+        """What a team opens: the address announced (or the one this request came to) and the code."""
+        return f"{self.public_url or 'http://' + host}/#room={self.room.code}"
 
     async def _start(self, _app) -> None:
         self.publisher = asyncio.get_running_loop().create_task(self._publish_forever())
@@ -141,6 +169,10 @@ class Host:
             self.turns_seen = turns
             if self.after_turn is not None:
                 self.after_turn(self.room)
+        if self.room.report_asked:
+            self.room.report_asked = False
+            if self.on_report is not None:
+                self.on_report(self.room)
 
     async def _publish(self) -> None:
         at = self.room.move
@@ -183,6 +215,7 @@ class Host:
             if "board" not in self.pages:
                 return None
             out = {**shared, "type": "board", "board": self.pages["board"], "room": room.code}
+            out["join"] = self.public_url or ""
             out["polls"] = [p.public() for p in room.polls[-3:]]
             if conn.teacher:
                 out["devices"] = room.devices.listing()
@@ -200,7 +233,7 @@ def run(host: Host, address: str, port: int, announce: Callable[[str, int], None
     """Serve until Ctrl-C; `announce` is told the address and port actually bound."""
 
     async def main() -> None:
-        runner = web.AppRunner(host.app(), handle_signals=True)
+        runner = web.AppRunner(host.app(), handle_signals=False)
         await runner.setup()
         site = web.TCPSite(runner, address, port)
         await site.start()
