@@ -14,6 +14,7 @@ import asyncio
 import contextlib
 import io
 import json
+import signal
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -239,8 +240,11 @@ def run(host: Host, address: str, port: int, announce: Callable[[str, int], None
         await site.start()
         bound = site._server.sockets[0].getsockname()[1] if site._server and site._server.sockets else port
         announce(address, bound)
+        stop = asyncio.Event()
+        with contextlib.suppress(NotImplementedError, AttributeError):  # no SIGTERM handler on Windows
+            asyncio.get_running_loop().add_signal_handler(signal.SIGTERM, stop.set)
         try:
-            await asyncio.Event().wait()
+            await stop.wait()
         finally:
             await runner.cleanup()
 
