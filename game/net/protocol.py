@@ -34,6 +34,7 @@ FIELDS: dict[str, dict[str, tuple[str, bool]]] = {
     "undo": {"seq": (_INT, True), "at": (_INT, True)},
     "vote": {"seq": (_INT, True), "poll": (_INT, True), "option": (_STR, True)},
     "watch": {},
+    "ping": {"id": (_INT, False)},
     "teacher": {"key": (_STR, True)},
     "control": {
         "seq": (_INT, True),

@@ -81,6 +81,8 @@ class Room:
     def handle(self, conn: Conn, msg: dict[str, Any]) -> list[dict[str, Any]]:
         """Replies to one checked message; ProtocolError for a refusal (nothing has changed)."""
         kind = msg["type"]
+        if kind == "ping":  # is the host there? (pages use it after a lid opens; the benchmark times it)
+            return [{"v": P.VERSION, "type": "pong", "id": msg.get("id", 0)}]
         if kind == "join":
             return [self._join(conn, msg)]
         if kind == "rejoin":

@@ -176,18 +176,32 @@ class Host:
                 self.on_report(self.room)
 
     async def _publish(self) -> None:
+        """Draw what changed and send it: the waiting teams' pages and the board first (they are
+        quick), then the acting team's (its honest odds take longest), then everyone not yet sent."""
         at = self.room.move
-        factions = sorted({c.device.faction for c in self.sockets.values() if c.device is not None})
-        if self.pages_at != at or any(f not in self.pages for f in factions):
-            snapshot = _snapshot(self.room.session)
-            pages = await asyncio.to_thread(lambda: {f: team_page(snapshot, f) for f in factions})
-            pages["board"] = board(snapshot)
+        if self.pages_at != at:
+            self.pages, self.pages_at = {}, at
+        wanted = {c.device.faction for c in self.sockets.values() if c.device is not None}
+        mover = self.room.session.to_move()
+        snapshot = _snapshot(self.room.session)
+        sent: set[web.WebSocketResponse] = set()
+        for batch in ([*sorted(wanted - {mover}), "board"], [mover] if mover in wanted else []):
+            missing = [key for key in batch if key not in self.pages]
+            if not missing:
+                continue
+            drawn = await asyncio.to_thread(_draw, snapshot, missing)
             if self.room.move != at:  # the game moved while we drew: draw again
                 self.dirty.set()
                 return
-            self.pages, self.pages_at = pages, at
+            self.pages.update(drawn)
+            for ws, conn in list(self.sockets.items()):
+                key = conn.device.faction if conn.device is not None else "board"
+                if key in drawn:
+                    sent.add(ws)
+                    await self._send_one(ws, conn)
         for ws, conn in list(self.sockets.items()):
-            await self._send_one(ws, conn)
+            if ws not in sent:
+                await self._send_one(ws, conn)
 
     async def _send_one(self, ws: web.WebSocketResponse, conn: Conn) -> None:
         message = self.message_for(conn)
@@ -223,6 +237,11 @@ class Host:
                 out["record"] = room.record[-15:]
             return out
         return None
+
+
+def _draw(snapshot: Session, keys: list[str]) -> dict[str, dict[str, Any]]:
+    """Pages for these factions (and "board"), off the event loop."""
+    return {key: board(snapshot) if key == "board" else team_page(snapshot, key) for key in keys}
 
 
 def _snapshot(session: Session) -> Session:
