@@ -178,20 +178,24 @@ def _groups(session: Session, view: GameState, faction: str, mine: bool) -> list
 
 
 def _people(rs: Ruleset, view: GameState, faction: str) -> list[P.Option]:
-    """Lobbying for everyone free; motions (with their odds) only on one's own people and the
-    Politburo, so a page does not compute hundreds of forecasts nobody reads."""
+    """Lobbying for everyone free; appointments (with their odds) only for one's own people, and
+    expulsion for the Politburo's members, so a page does not compute forecasts nobody reads."""
     ctrl = controllers(rs, view)
     politburo = set(view.seats.get("politburo", []))
     out: list[P.Option] = []
     for c, cid in enumerate(rs.character_ids):
         if view.status[c] != "free":
             continue
-        if ctrl[c] == faction or cid in politburo:
+        if ctrl[c] == faction:
             options = P.options(rs, view, faction, "person", cid)
         else:
             options = [_lobby(rs, view, faction, cid, n) for n in rs.rules["spend_steps"]]
             if int(view.loyalty_secret[c, rs.fi[faction]]) > 0:
                 options.append(P.Option("Declare your hold", A.Declare(faction, cid), "1 AP", "Reveal your hold"))
+            if cid in politburo:
+                expel = A.Propose(faction, "expel_member", cid)
+                odds = P._odds(rs, view, faction, expel) + "; then two-thirds of a joint plenum"
+                options.append(P.Option("Move to expel from the Politburo", expel, P._cost(rs, expel), odds))
         out += _named(rs.characters[cid].name, options)
     return out
 

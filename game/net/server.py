@@ -47,7 +47,7 @@ class Host:
         self.on_report = on_report
         self.sockets: dict[web.WebSocketResponse, Conn] = {}
         self.dirty = asyncio.Event()
-        self.pages: dict[str, dict[str, Any]] = {}
+        self.pages: dict[str, str] = {}  # faction (or "board") -> its page as JSON, at `pages_at`
         self.pages_at = -1
         self.turns_seen = len(room.session.turn_hashes)
         self.publisher: asyncio.Task | None = None
@@ -111,12 +111,14 @@ class Host:
             async for message in ws:
                 if message.type != WSMsgType.TEXT:
                     if message.type == WSMsgType.BINARY:
-                        await ws.send_json(P.error("malformed", "Messages are JSON text."))
+                        with contextlib.suppress(ConnectionError):
+                            await ws.send_json(P.error("malformed", "Messages are JSON text."))
                     continue
                 if not bucket.take(loop.time()):
                     refused += 1
                     if refused == 1:
-                        await ws.send_json(P.error("rate_limited", "Too many messages: slow down."))
+                        with contextlib.suppress(ConnectionError):
+                            await ws.send_json(P.error("rate_limited", "Too many messages: slow down."))
                     if refused >= FLOOD_CLOSE:
                         break
                     continue
@@ -134,23 +136,27 @@ class Host:
             seq = msg.get("seq")
             replies = self.room.handle(conn, msg)
         except P.ProtocolError as exc:
-            await ws.send_json(P.error(exc.code, exc.text, seq))
-            return
-        for reply in replies:
-            await ws.send_json(reply)
-        if msg["type"] in ("act", "undo", "control", "vote"):
+            replies = [P.error(exc.code, exc.text, seq)]
+            msg = {"type": "refused"}
+        with contextlib.suppress(ConnectionError):  # the device went away meanwhile
+            for reply in replies:
+                await ws.send_json(reply)
+        kind = msg["type"]
+        if kind in ("act", "undo", "control", "vote"):
             await self._close_kicked()
             self.dirty.set()  # everyone's page is drawn again (a vote moves the board's tally)
-        elif conn.device is not None and conn.device.faction not in self.pages:
-            self.dirty.set()  # the first device of its team: its page is drawn now
-        else:
-            await self._send_one(ws, conn)
+        elif kind in ("join", "rejoin", "watch", "teacher"):
+            if conn.device is not None and conn.device.faction not in self.pages:
+                self.dirty.set()  # the first device of its team: its page is drawn now
+            else:
+                await self._send_one(ws, conn)
 
     async def _close_kicked(self) -> None:
         ids, self.room.kicked = set(self.room.kicked), []
         for ws, conn in list(self.sockets.items()):
             if conn.device is not None and conn.device.id in ids:
-                await ws.send_json(P.error("kicked", "The teacher has taken this device out of the game."))
+                with contextlib.suppress(ConnectionError):
+                    await ws.send_json(P.error("kicked", "The teacher has taken this device out of the game."))
                 await ws.close()
 
     # ---- the publisher ---------------------------------------------------------------------------
@@ -185,6 +191,7 @@ class Host:
         mover = self.room.session.to_move()
         snapshot = _snapshot(self.room.session)
         sent: set[web.WebSocketResponse] = set()
+        shared = self.shared()
         for batch in ([*sorted(wanted - {mover}), "board"], [mover] if mover in wanted else []):
             missing = [key for key in batch if key not in self.pages]
             if not missing:
@@ -198,22 +205,22 @@ class Host:
                 key = conn.device.faction if conn.device is not None else "board"
                 if key in drawn:
                     sent.add(ws)
-                    await self._send_one(ws, conn)
+                    await self._send_one(ws, conn, shared)
         for ws, conn in list(self.sockets.items()):
             if ws not in sent:
-                await self._send_one(ws, conn)
+                await self._send_one(ws, conn, shared)
 
-    async def _send_one(self, ws: web.WebSocketResponse, conn: Conn) -> None:
-        message = self.message_for(conn)
-        if message is None:
+    async def _send_one(self, ws: web.WebSocketResponse, conn: Conn, shared: dict[str, Any] | None = None) -> None:
+        text = self.text_for(conn, shared or self.shared())
+        if text is None:
             return
         with contextlib.suppress(ConnectionError):  # gone: its own task notices and cleans up
-            await ws.send_str(json.dumps(message))
+            await ws.send_str(text)
 
-    def message_for(self, conn: Conn) -> dict[str, Any] | None:
-        """What this connection sees now, from the pages last drawn (None: nothing yet)."""
+    def shared(self) -> dict[str, Any]:
+        """What every page and board is told alongside its own part."""
         room = self.room
-        shared = {
+        return {
             "v": P.VERSION,
             "at": self.pages_at,
             "game": game_line(room.session),
@@ -221,27 +228,36 @@ class Host:
             "timer": room.timer(),
             "teams": room.teams(),
         }
+
+    def text_for(self, conn: Conn, shared: dict[str, Any]) -> str | None:
+        """The message this connection gets now, from the pages last drawn (None: nothing yet).
+        Each page is serialised once per change and spliced in, not once per device."""
+        room = self.room
         if conn.device is not None:
             page = self.pages.get(conn.device.faction)
             if page is None or conn.device.kicked:
                 return None
-            return {**shared, "type": "page", "page": page, "poll": room.open_poll(conn.device)}
+            head: dict[str, Any] = {**shared, "type": "page", "poll": room.open_poll(conn.device)}
+            return _splice(head, "page", page)
         if conn.teacher or conn.watcher:
             if "board" not in self.pages:
                 return None
-            out = {**shared, "type": "board", "board": self.pages["board"], "room": room.code}
-            out["join"] = self.public_url or ""
-            out["polls"] = [p.public() for p in room.polls[-3:]]
+            head = {**shared, "type": "board", "room": room.code, "join": self.public_url}
+            head["polls"] = [p.public() for p in room.polls[-3:]]
             if conn.teacher:
-                out["devices"] = room.devices.listing()
-                out["record"] = room.record[-15:]
-            return out
+                head["devices"] = room.devices.listing()
+                head["record"] = room.record[-15:]
+            return _splice(head, "board", self.pages["board"])
         return None
+
+
+def _splice(head: dict[str, Any], key: str, body: str) -> str:
+    return json.dumps(head)[:-1] + f', "{key}": {body}}}'
 
 
 def _draw(snapshot: Session, keys: list[str]) -> dict[str, dict[str, Any]]:
     """Pages for these factions (and "board"), off the event loop."""
-    return {key: board(snapshot) if key == "board" else team_page(snapshot, key) for key in keys}
+    return {key: json.dumps(board(snapshot) if key == "board" else team_page(snapshot, key)) for key in keys}
 
 
 def _snapshot(session: Session) -> Session:

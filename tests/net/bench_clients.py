@@ -1,5 +1,5 @@
-"""A class with phones: N clients (default 40, ten devices a team) on one host on 127.0.0.1, held
-for a whole One-lesson game. One device per team plays (the test policy); every other device pings
+"""A class with phones: N clients (default 40, ten devices a team) on one host on 127.0.0.1 (the
+host in its own process, `python -m game host`), held for a whole One-lesson game. One device per team plays (the test policy); every other device pings
 the host twice a second. Measured: how long each ping waits for its answer, how long the acting
 device waits for the answer to each action, and how long after each action every device has the
 new page. A benchmark, not a test (timings depend on the machine):
@@ -12,15 +12,16 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import signal
 import statistics
+import sys
+import tempfile
 import time
+from pathlib import Path
 
 import aiohttp
 
-from game.content.build import load_content
-from game.net.room import Room
-
-from .harness import ROOT, TEAMS, Client, choose, lesson, serving
+from .harness import ROOT, TEAMS, Client, choose
 
 
 class Timings:
@@ -73,16 +74,50 @@ async def pinger(client: Client, done: asyncio.Event, sent: dict) -> None:
 
 
 async def run(clients: int, seed: int) -> dict:
-    rs = load_content(ROOT / "data").ruleset
-    room = Room(lesson(rs, seed))
+    """The host in its own process (as on the teacher's computer), the devices in this one."""
+    with tempfile.TemporaryDirectory() as folder:
+        setup = Path(folder) / "bench.testament-setup"
+        setup.write_text(
+            json.dumps({"format": 1, "scenario": "scissors", "preset": "one_lesson", "seed": seed, "teams": TEAMS})
+        )
+        host = await asyncio.create_subprocess_exec(
+            sys.executable,
+            "-m",
+            "game",
+            "--saves-dir",
+            folder,
+            "host",
+            "--setup",
+            str(setup),
+            "--port",
+            "0",
+            stdout=asyncio.subprocess.PIPE,
+            cwd=ROOT,
+        )
+        try:
+            port = code = None
+            while port is None or code is None:
+                line = (await asyncio.wait_for(host.stdout.readline(), 120)).decode()
+                if not line:
+                    raise RuntimeError("the host stopped before it listened")
+                port = int(line.split(":")[1].split()[0]) if line.startswith("Listening on") else port
+                code = line.split()[-1] if line.startswith("Room code") else code
+            return await _class(f"http://127.0.0.1:{port}", code, clients, seed)
+        finally:
+            host.send_signal(signal.SIGINT)
+            await host.wait()
+
+
+async def _class(url: str, code: str, clients: int, seed: int) -> dict:
     t = Timings()
     done = asyncio.Event()
     started = time.perf_counter()
-    async with serving(room) as (_host, url), aiohttp.ClientSession() as http:
+    turns = 0
+    async with aiohttp.ClientSession() as http:
         devices = []
         for i in range(clients):
             client = Client(http, url)
-            assert (await client.join(room.code, TEAMS[i % len(TEAMS)], f"phone {i + 1}"))["type"] == "welcome"
+            assert (await client.join(code, TEAMS[i % len(TEAMS)], f"phone {i + 1}"))["type"] == "welcome"
             devices.append(client)
         tasks = []
         for i, client in enumerate(devices):
@@ -92,14 +127,15 @@ async def run(clients: int, seed: int) -> dict:
             if not drives:
                 tasks.append(asyncio.create_task(pinger(client, done, pings)))
         await done.wait()
+        turns = devices[0].page["game"]["turn"] if devices[0].page else 0
         for task in tasks:
             task.cancel()
         await asyncio.gather(*tasks, return_exceptions=True)
     return {
         "clients": clients,
         "seed": seed,
-        "turns": len(room.session.turn_hashes),
-        "actions": len(room.session.timeline.log),
+        "last_turn": turns,
+        "actions_sent": len(t.acted),
         "seconds": round(time.perf_counter() - started, 1),
         "ping_ms": _summary(t.ping),
         "action_answer_ms": _summary(t.ack),
