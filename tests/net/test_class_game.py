@@ -1,5 +1,6 @@
 """A host and four clients play a whole One-lesson game through the protocol, on 127.0.0.1: its
-per-turn hashes equal the same game played hotseat through the Session, its save replays, and no
+per-turn hashes equal the same game played hotseat through the Session, the host's autosave
+replays (`python -m game replay`'s check) and the report is written at the end, and no
 message a client received holds another faction's hand (checked against the true state)."""
 
 from __future__ import annotations
@@ -9,11 +10,15 @@ import asyncio
 import aiohttp
 import pytest
 
+from game.content.loader import load_game
 from game.net.pages import team_page
 from game.net.protocol import page_action
+from game.net.record import after_turn
 from game.net.room import Room
+from game.persistence.codec import read_save
+from game.persistence.replay import replay
 
-from .harness import TEAMS, Client, choose, lesson, serving
+from .harness import ROOT, TEAMS, Client, choose, lesson, serving
 
 
 def hotseat(rs) -> list[str]:
@@ -68,11 +73,11 @@ def _holding(room: Room) -> dict[str, set[str]]:
     return held
 
 
-async def network_game(rs) -> tuple[Room, list[str]]:
+async def network_game(rs, hook=None) -> tuple[Room, list[str]]:
     room = Room(lesson(rs))
     held = _holding(room)
     leaks: list[str] = []
-    async with serving(room) as (_host, url), aiohttp.ClientSession() as http:
+    async with serving(room, hook) as (_host, url), aiohttp.ClientSession() as http:
         clients = [Client(http, url) for _ in TEAMS]
         for client, faction in zip(clients, TEAMS):
             welcome = await client.join(room.code, faction)
@@ -84,10 +89,16 @@ async def network_game(rs) -> tuple[Room, list[str]]:
 
 
 @pytest.mark.slow
-def test_a_networked_lesson_is_the_hotseat_lesson(rs):
-    room, leaks = asyncio.run(network_game(rs))
+def test_a_networked_lesson_is_the_hotseat_lesson(rs, tmp_path):
+    content = load_game(ROOT / "data", [], [])
+    rs = content.ruleset
+    room, leaks = asyncio.run(network_game(rs, after_turn(tmp_path, content)))
     assert room.session.over
     assert room.session.turn_hashes == hotseat(rs)
+    saved = read_save(tmp_path / "autosave-1.testament.json")  # the host's own autosave at the end
+    assert saved.turn_hashes == room.session.turn_hashes
+    assert replay(rs, saved).ok, replay(rs, saved).message
+    assert (tmp_path / f"classroom-{room.code}.report.html").is_file()
     assert len(room.session.turn_hashes) >= 6
     assert leaks == []
     assert {r["faction"] for r in room.record} == set(TEAMS)  # every team's device is in the record
