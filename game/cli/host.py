@@ -8,26 +8,12 @@ folder's `network/`, with the report and the record of which device did what at 
 
 from __future__ import annotations
 
-import socket
 import sys
 from pathlib import Path
 
-LOCAL = "127.0.0.1"
-
-
-def lan_address() -> str:
-    """This computer's address on the local network (a UDP 'connect' sends nothing)."""
-    probe = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
-    try:
-        probe.connect(("10.255.255.255", 1))
-        return probe.getsockname()[0]
-    except OSError:
-        return LOCAL
-    finally:
-        probe.close()
-
 
 def run_host(content, setup_path: Path | None, port: int, lan: bool) -> int:
+    from ..net.hosting import LOCAL, lan_address
     from ..net.record import after_turn, write_report
     from ..net.room import Room
     from ..net.server import Host, run

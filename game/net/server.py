@@ -189,14 +189,14 @@ class Host:
             self.pages, self.pages_at = {}, at
         wanted = {c.device.faction for c in self.sockets.values() if c.device is not None}
         mover = self.room.session.to_move()
-        snapshot = _snapshot(self.room.session)
+        shot = snapshot(self.room.session)
         sent: set[web.WebSocketResponse] = set()
         shared = self.shared()
         for batch in ([*sorted(wanted - {mover}), "board"], [mover] if mover in wanted else []):
             missing = [key for key in batch if key not in self.pages]
             if not missing:
                 continue
-            drawn = await asyncio.to_thread(_draw, snapshot, missing)
+            drawn = await asyncio.to_thread(_draw, shot, missing)
             if self.room.move != at:  # the game moved while we drew: draw again
                 self.dirty.set()
                 return
@@ -255,12 +255,12 @@ def _splice(head: dict[str, Any], key: str, body: str) -> str:
     return json.dumps(head)[:-1] + f', "{key}": {body}}}'
 
 
-def _draw(snapshot: Session, keys: list[str]) -> dict[str, dict[str, Any]]:
-    """Pages for these factions (and "board"), off the event loop."""
-    return {key: json.dumps(board(snapshot) if key == "board" else team_page(snapshot, key)) for key in keys}
+def _draw(shot: Session, keys: list[str]) -> dict[str, str]:
+    """Pages for these factions (and "board") as JSON, off the event loop."""
+    return {key: json.dumps(board(shot) if key == "board" else team_page(shot, key)) for key in keys}
 
 
-def _snapshot(session: Session) -> Session:
+def snapshot(session: Session) -> Session:
     """A copy that shares the (never mutated) current state, for drawing pages off the loop."""
     return Session(session.rs, Timeline(session.rs, session.state), list(session.humans), options=dict(session.options))
 
