@@ -50,3 +50,20 @@ def test_the_window_hosts_and_is_the_board(app, tmp_path, monkeypatch):
     assert not board.hosting.thread.is_alive()
     assert not isinstance(app.stack[-1], HostBoardScene)
     assert (saves_dir() / "network" / "autosave-1.testament.json").is_file()
+
+
+def test_the_teacher_menu_hands_a_hotseat_game_to_the_network(app):
+    from game.session.live import Session
+    from game.ui.scenes.game import GameScene
+    from game.ui.scenes.hostboard import HostBoardScene
+
+    session = Session.start(app.rs, "scissors", 3, ["bukharin", "trotsky"], preset="one_lesson")
+    app.push(GameScene, session)
+    app.frame(0.05)
+    assert app.open_teacher_menu()
+    app.frame(0.05)
+    click(app, app.stack[-1].element("#t_host"))
+    board = app.stack[-1]
+    assert isinstance(board, HostBoardScene) and board.session is session and board.room.session is session
+    click(app, board.element("#host_stop"))
+    assert not board.hosting.thread.is_alive()
