@@ -11,7 +11,6 @@ from pathlib import Path
 
 from ..content.loader import GameContent
 from ..persistence.atomic import write_atomic
-from ..report.html import build_report
 from ..session.saving import autosave, save_session, to_save
 from .room import Room
 
@@ -51,6 +50,8 @@ def devices_section(room: Room) -> str:
 
 def write_report(folder: Path, room: Room, content: GameContent) -> Path:
     """The report (with the devices) and its JSON record, named after the room; returns the HTML."""
+    from ..report.html import build_report  # its charts are drawn with pygame: loaded only when written
+
     folder.mkdir(parents=True, exist_ok=True)
     page = build_report(content.ruleset, to_save(room.session, content))
     page = page.replace("</body></html>", devices_section(room) + "</body></html>", 1)

@@ -14,6 +14,7 @@ import asyncio
 import contextlib
 import io
 import json
+import logging
 import signal
 from collections.abc import Callable
 from pathlib import Path
@@ -28,6 +29,7 @@ from .devices import Bucket
 from .pages import board, game_line, team_page
 from .room import Conn, Room
 
+log = logging.getLogger("testament.host")
 SOCKET_LIMIT = 64 * 1024  # beyond this aiohttp closes the socket; up to it we answer "too_large"
 FLOOD_CLOSE = 300  # messages refused for rate in a row before the socket is closed
 PAGES = {"/": "student.html", "/board": "board.html"}
@@ -138,6 +140,10 @@ class Host:
         except P.ProtocolError as exc:
             replies = [P.error(exc.code, exc.text, seq)]
             msg = {"type": "refused"}
+        except Exception:  # noqa: BLE001 - a bug in the game: this message fails, the class goes on
+            log.exception("a message could not be handled")
+            replies = [P.error("internal", "The host could not do that (a bug: see the host's log).", seq)]
+            msg = {"type": "refused"}
         with contextlib.suppress(ConnectionError):  # the device went away meanwhile
             for reply in replies:
                 await ws.send_json(reply)
@@ -165,10 +171,13 @@ class Host:
         while True:
             await self.dirty.wait()
             self.dirty.clear()
-            while self.room.step_bot():
-                await asyncio.sleep(0)  # let the sockets be read between bot moves
-            self._turn_check()
-            await self._publish()
+            try:
+                while self.room.step_bot():
+                    await asyncio.sleep(0)  # let the sockets be read between bot moves
+                self._turn_check()
+                await self._publish()
+            except Exception:  # noqa: BLE001 - a bug must not silence the whole class: log it, go on
+                log.exception("the host could not bring the pages up to date")
 
     def _turn_check(self) -> None:
         turns = len(self.room.session.turn_hashes)

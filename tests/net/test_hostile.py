@@ -152,6 +152,26 @@ def test_a_dropped_device_rejoins_mid_turn_and_loses_nothing(rs):
     asyncio.run(_table(rs, body))
 
 
+def test_undo_takes_back_the_devices_own_action_only(rs):
+    async def body(room: Room, host, clients, mover, http, url):
+        me = clients[mover]
+        before = state_hash(room.session.state)
+        option = next(o for o in _options(me.page, "People") if o["ok"] and o["action"]["type"] == "lobby")
+        assert (await me.act(option["action"], me.page["at"]))["type"] == "ok"
+        assert state_hash(room.session.state) != before
+        rival = clients[next(f for f in TEAMS if f != mover)]
+        rival.seq += 1
+        await rival.send({"v": 1, "type": "undo", "seq": rival.seq, "at": room.move})
+        assert (await rival.until(lambda d: d.get("seq") == rival.seq))["code"] == "not_your_turn"
+        me.seq += 1
+        await me.send({"v": 1, "type": "undo", "seq": me.seq, "at": room.move})
+        assert (await me.until(lambda d: d.get("seq") == me.seq))["type"] == "ok"
+        assert state_hash(room.session.state) == before
+        assert room.record[-1]["did"].startswith("took back: lobby")
+
+    asyncio.run(_table(rs, body))
+
+
 def test_a_flood_is_cut_off_and_the_others_play_on(rs):
     async def body(room: Room, host, clients, mover, http, url):
         flooder = clients[next(f for f in TEAMS if f != mover)]
