@@ -7,6 +7,7 @@
   const $ = (id) => document.getElementById(id);
   const store = window.localStorage;
   let ws = null, last = null, deadline = null, retry = 500;
+  const opened = {};  // group title -> open or closed, kept across redraws
 
   function el(tag, attrs, ...children) {
     const node = document.createElement(tag);
@@ -119,7 +120,9 @@
   }
 
   function group(g, i, msg) {
-    const box = el("details", { open: i < 2 || g.title.startsWith("Decide") }, el("summary", { textContent: g.title + " (" + g.options.length + ")" }));
+    const open = g.title in opened ? opened[g.title] : i < 2 || g.title.startsWith("Decide");
+    const box = el("details", { open: open }, el("summary", { textContent: g.title + " (" + g.options.length + ")" }));
+    box.addEventListener("toggle", () => { opened[g.title] = box.open; });
     if (g.text) box.append(el("p", { class: "eventtext", textContent: g.text }));
     for (const o of g.options) {
       const button = el("button", { type: "button", class: "option", disabled: !o.ok || msg.paused, "data-type": o.action.type },

@@ -45,7 +45,6 @@ class Device:
     last_seq: int = -1
     kicked: bool = False
     connected: int = 0  # open connections using this token
-    voted: set[int] = field(default_factory=set)  # polls this device has voted in
 
     def public(self) -> dict:
         """What the teacher's board lists (never the token)."""

@@ -145,8 +145,7 @@ class Room:
             raise ProtocolError("bad_faction", f"The teams in this game are: {teams}.")
         name = " ".join(msg.get("name", "").split())[:40] or f"device {len(self.devices.by_id) + 1}"
         device = self.devices.add(name, faction)
-        conn.device = device
-        device.connected += 1
+        self._attach(conn, device)
         return self._welcome(device)
 
     def _rejoin(self, conn: Conn, token: str) -> dict[str, Any]:
@@ -155,10 +154,16 @@ class Room:
             raise ProtocolError("unknown_token", "This device is not known here: join again with the room code.")
         if device.kicked:
             raise ProtocolError("kicked", "The teacher has taken this device out of the game.")
-        if conn.device is not device:
-            conn.device = device
-            device.connected += 1
+        self._attach(conn, device)
         return self._welcome(device)
+
+    def _attach(self, conn: Conn, device: Device) -> None:
+        """This connection now speaks for `device` (and no longer for any other)."""
+        if conn.device is device:
+            return
+        self.closed(conn)
+        conn.device = device
+        device.connected += 1
 
     def _welcome(self, device: Device) -> dict[str, Any]:
         return {
