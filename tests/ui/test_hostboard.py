@@ -45,6 +45,10 @@ def test_the_window_hosts_and_is_the_board(app, tmp_path, monkeypatch):
         qr = image.get_at((image.get_width() - 60, 120))[:3]
         assert qr in ((0, 0, 0), (255, 255, 255))  # the QR code is drawn at the top right
         assert board.room.code in board.join_url() and board.url in board.join_url()
+        opened = []
+        monkeypatch.setattr("webbrowser.open", lambda url: opened.append(url) or True)
+        click(app, board.element("#host_browser"))  # the teacher's board, its key never on the projector
+        assert opened == [f"http://127.0.0.1:{board.hosting.port}/board#key={board.room.teacher_key}"]
     finally:
         click(app, board.element("#host_stop"))
     assert not board.hosting.thread.is_alive()

@@ -21,6 +21,11 @@ CONTROLS = (
     ("advance", "End a turn", "End the acting team's turn now"),
     ("skip", "Skip the event", "The waiting event does not happen in this game"),
     ("report", "Write the report", "The after-action report, with which device did what, in the saves folder"),
+    (
+        "browser",
+        "Devices, votes…",
+        "Kick, re-admit or swap devices and run class votes: the teacher's board in your browser",
+    ),
 )
 
 
@@ -79,8 +84,18 @@ class HostBoardScene(Scene):
         elif el is self.lan:
             self.url = self.hosting.open_to_lan()
             self.qr = None
+        elif self.controls.get(el) == "browser":
+            self.open_teacher_board()
         elif el in self.controls:
             self.note = self.hosting.control(self.controls[el])
+
+    def open_teacher_board(self) -> None:
+        """The teacher's board (its key in the address) in this computer's browser: never drawn
+        on the projected window, where the room would read the key."""
+        import webbrowser
+
+        url = f"http://127.0.0.1:{self.hosting.port}/board#key={self.room.teacher_key}"
+        self.note = "" if webbrowser.open(url) else "No browser could be opened on this computer."
 
     def close(self) -> None:
         from ...net.record import after_turn
