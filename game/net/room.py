@@ -27,6 +27,8 @@ from . import protocol as P
 from .devices import Device, Devices, room_code
 from .protocol import ProtocolError
 
+MAX_DEVICES = 200  # a class with phones and spares; beyond it, joins are refused (a join flood ends here)
+
 
 @dataclass(slots=True)
 class Conn:
@@ -143,6 +145,8 @@ class Room:
         if faction not in self.session.humans:
             teams = ", ".join(self.session.rs.factions[f].short for f in self.session.humans)
             raise ProtocolError("bad_faction", f"The teams in this game are: {teams}.")
+        if len(self.devices.by_id) >= MAX_DEVICES:
+            raise ProtocolError("room_full", f"This room has its {MAX_DEVICES} devices: ask the teacher.")
         name = " ".join(msg.get("name", "").split())[:40] or f"device {len(self.devices.by_id) + 1}"
         device = self.devices.add(name, faction)
         self._attach(conn, device)
