@@ -79,7 +79,7 @@
       last = msg; draw(msg);
     } else if (msg.type === "error") {
       if (msg.code === "unknown_token") { store.removeItem("testament.token"); showJoin(); }
-      if (msg.code === "kicked") { state("kicked"); $("play").hidden = true; $("status").textContent = "Taken out of the game by the teacher"; }
+      if (msg.code === "kicked") { state("kicked"); $("play").hidden = true; $("status").textContent = "Taken out of the game by the teacher: reload this page once re-admitted"; }
       if (msg.code !== "stale") toast(msg.text);
     }
   }

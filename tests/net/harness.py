@@ -23,9 +23,9 @@ TEAMS = ["bukharin", "trotsky", "zinoviev_kamenev", "left_sr"]
 
 
 @contextlib.asynccontextmanager
-async def serving(room: Room, after_turn=None):
+async def serving(room: Room, after_turn=None, on_report=None):
     """The host running in this event loop; yields (host, base URL)."""
-    host = Host(room, WEB, after_turn)
+    host = Host(room, WEB, after_turn, on_report)
     runner = web.AppRunner(host.app(), handle_signals=False)
     await runner.setup()
     site = web.TCPSite(runner, "127.0.0.1", 0)

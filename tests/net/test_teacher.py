@@ -15,9 +15,9 @@ from game.net.room import Room
 from .harness import ROOT, TEAMS, Client, lesson, serving
 
 
-async def _class(rs, body) -> None:
+async def _class(rs, body, on_report=None) -> None:
     room = Room(lesson(rs))
-    async with serving(room) as (_host, url), aiohttp.ClientSession() as http:
+    async with serving(room, on_report=on_report) as (_host, url), aiohttp.ClientSession() as http:
         teacher = Client(http, url)
         await teacher.connect()
         await teacher.send({"v": 1, "type": "teacher", "key": room.teacher_key})
@@ -117,8 +117,15 @@ def test_a_class_vote_from_the_pages_and_the_report(rs, tmp_path):
         page = await fresh_page(room, clients[mover])
         first = next(o for g in page["page"]["groups"] for o in g["options"] if o["ok"])
         assert (await clients[mover].act(first["action"], page["at"]))["type"] == "ok"  # the game goes on
+        assert (await control(teacher, "report"))["type"] == "ok"
+        for _ in range(100):
+            if reports:
+                break
+            await asyncio.sleep(0.05)
+        assert reports == [room.code]  # the host was asked to write the report, once
 
-    asyncio.run(_class(rs, body))
+    reports: list[str] = []
+    asyncio.run(_class(rs, body, on_report=lambda room: reports.append(room.code)))
 
 
 def test_the_report_lists_each_device_and_its_decisions(rs, tmp_path):
