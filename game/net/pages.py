@@ -33,6 +33,7 @@ CHRONICLE_LINES = 60
 
 
 def team_page(session: Session, faction: str) -> dict[str, Any]:
+    """The page of one team, from its own player view (its options only on its move)."""
     rs = session.rs
     view = session.view(faction)
     mover = session.to_move()
@@ -40,7 +41,7 @@ def team_page(session: Session, faction: str) -> dict[str, Any]:
     t = Text(rs)
     fs = view.factions[faction]
     d = rs.factions[faction]
-    page: dict[str, Any] = {
+    return {
         "faction": faction,
         "name": d.name,
         "short": d.short,
@@ -61,7 +62,6 @@ def team_page(session: Session, faction: str) -> dict[str, Any]:
         "votes": _entries(t, view.log, ("vote.held",))[-12:],
         "chronicle": _chronicle(t, view.log),
     }
-    return page
 
 
 def game_line(session: Session) -> dict[str, Any]:
