@@ -110,6 +110,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--reference", type=Path, default=None, help="rewrite the field reference in this Markdown file"
     )
 
+    host = sub.add_parser("host", help="host a classroom game on the network, without a window (docs/NETWORK.md)")
+    host.add_argument("--setup", dest="host_setup", type=Path, default=None, help="the .testament-setup file to play")
+    host.add_argument("--port", type=int, default=8765, help="port to listen on (default 8765; 0: any free port)")
+    host.add_argument("--lan", action="store_true", help="listen on the local network, not only on this computer")
+
     mods = sub.add_parser("mods", help="list installed mods, or enable and disable them")
     mods.add_argument("--enable", metavar="ID", action="append", default=[])
     mods.add_argument("--disable", metavar="ID", action="append", default=[])
@@ -191,6 +196,10 @@ def _main(argv: list[str] | None) -> int:
         from .history import run_history
 
         return run_history(rs, args.data or data_dir(), args.line, args.seeds, args.json)
+    if command == "host":
+        from .host import run_host
+
+        return run_host(content, args.host_setup or args.setup, args.port, args.lan)
     if command == "bench":
         from .bench import run_bench
 

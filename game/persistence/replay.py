@@ -22,7 +22,7 @@ class ReplayResult:
 
 
 def replay(rs: Ruleset, data: SaveData) -> ReplayResult:
-    state = new_game(rs, data.state.scenario, data.state.seed)
+    state = new_game(rs, data.state.scenario, data.state.seed, data.state.preset)
     hashes: list[str] = []
     turn = state.turn
     for i, action in enumerate(data.log):

@@ -14,6 +14,7 @@ from .ending import EndOverlay, LessonEndOverlay
 from .event import EventOverlay
 from .game import GameScene
 from .handover import HandoverOverlay
+from .hostboard import HostBoardScene
 from .inbox import InboxOverlay
 from .loadscreen import LoadScene
 from .menu import MenuScene
@@ -37,6 +38,7 @@ SCENES = {
     "mods": ModsScene,
     "content_notice": ContentNoticeScene,
     "game": GameScene,
+    "hostboard": HostBoardScene,
     "crash": CrashScene,
     # dialogs over the game
     "pause": PauseOverlay,

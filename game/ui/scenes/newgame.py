@@ -115,6 +115,12 @@ class NewGameScene(Scene):
             "#export",
             "Write this start to a .testament-setup file to hand to every group",
         )
+        self.host = self.button(
+            pygame.Rect(w - self.s(1080), h - self.s(100), self.s(240), self.s(54)),
+            "Host on the network",
+            "#host",
+            "The Human factions are teams playing from their own browsers; this window becomes the board",
+        )
         self.error = ""
 
     def handle(self, event: pygame.event.Event) -> None:
@@ -128,6 +134,8 @@ class NewGameScene(Scene):
             self.app.pop()
         elif el is self.start:
             self.begin()
+        elif el is self.host:
+            self.begin(hosted=True)
         elif el in self.scenario_buttons:
             self.scenario = self.scenario_buttons[el]
             playable = self.app.rs.scenarios[self.scenario].playable
@@ -231,15 +239,18 @@ class NewGameScene(Scene):
         except OSError as exc:
             self.error = f"Could not write the set-up: {exc.strerror}"
 
-    def begin(self) -> None:
+    def begin(self, hosted: bool = False) -> None:
 
         text = self.seed_entry.get_text().strip()
         if not text.isdigit():
             self.error = "The seed is a whole number: the same seed gives the same game."
             return
         self.seed = int(text)
+        if hosted and not self.humans:
+            self.error = "Make at least one faction Human: the Human factions are the teams on the network."
+            return
         session = self.current_setup().start(self.app.rs)
-        before_game(self.app, lambda: self.app.replace("game", session))
+        before_game(self.app, lambda: self.app.replace("hostboard" if hosted else "game", session))
 
     def draw(self, surface: pygame.Surface) -> None:
         rs = self.app.rs

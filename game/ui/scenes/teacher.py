@@ -116,6 +116,14 @@ class TeacherOverlay(MenuOverlay):
                 tooltip="Events and motions are put to the room first; the driver enters the result (key V)",
                 key=pygame.K_v,
             ),
+            Choice(
+                "#t_host",
+                "Host on the network",
+                self.host,
+                bool(s.humans) and s.state.phase != "over",
+                "The teams go on from their own browsers; this window becomes the board (key H)",
+                pygame.K_h,
+            ),
             Choice("#t_back", "Back to the game", self.app.pop, tooltip="Esc"),
         ]
         r = self.frame_rect()
@@ -123,6 +131,10 @@ class TeacherOverlay(MenuOverlay):
         self.list = ButtonList(
             self, choices, pygame.Rect(r.left + self.s(30), r.top + self.s(76), self.s(360), height), height, self.s(6)
         )
+
+    def host(self) -> None:
+        self.app.reset_to("menu")
+        self.app.push("hostboard", self.session)
 
     def tip(self, kind: str, text: str) -> str:
         reason = self.session.why_not(A.TeacherAction(A.TEACHER, kind))

@@ -1,0 +1,291 @@
+"""What a team's page shows, built from that faction's player view only, and the public board.
+
+`team_page` is a plain JSON-able dict: the faction's numbers, its hand with each card's effect,
+the actions it can take with their costs, previews, honest odds and (on its move) whether each is
+legal now and why not, its whips, pacts and offers, its inbox, the vote reports and the chronicle.
+Everything but the legality comes from `player_view`; legality is the engine's own check, whose
+reasons never reveal another faction's secrets. `board` is what the whole room may see.
+No pygame: the window's presenters used here are pure.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..content.tags import in_force, shown_text
+from ..core import actions as A
+from ..core.calendar import pretty_date
+from ..core.legality import check
+from ..core.perform import lobby_gain
+from ..core.rules.control import controllers
+from ..core.ruleset import Ruleset
+from ..core.state import GameState
+from ..core.view import PRIVATE_KEYS
+from ..session.live import Session
+from ..text.chronicle import Text
+from ..text.pacts import phrase
+from ..ui import presenters as P
+from ..ui import whips as W
+from ..ui.inbox_model import lines as inbox_lines
+from .protocol import action_fields
+
+CHRONICLE_LINES = 60
+
+
+def team_page(session: Session, faction: str) -> dict[str, Any]:
+    """The page of one team, from its own player view (its options only on its move)."""
+    rs = session.rs
+    view = session.view(faction)
+    mover = session.to_move()
+    mine = mover == faction
+    t = Text(rs)
+    fs = view.factions[faction]
+    d = rs.factions[faction]
+    return {
+        "faction": faction,
+        "name": d.name,
+        "short": d.short,
+        "colour": d.colour,
+        "numbers": {
+            "influence": fs.influence,
+            "ap": fs.ap,
+            "heat": fs.heat,
+            "prestige": fs.prestige,
+            "credibility": fs.credibility,
+            "rung": rs.ladder_of(faction).rungs[fs.rung].name,
+        },
+        "your_move": mine,
+        "hand": _hand(rs, view, faction, session.options),
+        "groups": _groups(session, view, faction, mine),
+        "pacts": _pacts(rs, view, faction),
+        "inbox": [{"tag": line.tag, "text": line.text} for line in inbox_lines(rs, _recent(view), faction)][-30:],
+        "votes": _entries(t, view.log, ("vote.held",))[-12:],
+        "chronicle": _chronicle(t, view.log),
+    }
+
+
+def game_line(session: Session) -> dict[str, Any]:
+    """Where the game stands, for every page and the board."""
+    rs, state = session.rs, session.state
+    mover = session.to_move()
+    preset = rs.scenarios[state.scenario].preset(state.preset)
+    return {
+        "turn": state.turn,
+        "last_turn": state.last_turn,
+        "date": pretty_date(state.turn, state.start_year),
+        "phase": state.phase,
+        "mover": mover,
+        "mover_name": rs.factions[mover].short if mover in rs.factions else None,
+        "preset": preset.name if preset else None,
+        "over": session.over,
+        "winner": rs.factions[state.winner].short if state.winner in rs.factions else None,
+    }
+
+
+def board(session: Session) -> dict[str, Any]:
+    """What is public: offices and their holders, policies, each faction's standing, the chronicle."""
+    rs, state = session.rs, session.state
+    t = Text(rs)
+    public_log = [e for e in state.log if e[1] not in PRIVATE_KEYS]
+    return {
+        "factions": [
+            {
+                "id": f,
+                "short": rs.factions[f].short,
+                "colour": rs.factions[f].colour,
+                "prestige": state.factions[f].prestige,
+                "heat": state.factions[f].heat,
+                "rung": rs.ladder_of(f).rungs[state.factions[f].rung].name,
+                "team": f in session.humans,
+            }
+            for f in rs.faction_ids
+        ],
+        "offices": [
+            {"office": d.name, "holder": t.person(state.offices.get(o))}
+            for o, d in sorted(rs.offices.items(), key=lambda item: -item[1].prestige)[:8]
+        ],
+        "policies": [
+            {"axis": axis.name, "position": axis.positions[state.policies[a]].name} for a, axis in rs.axes.items()
+        ],
+        "agenda": [f"{t.faction(m.proposer)}'s motion {t.motion(m.kind, m.params)}" for m in state.agenda],
+        "votes": _entries(t, public_log, ("vote.held",))[-6:],
+        "chronicle": _chronicle(t, public_log)[:25],
+    }
+
+
+def _option(session: Session, option: P.Option) -> dict[str, Any]:
+    why = check(session.rs, session.state, option.action)
+    return {
+        "label": option.label,
+        "cost": option.cost,
+        "preview": option.preview,
+        "action": action_fields(option.action),
+        "ok": why is None,
+        "why": why.text if why else "",
+    }
+
+
+def _groups(session: Session, view: GameState, faction: str, mine: bool) -> list[dict[str, Any]]:
+    rs, state = session.rs, session.state
+    end = {"title": "Your turn", "options": [_option(session, P.Option("End your turn", A.EndTurn(faction), "", ""))]}
+    if view.phase == "over" or not mine:
+        return []  # a waiting team sees its hand, pacts and inbox; its choices come on its move
+    if state.event_queue:
+        ev = rs.events[state.event_queue[0]]
+        t = Text(rs)
+        text, _hidden = shown_text(ev, _summarised(session))
+        choices = [
+            P.Option(c.label, A.ChooseOption(faction, ev.id, c.id), "", c.text + " — " + _effects(t, c.effects))
+            for c in ev.choices
+        ]
+        return [{"title": f"Decide: {ev.title}", "text": text, "options": [_option(session, c) for c in choices]}]
+    if view.phase == "session":
+        rows = [
+            _option(session, P.Option(row.title, row.action, f"now: {row.whip}", f"{row.odds} ({row.note})"))
+            for row in W.rows(rs, view, faction)
+        ]
+        answers = [_option(session, o) for o in P.answer_options(rs, view, faction)]
+        return [
+            end,
+            {"title": "Whips (click to change)", "options": rows},
+            {"title": "Offers to you", "options": answers},
+        ]
+    allowed = _allowed(rs, state)
+    groups = [
+        ("Your hand", P.hand_options(rs, view, faction, _summarised(session))),
+        ("You and your rivals", P.own_options(rs, view, faction, _congress(rs, state))),
+        ("Policy", P.policy_options(rs, view, faction)),
+        ("People", _people(rs, view, faction)),
+        (
+            "Regions",
+            [o for r in rs.regions for o in _named(rs.regions[r].name, P.options(rs, view, faction, "region", r))],
+        ),
+        (
+            "Constituencies",
+            [o for b in rs.bases for o in _named(rs.bases[b].name, P.options(rs, view, faction, "base", b))],
+        ),
+        (
+            "Offices",
+            [o for k in view.offices for o in _named(rs.offices[k].name, P.options(rs, view, faction, "office", k))],
+        ),
+    ]
+    out = [end]
+    for title, options in groups:
+        shown = [_option(session, o) for o in options if allowed is None or o.action.tag in allowed]
+        if shown:
+            out.append({"title": title, "options": shown})
+    return out
+
+
+def _people(rs: Ruleset, view: GameState, faction: str) -> list[P.Option]:
+    """Lobbying for everyone free; appointments (with their odds) only for one's own people, and
+    expulsion for the Politburo's members, so a page does not compute forecasts nobody reads."""
+    ctrl = controllers(rs, view)
+    politburo = set(view.seats.get("politburo", []))
+    out: list[P.Option] = []
+    for c, cid in enumerate(rs.character_ids):
+        if view.status[c] != "free":
+            continue
+        if ctrl[c] == faction:
+            options = P.options(rs, view, faction, "person", cid)
+        else:
+            options = [_lobby(rs, view, faction, cid, n) for n in rs.rules["spend_steps"]]
+            if int(view.loyalty_secret[c, rs.fi[faction]]) > 0:
+                options.append(P.Option("Declare your hold", A.Declare(faction, cid), "1 AP", "Reveal your hold"))
+            if cid in politburo:
+                expel = A.Propose(faction, "expel_member", cid)
+                odds = P._odds(rs, view, faction, expel) + "; then two-thirds of a joint plenum"
+                options.append(P.Option("Move to expel from the Politburo", expel, P._cost(rs, expel), odds))
+        out += _named(rs.characters[cid].name, options)
+    return out
+
+
+def _lobby(rs: Ruleset, view: GameState, faction: str, cid: str, amount: int) -> P.Option:
+    action = A.Lobby(faction, cid, amount)
+    gain = lobby_gain(rs, cid, amount)
+    return P.Option(f"Lobby ({amount})", action, P._cost(rs, action), f"+{gain} loyalty to you, in secret")
+
+
+def _named(name: str, options: list[P.Option]) -> list[P.Option]:
+    return [P.Option(f"{name}: {o.label}", o.action, o.cost, o.preview) for o in options]
+
+
+def _allowed(rs: Ruleset, state: GameState) -> tuple[str, ...] | None:
+    preset = rs.scenarios[state.scenario].preset(state.preset)
+    return tuple(preset.actions) + ("whip", "answer_pact", "break_pact") if preset and preset.actions else None
+
+
+def _congress(rs: Ruleset, state: GameState) -> bool:
+    from ..core.flow import congress_due
+
+    return bool(congress_due(rs, state))
+
+
+def _summarised(session: Session) -> list[str]:
+    return in_force([], session.options)
+
+
+def _effects(t: Text, effects) -> str:
+    return "; ".join(filter(None, (t.effect(name, p) for name, p in effects))) or "no direct effect"
+
+
+def _hand(rs: Ruleset, view: GameState, faction: str, options: dict) -> list[dict[str, Any]]:
+    out = []
+    t = Text(rs)
+    for card_id in view.factions[faction].hand:
+        card = rs.cards[card_id]
+        text, _hidden = shown_text(card, in_force([], options))
+        out.append(
+            {
+                "title": card.title,
+                "value": card.value,
+                "owner": t.faction(card.faction) if card.faction else "neutral",
+                "text": text,
+                "effect": _effects(t, getattr(card, "effects", ())),
+            }
+        )
+    return out
+
+
+def _pacts(rs: Ruleset, view: GameState, faction: str) -> list[str]:
+    t = Text(rs)
+    out = []
+    for p in view.pacts:
+        if faction not in (p.a, p.b):
+            continue
+        other = p.b if p.a == faction else p.a
+        what = phrase(rs, p.kind, p.against)
+        when = pretty_date(p.until_turn, view.start_year)
+        if p.accepted:
+            out.append(f"In force: {what} with {t.faction(other)}, until {when}")
+        elif p.a == faction:
+            out.append(f"Offered by you to {t.faction(other)}: {what} (waiting for their answer)")
+        else:
+            out.append(f"Offered to you by {t.faction(other)}: {what} (answer it under 'You and your rivals')")
+    return out
+
+
+def _recent(view: GameState) -> list:
+    return [e for e in view.log if e[0] >= view.turn - 1]
+
+
+def _entries(t: Text, log: list, keys: tuple[str, ...]) -> list[str]:
+    out = []
+    for turn, key, p in log:
+        if key in keys:
+            text = t.entry(key, p)
+            if text:
+                out.append(f"{turn}: {text}")
+    return out
+
+
+def _chronicle(t: Text, log: list) -> list[str]:
+    """The newest entries first, as sentences."""
+    out: list[str] = []
+    for turn, key, p in reversed(log):
+        text = t.entry(key, p)
+        if text:
+            out.append(f"{turn}: {text}")
+            if len(out) >= CHRONICLE_LINES:
+                break
+    return out
