@@ -14,19 +14,22 @@ from typing import Any
 
 from ..content.tags import in_force, shown_text
 from ..core import actions as A
+from ..core.actions.lobbying import lobby_gain
 from ..core.calendar import pretty_date
 from ..core.legality import check
-from ..core.perform import lobby_gain
 from ..core.rules.control import controllers
 from ..core.ruleset import Ruleset
 from ..core.state import GameState
 from ..core.view import PRIVATE_KEYS
 from ..session.live import Session
+from ..text import cards, names
 from ..text.chronicle import Text
+from ..text.effects import for_event
 from ..text.pacts import phrase
-from ..ui import presenters as P
-from ..ui import whips as W
-from ..ui.inbox_model import lines as inbox_lines
+from ..text.reasons import reason_text
+from ..views import presenters as P
+from ..views import whips as W
+from ..views.inbox import lines as inbox_lines
 from .protocol import action_fields
 
 CHRONICLE_LINES = 60
@@ -107,7 +110,9 @@ def board(session: Session) -> dict[str, Any]:
         "policies": [
             {"axis": axis.name, "position": axis.positions[state.policies[a]].name} for a, axis in rs.axes.items()
         ],
-        "agenda": [f"{t.faction(m.proposer)}'s motion {t.motion(m.kind, m.params)}" for m in state.agenda],
+        "agenda": [
+            f"{names.possessive(rs, m.proposer, start=True)} motion {t.motion(m.kind, m.params)}" for m in state.agenda
+        ],
         "votes": _entries(t, public_log, ("vote.held",))[-6:],
         "chronicle": _chronicle(t, public_log)[:25],
     }
@@ -121,7 +126,7 @@ def _option(session: Session, option: P.Option) -> dict[str, Any]:
         "preview": option.preview,
         "action": action_fields(option.action),
         "ok": why is None,
-        "why": why.text if why else "",
+        "why": reason_text(session.rs, why) if why else "",
     }
 
 
@@ -132,10 +137,10 @@ def _groups(session: Session, view: GameState, faction: str, mine: bool) -> list
         return []  # a waiting team sees its hand, pacts and inbox; its choices come on its move
     if state.event_queue:
         ev = rs.events[state.event_queue[0]]
-        t = Text(rs)
+        said = for_event(rs, faction)
         text, _hidden = shown_text(ev, _summarised(session))
         choices = [
-            P.Option(c.label, A.ChooseOption(faction, ev.id, c.id), "", c.text + " — " + _effects(t, c.effects))
+            P.Option(c.label, A.ChooseOption(faction, ev.id, c.id), "", c.text + " — " + said.effects(c.effects))
             for c in ev.choices
         ]
         return [{"title": f"Decide: {ev.title}", "text": text, "options": [_option(session, c) for c in choices]}]
@@ -225,10 +230,6 @@ def _summarised(session: Session) -> list[str]:
     return in_force([], session.options)
 
 
-def _effects(t: Text, effects) -> str:
-    return "; ".join(filter(None, (t.effect(name, p) for name, p in effects))) or "no direct effect"
-
-
 def _hand(rs: Ruleset, view: GameState, faction: str, options: dict) -> list[dict[str, Any]]:
     out = []
     t = Text(rs)
@@ -241,7 +242,7 @@ def _hand(rs: Ruleset, view: GameState, faction: str, options: dict) -> list[dic
                 "value": card.value,
                 "owner": t.faction(card.faction) if card.faction else "neutral",
                 "text": text,
-                "effect": _effects(t, getattr(card, "effects", ())),
+                "effect": cards.choice_words(rs, card_id, faction)[0],
             }
         )
     return out

@@ -128,7 +128,7 @@ class Room:
         result = self.session.submit(action)
         if not result.ok:
             reason = result.reason
-            raise ProtocolError("illegal", reason.text if reason else "That cannot be done now.")
+            raise ProtocolError("illegal", self.session.words(reason) or "That cannot be done now.")
         said = [s for s in (Text(self.session.rs).entry(k, p) for _t, k, p in result.events) if s]
         self._changed(device, _words(action), said)
         return [_ok(msg["seq"])]
@@ -235,7 +235,7 @@ class Room:
     def _teacher(self, kind: str) -> None:
         result = self.session.teacher(kind)
         if not result.ok:
-            raise ProtocolError("illegal", result.reason.text if result.reason else "Not now.")
+            raise ProtocolError("illegal", self.session.words(result.reason) or "Not now.")
         self._changed(None, f"teacher: {kind}")
 
     def _open_poll(self, subject: str, options: list[str]) -> None:

@@ -20,7 +20,9 @@ from game.text.names import label
 from game.text.narrate import Narrator
 from game.text.pacts import terms
 from game.text.votes import VoteWords
-from game.ui import inbox_model, presenters, relations_model, whips
+from game.views import inbox as inbox_model
+from game.views import presenters, whips
+from game.views import relations as relations_model
 
 from .prose import known_ids, problems
 

@@ -124,7 +124,7 @@ def test_a_pact_that_binds_the_whip_says_so_and_what_breaking_costs(content):
     from game.core.engine import new_game
     from game.core.state import Motion
     from game.core.view import player_view
-    from game.ui.whips import pact_note
+    from game.views.whips import pact_note
 
     rs = content.ruleset
     state = new_game(rs, "succession", 3)

@@ -19,8 +19,8 @@ from ...core.flow import congress_due
 from ...session.live import Session
 from ...session.paths import saves_dir
 from ...session.saving import GameSaver
+from ...views import presenters as P
 from .. import assets as K
-from .. import presenters as P
 from ..clock import ClassClock
 from ..scene import Scene
 from ..summaries import tags_for

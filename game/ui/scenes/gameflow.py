@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pygame
 
-from .. import inbox_model
+from ...views import inbox as inbox_model
 
 # What the players are shown after each Politburo session: votes, congresses and plenums.
 REPORTED = (

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import pygame
 
+from ...views import inbox as M
 from .. import assets as K
-from .. import inbox_model as M
 from ..widgets.common import closes, heading
 from .overlay import Overlay
 

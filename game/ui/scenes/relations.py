@@ -10,8 +10,8 @@ import pygame
 import pygame_gui
 
 from ...text import names
+from ...views import relations as R
 from .. import assets as K
-from .. import relations_model as R
 from ..widgets.common import ButtonList, Choice, closes, heading
 from .overlay import Overlay
 

@@ -9,9 +9,9 @@ from __future__ import annotations
 import pygame
 import pygame_gui
 
+from ...views import presenters as P
+from ...views import whips as W
 from .. import assets as K
-from .. import presenters as P
-from .. import whips as W
 
 
 class WhipPanel:

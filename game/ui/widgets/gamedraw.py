@@ -10,9 +10,9 @@ from ...core.calendar import pretty_date
 from ...core.rules.control import estimates
 from ...core.rules.discipline import enforcer
 from ...text.names import faction, label
+from ...views import presenters as P
+from ...views import standing as standing_model
 from .. import assets as K
-from .. import presenters as P
-from .. import standing_model
 from ..clock import mm_ss
 from .portrait import portrait
 
