@@ -23,6 +23,7 @@ from game.text.votes import VoteWords
 from game.views import inbox as inbox_model
 from game.views import presenters, whips
 from game.views import relations as relations_model
+from game.views.describe import describe
 
 from .prose import known_ids, problems
 
@@ -35,7 +36,7 @@ def tooltips(rs, view, viewer: str) -> list[str]:
     things = [("person", c) for c in rs.characters] + [("office", o) for o in rs.offices]
     things += [("region", r) for r in rs.regions] + [("base", b) for b in rs.bases] + [("body", b) for b in rs.bodies]
     for kind, key in things:
-        out += presenters.describe(rs, view, viewer, kind, key)
+        out += describe(rs, view, viewer, kind, key)
     options = presenters.own_options(rs, view, viewer, True) + presenters.policy_options(rs, view, viewer)
     options += presenters.hand_options(rs, view, viewer, ())
     for kind, key in [("person", "kalinin"), ("office", "general_secretary"), ("region", "ukraine"), ("base", "press")]:

@@ -10,8 +10,8 @@ from ...core.calendar import pretty_date
 from ...core.rules.control import estimates
 from ...core.rules.discipline import enforcer
 from ...text.names import faction, label
-from ...views import presenters as P
 from ...views import standing as standing_model
+from ...views.describe import describe
 from .. import assets as K
 from ..clock import mm_ss
 from .portrait import portrait
@@ -43,7 +43,7 @@ class GameDrawing:
                     label, reason = self.hover[1]
                     self._tip_lines = [label, f"Not now: {reason}"]
                 else:
-                    self._tip_lines = P.describe(self.app.rs, view, viewer, *self.hover)
+                    self._tip_lines = describe(self.app.rs, view, viewer, *self.hover)
                 self._tip_key = tip_key
             self.draw_tooltip(surface, self._tip_lines)
 
@@ -217,7 +217,7 @@ class GameDrawing:
         long description (and the type shrinks a little past 40 % of the panel), so none is cut."""
         rs, viewer = self.app.rs, self._viewer
         lines = (
-            P.describe(rs, self.current_view(viewer), viewer, *self.selected)
+            describe(rs, self.current_view(viewer), viewer, *self.selected)
             if self.selected
             else ["Click a person, office, region or constituency.", "Tab and Shift+Tab move the selection."]
         )
