@@ -14,19 +14,23 @@ from ..core.actions.lobbying import bound_elsewhere
 from ..core.actions.motions import unfit_for_office
 from ..core.actions.table import total_cost
 from ..core.conditions import Ctx
-from ..core.flow import chooser_of, congress_due, plenum_due
+from ..core.flow import congress_due, plenum_due
 from ..core.rng import Rng
 from ..core.rules.control import estimates
+from ..core.rules.motions import plenum_chance
 from ..core.rules.odds import honest
 from ..core.rules.pacts import struck
 from ..core.rules.stance import pursued_policies
 from ..core.rules.strength import strengths
 from ..core.ruleset import Ruleset
 from ..core.state import GameState, Motion
-from . import diplomacy
+from . import diplomacy, thrift
 from .evaluate import effects_value, importance, office_prestige
+from .grassroots import grassroots
 
 END_TURN_VALUE = 0.4
+INFLUENCE_PRICE = 0.12  # what a point of influence spent is worth keeping, when influence is scarce
+REPLANS = 2  # fresh plans a turn, when the first ran out with action points left
 # Levels: how much noise blurs the bot's judgement, and how many actions it plans a turn.
 LEVELS = {"easy": (1.2, 2), "standard": (0.25, 99)}
 MOTIONS_FORECAST = 3  # forecast only the most valuable motions: votes are costly to foresee
@@ -46,6 +50,10 @@ class StandardBot:
         self.forecast_turn = -1
         self.plan: list[A.Action] = []
         self.plan_key: tuple[int, int] | None = None
+        self.replans = 0
+        self.refused: set[A.Action] = set()  # steps of this turn's plans that proved illegal
+        # Candidates worth their cost at the last ranking: a plan fills its spare points with them.
+        self.useful: set[A.Action] = set()
 
     def weight(self, key: str) -> float:
         return float(self.w.get(key, 1.0))
@@ -73,12 +81,18 @@ class StandardBot:
             return self.choose_session(view, rng, legal)
         key = (view.turn, view.acting)
         if self.plan_key != key:
-            self.plan_key, self.plan = key, self.make_plan(view, rng)
-        while self.plan:
-            action = self.plan.pop(0)
-            if legal(action):
-                return action
-        return A.EndTurn(self.faction)
+            self.plan_key, self.plan, self.replans, self.refused = key, self.make_plan(view, rng), 0, set()
+        while True:
+            while self.plan:
+                action = self.plan.pop(0)
+                if legal(action):
+                    return action
+                self.refused.add(action)
+            # Out of plan with points left (a step fell through, a card paid in): plan the rest afresh.
+            if view.factions[self.faction].ap <= 0 or self.replans >= REPLANS:
+                return A.EndTurn(self.faction)
+            self.replans += 1
+            self.plan = self.make_plan(view, rng)
 
     def rank(self, view: GameState, rng: Rng) -> list[A.Action]:
         """Every candidate, best first (End turn included where it falls)."""
@@ -91,23 +105,33 @@ class StandardBot:
         for i, (value, action) in enumerate(self.candidates(view), start=1):
             scored.append((value + rng.uniform(0, self.noise), i, action))
         scored.sort(key=lambda t: (-t[0], t[1]))
+        self.useful = {a for value, _, a in scored if value >= 0.0 and not isinstance(a, A.EndTurn)}
         return [a for _, _, a in scored]
 
     def make_plan(self, view: GameState, rng: Rng) -> list[A.Action]:
-        """The best actions that fit this turn's action points and influence, one per target."""
+        """The best actions that fit this turn's action points and influence, one per target: those
+        worth more than ending the turn, then - rather than end with points and influence unspent -
+        the best of the rest that are still worth their cost."""
         fs = view.factions[self.faction]
         ap, influence = fs.ap, fs.influence
         plan: list[A.Action] = []
         seen: set[tuple] = set()
+        filling = False
+        appointments = int(self.rs.rules["secretaries_per_turn"]) - fs.appointments
         for action in self.rank(view, rng):
             if isinstance(action, A.EndTurn):
-                break
+                filling = True
+                continue
+            if (filling and action not in self.useful) or action in self.refused:
+                continue
             need_ap, need_influence = total_cost(self.rs, action)
             target = (action.tag, _target_of(action))
-            if target in seen or need_ap > ap or need_influence > influence:
+            appoints = isinstance(action, A.AppointSecretary)  # a few a turn (`secretaries_per_turn`)
+            if target in seen or need_ap > ap or need_influence > influence or appoints > appointments:
                 continue
             seen.add(target)
             plan.append(action)
+            appointments -= appoints
             ap -= need_ap
             influence -= need_influence
             if isinstance(action, A.PlayCard) and action.mode == "influence":
@@ -120,7 +144,7 @@ class StandardBot:
         yield from self._cards(view)
         yield from self._lobbying(view)
         yield from self._motions(view)
-        yield from self._grassroots(view)
+        yield from grassroots(self, view)
         yield from self._discipline(view)
         yield from self._specials(view)
         yield from self._pacts(view)
@@ -128,26 +152,26 @@ class StandardBot:
             yield from self._congress(view)
 
     def _cards(self, view: GameState):
+        """Own and neutral cards for their event or their influence; a rival's card for influence
+        only when that is worth more to us than its event to the rival (`thrift`)."""
         fs = view.factions[self.faction]
-        ctx_base = self.faction
+        worth = self._ctx.scarcity
         for card_id in fs.hand:
             card = self.rs.cards[card_id]
-            ctx = Ctx(ctx_base, ctx_base, card.faction or ctx_base)
-            event_value = effects_value(self.rs, view, self.faction, card.effects, ctx)
             if card.faction in (None, self.faction):
+                ctx = Ctx(self.faction, self.faction, self.faction)
+                event_value = effects_value(self.rs, view, self.faction, card.effects, ctx)
                 yield event_value * self.weight("play_event") + 0.3, A.PlayCard(self.faction, card_id, "event")
-                yield card.value * 0.35, A.PlayCard(self.faction, card_id, "influence")
-            else:
-                rival_gain = effects_value(
-                    self.rs, view, card.faction, card.effects, Ctx(card.faction, self.faction, card.faction)
-                )
-                yield card.value * 0.45 - max(0.0, rival_gain) * 0.2, A.PlayCard(self.faction, card_id, "influence")
+                yield card.value * 0.35 * worth, A.PlayCard(self.faction, card_id, "influence")
+        for rival_gain, card_id in thrift.rival_cards_worth_cashing(self.rs, view, self.faction, worth):
+            value = self.rs.cards[card_id].value * 0.45 * max(worth, 0.2) - max(0.0, rival_gain) * 0.2
+            yield value, A.PlayCard(self.faction, card_id, "influence")
 
     def _lobbying(self, view: GameState):
         c = self._ctx
         if c.influence < 2:
             return
-        amount = 4 if c.influence >= 7 else 2
+        amount = int(self.rs.rules["max_spend"]) if c.rich else 4 if c.influence >= 7 else 2
         for cid, imp in c.targets:
             ours = c.loyalty(cid, self.faction)
             others = c.best_rival_loyalty(cid)
@@ -157,7 +181,7 @@ class StandardBot:
             owner = c.owner(cid)
             if owner == self.faction and others + 12 < ours:
                 continue  # safely ours
-            value = imp * progress * (1.3 if owner not in (None, self.faction) else 1.0) - amount * 0.12
+            value = imp * progress * (1.3 if owner not in (None, self.faction) else 1.0) - amount * c.price
             yield value * self.weight("lobby"), A.Lobby(self.faction, cid, amount)
 
     def _motions(self, view: GameState):
@@ -197,59 +221,31 @@ class StandardBot:
                 options.append((value, 1.0, motion, A.Propose(self.faction, "censure", other)))
         hegemon = max(c.strength, key=lambda f: (c.strength[f], f))
         meeting = congress_due(rs, view) or plenum_due(view)
+        then: dict[A.Action, Motion] = {}  # a convened plenum is worth what its removal vote may bring
         for office in ("general_secretary", rs.rules["police_office"]):
             holder = view.offices.get(office)
             if holder is None or c.owner(holder) != hegemon or hegemon == self.faction:
                 continue
             value = rs.offices[office].prestige * 1.2 * self.weight("propose_personnel")
-            if rs.offices[office].chosen_by == "central_committee" and not meeting:
-                motion = Motion("convene", self.faction, {"meeting": "plenum"})
-                options.append((value * 0.5, 0.8, motion, A.Propose(self.faction, "convene", "plenum")))
-            else:
-                motion = Motion("remove", self.faction, {"office": office})
-                options.append((value, 0.8, motion, A.Propose(self.faction, "remove", office=office)))
+            removal = Motion("remove", self.faction, {"office": office})
+            if rs.offices[office].chosen_by == "central_committee":
+                # The Politburo only sends it on: the Committee and the Control Commission decide.
+                value *= plenum_chance(rs, view, removal)
+                if not meeting:
+                    convene = A.Propose(self.faction, "convene", "plenum")
+                    then[convene] = removal
+                    options.append((value, 0.8, Motion("convene", self.faction, {"meeting": "plenum"}), convene))
+                    continue
+            options.append((value, 0.8, removal, A.Propose(self.faction, "remove", office=office)))
         if "testament_published" not in view.flags and not rs.factions[self.faction].apparatus:
             motion = Motion("publish", self.faction, {"document": "testament"})
             options.append((3.0, 0.5, motion, A.Propose(self.faction, "publish", "testament")))
         options.sort(key=lambda o: -o[0])
         for value, cost, motion, action in options[:MOTIONS_FORECAST]:
             cost += diplomacy.breaking_cost(rs, view, self.faction, struck(rs, view, motion))
+            if action in then:
+                value *= c.p_pass(then[action])  # the removal must pass the Politburo first
             yield value * c.p_pass(motion) - cost, action
-
-    def _grassroots(self, view: GameState):
-        rs, c = self.rs, self._ctx
-        if c.influence < 2:
-            return
-        amount = 2
-        for base_id in rs.bases:
-            row = view.standing[rs.bi[base_id]]
-            mine = int(row[rs.fi[self.faction]])
-            top = int(row.max())
-            if mine >= 90:
-                continue
-            near_top = 1.0 if mine + 8 >= top else 0.4
-            value = rs.bases[base_id].income * near_top * 0.9 - amount * 0.12
-            yield value * self.weight("campaign"), A.Campaign(self.faction, base_id, amount)
-        if rs.factions[self.faction].party:
-            heat_cost = c.heat_cost(rs.rules["organise_heat"])
-            soon = 1.5 if c.congress_soon else 0.6
-            open_share = 1.0 - view.grip / 100.0
-            for region, rd in rs.regions.items():
-                shares = view.sentiment[region]
-                mine = shares.get(self.faction, 0) / max(1, sum(shares.values()))
-                value = open_share * rd.membership / 35.0 * (1.0 - mine) * soon - heat_cost - amount * 0.1
-                yield value * self.weight("organise"), A.Organise(self.faction, region, amount)
-            holder = view.offices.get(rs.rules["appointing_office"])
-            if holder is not None and c.owner(holder) == self.faction and c.influence >= 1:
-                for region, rd in rs.regions.items():
-                    sec = view.secretaries.get(region)
-                    if sec == self.faction:
-                        continue
-                    value = rd.membership / 25.0 * (1.3 if sec is not None else 1.0)
-                    yield value * self.weight("appoint"), A.AppointSecretary(self.faction, region)
-        if c.influence >= 4:
-            value = 2.0 - c.heat_cost(rs.rules["platform_heat"])
-            yield value * self.weight("platform"), A.Platform(self.faction)
 
     def _discipline(self, view: GameState):
         rs, c = self.rs, self._ctx
@@ -297,7 +293,11 @@ class StandardBot:
         c = self._ctx
         if c.influence >= 3:
             yield 2.5 * self.weight("speech"), A.Speech(self.faction, min(4, c.influence))
-        if not view.factions[self.faction].co_report and c.strength[self.faction] > 3:
+        if (
+            not view.factions[self.faction].co_report
+            and c.strength[self.faction] > 3
+            and thrift.co_report_holds(self.rs, view, self.faction)
+        ):
             yield (
                 (1.5 - c.heat_cost(self.rs.rules["co_report_stand_heat"])) * self.weight("co_report"),
                 A.CoReport(self.faction),
@@ -312,6 +312,14 @@ class _Context:
         self._forecasts = forecasts
         self.influence = view.factions[faction].influence
         self.strength = strengths(rs, view)
+        self.known = estimates(rs, view, faction)
+        self._owners = dict(zip(rs.character_ids, self.known))
+        # Influence kept is worth less the nearer next turn's income takes it to the cap (beyond, nothing).
+        cap = rs.rules["max_influence"]
+        self.income = thrift.next_income(rs, view, faction, self._owners)
+        self.scarcity = thrift.scarcity(rs, self.influence, self.income)
+        self.price = INFLUENCE_PRICE * self.scarcity
+        self.rich = self.influence + self.income > cap - 4
         self.fi = rs.fi[faction]
         total = view.loyalty_public.astype("int32")
         total[:, self.fi] += view.loyalty_secret[:, self.fi]
@@ -320,9 +328,7 @@ class _Context:
         self.risk = max(0.1, rs.factions[faction].ai.get("risk", 1.0))
         self.threshold = rs.rules["discipline_heat"]
         self.congress_soon = _congress_soon(rs, view)
-        self.known = estimates(rs, view, faction)
         self.pursued = pursued_policies(rs, view, faction)  # the agenda, or the line it has turned to
-        self._owners = dict(zip(rs.character_ids, self.known))
         self._own_ranked = self._rank_own_people()
         posts = office_prestige(rs, view)
         self.targets = [
@@ -390,7 +396,3 @@ def _target_of(action: A.Action) -> str:
 def _congress_soon(rs: Ruleset, view: GameState) -> bool:
     congresses = rs.scenarios[view.scenario].congresses
     return any(0 <= t - view.turn <= 2 for t in congresses) or any(c[1] == "congress" for c in view.convene)
-
-
-def event_chooser(rs: Ruleset, state: GameState) -> str:
-    return chooser_of(rs, state, state.event_queue[0])
