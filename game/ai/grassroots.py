@@ -19,7 +19,7 @@ def grassroots(bot: StandardBot, view: GameState):
     rs, c = bot.rs, bot._ctx
     if c.influence < 2:
         return
-    amount = 4 if c.rich else 2
+    amount = int(rs.rules["max_spend"]) if c.rich else 2
     for base_id in rs.bases:
         row = view.standing[rs.bi[base_id]]
         mine = int(row[rs.fi[bot.faction]])

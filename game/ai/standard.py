@@ -30,6 +30,7 @@ from .grassroots import grassroots
 
 END_TURN_VALUE = 0.4
 INFLUENCE_PRICE = 0.12  # what a point of influence spent is worth keeping, when influence is scarce
+OVERFLOW_BONUS = 0.1  # per point of influence an action saves from the income cap
 REPLANS = 2  # fresh plans a turn, when the first ran out with action points left
 # Levels: how much noise blurs the bot's judgement, and how many actions it plans a turn.
 LEVELS = {"easy": (1.2, 2), "standard": (0.25, 99)}
@@ -51,8 +52,9 @@ class StandardBot:
         self.plan: list[A.Action] = []
         self.plan_key: tuple[int, int] | None = None
         self.replans = 0
-        self.refused: set[A.Action] = set()  # steps of this turn's plans that proved illegal
-        # Candidates worth their cost at the last ranking: a plan fills its spare points with them.
+        self.tried: set[A.Action] = set()  # this turn's steps already taken or refused
+        # The last ranking, and the candidates in it worth their cost: spare points go to them.
+        self.ranking: list[A.Action] = []
         self.useful: set[A.Action] = set()
 
     def weight(self, key: str) -> float:
@@ -81,18 +83,23 @@ class StandardBot:
             return self.choose_session(view, rng, legal)
         key = (view.turn, view.acting)
         if self.plan_key != key:
-            self.plan_key, self.plan, self.replans, self.refused = key, self.make_plan(view, rng), 0, set()
+            self.plan_key, self.plan, self.replans, self.tried = key, self.make_plan(view, rng), 0, set()
         while True:
             while self.plan:
                 action = self.plan.pop(0)
+                self.tried.add(action)
                 if legal(action):
                     return action
-                self.refused.add(action)
-            # Out of plan with points left (a step fell through, a card paid in): plan the rest afresh.
-            if view.factions[self.faction].ap <= 0 or self.replans >= REPLANS:
+            if view.factions[self.faction].ap <= 0:
                 return A.EndTurn(self.faction)
-            self.replans += 1
-            self.plan = self.make_plan(view, rng)
+            # Out of plan with points left (a step fell through, a card paid in): plan the rest afresh,
+            # and at last take the best untried action still worth its cost that the rules allow.
+            if self.replans < REPLANS:
+                self.replans += 1
+                self.plan = self.make_plan(view, rng)
+                continue
+            spare = (a for a in self.ranking if a in self.useful and a not in self.tried)
+            self.plan = [next((a for a in spare if legal(a)), A.EndTurn(self.faction))]
 
     def rank(self, view: GameState, rng: Rng) -> list[A.Action]:
         """Every candidate, best first (End turn included where it falls)."""
@@ -102,11 +109,15 @@ class StandardBot:
         if self.forecast_turn != view.turn:
             self.forecasts, self.forecast_turn = {}, view.turn
         self._ctx = _Context(self.rs, view, self.faction, self.forecasts)
+        spare = self._ctx.overflow  # influence next turn's income would push over the cap: spend it first
         for i, (value, action) in enumerate(self.candidates(view), start=1):
+            if spare > 0:
+                value += min(total_cost(self.rs, action)[1], spare) * OVERFLOW_BONUS
             scored.append((value + rng.uniform(0, self.noise), i, action))
         scored.sort(key=lambda t: (-t[0], t[1]))
         self.useful = {a for value, _, a in scored if value >= 0.0 and not isinstance(a, A.EndTurn)}
-        return [a for _, _, a in scored]
+        self.ranking = [a for _, _, a in scored]
+        return list(self.ranking)
 
     def make_plan(self, view: GameState, rng: Rng) -> list[A.Action]:
         """The best actions that fit this turn's action points and influence, one per target: those
@@ -122,7 +133,7 @@ class StandardBot:
             if isinstance(action, A.EndTurn):
                 filling = True
                 continue
-            if (filling and action not in self.useful) or action in self.refused:
+            if (filling and action not in self.useful) or action in self.tried:
                 continue
             need_ap, need_influence = total_cost(self.rs, action)
             target = (action.tag, _target_of(action))
@@ -292,7 +303,8 @@ class StandardBot:
     def _congress(self, view: GameState):
         c = self._ctx
         if c.influence >= 3:
-            yield 2.5 * self.weight("speech"), A.Speech(self.faction, min(4, c.influence))
+            most = int(self.rs.rules["max_spend"]) if c.rich else 4
+            yield 2.5 * self.weight("speech"), A.Speech(self.faction, min(most, c.influence))
         if (
             not view.factions[self.faction].co_report
             and c.strength[self.faction] > 3
@@ -319,7 +331,8 @@ class _Context:
         self.income = thrift.next_income(rs, view, faction, self._owners)
         self.scarcity = thrift.scarcity(rs, self.influence, self.income)
         self.price = INFLUENCE_PRICE * self.scarcity
-        self.rich = self.influence + self.income > cap - 4
+        self.overflow = self.influence + self.income - cap
+        self.rich = self.overflow > -4
         self.fi = rs.fi[faction]
         total = view.loyalty_public.astype("int32")
         total[:, self.fi] += view.loyalty_secret[:, self.fi]
