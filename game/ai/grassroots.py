@@ -1,6 +1,7 @@
 """Where the standard AI spends influence outside the Politburo: campaigns among constituencies,
-organising in the regions, placing regional secretaries, publishing a platform. Each candidate's
-influence is priced by how scarce it is (`thrift`): near the cap, spending it costs nothing.
+organising in the regions, placing regional secretaries, publishing a platform, and at a congress
+speeches and a co-report. Each candidate's influence is priced by how scarce it is (`thrift`): near
+the cap, spending it costs nothing.
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from ..core import actions as A
 from ..core.state import GameState
+from . import thrift
 
 if TYPE_CHECKING:
     from .standard import StandardBot
@@ -49,3 +51,15 @@ def grassroots(bot: StandardBot, view: GameState):
     if c.influence >= 4:
         value = 2.0 - c.heat_cost(rs.rules["platform_heat"])
         yield value * bot.weight("platform"), A.Platform(bot.faction)
+
+
+def congress(bot: StandardBot, view: GameState):
+    """Speeches to sway the uncommitted delegates; a co-report only if the hall would carry it."""
+    rs, c = bot.rs, bot._ctx
+    if c.influence >= 3:
+        most = int(rs.rules["max_spend"]) if c.rich else 4
+        yield 2.5 * bot.weight("speech"), A.Speech(bot.faction, min(most, c.influence))
+    standing = not view.factions[bot.faction].co_report and c.strength[bot.faction] > 3
+    if standing and thrift.co_report_holds(rs, view, bot.faction):
+        value = 1.5 - c.heat_cost(rs.rules["co_report_stand_heat"])
+        yield value * bot.weight("co_report"), A.CoReport(bot.faction)

@@ -26,7 +26,7 @@ from ..core.ruleset import Ruleset
 from ..core.state import GameState, Motion
 from . import diplomacy, thrift
 from .evaluate import effects_value, importance, office_prestige
-from .grassroots import grassroots
+from .grassroots import congress, grassroots
 
 END_TURN_VALUE = 0.4
 INFLUENCE_PRICE = 0.12  # what a point of influence spent is worth keeping, when influence is scarce
@@ -160,7 +160,7 @@ class StandardBot:
         yield from self._specials(view)
         yield from self._pacts(view)
         if congress_due(self.rs, view):
-            yield from self._congress(view)
+            yield from congress(self, view)
 
     def _cards(self, view: GameState):
         """Own and neutral cards for their event or their influence; a rival's card for influence
@@ -299,21 +299,6 @@ class StandardBot:
             if legal(answer):
                 return answer
         return A.EndTurn(self.faction)
-
-    def _congress(self, view: GameState):
-        c = self._ctx
-        if c.influence >= 3:
-            most = int(self.rs.rules["max_spend"]) if c.rich else 4
-            yield 2.5 * self.weight("speech"), A.Speech(self.faction, min(most, c.influence))
-        if (
-            not view.factions[self.faction].co_report
-            and c.strength[self.faction] > 3
-            and thrift.co_report_holds(self.rs, view, self.faction)
-        ):
-            yield (
-                (1.5 - c.heat_cost(self.rs.rules["co_report_stand_heat"])) * self.weight("co_report"),
-                A.CoReport(self.faction),
-            )
 
 
 class _Context:
