@@ -17,7 +17,6 @@ from ..core.conditions import Ctx
 from ..core.flow import congress_due, plenum_due
 from ..core.rng import Rng
 from ..core.rules.control import estimates
-from ..core.rules.motions import plenum_chance
 from ..core.rules.odds import honest
 from ..core.rules.pacts import struck
 from ..core.rules.stance import pursued_policies
@@ -240,8 +239,9 @@ class StandardBot:
             value = rs.offices[office].prestige * 1.2 * self.weight("propose_personnel")
             removal = Motion("remove", self.faction, {"office": office})
             if rs.offices[office].chosen_by == "central_committee":
-                # The Politburo only sends it on: the Committee and the Control Commission decide.
-                value *= plenum_chance(rs, view, removal)
+                value *= thrift.removal_sticks(rs, view, removal, hegemon)  # the plenum decides, not the Politburo
+                if not meeting and thrift.congress_next(rs, view):
+                    continue  # the congress meets next turn anyway
                 if not meeting:
                     convene = A.Propose(self.faction, "convene", "plenum")
                     then[convene] = removal

@@ -2,16 +2,20 @@
 
 Influence kept is worth less the nearer next turn's income takes it to the cap, and nothing beyond
 it; a rival's card is cashed only when its influence helps us more than its event - which fires for
-the rival - helps him; a co-report is made only if the delegates in the hall can carry it.
+the rival - helps him; a co-report is made only if the delegates in the hall can carry it, and an
+office the Central Committee elects is struck at only if the next Committee would not give it back.
 """
 
 from __future__ import annotations
 
 from ..core.conditions import Ctx
+from ..core.flow import congress_due
+from ..core.rules.apportion import largest_remainder
 from ..core.rules.cards import event_ready
-from ..core.rules.congress import hall
+from ..core.rules.congress import INDEPENDENT, UNCOMMITTED, elect_committee, hall
+from ..core.rules.motions import plenum_chance
 from ..core.ruleset import Ruleset
-from ..core.state import GameState
+from ..core.state import GameState, Motion
 from .evaluate import effects_value
 
 
@@ -61,3 +65,34 @@ def co_report_holds(rs: Ruleset, view: GameState, faction: str) -> bool:
     would our own delegates carry a co-report over the floor below which it fails?"""
     delegates = hall(rs, view)
     return delegates.get(faction, 0) >= sum(delegates.values()) * rs.rules["co_report_floor"]
+
+
+def committee_majority(rs: Ruleset, view: GameState) -> str | None:
+    """The bloc that would hold a majority of the Central Committee a congress elects from the hall
+    (slates and the winner's bonus): after a congress, the new Committee gives the offices it elects
+    back to its majority. Speeches are still to come, so the uncommitted delegates are expected to
+    split in proportion to the blocs' delegates."""
+    delegates = hall(rs, view)
+    blocs = {f: float(n) for f, n in delegates.items() if f != UNCOMMITTED and n > 0}
+    slates = {f: float(n) for f, n in delegates.items() if f != UNCOMMITTED}
+    if blocs:
+        for f, n in largest_remainder(delegates.get(UNCOMMITTED, 0), blocs).items():
+            slates[f] += n
+    cc = elect_committee(rs, "central_committee", slates, rs.rules["winner_bonus"])
+    size = sum(cc.values()) or 1
+    return next((k for k, n in cc.items() if k != INDEPENDENT and n * 2 > size), None)
+
+
+def congress_next(rs: Ruleset, view: GameState) -> bool:
+    """A congress meets next turn (scheduled or convened)."""
+    turn = view.turn + 1
+    return turn in rs.scenarios[view.scenario].congresses or [turn, "congress"] in view.convene
+
+
+def removal_sticks(rs: Ruleset, view: GameState, removal: Motion, hegemon: str) -> float:
+    """The chance that removing a Committee-elected officer sticks: the joint plenum of the Central
+    Committee and the Control Commission carries it (the Politburo only sends it on), and no congress
+    this turn or next elects a Committee whose majority hands the office straight back."""
+    if (congress_due(rs, view) or congress_next(rs, view)) and committee_majority(rs, view) == hegemon:
+        return 0.0
+    return plenum_chance(rs, view, removal)
