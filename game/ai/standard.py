@@ -9,26 +9,22 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-import numpy as np
-
 from ..core import actions as A
-from ..core.actions.lobbying import bound_elsewhere
-from ..core.actions.motions import unfit_for_office
 from ..core.actions.table import total_cost
 from ..core.conditions import Ctx
 from ..core.flow import congress_due, plenum_due
 from ..core.rng import Rng
-from ..core.rules.control import estimates
-from ..core.rules.odds import Basis, basis, honest_chances
 from ..core.rules.pacts import struck
-from ..core.rules.stance import pursued_policies
-from ..core.rules.strength import strengths
 from ..core.ruleset import Ruleset
 from ..core.state import GameState, Motion
-from . import diplomacy
-from .evaluate import effects_value, importance, office_prestige
+from . import diplomacy, thrift
+from .context import Context
+from .evaluate import effects_value
+from .grassroots import congress, grassroots
 
 END_TURN_VALUE = 0.4
+OVERFLOW_BONUS = 0.1  # per point of influence an action saves from the income cap
+REPLANS = 2  # fresh plans a turn, when the first ran out with action points left
 # Levels: how much noise blurs the bot's judgement, and how many actions it plans a turn.
 LEVELS = {"easy": (1.2, 2), "standard": (0.25, 99)}
 MOTIONS_FORECAST = 3  # forecast only the most valuable motions: votes are costly to foresee
@@ -48,6 +44,11 @@ class StandardBot:
         self.forecast_turn = -1
         self.plan: list[A.Action] = []
         self.plan_key: tuple[int, int] | None = None
+        self.replans = 0
+        self.tried: set[A.Action] = set()  # this turn's steps already taken or refused
+        # The last ranking, and the candidates in it worth their cost: spare points go to them.
+        self.ranking: list[A.Action] = []
+        self.useful: set[A.Action] = set()
 
     def weight(self, key: str) -> float:
         return float(self.w.get(key, 1.0))
@@ -75,23 +76,40 @@ class StandardBot:
             return self.choose_session(view, rng, legal)
         key = (view.turn, view.acting)
         if self.plan_key != key:
-            self.plan_key, self.plan = key, self.make_plan(view, rng)
-        return self._play_plan(legal)
+            self.plan_key, self.plan, self.replans, self.tried = key, self.make_plan(view, rng), 0, set()
+        return self._play_plan(view, rng, legal)
 
     def planned(self, state: GameState, legal: Callable[[A.Action], bool]) -> A.Action | None:
         """The next step of the plan this bot is playing now, if it is playing one: what `choose`
         would return, read from the public facts of `state` (the truth or a view) without a view
-        or a stream, which a plan in progress no longer needs. None: call `choose`."""
+        or a stream, which a plan in progress no longer needs. None: call `choose` (also when the
+        plan has run out: what next is decided from the view)."""
         if state.event_queue or state.phase == "session" or self.plan_key != (state.turn, state.acting):
             return None
-        return self._play_plan(legal)
-
-    def _play_plan(self, legal: Callable[[A.Action], bool]) -> A.Action:
         while self.plan:
             action = self.plan.pop(0)
+            self.tried.add(action)
             if legal(action):
                 return action
-        return A.EndTurn(self.faction)
+        return None
+
+    def _play_plan(self, view: GameState, rng: Rng, legal: Callable[[A.Action], bool]) -> A.Action:
+        while True:
+            while self.plan:
+                action = self.plan.pop(0)
+                self.tried.add(action)
+                if legal(action):
+                    return action
+            if view.factions[self.faction].ap <= 0:
+                return A.EndTurn(self.faction)
+            # Out of plan with points left (a step fell through, a card paid in): plan the rest afresh,
+            # and at last take the best untried action still worth its cost that the rules allow.
+            if self.replans < REPLANS:
+                self.replans += 1
+                self.plan = self.make_plan(view, rng)
+                continue
+            spare = (a for a in self.ranking if a in self.useful and a not in self.tried)
+            self.plan = [next((a for a in spare if legal(a)), A.EndTurn(self.faction))]
 
     def rank(self, view: GameState, rng: Rng) -> list[A.Action]:
         """Every candidate, best first (End turn included where it falls)."""
@@ -100,27 +118,41 @@ class StandardBot:
         scored: list[tuple[float, int, A.Action]] = [(END_TURN_VALUE, 0, A.EndTurn(self.faction))]
         if self.forecast_turn != view.turn:
             self.forecasts, self.forecast_turn = {}, view.turn
-        self._ctx = _Context(self.rs, view, self.faction, self.forecasts)
+        self._ctx = Context(self.rs, view, self.faction, self.forecasts)
+        spare = self._ctx.overflow  # influence next turn's income would push over the cap: spend it first
         for i, (value, action) in enumerate(self.candidates(view), start=1):
+            if spare > 0:
+                value += min(total_cost(self.rs, action)[1], spare) * OVERFLOW_BONUS
             scored.append((value + rng.uniform(0, self.noise), i, action))
         scored.sort(key=lambda t: (-t[0], t[1]))
-        return [a for _, _, a in scored]
+        self.useful = {a for value, _, a in scored if value >= 0.0 and not isinstance(a, A.EndTurn)}
+        self.ranking = [a for _, _, a in scored]
+        return list(self.ranking)
 
     def make_plan(self, view: GameState, rng: Rng) -> list[A.Action]:
-        """The best actions that fit this turn's action points and influence, one per target."""
+        """The best actions that fit this turn's action points and influence, one per target: those
+        worth more than ending the turn, then - rather than end with points and influence unspent -
+        the best of the rest that are still worth their cost."""
         fs = view.factions[self.faction]
         ap, influence = fs.ap, fs.influence
         plan: list[A.Action] = []
         seen: set[tuple] = set()
+        filling = False
+        appointments = int(self.rs.rules["secretaries_per_turn"]) - fs.appointments
         for action in self.rank(view, rng):
             if isinstance(action, A.EndTurn):
-                break
+                filling = True
+                continue
+            if (filling and action not in self.useful) or action in self.tried:
+                continue
             need_ap, need_influence = total_cost(self.rs, action)
             target = (action.tag, _target_of(action))
-            if target in seen or need_ap > ap or need_influence > influence:
+            appoints = isinstance(action, A.AppointSecretary)  # a few a turn (`secretaries_per_turn`)
+            if target in seen or need_ap > ap or need_influence > influence or appoints > appointments:
                 continue
             seen.add(target)
             plan.append(action)
+            appointments -= appoints
             ap -= need_ap
             influence -= need_influence
             if isinstance(action, A.PlayCard) and action.mode == "influence":
@@ -133,34 +165,34 @@ class StandardBot:
         yield from self._cards(view)
         yield from self._lobbying(view)
         yield from self._motions(view)
-        yield from self._grassroots(view)
+        yield from grassroots(self, view)
         yield from self._discipline(view)
         yield from self._specials(view)
         yield from self._pacts(view)
         if congress_due(self.rs, view):
-            yield from self._congress(view)
+            yield from congress(self, view)
 
     def _cards(self, view: GameState):
+        """Own and neutral cards for their event or their influence; a rival's card for influence
+        only when that is worth more to us than its event to the rival (`thrift`)."""
         fs = view.factions[self.faction]
-        ctx_base = self.faction
+        worth = self._ctx.scarcity
         for card_id in fs.hand:
             card = self.rs.cards[card_id]
-            ctx = Ctx(ctx_base, ctx_base, card.faction or ctx_base)
-            event_value = effects_value(self.rs, view, self.faction, card.effects, ctx)
             if card.faction in (None, self.faction):
+                ctx = Ctx(self.faction, self.faction, self.faction)
+                event_value = effects_value(self.rs, view, self.faction, card.effects, ctx)
                 yield event_value * self.weight("play_event") + 0.3, A.PlayCard(self.faction, card_id, "event")
-                yield card.value * 0.35, A.PlayCard(self.faction, card_id, "influence")
-            else:
-                rival_gain = effects_value(
-                    self.rs, view, card.faction, card.effects, Ctx(card.faction, self.faction, card.faction)
-                )
-                yield card.value * 0.45 - max(0.0, rival_gain) * 0.2, A.PlayCard(self.faction, card_id, "influence")
+                yield card.value * 0.35 * worth, A.PlayCard(self.faction, card_id, "influence")
+        for rival_gain, card_id in thrift.rival_cards_worth_cashing(self.rs, view, self.faction, worth):
+            value = self.rs.cards[card_id].value * 0.45 * max(worth, 0.2) - max(0.0, rival_gain) * 0.2
+            yield value, A.PlayCard(self.faction, card_id, "influence")
 
     def _lobbying(self, view: GameState):
         c = self._ctx
         if c.influence < 2:
             return
-        amount = 4 if c.influence >= 7 else 2
+        amount = int(self.rs.rules["max_spend"]) if c.rich else 4 if c.influence >= 7 else 2
         for cid, imp in c.targets:
             ours = c.loyalty(cid, self.faction)
             others = c.best_rival_loyalty(cid)
@@ -170,7 +202,7 @@ class StandardBot:
             owner = c.owner(cid)
             if owner == self.faction and others + 12 < ours:
                 continue  # safely ours
-            value = imp * progress * (1.3 if owner not in (None, self.faction) else 1.0) - amount * 0.12
+            value = imp * progress * (1.3 if owner not in (None, self.faction) else 1.0) - amount * c.price
             yield value * self.weight("lobby"), A.Lobby(self.faction, cid, amount)
 
     def _motions(self, view: GameState):
@@ -210,17 +242,23 @@ class StandardBot:
                 options.append((value, 1.0, motion, A.Propose(self.faction, "censure", other)))
         hegemon = max(c.strength, key=lambda f: (c.strength[f], f))
         meeting = congress_due(rs, view) or plenum_due(view)
+        then: dict[A.Action, Motion] = {}  # a convened plenum is worth what its removal vote may bring
         for office in ("general_secretary", rs.rules["police_office"]):
             holder = view.offices.get(office)
             if holder is None or c.owner(holder) != hegemon or hegemon == self.faction:
                 continue
             value = rs.offices[office].prestige * 1.2 * self.weight("propose_personnel")
-            if rs.offices[office].chosen_by == "central_committee" and not meeting:
-                motion = Motion("convene", self.faction, {"meeting": "plenum"})
-                options.append((value * 0.5, 0.8, motion, A.Propose(self.faction, "convene", "plenum")))
-            else:
-                motion = Motion("remove", self.faction, {"office": office})
-                options.append((value, 0.8, motion, A.Propose(self.faction, "remove", office=office)))
+            removal = Motion("remove", self.faction, {"office": office})
+            if rs.offices[office].chosen_by == "central_committee":
+                value *= thrift.removal_sticks(rs, view, removal, hegemon)  # the plenum decides, not the Politburo
+                if not meeting and thrift.congress_next(rs, view):
+                    continue  # the congress meets next turn anyway
+                if not meeting:
+                    convene = A.Propose(self.faction, "convene", "plenum")
+                    then[convene] = removal
+                    options.append((value, 0.8, Motion("convene", self.faction, {"meeting": "plenum"}), convene))
+                    continue
+            options.append((value, 0.8, removal, A.Propose(self.faction, "remove", office=office)))
         if "testament_published" not in view.flags and not rs.factions[self.faction].apparatus:
             motion = Motion("publish", self.faction, {"document": "testament"})
             options.append((3.0, 0.5, motion, A.Propose(self.faction, "publish", "testament")))
@@ -228,43 +266,9 @@ class StandardBot:
         c.foresee([motion for _, _, motion, _ in options[:MOTIONS_FORECAST]])
         for value, cost, motion, action in options[:MOTIONS_FORECAST]:
             cost += diplomacy.breaking_cost(rs, view, self.faction, struck(rs, view, motion))
+            if action in then:
+                value *= c.p_pass(then[action])  # the removal must pass the Politburo first
             yield value * c.p_pass(motion) - cost, action
-
-    def _grassroots(self, view: GameState):
-        rs, c = self.rs, self._ctx
-        if c.influence < 2:
-            return
-        amount = 2
-        standing = view.standing.tolist()
-        for base_id in rs.bases:
-            row = standing[rs.bi[base_id]]
-            mine = row[rs.fi[self.faction]]
-            top = max(row)
-            if mine >= 90:
-                continue
-            near_top = 1.0 if mine + 8 >= top else 0.4
-            value = rs.bases[base_id].income * near_top * 0.9 - amount * 0.12
-            yield value * self.weight("campaign"), A.Campaign(self.faction, base_id, amount)
-        if rs.factions[self.faction].party:
-            heat_cost = c.heat_cost(rs.rules["organise_heat"])
-            soon = 1.5 if c.congress_soon else 0.6
-            open_share = 1.0 - view.grip / 100.0
-            for region, rd in rs.regions.items():
-                shares = view.sentiment[region]
-                mine = shares.get(self.faction, 0) / max(1, sum(shares.values()))
-                value = open_share * rd.membership / 35.0 * (1.0 - mine) * soon - heat_cost - amount * 0.1
-                yield value * self.weight("organise"), A.Organise(self.faction, region, amount)
-            holder = view.offices.get(rs.rules["appointing_office"])
-            if holder is not None and c.owner(holder) == self.faction and c.influence >= 1:
-                for region, rd in rs.regions.items():
-                    sec = view.secretaries.get(region)
-                    if sec == self.faction:
-                        continue
-                    value = rd.membership / 25.0 * (1.3 if sec is not None else 1.0)
-                    yield value * self.weight("appoint"), A.AppointSecretary(self.faction, region)
-        if c.influence >= 4:
-            value = 2.0 - c.heat_cost(rs.rules["platform_heat"])
-            yield value * self.weight("platform"), A.Platform(self.faction)
 
     def _discipline(self, view: GameState):
         rs, c = self.rs, self._ctx
@@ -308,108 +312,6 @@ class StandardBot:
                 return answer
         return A.EndTurn(self.faction)
 
-    def _congress(self, view: GameState):
-        c = self._ctx
-        if c.influence >= 3:
-            yield 2.5 * self.weight("speech"), A.Speech(self.faction, min(4, c.influence))
-        if not view.factions[self.faction].co_report and c.strength[self.faction] > 3:
-            yield (
-                (1.5 - c.heat_cost(self.rs.rules["co_report_stand_heat"])) * self.weight("co_report"),
-                A.CoReport(self.faction),
-            )
-
-
-class _Context:
-    """Per-decision caches over the view, so each candidate is cheap to score."""
-
-    def __init__(self, rs: Ruleset, view: GameState, faction: str, forecasts: dict[tuple, float]) -> None:
-        self.rs, self.view, self.faction = rs, view, faction
-        self._forecasts = forecasts
-        self._basis: Basis | None = None
-        self._expected: list[Motion] = []
-        self.influence = view.factions[faction].influence
-        self.strength = strengths(rs, view)
-        self.fi = rs.fi[faction]
-        total = view.loyalty_public.astype("int32")
-        total[:, self.fi] += view.loyalty_secret[:, self.fi]
-        self.total = np.minimum(np.maximum(total, 0), 100).tolist()  # np.clip, without its checks
-        self.heat = view.factions[faction].heat
-        self.risk = max(0.1, rs.factions[faction].ai.get("risk", 1.0))
-        self.threshold = rs.rules["discipline_heat"]
-        self.congress_soon = _congress_soon(rs, view)
-        self.known = estimates(rs, view, faction)
-        self.pursued = pursued_policies(rs, view, faction)  # the agenda, or the line it has turned to
-        self._owners = dict(zip(rs.character_ids, self.known))
-        self._own_ranked = self._rank_own_people()
-        posts = office_prestige(rs, view)
-        self.targets = [
-            (cid, importance(rs, view, cid, posts))
-            for cid in rs.character_ids
-            if view.status[rs.ci[cid]] == "free" and not bound_elsewhere(rs, cid, faction)
-        ]
-        self.targets.sort(key=lambda t: -t[1])
-        self.targets = self.targets[:12]
-
-    def heat_cost(self, added: int) -> float:
-        """What raising our heat by `added` is worth avoiding: little when cool, a lot near the
-        Control Commission's threshold (personality: `risk` in the faction file)."""
-        after = (self.heat + added) / self.threshold
-        return added * (0.03 + 0.6 * after**3) / self.risk
-
-    def owner(self, cid: str) -> str | None:
-        return self._owners[cid]
-
-    def loyalty(self, cid: str, faction: str) -> int:
-        return self.total[self.rs.ci[cid]][self.rs.fi[faction]]
-
-    def best_rival_loyalty(self, cid: str) -> int:
-        row = self.total[self.rs.ci[cid]]
-        return max(v for i, v in enumerate(row) if i != self.fi)
-
-    def p_pass(self, motion: Motion) -> float:
-        """The bot's honest odds (what it may know, the rest weighed up), kept for the turn."""
-        self.foresee([motion])
-        return self._forecasts[_motion_key(motion)]
-
-    def expect(self, motions: list[Motion]) -> None:
-        """Motions to forecast along with the next ones asked for (one batch of worlds)."""
-        self._expected.extend(motions)
-
-    def foresee(self, motions: list[Motion]) -> None:
-        """Forecast the motions not yet forecast this turn (and those expected), all at once."""
-        motions, self._expected = motions + self._expected, []
-        fresh = {key: m for key, m in ((_motion_key(m), m) for m in motions) if key not in self._forecasts}
-        if not fresh:
-            return
-        if self._basis is None:  # what every motion weighed in this decision shares
-            self._basis = basis(self.rs, self.view, self.faction, weights=self.strength)
-        self._forecasts.update(zip(fresh, honest_chances(self.rs, self._basis, list(fresh.values()))))
-
-    def _rank_own_people(self) -> list[str]:
-        """Our free party people, best first (skills, fewest posts already)."""
-        rs, view = self.rs, self.view
-        posts: dict[str, int] = {}
-        for holder in view.offices.values():
-            if holder is not None:
-                posts[holder] = posts.get(holder, 0) + 1
-        ranked = []
-        for cid in rs.character_ids:
-            if view.status[rs.ci[cid]] != "free" or self._owners[cid] != self.faction:
-                continue
-            if unfit_for_office(rs, view, cid) is not None:
-                continue
-            d = rs.characters[cid]
-            ranked.append((-(d.organisation + d.oratory - posts.get(cid, 0)), cid))
-        return [cid for _, cid in sorted(ranked)]
-
-    def best_own_candidate(self, office: str) -> str | None:
-        holder = self.view.offices.get(office)
-        return next((cid for cid in self._own_ranked if cid != holder), None)
-
-
-def _motion_key(motion: Motion) -> tuple:
-    return (motion.kind, tuple(sorted(motion.params.items())))
-
 
 def _target_of(action: A.Action) -> str:
     """What an action aims at, so a plan does not do the same thing twice."""
@@ -418,8 +320,3 @@ def _target_of(action: A.Action) -> str:
         if value:
             return str(value)
     return ""
-
-
-def _congress_soon(rs: Ruleset, view: GameState) -> bool:
-    congresses = rs.scenarios[view.scenario].congresses
-    return any(0 <= t - view.turn <= 2 for t in congresses) or any(c[1] == "congress" for c in view.convene)

@@ -19,6 +19,8 @@ from .discipline import move_rung
 from .stance import policy_step, stance
 from .votes import VoteResult, resolve
 
+PLENUM_BODIES = ("central_committee", "control_commission")  # who sits in a joint plenum
+
 
 def agenda_order(rs: Ruleset, state: GameState) -> list[Motion]:
     """The General Secretary's master puts his own motions first, his rivals' last."""
@@ -159,7 +161,7 @@ def carry_out(rs: Ruleset, state: GameState, motion: Motion) -> None:
 def _plenum_removal(rs: Ruleset, state: GameState, motion: Motion) -> None:
     """An office the Central Committee elects is taken away only by a joint plenum of the Committee
     and the Control Commission (the share needed is data); the largest bloc that voted for it names the successor."""
-    yes, total = _plenum_tally(rs, state, motion, ("central_committee", "control_commission"))
+    yes, total = _plenum_tally(rs, state, motion, PLENUM_BODIES)
     office = motion.params["office"]
     holder = state.offices.get(office)
     carried = total > 0 and yes > total * rs.rules["remove_office_share"]
@@ -183,6 +185,27 @@ def _largest_yes_bloc(rs: Ruleset, state: GameState, motion: Motion) -> str:
     return max(yes, key=lambda k: (cc[k], k == motion.proposer, k)) if yes else motion.proposer
 
 
+def plenum_chance(rs: Ruleset, state: GameState, motion: Motion, bodies: tuple[str, ...] = PLENUM_BODIES) -> float:
+    """The exact chance a joint plenum carries `motion` (a removal or an expulsion), from the blocs'
+    seats and their stances as `state` shows them: the same seat-by-seat trials as the tally, added
+    up as a Poisson-binomial instead of rolled. A faction forecasts it from its own view."""
+    r = rs.rules
+    dist = [1.0]  # dist[k]: the chance of k yes votes so far
+    for body in bodies:
+        for bloc, n in state.blocs.get(body, {}).items():
+            if bloc == INDEPENDENT:
+                p = r["plenum_independent_yes"]
+            else:
+                p = 1.0 - r["plenum_defect"] if stance(rs, state, bloc, motion) else r["plenum_defect"]
+            for _ in range(n):
+                dist = [a * (1.0 - p) + b * p for a, b in zip([*dist, 0.0], [0.0, *dist])]
+    total = len(dist) - 1
+    if total == 0:
+        return 0.0
+    need = total * r["remove_office_share"]
+    return min(1.0, sum(q for k, q in enumerate(dist) if k > need))
+
+
 def _plenum_tally(rs: Ruleset, state: GameState, motion: Motion, bodies: tuple[str, ...]) -> tuple[int, int]:
     """Each seat votes: a bloc's members follow its whip but some break ranks; independents are
     a coin flip weighted by the rules. Rolled with the game's generator."""
@@ -201,7 +224,7 @@ def _plenum_tally(rs: Ruleset, state: GameState, motion: Motion, bodies: tuple[s
 
 def _joint_plenum_expulsion(rs: Ruleset, state: GameState, motion: Motion) -> None:
     """Two-thirds of the Central Committee and the Control Commission together must agree."""
-    yes, total = _plenum_tally(rs, state, motion, ("central_committee", "control_commission"))
+    yes, total = _plenum_tally(rs, state, motion, PLENUM_BODIES)
     character = motion.params["character"]
     carried = total > 0 and yes > total * rs.rules["remove_office_share"]
     state.note("plenum.expulsion", character=character, yes=yes, total=total, carried=carried)
