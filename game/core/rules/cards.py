@@ -58,6 +58,12 @@ def fires_for_rival(rs: Ruleset, card_id: str, player: str) -> bool:
     return owner is not None and owner != player
 
 
+def event_ready(rs: Ruleset, state: GameState, card_id: str, player: str) -> bool:
+    """Whether the card's event would fire now if `player` played it (its conditions hold)."""
+    card = rs.cards[card_id]
+    return holds(rs, state, card.conditions, Ctx(chooser=player, player=player, owner=card.faction or player))
+
+
 def play_event(rs: Ruleset, state: GameState, card_id: str, player: str) -> bool:
     """Run the card's event. Returns False if its conditions do not hold (then nothing happens)."""
     card = rs.cards[card_id]
