@@ -6,17 +6,14 @@ the cap, spending it costs nothing.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Any
 
 from ..core import actions as A
 from ..core.state import GameState
 from . import thrift
 
-if TYPE_CHECKING:
-    from .standard import StandardBot
 
-
-def grassroots(bot: StandardBot, view: GameState):
+def grassroots(bot: Any, view: GameState):  # bot: the StandardBot (standard.py imports this module)
     """Candidates (value, action) from the grassroots, scored with the bot's weights."""
     rs, c = bot.rs, bot._ctx
     if c.influence < 2:
@@ -53,7 +50,7 @@ def grassroots(bot: StandardBot, view: GameState):
         yield value * bot.weight("platform"), A.Platform(bot.faction)
 
 
-def congress(bot: StandardBot, view: GameState):
+def congress(bot: Any, view: GameState):
     """Speeches to sway the uncommitted delegates; a co-report only if the hall would carry it."""
     rs, c = bot.rs, bot._ctx
     if c.influence >= 3:

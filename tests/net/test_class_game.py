@@ -62,14 +62,14 @@ def _leaks(held: dict[str, set[str]], raw: str, faction: str) -> list[str]:
 
 
 def _holding(room: Room) -> dict[str, set[str]]:
-    """Every card each faction has held so far, kept up to date by a session listener."""
+    """Every card each faction has held so far, kept up to date by a session watcher."""
     held = {f: set(fs.hand) for f, fs in room.session.state.factions.items()}
 
-    def note(result) -> None:
-        for f, fs in result.state.factions.items():
+    def note() -> None:
+        for f, fs in room.session.state.factions.items():
             held[f].update(fs.hand)
 
-    room.session.listeners.append(note)
+    room.session.subscribe(note)
     return held
 
 

@@ -9,7 +9,9 @@ import re
 SNAKE = re.compile(r"(?<![\w./-])[a-z][a-z0-9]*(?:_[a-z0-9]+)+(?![\w/-])")
 WORD = re.compile(r"(?<![\w./-])[a-z][a-z0-9]+(?![\w/-])")
 DOUBLED = ('""', "''", "'\"", "\"'", '\u201c"', '"\u201d', "\u201c\u201c", "\u201d\u201d", "\u2018'")
-MID_ARTICLE = re.compile(r"[a-z,;] The (?!Politburo|Party|Central|Control|Secretariat|Orgburo)[A-Z]")
+MID_ARTICLE = re.compile(
+    r"[a-z,;] The (?!Politburo|Party|Central|Control|Secretariat|Orgburo|Prince)[A-Z]"
+)  # titles (The Prince) are fine
 # Singular nouns in -s that English writes with 's ("the apparatus's alarm", "R. W. Davies's history"),
 # in the authors' texts; a name the game builds never ends so (plural names take the apostrophe alone).
 SINGULAR_S = {"apparatus's", "Davies's", "Axis's"}
