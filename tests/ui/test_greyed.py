@@ -27,3 +27,17 @@ def test_a_greyed_option_says_why_on_hover_and_on_click(app):
     pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=pos, button=1))
     app.frame()
     assert reason in game.message and label in game.message
+
+
+def test_an_action_confirms_itself_in_the_status_line(app):
+    from tests.ui.conftest import click
+
+    session, game = _game_at_turn(app, 2)
+    game.tab = "Faction"
+    game.rebuild()
+    app.frame()
+    button = next(b for b, o in game.option_buttons.items() if b.is_enabled and o.action.tag == "special")
+    before = len(session.state.log)
+    click(app, button)
+    assert len(session.state.log) > before, "the action was not taken"
+    assert game.message.startswith("Done: ") and game.message_ok

@@ -19,6 +19,7 @@ from ...core.flow import congress_due
 from ...session.live import Session
 from ...session.paths import saves_dir
 from ...session.saving import GameSaver
+from ...text.chronicle import Text
 from ...views import presenters as P
 from .. import assets as K
 from ..clock import ClassClock
@@ -31,6 +32,12 @@ from .gamesaves import GameSaves
 from .whippanel import WhipPanel
 
 TABS = ("Selection", "Faction", "Policy", "Hand")
+
+
+def confirmation(rs, events: list) -> str:
+    """What an action did, from its chronicle lines ('Done: ...'), so every action confirms itself."""
+    said = [line for line in (Text(rs).entry(key, params) for _turn, key, params in events) if line]
+    return ("Done: " + " ".join(said[:2])) if said else ""
 
 
 def last_turn_start(log: list, turn: int) -> int:
@@ -223,7 +230,7 @@ class GameScene(GameFlow, GameSaves, WhipPanel, GameDrawing, Scene):
                 self.hover = ("why", grey)
         elif event.type == pygame.MOUSEBUTTONDOWN and event.button == 1 and self.greyed_at(event.pos):
             label, reason = self.greyed_at(event.pos)
-            self.message = f"{label}: not now - {reason}"
+            self.message, self.message_ok = f"{label}: not now - {reason}", False
         elif event.type == pygame.MOUSEBUTTONDOWN and event.button == 1 and self.area.collidepoint(event.pos):
             hit = self.hit_at(event.pos)
             if hit:
@@ -349,7 +356,8 @@ class GameScene(GameFlow, GameSaves, WhipPanel, GameDrawing, Scene):
 
     def act_now(self, action: A.Action) -> None:
         result = self.session.submit(action)
-        self.message = self.session.words(result.reason) or ""
+        self.message = self.session.words(result.reason) or confirmation(self.app.rs, result.events)
+        self.message_ok = result.ok  # a confirmation is drawn in ink, a refusal in red
         self.rebuild()
 
     def end_my_turn(self) -> None:

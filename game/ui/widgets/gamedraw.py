@@ -124,8 +124,9 @@ class GameDrawing:
         pygame.draw.rect(surface, K.PAPER, box)
         y = box.top + self.s(2)
         if self.message:
+            colour = K.INK if getattr(self, "message_ok", False) else K.RED
             for line in K.wrap(self.message, "bold", self.s(14), box.width)[:2]:
-                K.text(surface, line, (box.left, y), "bold", self.s(14), K.RED)
+                K.text(surface, line, (box.left, y), "bold", self.s(14), colour)
                 y += self.s(18)
         self.time_short = False
         line = self.clock_line()
