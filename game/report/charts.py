@@ -40,8 +40,8 @@ def chart_svg(
     left, top, right, bottom = 70.0, 34.0, width - 20.0, height - 36.0
     values = list(series) + [v for pair in history.values() for v in pair]
     low, high = (min(values), max(values)) if values else (0.0, 1.0)
-    if high - low < 1e-9:  # a flat series (all zero, say) gets a sensible band around it
-        low, high = low - 1, high + 1
+    if high - low < 1e-9:  # a flat series gets a band from zero (an all-zero one reads 0 to 1)
+        low, high = (0.0, max(1.0, 2 * high)) if low >= 0 else (low - 1, high + 1)
     pad = (high - low) * 0.08
     low, high = max(0.0, low - pad) if low >= 0 else low - pad, high + pad
     years = max(1, (max(2, len(series)) - 1) // 2)

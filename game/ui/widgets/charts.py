@@ -18,9 +18,7 @@ def line_chart(
     if len(series) < 2 or plot.width < 10 or plot.height < 10:
         K.text(surface, "not enough turns yet", plot.center, "body", size, K.GREY, "center")
         return
-    low, high = min(series), max(series)
-    if high - low < 1e-9:
-        low, high = low - 1, high + 1
+    low, high = value_band(series)
     K.text(surface, f"{high:,.0f}", (plot.left - 4, plot.top), "body", size - 2, K.GREY, "topright")
     K.text(surface, f"{low:,.0f}", (plot.left - 4, plot.bottom), "body", size - 2, K.GREY, "bottomright")
     pygame.draw.line(surface, K.GREY, plot.bottomleft, plot.bottomright)
@@ -35,3 +33,14 @@ def line_chart(
         for i, v in enumerate(series)
     ]
     pygame.draw.lines(surface, K.RED, False, points, 3)
+
+
+def value_band(values: list[float]) -> tuple[float, float]:
+    """The range a chart shows: the values' own, or for a flat series a band that starts at zero
+    when the values cannot be negative (an all-zero series reads 0 to 1, not -1 to 1)."""
+    low, high = min(values), max(values)
+    if high - low >= 1e-9:
+        return low, high
+    if low >= 0:
+        return 0.0, max(1.0, 2 * high)
+    return low - 1, high + 1

@@ -1,0 +1,18 @@
+"""Charts of flat series are scaled sensibly: an all-zero series reads 0 to 1, never -1 to 1."""
+
+from __future__ import annotations
+
+from game.report.charts import chart_svg
+from game.ui.widgets.charts import value_band
+
+
+def test_a_flat_series_starts_at_zero():
+    assert value_band([0.0, 0.0, 0.0]) == (0.0, 1.0)
+    assert value_band([5.0, 5.0]) == (0.0, 10.0)
+    assert value_band([-3.0, -3.0]) == (-4.0, -2.0)
+    assert value_band([1.0, 4.0]) == (1.0, 4.0)
+
+
+def test_the_report_chart_of_an_all_zero_series_shows_no_negative_axis():
+    svg = chart_svg("Famine deaths", "thousand", 1924, [0.0] * 10, {})
+    assert ">-" not in svg and ">\u22121" not in svg
