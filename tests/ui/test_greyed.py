@@ -41,3 +41,24 @@ def test_an_action_confirms_itself_in_the_status_line(app):
     click(app, button)
     assert len(session.state.log) > before, "the action was not taken"
     assert game.message.startswith("Done: ") and game.message_ok
+
+
+def test_the_mouse_wheel_moves_the_options_a_useful_amount(app, monkeypatch):
+    session, game = _game_at_turn(app, 2)
+    game.tab = "Faction"
+    game.rebuild()
+    app.frame()
+    bar = game.scroller.vert_scroll_bar
+    assert bar is not None, "the Faction tab's list should be long enough to scroll"
+    first = next(iter(game.option_buttons))
+    top = first.rect.top
+    pos = game.scroller.rect.center
+    monkeypatch.setattr(pygame.mouse, "get_pos", lambda: pos)  # pygame_gui reads the pointer, not the events
+    pygame.event.post(pygame.event.Event(pygame.MOUSEMOTION, pos=pos, rel=(0, 0), buttons=(0, 0, 0)))
+    app.frame()
+    pygame.event.post(pygame.event.Event(pygame.MOUSEWHEEL, x=0, y=-1, precise_x=0.0, precise_y=-1.0, flipped=False))
+    for _ in range(30):
+        app.frame(0.05)
+    now = next(iter(game.option_buttons))
+    assert now is first, "the list was rebuilt while scrolling"
+    assert top - first.rect.top >= 2 * first.rect.height, (top, first.rect.top, bar.scroll_position)

@@ -167,6 +167,9 @@ class GameScene(GameFlow, GameSaves, WhipPanel, GameDrawing, Scene):
         self.scroller = pygame_gui.elements.UIScrollingContainer(box, self.manager, object_id="#options")
         inner_w = box.width - (self.s(20) if len(options) * step > box.height else 0)
         self.scroller.set_scrollable_area_dimensions((inner_w, max(box.height, len(options) * step)))
+        bar = getattr(self.scroller, "vert_scroll_bar", None)
+        if bar is not None:  # a notch of the mouse wheel moves the list three options, not one
+            bar.scroll_wheel_speed = 3 * step
         for i, opt in enumerate(options):
             reason = self.session.why_not(opt.action)
             tip = opt.preview + (f"\nNot now: {reason}" if reason else "")
