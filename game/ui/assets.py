@@ -69,6 +69,9 @@ def theme(scale: float) -> dict:
                 if key in spec:
                     spec[key] = str(fonts / spec[key])
             spec["size"] = str(int(int(spec.get("size", 16)) * scale))
+    tip = data.get("tool_tip", {}).get("misc", {})
+    if "rect_width" in tip:  # tooltips wide enough to read (pygame_gui's own are 170 pixels), scaled too
+        tip["rect_width"] = str(int(int(tip["rect_width"]) * scale))
     return data
 
 

@@ -16,3 +16,10 @@ def test_a_flat_series_starts_at_zero():
 def test_the_report_chart_of_an_all_zero_series_shows_no_negative_axis():
     svg = chart_svg("Famine deaths", "thousand", 1924, [0.0] * 10, {})
     assert ">-" not in svg and ">\u22121" not in svg
+
+
+def test_tooltips_are_wide_enough_to_read_at_every_scale():
+    from game.ui.assets import theme
+
+    assert int(theme(1.0)["tool_tip"]["misc"]["rect_width"]) >= 340  # pygame_gui's own: 170
+    assert int(theme(2.0)["tool_tip"]["misc"]["rect_width"]) == 2 * int(theme(1.0)["tool_tip"]["misc"]["rect_width"])
