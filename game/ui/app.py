@@ -16,6 +16,7 @@ from pathlib import Path
 import pygame
 
 from ..content.loader import GameContent
+from ..session.paths import user_dir
 from ..session.settings import Settings
 from .scenes.catalogue import SCENES
 from .scenes.crash import CrashScene, write_report
@@ -77,6 +78,9 @@ class App(SceneStack):
                 continue
             if event.type == pygame.KEYDOWN and event.key == pygame.K_F10 and self.open_teacher_menu():
                 continue
+            if event.type == pygame.KEYDOWN and event.key == pygame.K_F12:
+                self.take_screenshot()
+                continue
             if self.guide is not None and self.guide.handle(self, event):
                 continue
             scene = self.scene
@@ -133,6 +137,26 @@ class App(SceneStack):
 
     def screenshot(self, path: Path) -> None:
         pygame.image.save(self.screen, str(path))
+
+    def take_screenshot(self) -> Path | None:
+        """F12: the window as it is now, to screenshots/ in the user's folder (for a worksheet or a
+        bug report); the game says where in the status line when it can."""
+        folder = user_dir() / "screenshots"
+        path = folder / time.strftime("testament-%Y%m%d-%H%M%S.png")
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            n = 1
+            while path.exists():
+                path = folder / time.strftime(f"testament-%Y%m%d-%H%M%S-{n}.png")
+                n += 1
+            self.screenshot(path)
+        except (OSError, pygame.error) as exc:
+            print(f"warning: the screenshot could not be saved: {exc}")
+            return None
+        game = self.game_scene()
+        if game is not None:
+            game.message, game.message_ok = f"Screenshot saved: {path}", True
+        return path
 
 
 def start_window(content: GameContent, settings: Settings, setup: Path | None = None) -> int:
