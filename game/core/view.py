@@ -2,12 +2,15 @@
 
 The engine keeps the whole truth. Every screen, every bot and every save shown to a player goes
 through this view, which hides other factions' secret influence and lobbying, their hands, the
-order of the draw pile, private chronicle entries, pact offers between others, and the dice.
+order of the draw pile, private chronicle entries, pact offers between others, and the dice; and,
+to a faction with no one where the real books are kept, the real industrial output (it sees the
+reported figure in its place: rules/plan.py).
 """
 
 from __future__ import annotations
 
 from .rng import Rng
+from .rules.plan import mask_figures
 from .ruleset import Ruleset
 from .state import GameState
 
@@ -32,6 +35,7 @@ def player_view(rs: Ruleset, state: GameState, faction: str, with_log: bool = Tr
     view.deck = [HIDDEN_CARD] * len(view.deck)
     view.rng = Rng(0)
     view.pacts = [p for p in view.pacts if p.accepted or faction in (p.a, p.b)]
+    mask_figures(rs, view, faction)
     if with_log:
         view.log = [e for e in view.log if e[1] not in PRIVATE_KEYS or e[2].get("faction") == faction]
     return view

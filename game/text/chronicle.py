@@ -77,6 +77,8 @@ class Text:
             return f"to convene a {p['meeting']}"
         if kind == "publish":
             return "to publish Lenin's Testament"
+        if kind == "compromise":
+            return f"to name {self.person(p['figure'])} the party's moral authority"
         return kind
 
     def effect(self, name: str, p: Any) -> str:
@@ -357,6 +359,23 @@ class Text:
 
     def _faction_exiled(self, p):
         return f"With its leaders gone, {self.faction(p['faction'])} fights on as the exiled opposition."
+
+    def _compromise_named(self, p):
+        return (
+            f"At {self.faction(p['sponsor'])}'s motion, {self.person(p['character'])} is named the party's moral"
+            " authority: she holds no office, but every faction must now argue before her."
+        )
+
+    def _compromise_ended(self, p):
+        if p["why"] == "retreated":
+            return (
+                f"{self.person(p['character'])} withdraws from the struggle and submits to the majority;"
+                f" {self.faction(p['sponsor'])} loses its shield."
+            )
+        return f"{self.person(p['character'])} no longer speaks for the party."
+
+    def _plan_figures_found(self, p):
+        return f"The plan's figures are found out: reported output runs {p['gap']} % above what the factories made."
 
     def _country_famine(self, p):
         return f"Famine: about {p['deaths']:,} thousand people die of hunger this half-year."
