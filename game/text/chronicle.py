@@ -374,6 +374,17 @@ class Text:
             )
         return f"{self.person(p['character'])} no longer speaks for the party."
 
+    def _abroad_outcome(self, p):
+        words = {
+            "britain_1926": ("the British strike wins", "the British strike is defeated"),
+            "china_1927": ("the Chinese communists hold their ground", "the Chinese revolution is crushed"),
+            "germany_1933": ("a united front stops Hitler", "the divided German left cannot stop Hitler"),
+            "france_1936": ("the Popular Front wins in France", "the Popular Front loses in France"),
+            "spain_1938": ("the Spanish Republic holds", "the Spanish Republic is going down"),
+        }
+        won, lost = words.get(p["juncture"], (f"{p['juncture']}: won", f"{p['juncture']}: lost"))
+        return f"Abroad: {won if p['won'] else lost} (a {round(100 * p['chance'])} % chance on the line in force)."
+
     def _plan_figures_found(self, p):
         return f"The plan's figures are found out: reported output runs {p['gap']} % above what the factories made."
 

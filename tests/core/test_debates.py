@@ -150,3 +150,26 @@ def test_the_line_sets_the_odds_abroad_and_a_win_lowers_the_worlds_tension(rs, s
     before = country.exogenous_tension(rs, s)
     s.flags["abroad_germany_1933_won"] = s.turn
     assert country.exogenous_tension(rs, s) < before
+
+
+# ---- Lenin lives --------------------------------------------------------------------------------
+
+
+def test_lenin_lives_only_in_his_scenario_and_dies_later_there(rs):
+    from game.core.rules.health import death_chance
+
+    assert engine.new_game(rs, "succession", 1).status[rs.ci["lenin"]] == "dead"
+    state = engine.new_game(rs, "lenin_lives", 1)
+    assert state.status[rs.ci["lenin"]] == "free" and "lenin" in state.seats["politburo"]
+    early = death_chance(rs, state, "lenin")
+    assert early < 0.1  # his historical death (January 1924) is moved to the scenario's death_dates
+    state.turn = rs.scenarios["lenin_lives"].death_dates["lenin"] - 2 * 1924
+    assert death_chance(rs, state, "lenin") > early + 0.2
+
+
+def test_lenin_presses_his_letter_instead_of_the_testament_being_read(rs):
+    from tests.helpers import settle_chronicle
+
+    fired = settle_chronicle(rs, engine.new_game(rs, "lenin_lives", 1)).fired
+    assert "lenin_demands_a_new_secretary" in fired and "lenins_testament" not in fired
+    assert "lenins_testament" in settle_chronicle(rs, engine.new_game(rs, "succession", 1)).fired
