@@ -173,3 +173,14 @@ def test_lenin_presses_his_letter_instead_of_the_testament_being_read(rs):
     fired = settle_chronicle(rs, engine.new_game(rs, "lenin_lives", 1)).fired
     assert "lenin_demands_a_new_secretary" in fired and "lenins_testament" not in fired
     assert "lenins_testament" in settle_chronicle(rs, engine.new_game(rs, "succession", 1)).fired
+
+
+def test_the_country_screen_shows_the_board_and_the_uninformed_the_reported_figure(rs, state):
+    state.indicators[rs.ii["reported_output"]] = value(rs, state, "industrial_output") + 30
+    state.offices["gosplan_chair"] = "bukharin"
+    real = value(rs, state, "industrial_output")
+    for viewer, expected in ((None, real + 30), ("trotsky", real + 30), ("bukharin", real)):
+        values, history, masked = plan.seen_figures(rs, state, viewer)
+        assert float(values[rs.ii["industrial_output"]]) == expected
+        assert masked == (viewer != "bukharin")
+    assert value(rs, state, "industrial_output") == real  # the truth itself is untouched

@@ -18,6 +18,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import numpy as np
+
 from ..ruleset import Ruleset
 from ..state import GameState
 from .control import controller
@@ -88,11 +90,18 @@ def knows_real_figures(rs: Ruleset, state: GameState, faction: str) -> bool:
 
 def mask_figures(rs: Ruleset, view: GameState, faction: str) -> None:
     """In a view of a faction that cannot see the real books, industrial output is what is reported."""
-    if knows_real_figures(rs, view, faction):
-        return
+    view.indicators, view.history, _ = seen_figures(rs, view, faction)
+
+
+def seen_figures(rs: Ruleset, state: GameState, faction: str | None) -> tuple[np.ndarray, list[list[float]], bool]:
+    """(indicators, their history, whether masked) as `faction` may know them; anyone who is not a
+    faction (the classroom board) sees what is public: the reported figure."""
+    if faction in rs.factions and knows_real_figures(rs, state, faction):
+        return state.indicators, state.history, False
     real, reported = rs.ii["industrial_output"], rs.ii["reported_output"]
-    view.indicators[real] = view.indicators[reported]
-    view.history = [_masked(row, real, reported) for row in view.history]
+    values = state.indicators.copy()
+    values[real] = values[reported]
+    return values, [_masked(row, real, reported) for row in state.history], True
 
 
 def _masked(row: list[float], real: int, reported: int) -> list[float]:
