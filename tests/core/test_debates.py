@@ -184,3 +184,30 @@ def test_the_country_screen_shows_the_board_and_the_uninformed_the_reported_figu
         assert float(values[rs.ii["industrial_output"]]) == expected
         assert masked == (viewer != "bukharin")
     assert value(rs, state, "industrial_output") == real  # the truth itself is untouched
+
+
+def test_a_win_under_an_activist_line_brings_a_red_scare_and_under_collective_security_less(rs, state):
+    backlash = {}
+    for line in ("world_revolution", "collective_security"):
+        for seed in range(200):
+            s = state.clone()
+            s.rng.state = seed
+            s.turn = 2 * (1927 - 1924)  # 1927-spring: China
+            s.policies["foreign"] = rs.axes["foreign"].index(line)
+            s.fading = []
+            abroad.junctures(rs, s)
+            if "abroad_china_1927_won" in s.flags:
+                backlash[line] = sum(
+                    amount * turns for ind, amount, turns in s.fading if ind == "international_tension"
+                )
+                break
+    assert backlash["world_revolution"] > backlash["collective_security"] > 0
+
+
+def test_she_retreats_when_one_faction_dominates(rs, state):
+    carry_out(rs, state, Motion("compromise", "zinoviev_kamenev", {"figure": "krupskaya"}))
+    stalin = rs.fi["stalin"]
+    for member in state.seats["politburo"]:  # the apparatus takes every Politburo member
+        state.loyalty_public[rs.ci[member], stalin] = 100
+    compromise.turn_passes(rs, state)
+    assert compromise.current(state) is None and compromise.RETREATED in state.flags

@@ -4,8 +4,8 @@ She may hold no office, but a Politburo motion (kind `compromise`) can name her 
 faction defers to. While she speaks, the party's debate is freer (inner-party democracy rises, every
 party faction sheds heat faster: the majority is not always right) and the Secretariat's grip on the
 delegations loosens; her sponsor gains prestige at once and pays her causes influence each turn.
-She retreats — as Krupskaya broke with the opposition in 1926-27 — when the apparatus grows strong
-enough or her sponsor is censured; the sponsor then loses prestige and the Secretariat gains grip.
+She retreats — as Krupskaya broke with the opposition in 1926-27 — when any one faction grows strong
+enough to need no compromise (the apparatus, as in history, or her own sponsor) or her sponsor is censured; the sponsor then loses prestige and the Secretariat gains grip.
 She also leaves when she dies or is arrested. The numbers are `compromise:` in rules.yaml.
 
 Her standing is kept in flags: `moral_authority` (the turn she was named), `moral_authority:<figure>:
@@ -65,8 +65,7 @@ def turn_passes(rs: Ruleset, state: GameState) -> None:
         _leave(state, figure, sponsor, "gone")
         return
     weights = strengths(rs, state)
-    apparatus = rs.scenarios[state.scenario].apparatus
-    share = weights.get(apparatus, 0.0) / max(1e-9, sum(weights.values()))
+    share = max(weights.values()) / max(1e-9, sum(weights.values()))
     if share >= c["retreat_share"] or state.factions[sponsor].rung >= 1:
         fs = state.factions[sponsor]
         fs.prestige = max(0, fs.prestige - int(c["retreat_prestige"]))
