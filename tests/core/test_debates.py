@@ -80,6 +80,8 @@ def test_padded_figures_run_above_real_output_and_honest_ones_do_not(rs, state):
     assert value(rs, padded, "reported_output") > 1.2 * value(rs, padded, "industrial_output")
     assert value(rs, sober, "reported_output") == value(rs, sober, "industrial_output")
     assert value(rs, padded, "industrial_output") < value(rs, sober, "industrial_output")  # the planners misallocate
+    widest = run(rs, state.clone(), 30, industry="forced", statistics="figures_on_demand")
+    assert plan.gap(rs, widest) <= rs.rules["country"]["plan_figures"]["most"] + 1e-3
 
 
 def test_a_wide_gap_is_found_out_at_a_cost_in_legitimacy(rs, state):

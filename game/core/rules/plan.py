@@ -57,7 +57,7 @@ def report(rs: Ruleset, state: GameState, now: float, pad: float) -> None:
     sober figures); the reported triumphs lend legitimacy; roll whether the gap is found."""
     p = rs.rules["country"]["plan_figures"]
     x, ii = state.indicators, rs.ii
-    widened = now + pad if pad > 0 else now * (1.0 - p["correction"])
+    widened = min(p["most"], now + pad) if pad > 0 else now * (1.0 - p["correction"])
     x[ii["reported_output"]] = float(x[ii["industrial_output"]]) * (1.0 + widened)
     x[ii["legitimacy"]] += p["triumph"] * widened
     if widened < p["found_from"] or FOUND_FLAG in state.flags:
