@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..core.ruleset import Ruleset
+from .debates import DebateSentences
 
 # How a death is told: (this turn, in the chronicle; looking back, in an epilogue)
 DEATHS = {
@@ -30,7 +31,7 @@ def death_then(cause: str) -> str:
     return DEATHS.get(cause, DEATHS["unknown"])[1]
 
 
-class Text:
+class Text(DebateSentences):
     def __init__(self, rs: Ruleset) -> None:
         self.rs = rs
 
@@ -359,34 +360,6 @@ class Text:
 
     def _faction_exiled(self, p):
         return f"With its leaders gone, {self.faction(p['faction'])} fights on as the exiled opposition."
-
-    def _compromise_named(self, p):
-        return (
-            f"At {self.faction(p['sponsor'])}'s motion, {self.person(p['character'])} is named the party's moral"
-            " authority: she holds no office, but every faction must now argue before her."
-        )
-
-    def _compromise_ended(self, p):
-        if p["why"] == "retreated":
-            return (
-                f"{self.person(p['character'])} withdraws from the struggle and submits to the majority;"
-                f" {self.faction(p['sponsor'])} loses its shield."
-            )
-        return f"{self.person(p['character'])} no longer speaks for the party."
-
-    def _abroad_outcome(self, p):
-        words = {
-            "britain_1926": ("the British strike wins", "the British strike is defeated"),
-            "china_1927": ("the Chinese communists hold their ground", "the Chinese revolution is crushed"),
-            "germany_1933": ("a united front stops Hitler", "the divided German left cannot stop Hitler"),
-            "france_1936": ("the Popular Front wins in France", "the Popular Front loses in France"),
-            "spain_1938": ("the Spanish Republic holds", "the Spanish Republic is going down"),
-        }
-        won, lost = words.get(p["juncture"], (f"{p['juncture']}: won", f"{p['juncture']}: lost"))
-        return f"Abroad: {won if p['won'] else lost} (a {round(100 * p['chance'])} % chance on the line in force)."
-
-    def _plan_figures_found(self, p):
-        return f"The plan's figures are found out: reported output runs {p['gap']} % above what the factories made."
 
     def _country_famine(self, p):
         return f"Famine: about {p['deaths']:,} thousand people die of hunger this half-year."
