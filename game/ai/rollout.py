@@ -20,7 +20,7 @@ from ..core.engine import apply_in_place, whose_move
 from ..core.legality import check
 from ..core.rng import Rng, derive_seed
 from ..core.rules.control import CONTROL_MARGIN, CONTROL_MIN, bound_faction, clamp_loyalty, total_loyalty
-from ..core.rules.scoring import final_scores, program_now
+from ..core.rules.scoring import final_scores, power_shares, program_rate
 from ..core.ruleset import Ruleset
 from ..core.state import GameState
 from ..core.view import HIDDEN_CARD, player_view
@@ -234,18 +234,11 @@ def outcome(rs: Ruleset, world: GameState, me: str, cfg: HardConfig) -> float:
 
 def projected_scores(rs: Ruleset, world: GameState, horizon: int, shares: np.ndarray) -> dict[str, dict[str, float]]:
     """Final scores if today's power shares and programs held for up to `horizon` more turns."""
-    weights = soft_strengths(rs, world, shares)
-    lead = rs.rules["scoring"]["base_lead"]
-    for b in range(len(rs.base_ids)):
-        row = world.standing[b]
-        top = int(row.argmax())
-        if int(row[top]) >= rs.rules["base_income_standing"]:
-            weights[rs.faction_ids[top]] += lead
-    total = sum(weights.values()) or 1.0
+    power = power_shares(rs, world, shares)
     ahead = max(0, min(horizon, world.last_turn - world.turn + 1))
     for f, fs in world.factions.items():
-        fs.power += weights[f] / total * ahead
-        fs.program += program_now(rs, world, f) * fs.credibility / 100.0 * ahead
+        fs.power += power[f] * ahead
+        fs.program += program_rate(rs, world, f) * ahead
     world.turn = world.turn - 1 + ahead  # turns 0..turn-1 have accrued; final_scores counts turn + 1
     return final_scores(rs, world)
 
@@ -273,27 +266,6 @@ def control_shares(rs: Ruleset, world: GameState, width: float) -> np.ndarray:
             share[rs.ci[cid]] = 0.0
             share[rs.ci[cid], rs.fi[bound]] = 1.0
     return share
-
-
-def soft_strengths(rs: Ruleset, world: GameState, shares: np.ndarray) -> dict[str, float]:
-    """`strengths` (game/core/rules/strength.py) with people counted by `control_shares`."""
-    w = rs.rules["strength_weights"]
-    seats = sum((shares[rs.ci[m]] for m in world.seats.get("politburo", [])), np.zeros(len(rs.faction_ids)))
-    out = {f: w["politburo_seat"] * float(seats[rs.fi[f]]) for f in rs.faction_ids}
-    for office, holder in world.offices.items():
-        if holder is not None:
-            for f in rs.faction_ids:
-                out[f] += w["office_prestige"] * rs.offices[office].prestige * float(shares[rs.ci[holder], rs.fi[f]])
-    for body, key in (("central_committee", "cc_share"), ("congress_of_soviets", "soviet_share")):
-        blocs = world.blocs.get(body, {})
-        size = sum(blocs.values()) or 1
-        for f, n in blocs.items():
-            if f in out:
-                out[f] += w[key] * n / size
-    for sec in world.secretaries.values():
-        if sec is not None:
-            out[sec] += w["secretary"]
-    return out
 
 
 def nearness(rs: Ruleset, world: GameState, shares: np.ndarray) -> dict[str, float]:

@@ -14,7 +14,7 @@ from ..core.actions.lobbying import bound_elsewhere
 from ..core.actions.motions import unfit_for_office
 from ..core.actions.table import total_cost
 from ..core.conditions import Ctx
-from ..core.flow import chooser_of, congress_due, plenum_due
+from ..core.flow import congress_due, plenum_due
 from ..core.rng import Rng
 from ..core.rules.control import estimates
 from ..core.rules.odds import honest
@@ -390,7 +390,3 @@ def _target_of(action: A.Action) -> str:
 def _congress_soon(rs: Ruleset, view: GameState) -> bool:
     congresses = rs.scenarios[view.scenario].congresses
     return any(0 <= t - view.turn <= 2 for t in congresses) or any(c[1] == "congress" for c in view.convene)
-
-
-def event_chooser(rs: Ruleset, state: GameState) -> str:
-    return chooser_of(rs, state, state.event_queue[0])

@@ -117,10 +117,11 @@ def levels_of(rs, level: str, pairs: str) -> tuple[dict[str, str], str | None]:
 def save_record(record, path: Path) -> None:
     from ..persistence.codec import SaveData, make_header, write_save
     from ..session.saving import saved_now
+    from ..text.names import label
 
     content = CONTENT_CACHE["content"]
     rs = content.ruleset
-    factions = [f"{rs.factions[f].short}: AI" for f in rs.faction_ids]
+    factions = [f"{label(rs, f)}: AI" for f in rs.faction_ids]
     header = make_header(record.state, rs.content_hash, content.mod_records(), factions, saved_now())
     table = {"humans": [], "levels": {}, "options": {}}
     write_save(path, SaveData(header, record.state, list(record.actions), list(record.turn_hashes), table))

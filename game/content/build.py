@@ -8,6 +8,7 @@ gathered; any error raises ContentError with all of them, each naming its file, 
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 from collections.abc import Sequence
@@ -18,11 +19,12 @@ from typing import Any
 from ..core.ruleset import Ruleset
 from .assemble import assemble
 from .check import Checker
+from .history import SERIES_FILE, read_series
+from .kinds import FOLDERS, KINDS
 from .lint import lint
 from .merge import merge_records, read_mod_records
 from .migrations import check_migrations, read_migrations
 from .mods import ModInfo
-from .schema import FOLDERS, KINDS
 from .yamlio import Located, Problem, YamlError, load_records, load_yaml
 
 
@@ -141,6 +143,8 @@ def load_content(root: Path, mods: Sequence[ModInfo] = (), files: Sequence[Path]
             )
         )
         raise ContentError(checker.problems) from exc
+    series = read_series(root, _label(root, root / SERIES_FILE), checker, set(ruleset.indicators))
+    ruleset = dataclasses.replace(ruleset, history=series)
     if checker.errors:
         raise ContentError(checker.problems)
     if not checker.errors:

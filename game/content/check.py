@@ -13,7 +13,7 @@ from typing import Any
 from ..core.calendar import half_year
 from ..core.conditions import CONDITIONS
 from ..core.effects import EFFECTS
-from .schema import base_type, type_name, value_range
+from .fieldtypes import base_type, type_name, value_range
 from .yamlio import Located, Problem
 
 
@@ -133,6 +133,13 @@ def _is_year(k: str) -> bool:
     return k.isascii() and k.isdigit() and len(k) == 4
 
 
+def _is_figure(v: Any) -> bool:
+    """A number, or [low, high] with low <= high."""
+    if isinstance(v, list):
+        return len(v) == 2 and all(_is_number(x) for x in v) and v[0] <= v[1]
+    return _is_number(v)
+
+
 def _is_colour(v: Any) -> bool:
     return isinstance(v, str) and len(v) == 7 and v[0] == "#" and all(c in "0123456789abcdefABCDEF" for c in v[1:])
 
@@ -156,6 +163,7 @@ _TYPE_TESTS = {
     "texts_map": lambda v: _is_map(v, _is_texts),
     "number_table": lambda v: _is_map(v, lambda row: _is_map(row, _is_number)),
     "year_map": lambda v: _is_map(v, _is_number) and all(_is_year(k) for k in v),
+    "year_ranges": lambda v: _is_map(v, _is_figure) and all(_is_year(k) for k in v),
     "colour": _is_colour,
 }
 

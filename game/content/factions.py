@@ -44,10 +44,11 @@ def faction(
                 item.get("indicator", ""), item.get("above"), item.get("below"), float(item.get("weight", 1))
             )
         )
+    short, the = prose_name(d)
     return D.FactionDef(
         d["id"],
         d["name"],
-        d["short"],
+        short,
         d["colour"],
         d["marker"],
         tuple(d["leaders"]),
@@ -66,7 +67,20 @@ def faction(
         d.get("apparatus", False),
         {k: float(v) for k, v in (d.get("score_scale") or {}).items()},
         line,
+        the,
+        d.get("possessive", ""),
     )
+
+
+def prose_name(d: dict) -> tuple[str, bool]:
+    """The short name and whether it takes "the"; a record without `the` that wrote its short name
+    with the article ("The Workers") keeps reading right mid-sentence ("the Workers")."""
+    short = d["short"]
+    if "the" in d:
+        return short, bool(d["the"])
+    if short.startswith("The ") and len(short) > 4:
+        return short[4:], True
+    return short, False
 
 
 def distinct_looks(factions: list[Located], checker: Checker) -> None:

@@ -14,8 +14,9 @@ from typing import Any
 from ..core.conditions import CONDITIONS
 from ..core.effects import EFFECTS
 from ..core.registry import Registry
+from .fieldtypes import base_type, value_range
+from .kinds import KINDS
 from .merge import OPERATOR_KEYS
-from .schema import KINDS, base_type, value_range
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 DATE_PATTERN = r"^\d{4}-(spring|autumn)$"

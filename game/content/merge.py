@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from .check import Checker, did_you_mean
-from .schema import FOLDERS
+from .kinds import FOLDERS
 from .yamlio import Located, YamlError, load_records
 
 OPS = ("add", "override", "replace", "delete")

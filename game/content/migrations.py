@@ -10,8 +10,8 @@ The new ids must exist once everything is merged; saves (issue 5) apply the map 
 from __future__ import annotations
 
 from .check import Checker, did_you_mean
+from .kinds import KINDS
 from .mods import ModInfo
-from .schema import KINDS
 from .yamlio import Located, YamlError, compose, located, read_text
 
 Renaming = tuple[Located, str, str, str]  # (where it was written, kind, old id, new id)

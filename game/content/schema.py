@@ -2,16 +2,13 @@
 
 Declared once, used to check records (unknown keys with a "did you mean", missing fields, wrong
 types) and, in a later issue, to generate the field reference and JSON Schemas.
-A type is a name ("str", "int", "number", "bool", "list", "dict", "str|null", "conditions",
-"effects", "date", or a typed container: "texts", "dates", "number_map", "int_map", "text_map",
-"texts_map", "number_table", "year_map", "colour"), optionally with a range ("int:0..100"), or a
-nested field dict for a mapping, or [dict] for a list of them. Every record kind also takes `silence`: warning code ->
+The types are explained in fieldtypes.py. Every record kind also takes `silence`: warning code ->
 the reason it does not apply to this record.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from .schema_ai import AI_WEIGHTS
 
 F = tuple  # (type, required, description)
 
@@ -92,32 +89,12 @@ AGENDA_INDICATOR = {
     "weight": ("number:0..10", False, "how much it counts (default 1)"),
 }
 
-AI_WEIGHTS = {
-    key: ("number:0..5", False, what)
-    for key, what in (
-        ("lobby", "lobbying people"),
-        ("appoint", "appointing to offices"),
-        ("propose_policy", "proposing policy motions"),
-        ("propose_personnel", "proposing personnel motions"),
-        ("censure", "censure motions"),
-        ("campaign", "campaigning in regions"),
-        ("organise", "organising in bases"),
-        ("platform", "publishing a platform"),
-        ("denounce", "denouncing rivals"),
-        ("recant", "recanting when under pressure"),
-        ("special", "the faction's special actions"),
-        ("play_event", "playing event cards"),
-        ("pact", "pacts with other factions"),
-        ("speech", "congress speeches"),
-        ("co_report", "co-reports at congresses"),
-        ("risk", "appetite for risk: how close to the Control Commission's threshold it will go"),
-    )
-}
-
 FACTION: dict[str, F] = {
     "id": ("str", True, "unique slug; saves and mods refer to it"),
     "name": ("str", True, "full name"),
-    "short": ("str", True, "short name for tight spaces"),
+    "short": ("str", True, "short name, without 'the': 'Right', 'Left SRs' (see `the`)"),
+    "the": ("bool", False, "takes 'the' in a sentence ('the Right'); default: true if `short` begins 'The '"),
+    "possessive": ("str", False, "possessive of the short name, without 'the'; default: short + 's, or + ' after an s"),
     "colour": ("colour", True, "'#rrggbb' in quotes (a bare # starts a YAML comment)"),
     "marker": ("str", True, "one letter that marks the faction without colour"),
     "leaders": ("texts", True, "character ids of its leaders"),
@@ -380,82 +357,15 @@ GLOSSARY: dict[str, F] = {
     "sources": ("texts", True, "sources"),
 }
 
+SERIES: dict[str, F] = {  # data/history/series.yaml: one historical series per entry, not a record kind
+    "id": ("str", False, "names a second series of the same indicator (its tolerance goes by it)"),
+    "indicator": ("str", True, "the game's indicator it is drawn beside"),
+    "label": ("str", True, "what it measures and whose figures they are"),
+    "scale": ("number", False, "converts the figures to the indicator's unit (default 1)"),
+    "dated": ("str", False, "jan1: figures on 1 January, compared with the end of the year before"),
+    "since": ("int", False, "a cumulative figure counted from the start of this year"),
+    "yearly": ("bool", False, "compare what a cumulative indicator gained in each year"),
+    "values": ("year_ranges", True, "year -> a figure, or [low, high] where estimates differ"),
+}
+
 SILENCE = ("dict", False, "warning code -> the reason it does not apply to this record")
-
-KINDS: dict[str, dict[str, F]] = {
-    "character": CHARACTER,
-    "faction": FACTION,
-    "body": BODY,
-    "region": REGION,
-    "base": BASE,
-    "axis": AXIS,
-    "indicator": INDICATOR,
-    "event": EVENT,
-    "card": CARD,
-    "trait": TRAIT,
-    "ladder": LADDER,
-    "scenario": SCENARIO,
-    "glossary": GLOSSARY,
-}
-for _spec in KINDS.values():
-    _spec["silence"] = SILENCE
-
-# folder under data/ -> record kind
-FOLDERS: dict[str, str] = {
-    "factions": "faction",
-    "characters": "character",
-    "bodies": "body",
-    "regions": "region",
-    "bases": "base",
-    "policies": "axis",
-    "indicators": "indicator",
-    "events": "event",
-    "cards": "card",
-    "traits": "trait",
-    "ladders": "ladder",
-    "scenarios": "scenario",
-    "glossary": "glossary",
-}
-
-
-def base_type(t: str) -> str:
-    return t.split(":", 1)[0]
-
-
-def value_range(t: Any) -> tuple[float, float] | None:
-    if not isinstance(t, str) or ":" not in t:
-        return None
-    low, high = t.split(":", 1)[1].split("..")
-    cast = int if base_type(t) == "int" else float
-    return cast(low), cast(high)
-
-
-def type_name(t: Any) -> str:
-    if isinstance(t, dict):
-        return "a mapping"
-    if isinstance(t, list):
-        return "a list of mappings"
-    bounds = value_range(t)
-    names = {
-        "str": "text",
-        "int": "a whole number",
-        "number": "a number",
-        "bool": "true or false",
-        "list": "a list",
-        "dict": "a mapping",
-        "str|null": "text or null",
-        "date": "a date like 1927-autumn",
-        "conditions": "a list of conditions",
-        "effects": "a list of effects",
-        "texts": "a list of texts",
-        "dates": "a list of dates like 1927-autumn",
-        "number_map": "a mapping of ids to numbers",
-        "int_map": "a mapping of ids to whole numbers",
-        "text_map": "a mapping of ids to ids (or null)",
-        "texts_map": "a mapping of ids to lists of ids",
-        "number_table": "a mapping of ids to mappings of ids to numbers",
-        "year_map": "a mapping of years to numbers",
-        "colour": "a colour '#rrggbb' in quotes",
-    }
-    name = names.get(base_type(t), t)
-    return f"{name} from {bounds[0]} to {bounds[1]}" if bounds else name

@@ -38,15 +38,6 @@ def half_year_label(value: int) -> str:
 SEASONS = ("spring", "autumn")
 
 
-def turn_of(date: str, start_year: int = 1924) -> int:
-    """'1927-autumn' -> 7 for a scenario starting in 1924."""
-    return half_year(date) - start_year * 2
-
-
-def date_of(turn: int, start_year: int = 1924) -> str:
-    return f"{start_year + turn // 2}-{SEASONS[turn % 2]}"
-
-
 def year_of(turn: int, start_year: int = 1924) -> int:
     return start_year + turn // 2
 

@@ -50,17 +50,17 @@ def _compare(value: float, p: dict[str, Any]) -> bool:
 
 
 @condition("after", "date", "The date is this half-year or later.")
-def _after(rs, state, when, ctx):
+def _after(rs: Ruleset, state: GameState, when: int, ctx: Ctx) -> bool:
     return now(state) >= when
 
 
 @condition("before", "date", "The date is earlier than this half-year.")
-def _before(rs, state, when, ctx):
+def _before(rs: Ruleset, state: GameState, when: int, ctx: Ctx) -> bool:
     return now(state) < when
 
 
 @condition("indicator", {"id": "indicator", "above?": "number", "below?": "number"}, "Compare an indicator.")
-def _indicator(rs, state, p, ctx):
+def _indicator(rs: Ruleset, state: GameState, p: dict[str, Any], ctx: Ctx) -> bool:
     return _compare(float(state.indicators[rs.ii[p["id"]]]), p)
 
 
@@ -69,7 +69,7 @@ def _indicator(rs, state, p, ctx):
     {"axis": "axis", "is?": "position", "at_least?": "position", "at_most?": "position"},
     "A policy axis is at, or at least / at most, a position (positions are ordered).",
 )
-def _policy(rs, state, p, ctx):
+def _policy(rs: Ruleset, state: GameState, p: dict[str, Any], ctx: Ctx) -> bool:
     axis = rs.axes[p["axis"]]
     pos = state.policies[p["axis"]]
     return (
@@ -80,43 +80,43 @@ def _policy(rs, state, p, ctx):
 
 
 @condition("flag", "flag", "A flag is set.")
-def _flag(rs, state, flag, ctx):
+def _flag(rs: Ruleset, state: GameState, flag: Any, ctx: Ctx) -> bool:
     return flag in state.flags
 
 
 @condition("not_flag", "flag", "A flag is not set.")
-def _not_flag(rs, state, flag, ctx):
+def _not_flag(rs: Ruleset, state: GameState, flag: Any, ctx: Ctx) -> bool:
     return flag not in state.flags
 
 
 @condition("alive", "character", "The character is alive (free, exiled or arrested).")
-def _alive(rs, state, who, ctx):
+def _alive(rs: Ruleset, state: GameState, who: Any, ctx: Ctx) -> bool:
     return state.status[rs.ci[who]] != "dead"
 
 
 @condition("dead", "character", "The character is dead.")
-def _dead(rs, state, who, ctx):
+def _dead(rs: Ruleset, state: GameState, who: Any, ctx: Ctx) -> bool:
     return state.status[rs.ci[who]] == "dead"
 
 
 @condition("holds", {"character": "character", "office": "office"}, "The character holds the office.")
-def _holds(rs, state, p, ctx):
-    return state.offices.get(p["office"]) == p["character"]
+def _holds(rs: Ruleset, state: GameState, p: dict[str, Any], ctx: Ctx) -> bool:
+    return bool(state.offices.get(p["office"]) == p["character"])
 
 
 @condition("controls", {"faction": "faction_ref", "office": "office"}, "The faction controls the office's holder.")
-def _controls(rs, state, p, ctx):
+def _controls(rs: Ruleset, state: GameState, p: dict[str, Any], ctx: Ctx) -> bool:
     holder = state.offices.get(p["office"])
     return holder is not None and controller(rs, state, holder) == resolve_one(p["faction"], ctx)
 
 
 @condition("in_body", {"character": "character", "body": "body"}, "The character sits in a named-seat body.")
-def _in_body(rs, state, p, ctx):
+def _in_body(rs: Ruleset, state: GameState, p: dict[str, Any], ctx: Ctx) -> bool:
     return p["character"] in state.seats.get(p["body"], [])
 
 
 @condition("heat", {"faction": "faction_ref", "above?": "number", "below?": "number"}, "Compare a faction's heat.")
-def _heat(rs, state, p, ctx):
+def _heat(rs: Ruleset, state: GameState, p: dict[str, Any], ctx: Ctx) -> bool:
     who = resolve_one(p["faction"], ctx)
     return who is not None and _compare(state.factions[who].heat, p)
 
@@ -126,7 +126,7 @@ def _heat(rs, state, p, ctx):
     {"faction": "faction_ref", "at_least?": "number", "below?": "number"},
     "Compare a faction's share, in percent, of all the factions' visible strength in the apparatus.",
 )
-def _strength_share(rs, state, p, ctx):
+def _strength_share(rs: Ruleset, state: GameState, p: dict[str, Any], ctx: Ctx) -> bool:
     who = resolve_one(p["faction"], ctx)
     if who is None:
         return False
@@ -139,23 +139,23 @@ def _strength_share(rs, state, p, ctx):
     {"faction": "faction_ref", "at_least?": "int", "at_most?": "int"},
     "Compare a faction's rung on its discipline ladder (0 = legal).",
 )
-def _rung(rs, state, p, ctx):
+def _rung(rs: Ruleset, state: GameState, p: dict[str, Any], ctx: Ctx) -> bool:
     who = resolve_one(p["faction"], ctx)
     return who is not None and _compare(state.factions[who].rung, p)
 
 
 @condition("any", "conditions", "At least one of the listed conditions holds.")
-def _any(rs, state, clauses, ctx):
+def _any(rs: Ruleset, state: GameState, clauses: Any, ctx: Ctx) -> bool:
     return any(holds(rs, state, (c,), ctx) for c in clauses)
 
 
 @condition("all", "conditions", "Every listed condition holds.")
-def _all(rs, state, clauses, ctx):
+def _all(rs: Ruleset, state: GameState, clauses: Any, ctx: Ctx) -> bool:
     return holds(rs, state, tuple(clauses), ctx)
 
 
 @condition("not", "condition", "The condition does not hold.")
-def _not(rs, state, clause, ctx):
+def _not(rs: Ruleset, state: GameState, clause: Any, ctx: Ctx) -> bool:
     return not holds(rs, state, (clause,), ctx)
 
 

@@ -128,6 +128,8 @@ class FactionDef:
     apparatus: bool = False
     score_scale: dict[str, float] = field(default_factory=dict)  # power/program multipliers
     line: tuple[LineItem, ...] = ()  # policy targets pursued (proposed, whipped) while their conditions hold
+    the: bool = False  # in a sentence its short name takes "the" ("the Right")
+    possessive: str = ""  # the short name's possessive when not the plain rule ("Left SRs'"); "" = the rule
 
 
 @dataclass(frozen=True, slots=True)
@@ -341,6 +343,21 @@ class ScenarioDef:
 
     def preset(self, preset_id: str | None) -> PresetDef | None:
         return next((p for p in self.presets if p.id == preset_id), None)
+
+
+@dataclass(frozen=True, slots=True)
+class HistorySeriesDef:
+    """A historical series (data/history/series.yaml) drawn beside the game's own indicator."""
+
+    indicator: str
+    label: str
+    scale: float  # converts the figures to the indicator's unit
+    values: dict[int, tuple[float, float]]  # year -> (low, high) as published; low == high for one figure
+    id: str = ""  # names a second series of the same indicator
+
+    def points(self) -> dict[int, tuple[float, float]]:
+        """Year -> (low, high) in the indicator's unit."""
+        return {year: (low * self.scale, high * self.scale) for year, (low, high) in self.values.items()}
 
 
 @dataclass(frozen=True, slots=True)

@@ -50,7 +50,7 @@ def add_indicator(rs: Ruleset, state: GameState, indicator: str, amount: float) 
     {"id": "indicator", "add": "number", "over_turns?": "int"},
     "Add to an indicator, at once or spread over several turns (fading public memory).",
 )
-def _indicator(rs, state, p, ctx):
+def _indicator(rs: Ruleset, state: GameState, p: dict[str, Any], ctx: Ctx) -> None:
     turns = int(p.get("over_turns", 1))
     if turns <= 1:
         add_indicator(rs, state, p["id"], p["add"])
@@ -59,21 +59,21 @@ def _indicator(rs, state, p, ctx):
 
 
 @effect("influence", {"faction": "faction_ref", "add": "int"}, "Give or take influence (never below 0).")
-def _influence(rs, state, p, ctx):
+def _influence(rs: Ruleset, state: GameState, p: dict[str, Any], ctx: Ctx) -> None:
     for f in factions_of(rs, p["faction"], ctx):
         fs = state.factions[f]
         fs.influence = max(0, fs.influence + int(p["add"]))
 
 
 @effect("heat", {"faction": "faction_ref", "add": "int"}, "Raise or lower a faction's heat (0-100).")
-def _heat(rs, state, p, ctx):
+def _heat(rs: Ruleset, state: GameState, p: dict[str, Any], ctx: Ctx) -> None:
     for f in factions_of(rs, p["faction"], ctx):
         fs = state.factions[f]
         fs.heat = int(clamp(fs.heat + int(p["add"]), 0, 100))
 
 
 @effect("prestige", {"faction": "faction_ref", "add": "int"}, "Raise or lower a faction's prestige (0-20).")
-def _prestige(rs, state, p, ctx):
+def _prestige(rs: Ruleset, state: GameState, p: dict[str, Any], ctx: Ctx) -> None:
     for f in factions_of(rs, p["faction"], ctx):
         fs = state.factions[f]
         fs.prestige = int(clamp(fs.prestige + int(p["add"]), 0, 20))
@@ -84,7 +84,7 @@ def _prestige(rs, state, p, ctx):
     {"character": "character", "faction": "faction_ref", "add": "int"},
     "Move a character's public loyalty to a faction.",
 )
-def _loyalty(rs, state, p, ctx):
+def _loyalty(rs: Ruleset, state: GameState, p: dict[str, Any], ctx: Ctx) -> None:
     for f in factions_of(rs, p["faction"], ctx):
         add_public_loyalty(rs, state, p["character"], f, int(p["add"]))
 
@@ -94,7 +94,7 @@ def _loyalty(rs, state, p, ctx):
     {"base": "base", "faction": "faction_ref", "add": "int"},
     "Move a faction's standing with a constituency.",
 )
-def _standing(rs, state, p, ctx):
+def _standing(rs: Ruleset, state: GameState, p: dict[str, Any], ctx: Ctx) -> None:
     b = rs.bi[p["base"]]
     for f in factions_of(rs, p["faction"], ctx):
         fi = rs.fi[f]
@@ -106,7 +106,7 @@ def _standing(rs, state, p, ctx):
     {"region": "region_or_all", "faction": "faction_ref", "add": "int"},
     "Move rank-and-file sentiment in a region (or all regions) toward or away from a faction.",
 )
-def _sentiment(rs, state, p, ctx):
+def _sentiment(rs: Ruleset, state: GameState, p: dict[str, Any], ctx: Ctx) -> None:
     regions = list(rs.regions) if p["region"] == "all" else [p["region"]]
     for f in factions_of(rs, p["faction"], ctx):
         for r in regions:
@@ -115,7 +115,7 @@ def _sentiment(rs, state, p, ctx):
 
 
 @effect("policy", {"axis": "axis", "set?": "position", "step?": "int"}, "Set a policy position or step along the axis.")
-def _policy(rs, state, p, ctx):
+def _policy(rs: Ruleset, state: GameState, p: dict[str, Any], ctx: Ctx) -> None:
     axis = rs.axes[p["axis"]]
     if "set" in p:
         new = axis.index(p["set"])
@@ -127,46 +127,46 @@ def _policy(rs, state, p, ctx):
 
 
 @effect("set_flag", "flag", "Set a flag (remembered with the turn it was set).")
-def _set_flag(rs, state, flag, ctx):
+def _set_flag(rs: Ruleset, state: GameState, flag: Any, ctx: Ctx) -> None:
     state.flags.setdefault(flag, state.turn)
 
 
 @effect("clear_flag", "flag", "Clear a flag.")
-def _clear_flag(rs, state, flag, ctx):
+def _clear_flag(rs: Ruleset, state: GameState, flag: Any, ctx: Ctx) -> None:
     state.flags.pop(flag, None)
 
 
 @effect("kill", {"character": "character", "cause": "cause"}, "A character dies; his offices and seats fall vacant.")
-def _kill(rs, state, p, ctx):
+def _kill(rs: Ruleset, state: GameState, p: dict[str, Any], ctx: Ctx) -> None:
     people.set_fate(rs, state, p["character"], "dead", p["cause"])
 
 
 @effect("exile", "character", "A character is sent into exile; his offices and seats fall vacant.")
-def _exile(rs, state, who, ctx):
+def _exile(rs: Ruleset, state: GameState, who: Any, ctx: Ctx) -> None:
     people.set_fate(rs, state, who, "exiled")
 
 
 @effect("arrest", "character", "A character is arrested; his offices and seats fall vacant.")
-def _arrest(rs, state, who, ctx):
+def _arrest(rs: Ruleset, state: GameState, who: Any, ctx: Ctx) -> None:
     people.set_fate(rs, state, who, "arrested")
 
 
 @effect("vacate", "office", "An office falls vacant.")
-def _vacate(rs, state, office, ctx):
+def _vacate(rs: Ruleset, state: GameState, office: Any, ctx: Ctx) -> None:
     if state.offices.get(office) is not None:
         state.note("office.vacated", office=office, holder=state.offices[office])
         state.offices[office] = None
 
 
 @effect("appoint", {"office": "office", "character": "character"}, "Put a (free) character in an office.")
-def _appoint(rs, state, p, ctx):
+def _appoint(rs: Ruleset, state: GameState, p: dict[str, Any], ctx: Ctx) -> None:
     if state.status[rs.ci[p["character"]]] == "free":
         people.appoint(rs, state, p["office"], p["character"])
         state.note("office.filled", office=p["office"], holder=p["character"])
 
 
 @effect("remove_from_body", {"character": "character", "body": "body"}, "Take a character's seat in a named body.")
-def _remove_from_body(rs, state, p, ctx):
+def _remove_from_body(rs: Ruleset, state: GameState, p: dict[str, Any], ctx: Ctx) -> None:
     members = state.seats.get(p["body"], [])
     if p["character"] in members:
         members.remove(p["character"])
@@ -174,7 +174,7 @@ def _remove_from_body(rs, state, p, ctx):
 
 
 @effect("rung", {"faction": "faction_ref", "move": "int"}, "Move a faction down (+) or up (-) its discipline ladder.")
-def _rung(rs, state, p, ctx):
+def _rung(rs: Ruleset, state: GameState, p: dict[str, Any], ctx: Ctx) -> None:
     from .rules.discipline import move_rung  # discipline uses effects too
 
     for f in factions_of(rs, p["faction"], ctx):
@@ -182,29 +182,29 @@ def _rung(rs, state, p, ctx):
 
 
 @effect("grip", {"add": "int"}, "Change the apparatus's grip on congress delegations (0-100).")
-def _grip(rs, state, p, ctx):
+def _grip(rs: Ruleset, state: GameState, p: dict[str, Any], ctx: Ctx) -> None:
     state.grip = int(clamp(state.grip + int(p["add"]), 0, 100))
 
 
 @effect("repression_momentum", {"add": "int"}, "Change the momentum of repression from below (0-100).")
-def _momentum(rs, state, p, ctx):
+def _momentum(rs: Ruleset, state: GameState, p: dict[str, Any], ctx: Ctx) -> None:
     state.momentum = int(clamp(state.momentum + int(p["add"]), 0, 100))
 
 
 @effect("convene", "meeting", "Convene a plenum or a congress this turn.")
-def _convene(rs, state, what, ctx):
+def _convene(rs: Ruleset, state: GameState, what: Any, ctx: Ctx) -> None:
     if [state.turn, what] not in state.convene:
         state.convene.append([state.turn, what])
 
 
 @effect("add_card", "card", "Shuffle a card into the draw pile.")
-def _add_card(rs, state, card, ctx):
+def _add_card(rs: Ruleset, state: GameState, card: Any, ctx: Ctx) -> None:
     if card not in state.deck:
         state.deck.append(card)
 
 
 @effect("remove_card", "card", "Take a card out of the game (draw pile, discards and hands).")
-def _remove_card(rs, state, card, ctx):
+def _remove_card(rs: Ruleset, state: GameState, card: Any, ctx: Ctx) -> None:
     for pile in [state.deck, state.discard, *(fs.hand for fs in state.factions.values())]:
         while card in pile:
             pile.remove(card)

@@ -60,8 +60,6 @@ def new_game(rs: Ruleset, scenario_id: str, seed: int, preset: str | None = None
         seed=seed,
         start_year=scen.start_year,
         last_turn=min(turns, scen.turns) - 1,
-        turn=0,
-        phase="chronicle",
         rng=Rng(derive_seed(seed, "game", scenario_id)),
         factions={
             f: FactionState(influence=d.influence, heat=d.heat, prestige=d.prestige) for f, d in rs.factions.items()
@@ -83,23 +81,8 @@ def new_game(rs: Ruleset, scenario_id: str, seed: int, preset: str | None = None
         policies={a: rs.axes[a].index(scen.policies[a]) for a in rs.axes},
         indicators=np.round(indicators, 3),
         history=[[float(v) for v in np.round(indicators, 3)]],
-        fading=[],
-        flags={},
         grip=scen.grip,
-        momentum=0,
-        deck=[],
-        discard=[],
-        era=0,
-        fired={},
-        event_queue=[],
-        order=[],
-        acting=0,
-        agenda=[],
-        pacts=[],
-        convene=[],
         streak={f: 0 for f in rs.faction_ids},
-        deaths=[],
-        log=[],
         preset=chosen.id if chosen else None,
     )
     pacts.start_trust(rs, state)
@@ -137,12 +120,12 @@ def legal_actions(rs: Ruleset, state: GameState, faction: str) -> list[A.Action]
 
 def _candidates(rs: Ruleset, state: GameState, f: str) -> list[A.Action]:
     if state.phase == "session":
-        out: list[A.Action] = [A.EndTurn(f)]
+        session: list[A.Action] = [A.EndTurn(f)]
         for m in state.agenda:
-            out += [A.Whip(f, m.id, w) for w in ("for", "against", "free")]
+            session += [A.Whip(f, m.id, w) for w in ("for", "against", "free")]
         for other in rs.faction_ids:
-            out += [A.AnswerPact(f, other, True), A.AnswerPact(f, other, False), A.BreakPact(f, other)]
-        return out
+            session += [A.AnswerPact(f, other, True), A.AnswerPact(f, other, False), A.BreakPact(f, other)]
+        return session
     r = rs.rules
     amounts = r["spend_steps"]
     out: list[A.Action] = [A.EndTurn(f)]

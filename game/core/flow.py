@@ -186,11 +186,11 @@ def start_session(rs: Ruleset, state: GameState) -> bool:
 
 
 def _skip_finished(rs: Ruleset, state: GameState) -> None:
-    session = state.phase == "session"
+    """Pass over the factions that have ended their turn. Spending the last action point does not
+    end a turn: free actions (declaring a hold, answering an offer) stay open until the faction ends it."""
     while state.acting < len(state.order):
         fs = state.factions[state.order[state.acting]]
-        if fs.done or (fs.ap <= 0 and not session):
-            fs.done = True
+        if fs.done:
             state.acting += 1
         else:
             return

@@ -7,6 +7,8 @@ thinking never moves the game's dice.
 
 from __future__ import annotations
 
+from typing import Any
+
 _MASK = (1 << 64) - 1
 _GOLDEN = 0x9E3779B97F4A7C15
 
@@ -39,13 +41,10 @@ class Rng:
             raise ValueError("below() needs a positive bound")
         return self.next_u64() % n
 
-    def chance(self, p: float) -> bool:
-        return self.random() < p
-
     def uniform(self, low: float, high: float) -> float:
         return low + (high - low) * self.random()
 
-    def shuffle(self, items: list) -> None:
+    def shuffle(self, items: list[Any]) -> None:
         """Fisher-Yates, in place."""
         for i in range(len(items) - 1, 0, -1):
             j = self.below(i + 1)

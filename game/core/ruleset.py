@@ -18,6 +18,7 @@ from .defs import (
     EventDef,
     FactionDef,
     GlossaryDef,
+    HistorySeriesDef,
     IndicatorDef,
     LadderDef,
     OfficeDef,
@@ -46,6 +47,7 @@ class Ruleset:
     rules: Rules
     content_hash: str
     glossary: dict[str, GlossaryDef] = field(default_factory=dict)
+    history: tuple[HistorySeriesDef, ...] = ()  # the record beside the game's charts (not hashed: not played)
     faction_ids: tuple[str, ...] = field(init=False)
     character_ids: tuple[str, ...] = field(init=False)
     base_ids: tuple[str, ...] = field(init=False)
@@ -57,7 +59,7 @@ class Ruleset:
     cache: dict[str, Any] = field(init=False, repr=False, compare=False)  # tables derived once
 
     def __post_init__(self) -> None:
-        def ids(d: dict) -> tuple[str, ...]:
+        def ids(d: dict[str, Any]) -> tuple[str, ...]:
             return tuple(d.keys())
 
         object.__setattr__(self, "faction_ids", ids(self.factions))

@@ -96,7 +96,8 @@ def write_save(path: Path, data: SaveData) -> None:
 
 def read_header(path: Path) -> dict[str, Any]:
     """Only the header, for the load screen; raises SaveError like read_save."""
-    return _document(path)["header"]
+    header: dict[str, Any] = _document(path)["header"]
+    return header
 
 
 def read_save(path: Path) -> SaveData:

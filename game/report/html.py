@@ -13,18 +13,15 @@ from __future__ import annotations
 
 import html
 from collections.abc import Iterable
-from pathlib import Path
 from typing import Any
-
-import yaml
 
 from ..content.tags import note as note_for
 from ..content.tags import shown_text, summarised_tags
 from ..core.calendar import pretty_date
 from ..core.ruleset import Ruleset
 from ..persistence.codec import SaveData
-from ..session.paths import data_dir
 from ..text.chronicle import Text
+from ..text.effects import entry_effects
 from ..text.narrate import epilogue_lines
 from .charts import chart_svg
 
@@ -74,29 +71,17 @@ th { background: #18140f; color: #faf6ec; }
 .entry { display: grid; grid-template-columns: 1fr 1fr; gap: 1em; border-bottom: 1px solid #b4a88f; padding: .4em 0; }
 .history { background: #faf6ec; border-left: 4px solid #be1e22; padding: .3em .6em; font-size: .92em; }
 .sources { color: #6e6558; font-size: .85em; }
+.effects { color: #3c352b; font-size: .9em; }
 .tag { color: #be1e22; font-weight: bold; }
 img { max-width: 100%; border: 1px solid #18140f; }
 @media print { body { background: white; } .entry { break-inside: avoid; } img { break-inside: avoid; } }
 """
 
 
-def load_series(path: Path | None = None) -> list[dict[str, Any]]:
-    path = path or data_dir() / "history" / "series.yaml"
-    try:
-        return yaml.safe_load(path.read_text(encoding="utf-8")) or []
-    except (OSError, yaml.YAMLError):
-        return []
-
-
-def _history_points(series: list[dict[str, Any]], indicator: str) -> tuple[str, dict[int, tuple[float, float]]]:
-    for item in series:
-        if item.get("indicator") == indicator:
-            scale = float(item.get("scale", 1))
-            points = {}
-            for year, value in (item.get("values") or {}).items():
-                lo, hi = (value if isinstance(value, list) else [value, value])[:2]
-                points[int(year)] = (float(lo) * scale, float(hi) * scale)
-            return str(item.get("label", "")), points
+def history_points(rs: Ruleset, indicator: str) -> tuple[str, dict[int, tuple[float, float]]]:
+    for series in rs.history:
+        if series.indicator == indicator:
+            return series.label, series.points()
     return "", {}
 
 
@@ -256,18 +241,19 @@ def _timeline(rs: Ruleset, data: SaveData, t: Text, summarise: tuple[str, ...] =
             out.append(f"<h3>{esc(pretty_date(turn, state.start_year))}</h3>")
         try:
             beside = _beside(rs, key, p, summarise)
+            effects = entry_effects(rs, key, p)
         except Exception:  # noqa: BLE001 - as in entry_text: a damaged entry has no history note
-            beside = ""
+            beside, effects = "", None
+        said = esc(line) + (f"<br><span class='effects'>{esc(effects)}</span>" if effects else "")
         if beside:
-            out.append(f"<div class='entry'><div>{esc(line)}</div>{beside}</div>")
+            out.append(f"<div class='entry'><div>{said}</div>{beside}</div>")
         else:
-            out.append(f"<div>{esc(line)}</div>")
+            out.append(f"<div>{said}</div>")
     return out
 
 
 def _charts(rs: Ruleset, data: SaveData) -> list[str]:
     state = data.state
-    series = load_series()
     out = [
         "<h2>The country</h2><p>Red: this game, each half-year. Black: the historical figures where the fact "
         "sheets have them (a bar is a range between estimates).</p>"
@@ -276,7 +262,7 @@ def _charts(rs: Ruleset, data: SaveData) -> list[str]:
         if ind not in rs.ii:
             continue
         d = rs.indicators[ind]
-        label, points = _history_points(series, ind)
+        label, points = history_points(rs, ind)
         values = [row[rs.ii[ind]] for row in state.history]
         svg = chart_svg(d.name, d.unit, state.start_year, values, points)
         caption = f" History: {esc(label)}." if label else ""

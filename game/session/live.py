@@ -37,7 +37,7 @@ TIMER_STEPS = (0, 3, 5, 8)  # the timer's choices on screen (a set-up file may g
 
 def option_problem(key: str, value) -> str | None:
     """Why a table option from a file cannot be used, or None."""
-    if key.startswith(OPTION_PREFIX):  # a set-up's content settings (see contentfilter.py)
+    if key.startswith(OPTION_PREFIX):  # a set-up's content settings (see content/tags.py)
         return None if isinstance(value, bool) else f"{key} is true or false"
     if key not in TABLE_OPTIONS:
         return f"unknown option '{key}' (the options are: {', '.join(TABLE_OPTIONS)})"
@@ -55,7 +55,7 @@ class Session:
     timeline: Timeline
     humans: list[str]
     bots: dict[str, StandardBot] = field(default_factory=dict)
-    listeners: list[Callable[[Result], None]] = field(default_factory=list)
+    watchers: list[Callable[[], None]] = field(default_factory=list, repr=False, compare=False)  # see subscribe
     last_human: str | None = None  # who was at the controls last (for the hotseat hand-over)
     # Table options from the new-game screen: they change how the game is shown, never its rules.
     options: dict[str, bool | int] = field(default_factory=lambda: dict(TABLE_OPTIONS))
@@ -130,8 +130,7 @@ class Session:
         if result.ok:
             if action.actor in self.humans:
                 self.last_human = action.actor
-            for listener in self.listeners:
-                listener(result)
+            self.changed()
         return result
 
     def step_bot(self) -> Result | None:
@@ -152,7 +151,25 @@ class Session:
         return self.timeline.can_undo(faction)
 
     def undo(self, faction: str) -> A.Action | None:
-        return self.timeline.undo(faction)
+        undone = self.timeline.undo(faction)
+        if undone is not None:
+            self.changed()
+        return undone
+
+    # ---- who is told of changes -------------------------------------------------------------
+
+    def subscribe(self, watcher: Callable[[], None]) -> None:
+        """Call `watcher` after every change of the state: an action, a bot's move, an undo, a
+        teacher's rewind (a screen redraws then, instead of asking each frame)."""
+        self.watchers.append(watcher)
+
+    def unsubscribe(self, watcher: Callable[[], None]) -> None:
+        if watcher in self.watchers:
+            self.watchers.remove(watcher)
+
+    def changed(self) -> None:
+        for watcher in list(self.watchers):
+            watcher()
 
     # ---- the teacher's controls ------------------------------------------------------------
 

@@ -26,7 +26,7 @@ class Settings:
     ui_scale: int = 100  # percent, 100-200
     markers: bool = True  # faction letters on every seat (colour-blind safe)
     animation: int = 100  # percent speed of animations
-    summarise: list[str] = field(default_factory=list)  # content tags whose texts are summarised (contentfilter.TAGS)
+    summarise: list[str] = field(default_factory=list)  # content tags whose texts are summarised (content.tags.TAGS)
     content_notice_seen: bool = False  # the notice before the first game has been read
     problem: str = ""  # why the file could not be read, if it could not
 

@@ -40,7 +40,7 @@ class Setup:
     teams: list[str] = field(default_factory=list)
     ai: dict[str, str] = field(default_factory=dict)
     options: dict[str, bool | int] = field(default_factory=dict)
-    summarise: list[str] = field(default_factory=list)  # content tags (contentfilter.TAGS)
+    summarise: list[str] = field(default_factory=list)  # content tags (content.tags.TAGS)
 
     def to_dict(self) -> dict:
         return {

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..core.ruleset import Ruleset
+from . import names
 from .debates import DebateSentences
 
 # How a death is told: (this turn, in the chronicle; looking back, in an epilogue)
@@ -36,10 +37,12 @@ class Text(DebateSentences):
         self.rs = rs
 
     def faction(self, fid: str | None) -> str:
-        if fid is None or fid == "independent":
-            return "the independents"
-        d = self.rs.factions.get(fid)
-        return d.short if d else fid
+        """'the Right' (mid-sentence; `entry` capitalises a sentence that begins with it)."""
+        return names.faction(self.rs, fid)
+
+    def of(self, fid: str | None) -> str:
+        """'the Right's', 'the Left SRs''."""
+        return names.possessive(self.rs, fid)
 
     def person(self, cid: str | None) -> str:
         if cid is None:
@@ -82,53 +85,12 @@ class Text(DebateSentences):
             return f"to name {self.person(p['figure'])} the party's moral authority"
         return kind
 
-    def effect(self, name: str, p: Any) -> str:
-        """An effect of an event, card or special, in a few words (for previews)."""
-
-        def who(ref: str) -> str:
-            return {"chooser": "you", "player": "the player", "owner": "its owner", "all": "everyone"}.get(
-                ref, self.faction(ref)
-            )
-
-        def signed(v: float) -> str:
-            return f"{v:+g}"
-
-        if name == "indicator":
-            d = self.rs.indicators[p["id"]]
-            spread = f" over {p['over_turns']} turns" if p.get("over_turns", 1) > 1 else ""
-            return f"{d.name} {signed(p['add'])}{spread}"
-        if name in ("influence", "heat", "prestige"):
-            return f"{name} {signed(p['add'])} for {who(p['faction'])}"
-        if name == "loyalty":
-            return f"{self.person(p['character'])}'s loyalty to {who(p['faction'])} {signed(p['add'])}"
-        if name == "standing":
-            return f"{who(p['faction'])}: standing with {self.rs.bases[p['base']].name} {signed(p['add'])}"
-        if name == "sentiment":
-            where = "every region" if p["region"] == "all" else self.rs.regions[p["region"]].name
-            return f"{who(p['faction'])}: support in {where} {signed(p['add'])}"
-        if name == "policy":
-            axis = self.rs.axes[p["axis"]]
-            if "set" in p:
-                return f"{axis.name} becomes {self.position(axis.id, p['set'])}"
-            return f"{axis.name} one step {'on' if p.get('step', 0) > 0 else 'back'}"
-        if name in ("kill", "exile", "arrest"):
-            person = p["character"] if isinstance(p, dict) else p
-            return f"{self.person(person)}: {name}"
-        if name == "appoint":
-            return f"{self.person(p['character'])} becomes {self.office(p['office'])}"
-        if name == "rung":
-            return f"{who(p['faction'])} {'down' if p['move'] > 0 else 'up'} the discipline ladder"
-        if name in ("grip", "repression_momentum"):
-            return f"{name.replace('_', ' ')} {signed(p['add'])}"
-        if name in ("set_flag", "clear_flag"):
-            return ""
-        return name.replace("_", " ")
-
     def entry(self, key: str, p: dict[str, Any]) -> str | None:
         """One chronicle entry as a sentence, or None for bookkeeping entries."""
         method = getattr(self, "_" + key.replace(".", "_"), None)
         if method is not None:
-            return method(p)
+            sentence = method(p)
+            return names.capitalise(sentence) if sentence else sentence
         if key in ("turn.began", "income", "lobby.secret", "motion.proposed"):
             return None
         return f"{key}: " + ", ".join(f"{k}={v}" for k, v in p.items()) if p else key
@@ -175,15 +137,15 @@ class Text(DebateSentences):
         """'The Politburo carried the Right's motion to ..., 4 to 3.'"""
         verdict = "carried" if p["passed"] else "defeated"
         motion = self.motion(p["kind"], p["params"], p.get("detail"))
-        return f"The Politburo {verdict} {self.faction(p['proposer'])}'s motion {motion}, {p['yes']} to {p['no']}."
+        return f"The Politburo {verdict} {self.of(p['proposer'])} motion {motion}, {p['yes']} to {p['no']}."
 
     def _motion_lapsed(self, p):
-        return f"{self.faction(p['proposer'])}'s motion {self.motion(p['kind'], p['params'])} lapses."
+        return f"{self.of(p['proposer'])} motion {self.motion(p['kind'], p['params'])} lapses."
 
     def _event_chosen(self, p):
         ev = self.rs.events[p["event"]]
         choice = next(c for c in ev.choices if c.id == p["option"])
-        return f"{ev.title}. {self.faction(p['chooser'])} decides: {choice.label}."
+        return f"{ev.title}. {names.faction(self.rs, p['chooser'], start=True)} decides: {choice.label}."
 
     def _event_lapsed(self, p):
         return None
@@ -193,12 +155,12 @@ class Text(DebateSentences):
         if kind in ("skip", "inject"):
             title = self.rs.events[p["event"]].title if p["event"] in self.rs.events else p["event"]
             return (
-                f"Teacher: the event “{title}” is skipped and does not happen in this game."
+                f"Teacher: the event {names.quoted(title)} is skipped and does not happen in this game."
                 if kind == "skip"
-                else f"Teacher: the event “{title}” is brought in now."
+                else f"Teacher: the event {names.quoted(title)} is brought in now."
             )
         if kind == "advance":
-            return f"Teacher: {self.faction(p['faction'])}'s turn is ended."
+            return f"Teacher: {self.of(p['faction'])} turn is ended."
         if kind == "recover":
             freed = ", ".join(self.person(c) for c in p.get("freed", []))
             back = f"; {freed} back at liberty" if freed else ""
@@ -223,7 +185,7 @@ class Text(DebateSentences):
         return next((r.name.lower() for r in ladder.rungs if r.id == rung_id), rung_id)
 
     def _card_event(self, p):
-        return f"{self.faction(p['faction'])} plays \u201c{self.rs.cards[p['card']].title}\u201d."
+        return f"{self.faction(p['faction'])} plays {names.quoted(self.rs.cards[p['card']].title)}."
 
     def _card_influence(self, p):
         return None
@@ -232,7 +194,7 @@ class Text(DebateSentences):
         card = self.rs.cards[p["card"]]
         if not p["fired"]:
             return None
-        return f"{self.faction(p['faction'])} spends \u201c{card.title}\u201d for influence, and it works for {self.faction(p['owner'])} all the same."
+        return f"{self.faction(p['faction'])} spends {names.quoted(card.title)} for influence, and it works for {self.faction(p['owner'])} all the same."
 
     def _declare(self, p):
         outcome = "and the hold is real" if p["won"] else "but he does not follow"
@@ -240,7 +202,9 @@ class Text(DebateSentences):
 
     def _appoint_secretary(self, p):
         region = self.rs.regions[p["region"]].name
-        return f"The Secretariat puts one of {self.faction(p['faction'])}'s people in charge of the {region} party organisation."
+        return (
+            f"The Secretariat puts one of {self.of(p['faction'])} people in charge of the {region} party organisation."
+        )
 
     def _campaign(self, p):
         return None
@@ -258,13 +222,13 @@ class Text(DebateSentences):
         """`faction` accepted `partner`'s offer (and says why: 'you' to a viewer who offered it)."""
         from .pacts import answer
 
-        what = f"{self.faction(p['partner'])}'s {self.pact_name(p['kind'], p.get('against'))}"
+        what = f"{self.of(p['partner'])} {self.pact_name(p['kind'], p.get('against'))}"
         return answer(self.rs, p["faction"], True, p.get("reason"), p["partner"], viewer, what)
 
     def _pact_declined(self, p, viewer=None):
         from .pacts import answer
 
-        what = f"{self.faction(p['partner'])}'s {self.pact_name(p['kind'], p.get('against'))}"
+        what = f"{self.of(p['partner'])} {self.pact_name(p['kind'], p.get('against'))}"
         return answer(self.rs, p["faction"], False, p.get("reason"), p["partner"], viewer, what)
 
     def _pact_broken(self, p):
@@ -275,7 +239,8 @@ class Text(DebateSentences):
             "declared": "openly",
         }.get(p.get("how", ""), "")
         head = f"{self.faction(p['faction'])} breaks its {self.pact_name(p['kind'])} with {self.faction(p['partner'])}"
-        return f"{head}{' ' + how if how else ''} (-{p.get('prestige', 0)} prestige, -{p.get('trust', 0)} trust)."
+        cost = f"{names.signed(-p.get('prestige', 0))} prestige, {names.signed(-p.get('trust', 0))} trust"
+        return f"{head}{' ' + how if how else ''} ({cost})."
 
     def _pact_ended(self, p):
         return f"The {self.pact_name(p['kind'])} of {self.faction(p['faction'])} and {self.faction(p['partner'])} runs its course."
@@ -346,9 +311,7 @@ class Text(DebateSentences):
         return f"A joint plenum {verdict} {self.person(p['holder'])} as {self.office(p['office'])} ({p['yes']} of {p['total']} votes)."
 
     def _discipline_struck(self, p):
-        return (
-            f"The Control Commission, in {self.faction(p['judge'])}'s hands, strikes at {self.faction(p['faction'])}."
-        )
+        return f"The Control Commission, in {self.of(p['judge'])} hands, strikes at {self.faction(p['faction'])}."
 
     def _discipline_rung(self, p):
         ladder = self.rs.ladder_of(p["faction"])

@@ -8,6 +8,7 @@ from ..core.calendar import pretty_date, year_of
 from ..core.ruleset import Ruleset
 from ..core.state import GameState
 from .chronicle import Text, death_then
+from .names import MINUS, label, number
 
 HEADLINE = (
     "grain_harvest",
@@ -56,7 +57,7 @@ def epilogue_lines(rs: Ruleset, state: GameState) -> list[str]:
     out = [""]
     if state.win_reason == "sole_power":
         out.append(
-            f"{t.faction(state.winner)} holds sole power. The game ends in {pretty_date(state.turn, state.start_year)}."
+            f"{label(rs, state.winner)} holds sole power. The game ends in {pretty_date(state.turn, state.start_year)}."
         )
     else:
         who = t.faction(state.winner) if state.winner else "no one"
@@ -65,8 +66,8 @@ def epilogue_lines(rs: Ruleset, state: GameState) -> list[str]:
         out.append(f"June 1941: {state.war_outcome.replace('_', ' ')}.")
     for f, s in sorted(state.scores.items(), key=lambda kv: -kv[1]["total"]):
         out.append(
-            f"  {t.faction(f):<18} {s['total']:7.1f}  (power {s['power']:.1f}, program {s['program']:.1f}, "
-            f"survival {s['survival']:.1f}, human cost -{s['human_cost']:.1f})"
+            f"  {label(rs, f):<18} {s['total']:7.1f}  (power {s['power']:.1f}, program {s['program']:.1f}, "
+            f"survival {s['survival']:.1f}, human cost {penalty(s['human_cost'])})"
         )
     out.append("")
     out.append("What became of them (in this game / in history):")
@@ -80,6 +81,11 @@ def epilogue_lines(rs: Ruleset, state: GameState) -> list[str]:
         f"  Killed by repression: {terror:,.0f} thousand (in history, 1937-38 alone: about 680-720 thousand shot)."
     )
     return out
+
+
+def penalty(points: float) -> str:
+    """A score's deduction: '−3.2', or '0' when there is none (never '-0.0')."""
+    return f"{MINUS}{number(points)}" if round(points, 1) > 0 else "0"
 
 
 def _fate(rs: Ruleset, state: GameState, cid: str) -> str:

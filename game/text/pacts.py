@@ -8,6 +8,7 @@ from __future__ import annotations
 from ..core.calendar import pretty_date
 from ..core.rules.pacts import PactKind, pact_kinds
 from ..core.ruleset import Ruleset
+from . import names
 
 # Motion kinds as a pact names them ("motions to appoint, to change policy ...").
 KIND_WORDS = {
@@ -40,13 +41,13 @@ REFUSE = {
 }
 
 
-def short(rs: Ruleset, fid: str | None) -> str:
-    d = rs.factions.get(fid or "")
-    return d.short if d else (fid or "nobody")
+def short(rs: Ruleset, fid: str | None, start: bool = False) -> str:
+    """A faction in a sentence ('the Right'; 'The Right' at its `start`)."""
+    return names.faction(rs, fid, start) if fid else "nobody"
 
 
 def phrase(rs: Ruleset, kind: str, against: str | None = None) -> str:
-    """A pact's kind in a sentence: 'non-aggression pact', 'vote support pact', 'bloc against The Left'."""
+    """A pact's kind in a sentence: 'non-aggression pact', 'vote support pact', 'bloc against the Left'."""
     k = pact_kinds(rs).get(kind)
     name = (k.name if k else kind.replace("_", " ")).lower().replace(" against a rival", "")
     if not any(w in name for w in ("pact", "alliance", "bloc")):
@@ -64,12 +65,12 @@ def undertakings(rs: Ruleset, kind: str, offerer: str, partner: str, against: st
     k = pact_kinds(rs).get(kind)
     if k is None:
         return [f"An unknown kind of pact ({kind})."]
-    a, b = short(rs, offerer), short(rs, partner)
+    a, b = names.possessive(rs, offerer), short(rs, partner, start=True)
     named = [KIND_WORDS.get(m, m) for m in k.kinds]
     motions = ", ".join(named[:-1]) + (" or " if len(named) > 1 else "") + (named[-1] if named else "")
     out = []
     if k.support == "offerer" and k.kinds:
-        out.append(f"{b} whips its members for {a}'s motions to {motions}; {a} owes nothing in return.")
+        out.append(f"{b} whips its members for {a} motions to {motions}; {short(rs, offerer)} owes nothing in return.")
     elif k.support == "mutual" and k.kinds:
         out.append(f"Each whips its members for the other's motions to {motions}.")
     if k.no_strike:
@@ -102,7 +103,7 @@ def terms(
     name = phrase(rs, kind, against)
     head = f"{name[0].upper()}{name[1:]}, through {until(through, start_year)}."
     body = " ".join(undertakings(rs, kind, offerer, partner, against))
-    paid = f" {short(rs, offerer)} pays {price} influence on acceptance." if price else ""
+    paid = f" {short(rs, offerer, start=True)} pays {price} influence on acceptance." if price else ""
     cost = f" Breaking it: {k.break_prestige} prestige and {k.break_trust} trust." if k else ""
     return f"{head} {body}{paid}{cost}"
 
@@ -123,7 +124,7 @@ def answer(
         you, your, are = "you", "your", "are"
     else:
         you, are = short(rs, offerer), "is"
-        your = f"{you}'s"
+        your = names.possessive(rs, offerer)
     why = words.format(you=you, your=your, are=are)
-    head = f"{short(rs, faction)} {'accepts' if accepted else 'refuses'}" + (f" {what}" if what else "")
+    head = f"{short(rs, faction, start=True)} {'accepts' if accepted else 'refuses'}" + (f" {what}" if what else "")
     return f"{head}: {why}." if why else f"{head}."

@@ -9,8 +9,9 @@ import math
 from typing import Any
 
 from ..core.ruleset import Ruleset
+from . import names
 
-MINUS = "\u2212"
+MINUS = names.MINUS
 
 
 def pct(p: float | None) -> str:
@@ -31,8 +32,10 @@ class VoteWords:
         self.rs = rs
 
     def faction(self, fid: str | None) -> str:
-        d = self.rs.factions.get(fid or "")
-        return d.short if d else (fid or "the independents")
+        return names.faction(self.rs, fid)
+
+    def of(self, fid: str | None) -> str:
+        return names.possessive(self.rs, fid)
 
     def person(self, cid: str | None) -> str:
         d = self.rs.characters.get(cid or "")
@@ -55,8 +58,8 @@ class VoteWords:
         who, side = self.person(q.get("character")), self.faction(q.get("faction"))
         words = {
             "joined": f"{who} took a seat",
-            "revealed": f"{who}'s allegiance to {side} became known",
-            "pact": f"{side}'s pact with {self.faction(q.get('partner'))}",
+            "revealed": f"{names.possessive_of(who)} allegiance to {side} became known",
+            "pact": f"{self.of(q.get('faction'))} pact with {self.faction(q.get('partner'))}",
             "lobbying": f"your lobbying of {who}",
             "left": f"{who} left the Politburo ({q.get('status', 'gone')})",
             "settled": "rivals acted and what was uncertain settled",
@@ -66,7 +69,7 @@ class VoteWords:
             "rival_lobbying": f"rivals lobbied {who}",
             "hidden": "what the proposer could not see",
         }
-        return words.get(key, key.replace("_", " "))
+        return names.capitalise(words.get(key, key.replace("_", " ")))
 
     def changes(self, p: dict[str, Any]) -> list[str]:
         """Each change of the odds with its cause and points, before the vote then hidden."""
@@ -93,7 +96,7 @@ class VoteWords:
         elif name == "ideology":
             words = "his ideology is far from this motion"
         elif name == "rival_hold":
-            words = f"{self.faction(arg)}'s hold on him"
+            words = f"{self.of(arg)} hold on him"
         elif name == "fear":
             words = f"fear of {self.faction(arg)}, who command the police"
         elif name == "trait":

@@ -1,9 +1,10 @@
-"""The window: pygame set-up, the scene stack and the main loop.
+"""The window: pygame set-up, the main loop, and the scene stack (stack.py) with every scene
+registered by name (scenes/catalogue.py).
 
-Each scene handles events, updates and draws; a scene may push another (a dialog) or replace
-itself. pygame_gui elements live in one UIManager per scene, with stable object ids so tests can
-find them. `App.frame()` runs one frame, so tests and the screenshot tool can drive the window
-without a loop of their own.
+Each scene (scene.py) handles events, updates and draws; a scene may push another (a dialog) or
+replace itself. pygame_gui elements live in one UIManager per scene, with stable object ids so
+tests can find them. `App.frame()` runs one frame, so tests and the screenshot tool can drive the
+window without a loop of their own.
 """
 
 from __future__ import annotations
@@ -13,82 +14,19 @@ import time
 from pathlib import Path
 
 import pygame
-import pygame_gui
 
 from ..content.loader import GameContent
 from ..session.settings import Settings
-from .assets import PAPER, theme
+from .scenes.catalogue import SCENES
+from .scenes.crash import CrashScene, write_report
+from .scenes.game import GameScene
+from .scenes.setupscreen import start_from_setup
+from .stack import SceneStack
 
 
-class Scene:
-    """One screen. Subclasses build their widgets in `build` (called again on resize)."""
-
-    def __init__(self, app: App) -> None:
-        self.app = app
-        self.manager = self.new_manager()
-        self.build()
-
-    # -- to override --
-    def build(self) -> None:
-        pass
-
-    def handle(self, event: pygame.event.Event) -> None:
-        pass
-
-    def update(self, dt: float) -> None:
-        pass
-
-    def draw(self, surface: pygame.Surface) -> None:
-        surface.fill(PAPER)
-
-    # -- shared --
-    def scene_scale(self) -> float:
-        """The scale this screen is laid out, drawn and themed at: the app's (see App.scale),
-        unless the screen can show more (the projector dialogs in overlays.py)."""
-        return self.app.scale
-
-    def rebuild(self) -> None:
-        """Lay the widgets out again; a new manager only when the size or the scale changed
-        (making one parses the theme and loads fonts: far too slow for every click)."""
-        if getattr(self, "_made_for", None) == (self.app.size, self.scene_scale()):
-            self.manager.clear_and_reset()
-        else:
-            self.manager = self.new_manager()
-        self.build()
-
-    def new_manager(self) -> pygame_gui.UIManager:
-        k = self.scene_scale()
-        self._made_for = (self.app.size, k)
-        manager = pygame_gui.UIManager(self.app.size, theme(k))
-        sizes = {int(15 * k), int(16 * k)}
-        manager.preload_fonts(
-            [
-                {"name": "ptsans", "point_size": size, "style": style}
-                for size in sorted(sizes)
-                for style in ("bold", "italic")
-            ]
-        )
-        return manager
-
-    def s(self, value: float) -> int:
-        """A length scaled by the player's UI scale (as this screen can show it)."""
-        return int(value * self.scene_scale())
-
-    def button(
-        self, rect: pygame.Rect, label: str, object_id: str, tooltip: str | None = None
-    ) -> pygame_gui.elements.UIButton:
-        return pygame_gui.elements.UIButton(rect, label, self.manager, object_id=object_id, tool_tip_text=tooltip)
-
-    def element(self, object_id: str):
-        """The widget with this object id (for tests and keyboard shortcuts)."""
-        for el in self.manager.get_root_container().elements:
-            if object_id in el.get_object_ids():
-                return el
-        return None
-
-
-class App:
+class App(SceneStack):
     def __init__(self, content: GameContent, settings: Settings, size: tuple[int, int] | None = None) -> None:
+        super().__init__(SCENES)
         os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
         pygame.display.init()
         pygame.font.init()
@@ -100,7 +38,6 @@ class App:
         pygame.display.set_caption("Testament — 1924–1941")
         pygame.key.set_repeat(300, 40)
         self.wanted_scale = settings.ui_scale / 100.0
-        self.stack: list[Scene] = []
         self.running = True
         self.clock = pygame.time.Clock()
         self.frame_times: list[float] = []
@@ -108,28 +45,6 @@ class App:
     @property
     def rs(self):
         return self.content.ruleset
-
-    @property
-    def scene(self) -> Scene:
-        return self.stack[-1]
-
-    def push(self, scene_type, *args, **kwargs) -> Scene:
-        scene = scene_type(self, *args, **kwargs)
-        self.stack.append(scene)
-        return scene
-
-    def pop(self) -> None:
-        if len(self.stack) > 1:
-            self.stack.pop()
-
-    def replace(self, scene_type, *args, **kwargs) -> Scene:
-        if self.stack:
-            self.stack.pop()
-        return self.push(scene_type, *args, **kwargs)
-
-    def reset_to(self, scene_type, *args, **kwargs) -> Scene:
-        self.stack.clear()
-        return self.push(scene_type, *args, **kwargs)
 
     @property
     def scale(self) -> float:
@@ -180,20 +95,16 @@ class App:
         if len(self.frame_times) > 600:
             del self.frame_times[:300]
 
-    def game_scene(self):
+    def game_scene(self) -> GameScene | None:
         """The apparatus screen under the dialogs, or None when no game is open."""
-        from .scenes.game import GameScene
-
         return next((s for s in self.stack if isinstance(s, GameScene)), None)
 
     def open_teacher_menu(self) -> bool:
         """F10 anywhere in a game (an event or vote on screen included) opens the teacher menu."""
-        from .scenes.teacher import TeacherOverlay
-
         game = self.game_scene()
         if game is None or any(getattr(s, "teacher_dialog", False) for s in self.stack):
             return False
-        self.push(TeacherOverlay, game.session)
+        self.push("teacher", game.session)
         return True
 
     def run(self) -> None:
@@ -204,15 +115,14 @@ class App:
 
     def safe_frame(self, dt: float) -> None:
         """A frame that cannot take the window down: an unexpected error shows the crash screen."""
-        from .scenes.crash import CrashScene, write_report
-
         try:
             self.frame(dt)
         except Exception as error:  # noqa: BLE001 - anything at all: report it and keep the window
             if isinstance(self.scene, CrashScene):
                 raise  # the crash screen itself failed: nothing safer to show
-            report = write_report(error, self.stack)
-            self.reset_to(CrashScene, error, report)
+            game = self.game_scene()
+            report = write_report(error, game.session if game is not None else None)
+            self.reset_to("crash", error, report)
 
     def screenshot(self, path: Path) -> None:
         pygame.image.save(self.screen, str(path))
@@ -220,13 +130,9 @@ class App:
 
 def start_window(content: GameContent, settings: Settings, setup: Path | None = None) -> int:
     """Open the window on the main menu, or straight into the game a set-up file describes."""
-    from .scenes.menu import MenuScene
-
     app = App(content, settings)
-    app.push(MenuScene)
+    app.push("menu")
     if setup is not None:
-        from .scenes.setupscreen import start_from_setup
-
         error = start_from_setup(app, setup)
         if error:
             print(f"error: {error}")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..content.tags import note, shown_text
 from ..core import actions as A
 from ..core.actions.spec import Preview
 from ..core.actions.table import preview_of, total_cost
@@ -16,7 +17,10 @@ from ..core.rules.pacts import pact_kinds
 from ..core.rules.strength import strengths
 from ..core.ruleset import Ruleset
 from ..core.state import GameState
+from ..text import cards, names
+from ..text.effects import Describer, for_faction
 from ..text.pacts import phrase, terms
+from .whips import could_move
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,9 +32,10 @@ class Option:
 
 
 def _name(rs: Ruleset, faction: str | None) -> str:
+    """A faction as a label ('The Right'); a person of no faction is 'independent'."""
     if faction is None or faction not in rs.factions:
         return "independent"
-    return rs.factions[faction].short
+    return names.label(rs, faction)
 
 
 def describe(rs: Ruleset, view: GameState, viewer: str, kind: str, key: str) -> list[str]:
@@ -68,15 +73,18 @@ def describe(rs: Ruleset, view: GameState, viewer: str, kind: str, key: str) -> 
             o.name,
             f"Held by: {who}",
             f"{chosen}; income {o.income}, prestige {o.prestige}",
-            f"Powers: {', '.join(o.powers) or 'none'}" + (f"; commands {rs.bases[o.base].name}" if o.base else ""),
+            f"Powers: {names.powers(rs, key)}" + (f"; leads {Describer(rs).base(o.base)}" if o.base else ""),
         ]
     if kind == "region":
         r = rs.regions[key]
         sec = view.secretaries.get(key)
         shares = view.sentiment[key]
         total = sum(shares.values()) or 1
-        split = ", ".join(
-            f"{_name(rs, k) if k in rs.factions else k} {round(100 * v / total)}%" for k, v in shares.items()
+        split = names.capitalise(
+            ", ".join(
+                f"{names.faction(rs, k) if k in rs.factions else k} {round(100 * v / total)}%"
+                for k, v in shares.items()
+            )
         )
         return [
             r.name,
@@ -88,7 +96,7 @@ def describe(rs: Ruleset, view: GameState, viewer: str, kind: str, key: str) -> 
     if kind == "base":
         b = rs.bases[key]
         row = view.standing[rs.bi[key]]
-        standing = ", ".join(f"{rs.factions[f].short} {int(row[rs.fi[f]])}" for f in rs.faction_ids)
+        standing = ", ".join(f"{names.faction(rs, f)} {int(row[rs.fi[f]])}" for f in rs.faction_ids)
         return [
             b.name,
             f"Standing: {standing}",
@@ -175,8 +183,17 @@ def own_options(rs: Ruleset, view: GameState, viewer: str, congress: bool) -> li
         ),
         Option("Recant", A.Recant(viewer), _cost(rs, A.Recant(viewer)), "Halve your heat; lose credibility"),
     ]
+    own = for_faction(rs, viewer, viewer)
     for spec in rs.factions[viewer].specials:
-        out.append(Option(spec.name, A.Special(viewer, spec.id), _cost(rs, A.Special(viewer, spec.id)), spec.text))
+        special = A.Special(viewer, spec.id)
+        out.append(
+            Option(
+                spec.name,
+                special,
+                _cost(rs, special),
+                f"{spec.text}\n{own.effects(spec.effects)}; your heat {names.signed(spec.heat)}",
+            )
+        )
     if congress:
         out.append(
             Option(
@@ -218,7 +235,7 @@ def own_options(rs: Ruleset, view: GameState, viewer: str, congress: bool) -> li
     for other in rs.faction_ids:
         if other == viewer:
             continue
-        short = rs.factions[other].short
+        short = names.faction(rs, other)
         if view.factions[other].rung > 0 and rs.factions[viewer].party:
             action = A.Propose(viewer, "readmit", other)
             out.append(Option(f"Move to readmit {short}", action, _cost(rs, action), _odds(rs, view, viewer, action)))
@@ -251,12 +268,12 @@ def answer_options(rs: Ruleset, view: GameState, viewer: str) -> list[Option]:
     out = []
     for pact in view.pacts:
         if pact.b == viewer and not pact.accepted:
-            short = rs.factions[pact.a].short
+            short = names.possessive(rs, pact.a)
             through = preview_of(rs, view, A.AnswerPact(viewer, pact.a, True))["through"]
             words = terms(rs, pact.kind, pact.a, viewer, through, view.start_year, pact.against, pact.price)
             out.append(
                 Option(
-                    f"Accept {short}'s {phrase(rs, pact.kind, pact.against)}",
+                    f"Accept {short} {phrase(rs, pact.kind, pact.against)}",
                     A.AnswerPact(viewer, pact.a, True),
                     "free",
                     words,
@@ -264,7 +281,7 @@ def answer_options(rs: Ruleset, view: GameState, viewer: str) -> list[Option]:
             )
             out.append(
                 Option(
-                    f"Refuse {short}'s {phrase(rs, pact.kind, pact.against)}",
+                    f"Refuse {short} {phrase(rs, pact.kind, pact.against)}",
                     A.AnswerPact(viewer, pact.a, False),
                     "free",
                     f"Say no. {words}",
@@ -280,7 +297,7 @@ def offer_options(rs: Ruleset, view: GameState, viewer: str) -> list[Option]:
     for other in rs.faction_ids:
         if other == viewer:
             continue
-        short = rs.factions[other].short
+        short = names.faction(rs, other)
         for kind in pact_kinds(rs).values():
             turns = min(max(2, kind.turns[0]), kind.turns[1])
             against = ""
@@ -309,7 +326,7 @@ def _breaks(rs: Ruleset, breaks: list[Preview], target: str) -> str:
     for pact in breaks:
         known = pact["prestige"] is not None
         cost = f"-{pact['prestige']} prestige, -{pact['trust']} of their trust" if known else "prestige and trust"
-        out += f"; BREAKS your {phrase(rs, pact['kind'], pact['against'])} with {rs.factions[target].short}: {cost}"
+        out += f"; BREAKS your {phrase(rs, pact['kind'], pact['against'])} with {names.faction(rs, target)}: {cost}"
     return out
 
 
@@ -332,26 +349,26 @@ def policy_options(rs: Ruleset, view: GameState, viewer: str) -> list[Option]:
 
 
 def hand_options(rs: Ruleset, view: GameState, viewer: str, summarise) -> list[Option]:
-    """Each card in hand, for its event or its influence; `summarise`: the content tags the
-    content settings summarise (the card's summary is shown, and says so)."""
-    from ..content.tags import note, shown_text
-
+    """Each card in hand, for its event or its influence, each with the other beside it and the
+    card's effects in words; `summarise`: the content tags the content settings summarise (the
+    card's summary is shown, and says so)."""
     out = []
     for card_id in view.factions[viewer].hand:
         card = rs.cards[card_id]
+        title = names.quoted(card.title)
+        as_event, as_influence = cards.choice_words(rs, card_id, viewer)
         event, influence = A.PlayCard(viewer, card_id, "event"), A.PlayCard(viewer, card_id, "influence")
         seen = preview_of(rs, view, influence)
-        owner = rs.factions[seen["owner"]].short if seen["owner"] in rs.factions else "neutral"
-        warn = f" — WARNING: {owner}'s event fires anyway" if seen["rival_fires"] else ""
         text, hidden = shown_text(card, summarise)
         text += f" [{note(hidden)}; the full text is in the Encyclopedia]" if hidden else ""
-        out.append(Option(f"Play '{card.title}' for its event", event, _cost(rs, event), f"{text} ({owner} card)"))
+        whose = names.capitalise(cards.owner_words(rs, card_id, viewer))
+        out.append(Option(f"Play {title} for its event", event, _cost(rs, event), f"{as_event}\n{whose}: {text}"))
         out.append(
             Option(
-                f"Play '{card.title}' for {seen['value']} influence",
+                f"Play {title} for {seen['value']} influence",
                 influence,
                 _cost(rs, influence),
-                f"+{seen['value']} influence{warn}",
+                as_influence,
             )
         )
     return out
@@ -378,6 +395,4 @@ def _odds(rs: Ruleset, view: GameState, viewer: str, action: A.Propose) -> str:
 
 def _chance(rs: Ruleset, seen: Preview) -> str:
     """A motion's preview in words: its honest chance now, and who could still move it."""
-    from .whips import could_move
-
     return f"now: {round(seen['p'] * 100)} %" + could_move(rs, seen["could_move"], seen["whipped"])

@@ -15,6 +15,7 @@ from ..core.rules.pacts import partner_of
 from ..core.rules.strength import strengths
 from ..core.ruleset import Ruleset
 from ..core.state import GameState
+from ..text.names import possessive
 from ..text.pacts import phrase, short, terms, until
 
 RECENT = 4  # turns of the chronicle a rival's hostility is remembered for
@@ -65,13 +66,13 @@ def offers(rs: Ruleset, view: GameState, viewer: str) -> list[Item]:
             rs, pact.kind, pact.a, pact.b, bound_through(view, pact), view.start_year, pact.against, pact.price
         )
         if pact.b == viewer:
-            who = short(rs, pact.a)
+            who, whose = short(rs, pact.a, start=True), possessive(rs, pact.a)
             out.append(
                 Item(
                     f"{who} offers you: {words}",
                     (
-                        (f"Accept {who}'s offer", A.AnswerPact(viewer, pact.a, True), words),
-                        (f"Refuse {who}'s offer", A.AnswerPact(viewer, pact.a, False), "Say no; they will know."),
+                        (f"Accept {whose} offer", A.AnswerPact(viewer, pact.a, True), words),
+                        (f"Refuse {whose} offer", A.AnswerPact(viewer, pact.a, False), "Say no; they will know."),
                     ),
                 )
             )
@@ -82,7 +83,7 @@ def offers(rs: Ruleset, view: GameState, viewer: str) -> list[Item]:
 
 def others_pacts(rs: Ruleset, view: GameState, viewer: str) -> list[str]:
     return [
-        f"{short(rs, p.a)} and {short(rs, p.b)}: {phrase(rs, p.kind, p.against)}, through {until(p.until_turn, view.start_year)}."
+        f"{short(rs, p.a, start=True)} and {short(rs, p.b)}: {phrase(rs, p.kind, p.against)}, through {until(p.until_turn, view.start_year)}."
         for p in view.pacts
         if p.accepted and viewer not in (p.a, p.b)
     ]
@@ -134,5 +135,5 @@ def attitudes(rs: Ruleset, view: GameState, viewer: str) -> list[str]:
             bits.append("in a pact with you")
         if hostile:
             bits.append("lately " + ", ".join(dict.fromkeys(hostile)))
-        out.append(f"{short(rs, other)}: {mood} — " + "; ".join(bits) + ".")
+        out.append(f"{short(rs, other, start=True)}: {mood} — " + "; ".join(bits) + ".")
     return out

@@ -25,21 +25,19 @@ def take_screenshots(
     os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
     from ..session.live import Session
     from .app import App
+    from .scenes.chronicle import ChronicleOverlay
+    from .scenes.country import CountryOverlay
     from .scenes.encyclopedia import EncyclopediaScene
     from .scenes.ending import EndOverlay
+    from .scenes.event import EventOverlay
     from .scenes.game import GameScene
+    from .scenes.handover import HandoverOverlay
     from .scenes.menu import MenuScene
     from .scenes.modscreen import ModsScene
     from .scenes.newgame import NewGameScene
-    from .scenes.overlays import (
-        ChronicleOverlay,
-        CountryOverlay,
-        EventOverlay,
-        HandoverOverlay,
-        PauseOverlay,
-        VoteOverlay,
-    )
+    from .scenes.pause import PauseOverlay
     from .scenes.settingscreen import SettingsScene
+    from .scenes.votereport import VoteOverlay
 
     outdir.mkdir(parents=True, exist_ok=True)
     app = App(content, Settings(width=size[0], height=size[1], ui_scale=ui_scale), size)

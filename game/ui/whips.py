@@ -14,6 +14,7 @@ from ..core.rules import pacts as PA
 from ..core.rules.votes import whip_of
 from ..core.ruleset import Ruleset
 from ..core.state import GameState, Motion
+from ..text import names
 from ..text.chronicle import Text
 from ..text.votes import pct
 
@@ -64,7 +65,7 @@ def pact_note(rs: Ruleset, view: GameState, viewer: str, motion: Motion, whip: s
     if pact is None or bound is None:
         return ""
     k = PA.pact_kinds(rs).get(pact.kind)
-    partner = rs.factions[PA.partner_of(pact, viewer) or pact.b].short
+    partner = names.faction(rs, PA.partner_of(pact, viewer) or pact.b)
     cost = f"{k.break_prestige} prestige and {k.break_trust} trust" if k else "prestige and trust"
     wanted = "for" if bound else "against"
     if whip == wanted:
@@ -82,7 +83,7 @@ def rows(rs: Ruleset, view: GameState, viewer: str) -> list[WhipRow]:
         note = pact_note(rs, view, viewer, m, whip) or ("set by you" if chosen else "default: your stance")
         if chosen and note.startswith("bound"):
             note = "set by you; " + note
-        title = f"{t.faction(m.proposer)}'s motion {t.motion(m.kind, m.params)}"
+        title = f"{names.possessive(rs, m.proposer, start=True)} motion {t.motion(m.kind, m.params)}"
         proposed = f" (proposed at {pct(m.odds)})" if m.odds is not None and m.odds >= 0 else ""
         out.append(
             WhipRow(

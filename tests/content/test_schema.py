@@ -12,8 +12,8 @@ import pytest
 import yaml
 
 from game.content.jsonschema import schemas, write_schemas
+from game.content.kinds import FOLDERS
 from game.content.reference import current, reference
-from game.content.schema import FOLDERS
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -25,7 +25,7 @@ def test_the_field_reference_in_modding_md_is_current():
 
 
 def test_every_field_has_a_description():
-    from game.content.schema import KINDS
+    from game.content.kinds import KINDS
 
     def walk(spec, where):
         for name, (kind, _req, doc) in spec.items():

@@ -1,31 +1,36 @@
 """Unit tests for the effect vocabulary entries added with the seed debates (issue 15):
-`propose_compromise` and `correct_figures`."""
+`propose_compromise` and `correct_figures`. They register in test_vocabulary.py's table, which
+requires a unit per vocabulary entry (and imports this module)."""
 
 from __future__ import annotations
 
+from test_vocabulary import EFFECT_TESTS, do, unit_of
+
 from game.core.conditions import Ctx
-from game.core.effects import EFFECTS
 from game.core.rules import compromise
 
+ZINOVIEV = Ctx(chooser="zinoviev_kamenev", player="zinoviev_kamenev", owner="zinoviev_kamenev")
 
-def test_propose_compromise_puts_the_motion_on_the_agenda_once_and_only_while_she_may_be_named(rs, state):
-    effect = EFFECTS["propose_compromise"].fn
-    ctx = Ctx("zinoviev_kamenev", "zinoviev_kamenev", "zinoviev_kamenev")
-    effect(rs, state, {"figure": "krupskaya", "faction": "chooser"}, ctx)
-    effect(rs, state, {"figure": "krupskaya", "faction": "chooser"}, ctx)
-    motions = [m for m in state.agenda if m.kind == "compromise"]
+
+@unit_of(EFFECT_TESTS, "propose_compromise")
+def _e_propose_compromise(rs, s):
+    params = {"figure": "krupskaya", "faction": "chooser"}
+    do(rs, s, "propose_compromise", params, ZINOVIEV)
+    do(rs, s, "propose_compromise", params, ZINOVIEV)  # once on the agenda is enough
+    motions = [m for m in s.agenda if m.kind == "compromise"]
     assert len(motions) == 1 and motions[0].proposer == "zinoviev_kamenev"
     assert motions[0].params == {"figure": "krupskaya"}
-    state.agenda = []
-    state.flags[compromise.RETREATED] = state.turn
-    effect(rs, state, {"figure": "krupskaya", "faction": "chooser"}, ctx)
-    assert state.agenda == []
+    s.agenda = []
+    s.flags[compromise.RETREATED] = s.turn  # she has withdrawn: no motion
+    do(rs, s, "propose_compromise", params, ZINOVIEV)
+    assert s.agenda == []
 
 
-def test_correct_figures_brings_the_reported_output_back_toward_the_real(rs, state):
-    real = float(state.indicators[rs.ii["industrial_output"]])
-    state.indicators[rs.ii["reported_output"]] = real + 40
-    EFFECTS["correct_figures"].fn(rs, state, {"share": 0.5}, Ctx())
-    assert float(state.indicators[rs.ii["reported_output"]]) == real + 20
-    EFFECTS["correct_figures"].fn(rs, state, {"share": 1.0}, Ctx())
-    assert float(state.indicators[rs.ii["reported_output"]]) == real
+@unit_of(EFFECT_TESTS, "correct_figures")
+def _e_correct_figures(rs, s):
+    real = float(s.indicators[rs.ii["industrial_output"]])
+    s.indicators[rs.ii["reported_output"]] = real + 40
+    do(rs, s, "correct_figures", {"share": 0.5})
+    assert float(s.indicators[rs.ii["reported_output"]]) == real + 20
+    do(rs, s, "correct_figures", {"share": 1.0})
+    assert float(s.indicators[rs.ii["reported_output"]]) == real

@@ -70,10 +70,11 @@ def test_the_notice_comes_before_the_first_game_and_keeps_the_choices(content, t
 
 def test_opening_a_setup_also_shows_the_notice_first(content, tmp_path, monkeypatch):
     from game.session.setupfile import Setup, write_setup
-    from game.ui.scenes.contentnotice import ContentNoticeScene, tags_for
+    from game.ui.scenes.contentnotice import ContentNoticeScene
     from game.ui.scenes.game import GameScene
     from game.ui.scenes.menu import MenuScene
     from game.ui.scenes.setupscreen import start_from_setup
+    from game.ui.summaries import tags_for
 
     app = _app(content, tmp_path, monkeypatch)
     app.push(MenuScene)
@@ -88,8 +89,8 @@ def test_opening_a_setup_also_shows_the_notice_first(content, tmp_path, monkeypa
 
 def _event_overlay(app, event_id: str):
     from game.session.live import Session
+    from game.ui.scenes.event import EventOverlay
     from game.ui.scenes.game import GameScene
-    from game.ui.scenes.overlays import EventOverlay
 
     session = Session.start(app.rs, "succession", 5, ["bukharin"])
     session.state.event_queue[:] = [event_id]  # only drawn, never chosen

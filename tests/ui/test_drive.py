@@ -11,10 +11,12 @@ from tests.ui.conftest import click, click_at, key
 
 
 def test_drive_a_game_from_the_menu_to_the_third_turn(app):
+    from game.ui.scenes.event import EventOverlay
     from game.ui.scenes.game import GameScene
+    from game.ui.scenes.handover import HandoverOverlay
     from game.ui.scenes.menu import MenuScene
     from game.ui.scenes.newgame import NewGameScene
-    from game.ui.scenes.overlays import EventOverlay, HandoverOverlay, VoteOverlay
+    from game.ui.scenes.votereport import VoteOverlay
 
     app.push(MenuScene)
     app.frame()
@@ -151,10 +153,12 @@ def test_hovering_a_number_explains_it(app):
 
 def test_a_turn_by_keyboard_alone(app):
     from game.ui.scenes.encyclopedia import EncyclopediaScene
+    from game.ui.scenes.event import EventOverlay
     from game.ui.scenes.game import GameScene
+    from game.ui.scenes.handover import HandoverOverlay
     from game.ui.scenes.menu import MenuScene
     from game.ui.scenes.newgame import NewGameScene
-    from game.ui.scenes.overlays import EventOverlay, HandoverOverlay, VoteOverlay
+    from game.ui.scenes.votereport import VoteOverlay
 
     app.push(MenuScene)
     app.frame()

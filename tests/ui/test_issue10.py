@@ -85,14 +85,13 @@ def test_pacts_say_what_they_bind_and_answers_say_why(content):
     words = terms(rs, "bloc", "stalin", "zinoviev_kamenev", 3, 1924, "trotsky")
     assert "Autumn 1925" in words and rs.factions["trotsky"].short in words and "40 trust" in words
     assert "vote against itself" in words
-    left = rs.factions["trotsky"].short
-    assert answer(rs, "trotsky", False, "stronger") == f"{left} refuses: you are stronger than they are."
-    assert answer(rs, "trotsky", True, "common_enemy") == f"{left} accepts: a common enemy."
-    right = rs.factions["bukharin"].short
+    assert answer(rs, "trotsky", False, "stronger") == "The Left refuses: you are stronger than they are."
+    assert answer(rs, "trotsky", True, "common_enemy") == "The Left accepts: a common enemy."
     assert (
         answer(rs, "trotsky", False, "stronger", "bukharin", "stalin")
-        == f"{left} refuses: {right} is stronger than they are."
+        == "The Left refuses: the Right is stronger than they are."
     )
+    assert "the Right's agenda" in answer(rs, "trotsky", False, "agenda_far", "bukharin", "stalin")
 
 
 def test_a_vote_reads_as_words(content):
@@ -113,10 +112,7 @@ def test_a_vote_reads_as_words(content):
         "ballots": [["rykov", False]],
         "why": [["rykov", 0.8, "bukharin", [["whip", 1.0], ["chance", 0.008], ["ideology", -0.12]], "for"]],
     }
-    assert w.odds(p) == (
-        f"When proposed 64 %; on the eve of the vote, as {rs.factions['trotsky'].short} saw it, 58 %; "
-        "the true chance 71 %."
-    )
+    assert w.odds(p) == ("When proposed 64 %; on the eve of the vote, as the Left saw it, 58 %; the true chance 71 %.")
     changes = w.changes(p)
     assert "Mikhail Kalinin's allegiance" in changes[0] and "\u221214 points" in changes[0]
     assert "+20 points" in changes[1]
@@ -168,3 +164,19 @@ def test_inbox_lines_open_what_they_name(app):
     app.frame()
     click_at(app, inbox.rows[1][0].center)  # a person: selected on the apparatus screen
     assert app.scene is game and game.selected == ("person", "kalinin")
+
+
+def test_a_game_opened_mid_way_reports_only_the_last_turns_votes(app):
+    from game.session.live import Session
+    from game.ui.scenes.game import GameScene
+
+    session = Session.start(app.rs, "succession", 7, ["bukharin"])
+    _play_to(
+        session, app.rs, lambda m: m == "bukharin" and session.state.turn >= 4 and session.state.phase == "intrigue"
+    )
+    votes = [e for e in session.state.log if e[1] == "vote.held"]
+    assert any(e[0] < session.state.turn - 1 for e in votes), "the test needs votes from turns long past"
+    game = app.reset_to(GameScene, session)  # as a loaded save opens
+    game.collect_votes()
+    reported = [e for e in game.pending_votes if e[1] == "vote.held"]
+    assert reported == [e for e in votes if e[0] >= session.state.turn - 1]

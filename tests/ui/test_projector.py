@@ -38,7 +38,7 @@ def _inside(rect: pygame.Rect, outer: pygame.Rect) -> bool:
 
 @pytest.mark.parametrize("size", [(1280, 720), (1920, 1080)])
 def test_the_event_dialog_is_larger_at_200_percent_and_stays_inside(content, size):
-    from game.ui.scenes.overlays import EventOverlay
+    from game.ui.scenes.event import EventOverlay
 
     scales = {}
     for percent in (100, 200):
@@ -69,7 +69,7 @@ def test_the_event_dialog_is_larger_at_200_percent_and_stays_inside(content, siz
 
 
 def test_every_event_fits_at_100_percent_and_is_large_at_200(content):
-    from game.ui.scenes.overlays import EventOverlay
+    from game.ui.scenes.event import EventOverlay
 
     for percent, least in ((100, 1.0), (200, 1.3)):
         app = _app(content, (1280, 720), percent)
@@ -86,7 +86,8 @@ def test_the_other_projector_dialogs_grow_and_stay_inside(content, size):
     from game.session.live import Session
     from game.ui.scenes.ending import EndOverlay, LessonEndOverlay
     from game.ui.scenes.game import GameScene
-    from game.ui.scenes.overlays import HandoverOverlay, VoteOverlay
+    from game.ui.scenes.handover import HandoverOverlay
+    from game.ui.scenes.votereport import VoteOverlay
 
     finished = Session.start(content.ruleset, "scissors", 3, [])
     finished.run_bots()
@@ -115,7 +116,7 @@ def test_the_other_projector_dialogs_grow_and_stay_inside(content, size):
 
 def test_rules_dialogs_keep_the_apparatus_scale(content):
     """Dialogs that are not for the projector stay at the scale the window can show for everything."""
-    from game.ui.scenes.overlays import PauseOverlay
+    from game.ui.scenes.pause import PauseOverlay
 
     app = _app(content, (1280, 720), 200)
     _game_with_event(app, content)

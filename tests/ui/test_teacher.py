@@ -33,7 +33,7 @@ def _type(app, text: str) -> None:
 
 
 def test_f10_over_an_event_opens_the_teacher_menu_and_s_skips_it(app):
-    from game.ui.scenes.overlays import EventOverlay
+    from game.ui.scenes.event import EventOverlay
     from game.ui.scenes.teacher import TeacherOverlay
 
     session = _game(app, ["bukharin", "trotsky"])
@@ -118,7 +118,7 @@ def test_timer_rotate_and_class_vote_options(app):
 
 def test_a_class_vote_on_an_event_records_the_tally_and_enters_the_rooms_choice(app):
     from game.ui.scenes.classvote import ClassVoteOverlay
-    from game.ui.scenes.overlays import EventOverlay
+    from game.ui.scenes.event import EventOverlay
 
     session = _game(app, ["bukharin", "trotsky"], class_vote=True)
     assert isinstance(app.scene, EventOverlay)
@@ -190,9 +190,11 @@ def test_the_new_game_screen_sets_the_classroom_options(app):
 def test_a_one_lesson_game_end_to_end_with_two_hotseat_teams(app):
     """The whole one-lesson preset through the window: hand-overs, events, votes, actions by key."""
     from game.ui.scenes.ending import EndOverlay
+    from game.ui.scenes.event import EventOverlay
     from game.ui.scenes.game import GameScene
+    from game.ui.scenes.handover import HandoverOverlay
     from game.ui.scenes.inbox import InboxOverlay
-    from game.ui.scenes.overlays import EventOverlay, HandoverOverlay, VoteOverlay
+    from game.ui.scenes.votereport import VoteOverlay
 
     session = Session.start(app.rs, "scissors", 11, ["bukharin", "trotsky"], preset="one_lesson")
     app.push(GameScene, session)
@@ -232,7 +234,7 @@ def test_a_one_lesson_game_end_to_end_with_two_hotseat_teams(app):
 
 
 def test_the_pause_menus_teacher_button_opens_the_teacher_menu(app):
-    from game.ui.scenes.overlays import PauseOverlay
+    from game.ui.scenes.pause import PauseOverlay
     from game.ui.scenes.teacher import TeacherOverlay
 
     session = _game(app, ["bukharin"])

@@ -66,8 +66,3 @@ def play_event(rs: Ruleset, state: GameState, card_id: str, player: str) -> bool
         return False
     apply_effects(rs, state, card.effects, ctx)
     return True
-
-
-def event_ready(rs: Ruleset, state: GameState, card_id: str, player: str) -> bool:
-    card = rs.cards[card_id]
-    return holds(rs, state, card.conditions, Ctx(chooser=player, player=player, owner=card.faction or player))

@@ -10,6 +10,7 @@ Secretariat and the Control Commission's chair.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from ..ruleset import Ruleset
 from ..state import GameState
@@ -201,7 +202,7 @@ def candidates(rs: Ruleset, state: GameState, bloc: str, body: str) -> list[str]
         if (bloc == INDEPENDENT and who is None) or (who == bloc and bloc in eligible_party):
             out.append(cid)
 
-    def rank(cid: str) -> tuple:
+    def rank(cid: str) -> tuple[Any, ...]:
         d = rs.characters[cid]
         return (cid not in sitting, -(d.organisation + d.oratory + d.intrigue), cid)
 

@@ -18,7 +18,8 @@ CONTROL_MARGIN = 10
 
 def _clip100(a: np.ndarray) -> np.ndarray:
     """Clip to 0-100 (np.clip's checks cost more than the work on arrays this small)."""
-    return np.minimum(np.maximum(a, 0), 100)
+    clipped: np.ndarray = np.minimum(np.maximum(a, 0), 100)
+    return clipped
 
 
 def total_loyalty(state: GameState) -> np.ndarray:
@@ -153,7 +154,7 @@ def loyalty_baseline(rs: Ruleset) -> np.ndarray:
 
     Built once per ruleset from the characters' and factions' ideologies (numbers in rules.yaml).
     """
-    cached = rs.cache.get("loyalty_baseline")
+    cached: np.ndarray | None = rs.cache.get("loyalty_baseline")
     if cached is not None:
         return cached
     p = rs.rules["loyalty_baseline"]

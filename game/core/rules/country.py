@@ -15,6 +15,9 @@ of effect are tested in tests/test_country.py.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 import numpy as np
 
 from ..calendar import year_of
@@ -22,10 +25,15 @@ from ..ruleset import Ruleset
 from ..state import GameState
 from . import plan
 
+Tables = tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]
+Get = Callable[[str], float]  # an indicator's value by id
+Put = Callable[[str, float], None]  # set an indicator (clamped, rounded)
+Position = Callable[[str], str]  # an axis's position id
 
-def policy_tables(rs: Ruleset) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+
+def policy_tables(rs: Ruleset) -> Tables:
     """(base targets, rates, per-axis target shifts, per-axis drifts) as arrays, built once."""
-    cached = rs.cache.get("country_tables")
+    cached: Tables | None = rs.cache.get("country_tables")
     if cached is not None:
         return cached
     n = len(rs.indicator_ids)
@@ -145,7 +153,9 @@ def _couplings(rs: Ruleset, state: GameState, before: np.ndarray, target: np.nda
     put("war_readiness", ready + c["readiness_rate"] * (readiness_target(rs, state) - ready))
 
 
-def _harvest_and_grain(rs, state, c, get, put, position, weather: float | None) -> None:
+def _harvest_and_grain(
+    rs: Ruleset, state: GameState, c: dict[str, Any], get: Get, put: Put, position: Position, weather: float | None
+) -> None:
     autumn = state.turn % 2 == 1
     # The harvest is gathered in the autumn; its size follows the peasants' mood, the disruption
     # of collectivising, the tractors of the MTS, and the weather (three uniforms: a bell curve).
@@ -219,7 +229,9 @@ def _harvest_and_grain(rs, state, c, get, put, position, weather: float | None) 
     put("worker_mood", get("worker_mood") + c["food_mood"] * (get("urban_food") - 50.0))
 
 
-def _repression(rs, state, c, get, put, position, driven: float) -> None:
+def _repression(
+    rs: Ruleset, state: GameState, c: dict[str, Any], get: Get, put: Put, position: Position, driven: float
+) -> None:
     # Repression has momentum from below once the procedures exist.
     operations = position("security") == "mass_operations"
     if operations:
@@ -284,7 +296,8 @@ def exogenous_tension(rs: Ruleset, state: GameState) -> float:
     # A win abroad (a united front that stopped Hitler) may lower the world's tension for good.
     base -= sum(j["relief"] for j in rs.rules["abroad"]["junctures"] if f"abroad_{j['id']}_won" in state.flags)
     foreign = rs.axes["foreign"].positions[state.policies["foreign"]].id
-    return base + rs.rules["country"]["foreign_tension"][foreign]
+    tension: float = base + rs.rules["country"]["foreign_tension"][foreign]
+    return tension
 
 
 def alliance_score(rs: Ruleset, state: GameState) -> float:

@@ -2,8 +2,9 @@
 
 Each turn a living character may die of natural causes: a small chance that grows with age and
 with traits such as Ailing, and a much larger one once the date of a historical natural death (or
-fatal operation) has come — or the date a scenario moves it to (`death_dates`: Lenin lives). Executions and murders in history are never automatic: in this game
-they happen only if the game's politics bring them about.
+fatal operation) has come — or the date a scenario moves it to (`death_dates`: Lenin lives).
+Executions and murders in history are never automatic: in this game they happen only if the game's
+politics bring them about.
 """
 
 from __future__ import annotations
@@ -27,7 +28,8 @@ def death_chance(rs: Ruleset, state: GameState, character: str) -> float:
         p += r["hazard_historical"]
     if state.status[rs.ci[character]] == "arrested":
         p += r["hazard_arrested"]
-    return min(max(p, 0.0), 0.95)
+    hazard: float = min(max(p, 0.0), 0.95)
+    return hazard
 
 
 def health_phase(rs: Ruleset, state: GameState) -> None:

@@ -8,6 +8,8 @@ congress this turn), publish (Lenin's Testament), compromise (name a compromise 
 
 from __future__ import annotations
 
+from typing import Any
+
 from ..ruleset import Ruleset
 from ..state import GameState, Motion
 from ..view import player_view
@@ -95,7 +97,7 @@ def _keep_or_break(rs: Ruleset, state: GameState, motion: Motion) -> None:
             pacts.break_pact(rs, state, pact, faction, "whip")
 
 
-def _detail(rs: Ruleset, state: GameState, motion: Motion) -> dict:
+def _detail(rs: Ruleset, state: GameState, motion: Motion) -> dict[str, Any]:
     """What the chronicle needs to say what was at stake: positions, the person affected."""
     p = motion.params
     if motion.kind == "policy":

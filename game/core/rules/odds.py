@@ -14,6 +14,7 @@ from __future__ import annotations
 import math
 import zlib
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
@@ -67,10 +68,12 @@ def pass_probabilities(p: np.ndarray, chair_index: int | None) -> np.ndarray:
         dist[:, 1 : j + 1] = dist[:, 1 : j + 1] * (1.0 - q) + dist[:, 0:j] * q
         dist[:, 0] *= 1.0 - p[:, i]
     if not even_chair:
-        return dist[:, n // 2 + 1 :].sum(axis=1)
+        majority: np.ndarray = dist[:, n // 2 + 1 :].sum(axis=1)
+        return majority
     half = n // 2
     pc = p[:, chair_index]
-    return pc * dist[:, max(half - 1, 0) :].sum(axis=1) + (1.0 - pc) * dist[:, half + 1 :].sum(axis=1)
+    with_chair: np.ndarray = pc * dist[:, max(half - 1, 0) :].sum(axis=1) + (1.0 - pc) * dist[:, half + 1 :].sum(axis=1)
+    return with_chair
 
 
 def _seed(state: GameState, viewer: str, motion: Motion) -> int:
@@ -79,7 +82,7 @@ def _seed(state: GameState, viewer: str, motion: Motion) -> int:
     return derive_seed(state.seed, viewer, state.turn, zlib.crc32(key.encode("utf-8")))
 
 
-def shown_at_last_vote(log: list, seated: list[str], lookback: int = 600) -> dict[str, str | None]:
+def shown_at_last_vote(log: list[list[Any]], seated: list[str], lookback: int = 600) -> dict[str, str | None]:
     """Whom each member followed at the last vote he cast, from the public chronicle (a vote
     shows whom a man follows, or that he follows nobody)."""
     out: dict[str, str | None] = {}
@@ -140,7 +143,8 @@ def honest(rs: Ruleset, state: GameState, motion: Motion, viewer: str, pending: 
     keep_u = uniforms(_seed(view, viewer, motion) ^ 0x5F3759DF, k * nm).reshape(k, nm)
     for i, m in enumerate(seated):
         if m in shown and shown[m] != bosses[m]:
-            was = 0 if shown[m] is None else rs.fi[shown[m]] + 1
+            followed = shown[m]
+            was = 0 if followed is None else rs.fi[followed] + 1
             boss[:, i] = np.where(keep_u[:, i] < o["shown_weight"], was, boss[:, i])
     for i, b in enumerate(bound):
         if b is not None:
@@ -182,9 +186,9 @@ def honest(rs: Ruleset, state: GameState, motion: Motion, viewer: str, pending: 
     # Lobbying still to come: a rival yet to act that holds an independent leans on him its way.
     shift = np.zeros((k, nm))
     lobby = rs.rules["vote_lobby"] * o["pending_lobby"] / 10.0
-    for j, f in enumerate(fids):
-        if f in pending and ctx.whips.get(f) in ("for", "against"):
-            sign = 1.0 if ctx.whips[f] == "for" else -1.0
+    for j, fid in enumerate(fids):
+        if fid in pending and ctx.whips.get(fid) in ("for", "against"):
+            sign = 1.0 if ctx.whips[fid] == "for" else -1.0
             shift += sign * lobby * (holds[:, :, j] > 0)
     independent = boss == 0
     if independent.any():

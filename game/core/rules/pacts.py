@@ -11,6 +11,7 @@ course builds trust.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from ..actions import MOTION_KINDS
 from ..ruleset import Ruleset
@@ -42,7 +43,7 @@ def pact_kinds(rs: Ruleset) -> dict[str, PactKind]:
     return cached
 
 
-def _kind(kid: str, d: dict) -> PactKind:
+def _kind(kid: str, d: dict[str, Any]) -> PactKind:
     low, high = d.get("turns", [1, 4])
     brk = d.get("break", {})
     return PactKind(
@@ -58,7 +59,7 @@ def _kind(kid: str, d: dict) -> PactKind:
     )
 
 
-def kind_problems(rules: dict) -> list[str]:
+def kind_problems(rules: dict[str, Any]) -> list[str]:
     """What is wrong with rules.yaml's pact_kinds (the content checker reports each)."""
     out = []
     kinds = rules.get("pact_kinds")
@@ -100,7 +101,8 @@ def struck(rs: Ruleset, state: GameState, motion: Motion) -> str | None:
     and an appointment to an office one of its people holds, which puts him out of it."""
     p = motion.params
     if motion.kind == "censure":
-        return p["faction"]
+        censured: str = p["faction"]
+        return censured
     if motion.kind in ("remove", "expel_member"):
         target = p.get("character") or state.offices.get(p.get("office", ""))
         return controller(rs, state, target) if target else None

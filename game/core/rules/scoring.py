@@ -10,6 +10,8 @@ power and program scores: the factions start from very different positions.
 
 from __future__ import annotations
 
+import numpy as np
+
 from ..ruleset import Ruleset
 from ..state import GameState
 from .control import controllers
@@ -51,18 +53,18 @@ def program_now(rs: Ruleset, state: GameState, faction: str) -> float:
         span = max(1, len(rs.axes[item.axis].positions) - 1)
         got += item.weight * (1.0 - abs(state.policies[item.axis] - item.target) / span)
         total += item.weight
-    for item in fdef.agenda_indicators:
-        value = float(state.indicators[rs.ii[item.indicator]])
-        ok = (item.above is None or value > item.above) and (item.below is None or value < item.below)
-        got += item.weight * (1.0 if ok else 0.0)
-        total += item.weight
+    for goal in fdef.agenda_indicators:
+        value = float(state.indicators[rs.ii[goal.indicator]])
+        ok = (goal.above is None or value > goal.above) and (goal.below is None or value < goal.below)
+        got += goal.weight * (1.0 if ok else 0.0)
+        total += goal.weight
     return got / total if total else 0.0
 
 
-def accrue(rs: Ruleset, state: GameState) -> None:
-    """Each turn: power is the faction's share of all strength, counting the constituencies it
-    leads (the unions, the peasants, the press) beside its offices; program its agenda met."""
-    weights = strengths(rs, state)
+def power_shares(rs: Ruleset, state: GameState, shares: np.ndarray | None = None) -> dict[str, float]:
+    """Each faction's share of all strength this turn, counting the constituencies it leads (the
+    unions, the peasants, the press) beside its offices; `shares` as in `strengths`."""
+    weights = strengths(rs, state, shares)
     lead = rs.rules["scoring"]["base_lead"]
     for b in range(len(rs.base_ids)):
         row = state.standing[b]
@@ -70,9 +72,20 @@ def accrue(rs: Ruleset, state: GameState) -> None:
         if int(row[top]) >= rs.rules["base_income_standing"]:
             weights[rs.faction_ids[top]] += lead
     total = sum(weights.values()) or 1.0
+    return {f: weights[f] / total for f in weights}
+
+
+def program_rate(rs: Ruleset, state: GameState, faction: str) -> float:
+    """The program score a faction accrues this turn: its agenda met, scaled by its credibility."""
+    return program_now(rs, state, faction) * state.factions[faction].credibility / 100.0
+
+
+def accrue(rs: Ruleset, state: GameState) -> None:
+    """Each turn: power is the faction's share of all strength, program its agenda met."""
+    power = power_shares(rs, state)
     for f, fs in state.factions.items():
-        fs.power = round(fs.power + weights[f] / total, 4)
-        fs.program = round(fs.program + program_now(rs, state, f) * fs.credibility / 100.0, 4)
+        fs.power = round(fs.power + power[f], 4)
+        fs.program = round(fs.program + program_rate(rs, state, f), 4)
 
 
 def final_scores(rs: Ruleset, state: GameState) -> dict[str, dict[str, float]]:

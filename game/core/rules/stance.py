@@ -8,6 +8,8 @@ personality (DESIGN §12): it sides with the weaker of its rivals against the st
 
 from __future__ import annotations
 
+from typing import Any
+
 from ..conditions import Ctx, holds
 from ..defs import AgendaPolicy
 from ..ruleset import Ruleset
@@ -42,7 +44,7 @@ def pursued_policies(
     return kept + tuple(active.values())
 
 
-def policy_step(rs: Ruleset, state: GameState, params: dict) -> tuple[int, int]:
+def policy_step(rs: Ruleset, state: GameState, params: dict[str, Any]) -> tuple[int, int]:
     """(current, new) position indices of a policy motion, clamped to the axis."""
     axis = rs.axes[params["axis"]]
     old = state.policies[params["axis"]]
@@ -112,7 +114,7 @@ def stance(
         for item in pursued_policies(rs, state, faction, weights):
             if item.axis == p["axis"]:
                 old = state.policies[p["axis"]]
-                return abs(old + p["step"] - item.target) < abs(old - item.target)
+                return bool(abs(old + p["step"] - item.target) < abs(old - item.target))
         axis = rs.axes[p["axis"]]
         old, new = policy_step(rs, state, p)
         x = fdef.ideology.get(axis.ideology_axis)
@@ -169,7 +171,7 @@ def _apparatus_stance(
     strongest = max(rivals, key=lambda f: (weights[f], f))
     p = motion.params
     if motion.kind == "censure":
-        return p["faction"] == strongest or state.factions[p["faction"]].heat >= rs.rules["strike_heat"]
+        return bool(p["faction"] == strongest or state.factions[p["faction"]].heat >= rs.rules["strike_heat"])
     if motion.kind in ("expel_member", "remove"):
         target = p.get("character") or state.offices.get(p.get("office", ""))
         return target is not None and controller(rs, state, target) in (strongest, *rivals)

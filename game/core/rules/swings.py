@@ -42,7 +42,7 @@ def _group(
     rest_params: dict[str, Any] | None = None,
 ) -> list[list[Any]]:
     """Sum the shares by cause; what they leave unexplained goes to `rest_cause`."""
-    grouped: dict[tuple, list[Any]] = {}
+    grouped: dict[tuple[Any, ...], list[Any]] = {}
     for key, params, delta in shares:
         k = (key, tuple(sorted(params.items())))
         if k in grouped:

@@ -33,6 +33,7 @@ def apply_teacher(rs: Ruleset, state: GameState, a: TeacherAction) -> None:
         state.note("teacher.action", kind="inject", event=a.event)
     elif a.kind == "advance":
         faction = state.acting_faction
+        assert faction is not None, "the teacher advances only a faction that is acting"
         state.factions[faction].done = True
         state.note("teacher.action", kind="advance", faction=faction)
     elif a.kind == "recover":

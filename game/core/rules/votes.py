@@ -154,7 +154,7 @@ def directed_p(rs: Ruleset, f: Facts, boss: str, whip: str, ctx: VoteContext) ->
         return 0.0
     if f.bound == boss:
         return 1.0 if whip == "for" else 0.0
-    defect = min(max(sum(v for _, v in defection(rs, f, boss, whip, ctx)), 0.0), rs.rules["defect_cap"])
+    defect: float = min(max(sum(v for _, v in defection(rs, f, boss, whip, ctx)), 0.0), rs.rules["defect_cap"])
     return 1.0 - defect if whip == "for" else defect
 
 

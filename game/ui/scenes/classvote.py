@@ -12,8 +12,8 @@ import pygame_gui
 
 from ...core import actions as A
 from .. import assets as K
-from .common import closes, heading
-from .overlays import Overlay
+from ..widgets.common import closes, heading
+from .overlay import Overlay
 
 
 def room_choice(counts: list[int]) -> int | None:

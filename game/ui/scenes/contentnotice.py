@@ -18,8 +18,9 @@ import pygame_gui
 from ...content.tags import LABELS, TAGS, in_force, toggled
 from ...session.settings import save_settings
 from .. import assets as K
-from ..app import Scene
-from .common import page
+from ..scene import Scene
+from ..summaries import toggle_label
+from ..widgets.common import page
 
 WHAT = {
     "famine": "the famines and hunger in the villages, with their death tolls",
@@ -46,18 +47,6 @@ def before_game(app, proceed: Callable[[], None]) -> None:
         proceed()
     else:
         app.push(ContentNoticeScene, proceed)
-
-
-def tags_for(app, session=None) -> list[str]:
-    """The content tags summarised now: the player's settings, plus those the game in play (or the
-    given session) brought from its set-up file."""
-    if session is None:
-        session = next((s.session for s in reversed(app.stack) if getattr(s, "session", None) is not None), None)
-    return in_force(app.settings.summarise, session.options if session is not None else None)
-
-
-def toggle_label(summarised: bool) -> str:
-    return "Summarise" if summarised else "Show in full"
 
 
 class ContentNoticeScene(Scene):

@@ -12,25 +12,23 @@ import pygame
 from ... import __version__
 from ...session.paths import user_dir
 from .. import assets as K
-from ..app import Scene
-from .common import ButtonList, Choice, heading
+from ..scene import Scene
+from ..widgets.common import ButtonList, Choice, heading
 
 
-def write_report(error: BaseException, stack: list) -> Path | None:
-    """version, traceback and the last actions of the game on screen; None if it cannot be written."""
-    from .game import GameScene
-
-    game = next((s for s in reversed(stack) if isinstance(s, GameScene)), None)
+def write_report(error: BaseException, session) -> Path | None:
+    """version, traceback and the last actions of the game on screen (its session, or None when no
+    game is open); None if the report cannot be written."""
     lines = [f"Testament {__version__} crash report, {_dt.datetime.now().isoformat(timespec='seconds')}", ""]
     lines += traceback.format_exception(type(error), error, error.__traceback__)
-    if game is not None:
-        state = game.session.state
+    if session is not None:
+        state = session.state
         lines += [
             "",
             f"Game: scenario {state.scenario}, seed {state.seed}, turn {state.turn}, phase {state.phase}",
             "Last actions:",
         ]
-        lines += [f"  {a.to_dict()}" for a in game.session.timeline.log[-20:]]
+        lines += [f"  {a.to_dict()}" for a in session.timeline.log[-20:]]
     folder = user_dir() / "crashes"
     stamp = _dt.datetime.now().strftime("%Y%m%d-%H%M%S")
     try:
@@ -55,11 +53,9 @@ class CrashScene(Scene):
         super().__init__(app)
 
     def build(self) -> None:
-        from .menu import MenuScene
-
         w, h = self.app.size
         choices = [
-            Choice("#crash_menu", "Back to the main menu", lambda: self.app.reset_to(MenuScene), key=pygame.K_RETURN),
+            Choice("#crash_menu", "Back to the main menu", lambda: self.app.reset_to("menu"), key=pygame.K_RETURN),
             Choice("#crash_quit", "Quit", self.quit, key=pygame.K_q),
         ]
         height = self.s(46)

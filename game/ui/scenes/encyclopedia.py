@@ -8,10 +8,12 @@ import pygame
 import pygame_gui
 
 from ...content.tags import note, shown_text, summarised_tags
-from ..app import Scene
-from ..portrait import portrait
-from .common import closes, page
-from .contentnotice import tags_for
+from ...text.cards import event_words
+from ...text.effects import option_lines
+from ..scene import Scene
+from ..summaries import tags_for
+from ..widgets.common import closes, page
+from ..widgets.portrait import portrait
 
 TABS = ("People", "Bodies", "Terms", "Events", "Cards")
 
@@ -97,12 +99,14 @@ class EncyclopediaScene(Scene):
             ev = rs.events[key]
             qs = "".join(f"<br>• {e(q)}" for q in ev.discussion_questions)
             qs = f"<br><br><b>For discussion</b>{qs}" if qs else ""
-            return f"<b>{e(ev.title)}</b><br><br>{self.story(ev)}<br><br><i>Sources: {e('; '.join(ev.sources))}</i>{qs}"
+            does = "".join(f"<br>• {e(line)}" for line in option_lines(rs, key))  # each option in words
+            return f"<b>{e(ev.title)}</b><br><br>{self.story(ev)}<br><br><b>The choices</b>{does}<br><br><i>Sources: {e('; '.join(ev.sources))}</i>{qs}"
         if self.tab == "Cards" and key in rs.cards:
             c = rs.cards[key]
             owner = rs.factions[c.faction].name if c.faction in rs.factions else "neutral"
             return (
-                f"<b>{e(c.title)}</b> — era {c.era}, value {c.value}, {e(owner)}<br><br>{self.story(c)}"
+                f"<b>{e(c.title)}</b> — era {c.era}, value {c.value}, {e(owner)}<br><br>"
+                f"<b>Event:</b> {e(event_words(rs, key))}<br><br>{self.story(c)}"
                 f"<br><br><i>Sources: {e('; '.join(c.sources))}</i>"
             )
         return "Not found."

@@ -7,12 +7,16 @@ import html
 import pygame
 import pygame_gui
 
+from ...persistence.atomic import write_atomic
+from ...report.html import build_report
+from ...session.saving import to_save
 from ...text.narrate import epilogue_lines
 from .. import assets as K
-from ..charts import line_chart
-from . import projector as PJ
-from .common import closes, heading
-from .overlays import Overlay
+from ..summaries import tags_for
+from ..widgets import projector as PJ
+from ..widgets.charts import line_chart
+from ..widgets.common import closes, heading
+from .overlay import Overlay
 
 
 class EndOverlay(Overlay):
@@ -26,8 +30,6 @@ class EndOverlay(Overlay):
         return PJ.end_fits(k, frame)
 
     def build(self) -> None:
-        from .menu import MenuScene
-
         r = self.frame_rect()
         self.box = pygame_gui.elements.UITextBox(
             "<br>".join(html.escape(line) for line in epilogue_lines(self.app.rs, self.session.state)),
@@ -44,22 +46,14 @@ class EndOverlay(Overlay):
             "#report",
             "A printable page for the debrief: timeline, history, charts, questions",
         )
-        self.go_menu = lambda: self.app.reset_to(MenuScene)
+        self.go_menu = lambda: self.app.reset_to("menu")
         self.note = ""
 
     def write_report(self) -> None:
-        from ...persistence.atomic import write_atomic
-        from ...report.html import build_report
-        from ...session.paths import saves_dir
-        from ...session.saving import save_session, to_save
-
-        folder = saves_dir()
-        stamp = f"{self.session.state.scenario}-seed{self.session.state.seed}-turn{self.session.state.turn + 1}"
+        saver = self.app.game_scene().saver
         try:
-            save_session(folder / f"{stamp}.testament.json", self.session, self.app.content)
-            path = folder / f"{stamp}-report.html"
-            from .contentnotice import tags_for
-
+            saver.beside_report()
+            path = saver.folder / f"{saver.report_stamp()}-report.html"
             write_atomic(
                 path,
                 build_report(
@@ -112,26 +106,22 @@ class LessonEndOverlay(Overlay):
     projector = True
 
     def __init__(self, app, session, lesson: int) -> None:
+        """Saved once, as the dialog opens (never again when a resize lays it out anew)."""
         self.session, self.lesson = session, lesson
+        saver = app.game_scene().saver
+        self.name = saver.lesson_name(lesson)
+        try:
+            self.note = f"Saved as {saver.lesson_end(lesson).name}: next lesson, choose Continue or Load."
+        except OSError as exc:
+            self.note = f"Could not save: {exc.strerror}"
         super().__init__(app)
 
     def fits(self, k: float, frame: pygame.Rect) -> bool:
-        state = self.session.state
-        note = f"Saved as {state.scenario}-seed{state.seed}-lesson{self.lesson}.testament.json: next lesson, choose Continue or Load."
+        note = f"Saved as {self.name}: next lesson, choose Continue or Load."
         return PJ.note_fits(f"End of lesson {self.lesson}", note, k, frame)
 
     def build(self) -> None:
-        from ...session.paths import saves_dir
-        from ...session.saving import save_session
-
         r = self.frame_rect()
-        state = self.session.state
-        name = f"{state.scenario}-seed{state.seed}-lesson{self.lesson}.testament.json"
-        try:
-            self.path = save_session(saves_dir() / name, self.session, self.app.content)
-            self.note = f"Saved as {self.path.name}: next lesson, choose Continue or Load."
-        except OSError as exc:
-            self.path, self.note = None, f"Could not save: {exc.strerror}"
         self.ok = self.button(
             pygame.Rect(r.right - self.s(260), r.bottom - self.s(60), self.s(240), self.s(44)), "Play on", "#play_on"
         )

@@ -1,11 +1,12 @@
 """The apparatus screen: the main screen of a game.
 
 Top: the date, the phase, whose move it is, and the acting faction's influence, action points
-and heat. Left: the apparatus (see diagram.py); hover anything for who holds it and why, click
+and heat. Left: the apparatus (see widgets/diagram.py); hover anything for who holds it and why, click
 to select it. Right: what can be done — on the selection, as a faction, on policy, with the
 hand of cards — each action with its cost and a preview, greyed out with the reason when it is
 illegal. Bots move a few steps a frame; dialogs (events, votes, hand-over, the end) are pushed
-on top.
+on top (gameflow.py). The screen listens to its session: each change it is told of renews the
+player view and the drawing (widgets/gamedraw.py); saving goes through the session's saver.
 """
 
 from __future__ import annotations
@@ -16,39 +17,41 @@ import pygame_gui
 from ...core import actions as A
 from ...core.flow import congress_due
 from ...session.live import Session
+from ...session.paths import saves_dir
+from ...session.saving import GameSaver
 from .. import assets as K
 from .. import presenters as P
-from ..app import Scene
 from ..clock import ClassClock
-from ..diagram import Diagram
-from .gamedraw import GameDrawing
+from ..scene import Scene
+from ..summaries import tags_for
+from ..widgets.diagram import Diagram
+from ..widgets.gamedraw import GameDrawing
+from .gameflow import GameFlow
 from .gamesaves import GameSaves
 from .whippanel import WhipPanel
 
 TABS = ("Selection", "Faction", "Policy", "Hand")
-# What the players are shown after each Politburo session: votes, congresses and plenums.
-REPORTED = (
-    "vote.held",
-    "plenum.removal",
-    "plenum.expulsion",
-    "congress.held",
-    "congress.co_report_failed",
-    "congress.co_report_held",
-    "plenum.elected",
-    "plenum.dropped",
-    "plenum.coopted",
-)
-BOT_BUDGET_MS = 6.0
 
 
-class GameScene(GameSaves, WhipPanel, GameDrawing, Scene):
+def last_turn_start(log: list, turn: int) -> int:
+    """Where the last turn's entries begin: a game opened from a save reports only the votes of the
+    turn before, not every vote since 1924 (a new game has none to report)."""
+    return next((i for i, entry in enumerate(log) if entry[0] >= turn - 1), len(log))
+
+
+class GameScene(GameFlow, GameSaves, WhipPanel, GameDrawing, Scene):
     def __init__(self, app, session: Session) -> None:
         self.session = session
+        self.changes = 0  # the session's notices of a change so far: the drawing's caches key on it
+        session.subscribe(self.session_changed)
+        self.saver = GameSaver(session, app.content, saves_dir())  # every save of this game goes through it
         self.selected: tuple[str, str] | None = None
         self.tab = "Faction"
         self.hover: tuple[str, str] | None = None
         self.hits = []
-        self.seen_log = 0
+        self.seen_log = last_turn_start(
+            session.state.log, session.state.turn
+        )  # a loaded game reports its last turn only
         self.pending_votes: list = []
         # The inbox: the turn each person last saw it, and how much of their view's chronicle they
         # have seen; a game just opened starts from here (its story so far is in the chronicle).
@@ -62,6 +65,12 @@ class GameScene(GameSaves, WhipPanel, GameDrawing, Scene):
         )  # lesson clock and turn timer (not saved: they restart with each lesson)
         self.lesson_break_shown = session.state.turn
         super().__init__(app)
+
+    def session_changed(self) -> None:
+        self.changes += 1
+
+    def closed(self) -> None:
+        self.session.unsubscribe(self.session_changed)
 
     # ---- whose eyes --------------------------------------------------------------------------
 
@@ -131,6 +140,7 @@ class GameScene(GameSaves, WhipPanel, GameDrawing, Scene):
             self.scroller.kill()
             self.scroller = None
         self.option_buttons = {}
+        self.greyed = {}
         self.whip_blocks = []
         self.built_for = self.moment()
         viewer = self.session.human_to_move()
@@ -163,7 +173,8 @@ class GameScene(GameSaves, WhipPanel, GameDrawing, Scene):
                 tool_tip_text=f"{opt.label} ({opt.cost}): {tip}",
             )
             if reason:
-                b.disable()
+                b.disable()  # a greyed button shows no tooltip of its own: greyed_at says why instead
+                self.greyed[b] = (opt.label, reason)
             self.option_buttons[b] = opt
         self.refresh_controls()
 
@@ -180,8 +191,6 @@ class GameScene(GameSaves, WhipPanel, GameDrawing, Scene):
             return P.own_options(rs, view, viewer, congress_due(rs, self.session.state))
         if self.tab == "Policy":
             return P.policy_options(rs, view, viewer)
-        from .contentnotice import tags_for
-
         return P.hand_options(rs, view, viewer, tags_for(self.app, self.session))
 
     def refresh_controls(self) -> None:
@@ -205,6 +214,12 @@ class GameScene(GameSaves, WhipPanel, GameDrawing, Scene):
             stat = next((key for rect, key in getattr(self, "stat_hits", []) if rect.collidepoint(event.pos)), None)
             if stat:
                 self.hover = ("stat", stat)
+            grey = self.greyed_at(event.pos)
+            if grey:
+                self.hover = ("why", grey)
+        elif event.type == pygame.MOUSEBUTTONDOWN and event.button == 1 and self.greyed_at(event.pos):
+            label, reason = self.greyed_at(event.pos)
+            self.message = f"{label}: not now - {reason}"
         elif event.type == pygame.MOUSEBUTTONDOWN and event.button == 1 and self.area.collidepoint(event.pos):
             hit = self.hit_at(event.pos)
             if hit:
@@ -213,6 +228,13 @@ class GameScene(GameSaves, WhipPanel, GameDrawing, Scene):
             self.pressed(event.ui_element)
         elif event.type == pygame.KEYDOWN:
             self.key(event)
+
+    def greyed_at(self, pos) -> tuple[str, str] | None:
+        """The label and the engine's reason of the greyed option under the mouse, if any."""
+        scroller = getattr(self, "scroller", None)
+        if scroller is None or not scroller.rect.collidepoint(pos):
+            return None
+        return next((why for b, why in getattr(self, "greyed", {}).items() if b.rect.collidepoint(pos)), None)
 
     def hit_at(self, pos) -> tuple[str, str] | None:
         for hit in reversed(self.hits):
@@ -226,8 +248,6 @@ class GameScene(GameSaves, WhipPanel, GameDrawing, Scene):
         self.rebuild()
 
     def pressed(self, el) -> None:
-        from .overlays import ChronicleOverlay, CountryOverlay, PauseOverlay
-
         if el in self.option_buttons:
             self.act(self.option_buttons[el].action)
         elif el in self.tab_buttons:
@@ -240,32 +260,28 @@ class GameScene(GameSaves, WhipPanel, GameDrawing, Scene):
         elif el in self.top_buttons:
             oid = self.top_buttons[el]
             if oid == "#pause":
-                self.app.push(PauseOverlay)
+                self.app.push("pause")
             elif oid == "#chronicle":
-                self.app.push(ChronicleOverlay, self.session, self._viewer)
+                self.app.push("chronicle", self.session, self._viewer)
             elif oid == "#country":
-                self.app.push(CountryOverlay, self.session, self._viewer)
+                self.app.push("country", self.session, self._viewer)
             elif oid == "#relations":
                 self.open_relations()
             elif oid == "#encyclopedia":
-                from .encyclopedia import EncyclopediaScene
-
-                self.app.push(EncyclopediaScene)
+                self.app.push("encyclopedia")
 
     def key(self, event: pygame.event.Event) -> None:
-        from .overlays import ChronicleOverlay, CountryOverlay, PauseOverlay
-
         k = event.key
         if k == pygame.K_ESCAPE:
-            self.app.push(PauseOverlay)
+            self.app.push("pause")
         elif k == pygame.K_e:
             self.end_my_turn()
         elif k == pygame.K_u:
             self.undo_last()
         elif k == pygame.K_c:
-            self.app.push(ChronicleOverlay, self.session, self._viewer)
+            self.app.push("chronicle", self.session, self._viewer)
         elif k == pygame.K_i:
-            self.app.push(CountryOverlay, self.session, self._viewer)
+            self.app.push("country", self.session, self._viewer)
         elif k == pygame.K_r:
             self.open_relations()
         elif k == pygame.K_TAB:
@@ -285,9 +301,7 @@ class GameScene(GameSaves, WhipPanel, GameDrawing, Scene):
             self.rebuild()
 
     def open_relations(self) -> None:
-        from .relations import RelationsOverlay
-
-        self.app.push(RelationsOverlay, self.session, self._viewer)
+        self.app.push("relations", self.session, self._viewer)
 
     def cycle_selection(self, step: int) -> None:
         targets = [(h.kind, h.id) for h in self.hits if h.kind in ("person", "office", "region", "base")]
@@ -308,8 +322,6 @@ class GameScene(GameSaves, WhipPanel, GameDrawing, Scene):
 
     def put_to_the_class(self, action: A.Propose) -> None:
         """Class vote: the room decides whether to put this motion; the driver enters the tally."""
-        from .classvote import ClassVoteOverlay
-
         option = next((o for o in self.option_buttons.values() if o.action == action), None)
         label = option.label if option else "this motion"
         preview = f" ({option.preview})" if option and option.preview else ""
@@ -322,7 +334,7 @@ class GameScene(GameSaves, WhipPanel, GameDrawing, Scene):
                 self.rebuild()
 
         self.app.push(
-            ClassVoteOverlay,
+            "class_vote",
             self.session,
             action.actor,
             f"the motion: {label}",
@@ -346,94 +358,3 @@ class GameScene(GameSaves, WhipPanel, GameDrawing, Scene):
         if viewer and self.session.undo(viewer):
             self.message = "Undone."
             self.rebuild()
-
-    # ---- the flow of the game ------------------------------------------------------------------
-
-    def update(self, dt: float) -> None:
-        from .ending import EndOverlay, LessonEndOverlay
-        from .overlays import EventOverlay, HandoverOverlay, VoteOverlay
-
-        s = self.session
-        before = s.state.turn
-        self.autosave_if_new_turn()
-        self.collect_votes()
-        lesson = self.lesson_break_due()
-        if lesson:
-            self.app.push(LessonEndOverlay, s, lesson)
-            return
-        if s.over:
-            self.app.push(EndOverlay, s)
-            return
-        human = s.human_to_move()
-        if human is None:
-            started = pygame.time.get_ticks()
-            while s.human_to_move() is None and not s.over and pygame.time.get_ticks() - started < BOT_BUDGET_MS:
-                s.step_bot()
-            if s.state.turn != before or s.human_to_move() is not None:
-                self.collect_votes()
-                self.rebuild()
-            human = s.human_to_move()
-            if human is None or s.over:
-                return
-        if len(s.humans) > 1 and human != self.shown_human and s.options.get("handover", True):
-            self.shown_human = human
-            self._viewer = human
-            self.app.push(HandoverOverlay, s, human)
-            return
-        self.shown_human = human
-        self.clock.start_turn((s.state.turn, human), pygame.time.get_ticks())
-        if human != self._viewer or self.built_for != self.moment():
-            self._viewer = human
-            self.rebuild()
-        if self.pending_votes:
-            votes, self.pending_votes = self.pending_votes, []
-            if s.options.get("vote_reports", True):
-                self.app.push(VoteOverlay, s, votes)
-                return
-        if s.state.event_queue:
-            self.app.push(EventOverlay, s, human)
-        elif s.state.phase == "intrigue" and self.inbox_done.get(human) != s.state.turn:
-            self.open_inbox(human)
-
-    def open_inbox(self, human: str) -> None:
-        """Once per intrigue turn per person: what happened since their last turn, if anything."""
-        from ..inbox_model import lines
-        from .inbox import InboxOverlay
-
-        self.inbox_done[human] = self.session.state.turn
-        log = self.current_view(human).log
-        entries, self.inbox_mark[human] = log[self.inbox_mark.get(human, 0) :], len(log)
-        if lines(self.app.rs, entries, human):
-            self.app.push(InboxOverlay, self.session, human, entries)
-
-    def collect_votes(self) -> None:
-        log = self.session.state.log
-        for entry in log[self.seen_log :]:
-            if entry[1] in REPORTED and self.session.humans:
-                self.pending_votes.append(entry)
-        self.seen_log = len(log)
-
-    def after_teacher(self, note: str) -> None:
-        """A teacher control changed the game (perhaps wound it back): catch up and say what."""
-        state = self.session.state
-        self.seen_log = min(self.seen_log, len(state.log))
-        self.lesson_break_shown = state.turn
-        self._saved_turn = state.turn
-        self.pending_votes = []
-        self.inbox_mark = {f: min(n, len(state.log)) for f, n in self.inbox_mark.items()}
-        self.shown_human = None
-        self.message = note
-        self.rebuild()
-
-    def add_paused(self, ms: int) -> None:
-        self.clock.paused(ms)
-
-    def lesson_break_due(self) -> int:
-        """The lesson that has just ended (1, 2...), or 0 if the game is not at a lesson's end."""
-        state = self.session.state
-        preset = self.app.rs.scenarios[state.scenario].preset(state.preset)
-        if preset is None or preset.lessons <= 1 or state.turn == self.lesson_break_shown:
-            return 0
-        per_lesson = -(-(state.last_turn + 1) // preset.lessons)
-        self.lesson_break_shown = state.turn
-        return state.turn // per_lesson if state.turn % per_lesson == 0 else 0

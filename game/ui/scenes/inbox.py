@@ -9,8 +9,8 @@ import pygame
 
 from .. import assets as K
 from .. import inbox_model as M
-from .common import closes, heading
-from .overlays import Overlay
+from ..widgets.common import closes, heading
+from .overlay import Overlay
 
 
 class InboxOverlay(Overlay):
@@ -51,24 +51,16 @@ class InboxOverlay(Overlay):
         kind, what = line.target
         game = self.app.game_scene()
         if kind == "vote":
-            from .votereport import VoteOverlay
-
-            self.app.push(VoteOverlay, self.session, [what])
+            self.app.push("votes", self.session, [what])
         elif kind == "relations":
-            from .relations import RelationsOverlay
-
-            self.app.push(RelationsOverlay, self.session, self.viewer)
+            self.app.push("relations", self.session, self.viewer)
         elif kind == "event" and what in self.app.rs.events:
-            from .encyclopedia import EncyclopediaScene
-
-            self.app.push(EncyclopediaScene, "Events", what)
+            self.app.push("encyclopedia", "Events", what)
         elif kind in ("person", "office") and what and game is not None:
             self.app.pop()
             game.select((kind, what))
         else:
-            from .overlays import ChronicleOverlay
-
-            self.app.push(ChronicleOverlay, self.session, self.viewer)
+            self.app.push("chronicle", self.session, self.viewer)
 
     def draw(self, surface) -> None:
         super().draw(surface)

@@ -10,20 +10,18 @@ from ...persistence.codec import SaveError
 from ...session.paths import saves_dir
 from ...session.saving import list_saves, load_session
 from .. import assets as K
-from ..app import Scene
-from .common import closes, page
+from ..scene import Scene
+from ..widgets.common import closes, page
+from .contentnotice import before_game
 
 
 def open_game(app, path) -> str:
     """Load a save into a game screen; returns an error line, or '' when it worked."""
-    from .contentnotice import before_game
-    from .game import GameScene
-
     try:
         session = load_session(path, app.content)
     except SaveError as exc:
         return str(exc)
-    before_game(app, lambda: app.reset_to(GameScene, session))
+    before_game(app, lambda: app.reset_to("game", session))
     return ""
 
 

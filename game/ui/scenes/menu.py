@@ -8,25 +8,19 @@ from ... import __version__
 from ...session.paths import saves_dir
 from ...session.saving import list_saves
 from .. import assets as K
-from ..app import Scene
-from .common import ButtonList, Choice, backdrop, heading
+from ..scene import Scene
+from ..widgets.common import ButtonList, Choice, backdrop, heading
+from .loadscreen import open_game
 
 
 class MenuScene(Scene):
     def build(self) -> None:
-        from .encyclopedia import EncyclopediaScene
-        from .loadscreen import LoadScene
-        from .modscreen import ModsScene
-        from .newgame import NewGameScene
-        from .settingscreen import SettingsScene
-        from .setupscreen import SetupScene
-
         w, h = self.app.size
         self.latest = next((path for path, header, _ in list_saves(saves_dir()) if header), None)
         self.error = self.app.settings.problem  # a settings file set aside: say so once
         self.app.settings.problem = ""
         choices = [
-            Choice("#new_game", "New game", lambda: self.app.push(NewGameScene), key=pygame.K_n),
+            Choice("#new_game", "New game", lambda: self.app.push("new_game"), key=pygame.K_n),
             Choice(
                 "#continue",
                 "Continue",
@@ -35,17 +29,17 @@ class MenuScene(Scene):
                 key=pygame.K_c,
                 tooltip=f"Resume {self.latest.name}" if self.latest else "No saved game yet",
             ),
-            Choice("#load", "Load", lambda: self.app.push(LoadScene), key=pygame.K_l),
+            Choice("#load", "Load", lambda: self.app.push("load"), key=pygame.K_l),
             Choice(
                 "#open_setup",
                 "Open a set-up",
-                lambda: self.app.push(SetupScene),
+                lambda: self.app.push("setup"),
                 key=pygame.K_o,
                 tooltip="Start the game a teacher's .testament-setup file describes",
             ),
-            Choice("#encyclopedia", "Encyclopedia", lambda: self.app.push(EncyclopediaScene), key=pygame.K_e),
-            Choice("#settings", "Settings", lambda: self.app.push(SettingsScene), key=pygame.K_s),
-            Choice("#mods", "Mods", lambda: self.app.push(ModsScene), key=pygame.K_m),
+            Choice("#encyclopedia", "Encyclopedia", lambda: self.app.push("encyclopedia"), key=pygame.K_e),
+            Choice("#settings", "Settings", lambda: self.app.push("settings"), key=pygame.K_s),
+            Choice("#mods", "Mods", lambda: self.app.push("mods"), key=pygame.K_m),
             Choice("#quit", "Quit", self.quit, key=pygame.K_q),
         ]
         width = self.s(300)
@@ -54,8 +48,6 @@ class MenuScene(Scene):
         self.list = ButtonList(self, choices, rect, height, self.s(10))
 
     def resume(self) -> None:
-        from .loadscreen import open_game
-
         if self.latest is not None:
             self.error = open_game(self.app, self.latest)
 

@@ -16,8 +16,8 @@ from ...content.mods import discover, mod_states
 from ...session.paths import mod_roots
 from ...session.settings import save_settings
 from .. import assets as K
-from ..app import Scene
-from .common import closes, page
+from ..scene import Scene
+from ..widgets.common import closes, page
 
 
 class ModsScene(Scene):

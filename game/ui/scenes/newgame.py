@@ -5,9 +5,13 @@ from __future__ import annotations
 import pygame
 import pygame_gui
 
+from ...session.live import TABLE_OPTIONS, TIMER_STEPS
+from ...session.paths import saves_dir
+from ...session.setupfile import Setup, write_setup
 from .. import assets as K
-from ..app import Scene
-from .common import heading
+from ..scene import Scene
+from ..widgets.common import heading
+from .contentnotice import before_game
 
 
 class NewGameScene(Scene):
@@ -20,8 +24,6 @@ class NewGameScene(Scene):
             self.humans = [first[0]]
         self.seed = 1924
         self.levels: dict[str, str] = {}
-        from ...session.live import TABLE_OPTIONS
-
         self.options = dict(TABLE_OPTIONS)
         self.preset: str | None = None
         super().__init__(app)
@@ -142,8 +144,6 @@ class NewGameScene(Scene):
         elif el in self.option_buttons:
             key, label = self.option_buttons[el]
             if key == "turn_timer":
-                from ...session.live import TIMER_STEPS
-
                 now = self.options.get(key, 0)
                 self.options[key] = (
                     TIMER_STEPS[(TIMER_STEPS.index(now) + 1) % len(TIMER_STEPS)] if now in TIMER_STEPS else 0
@@ -208,8 +208,6 @@ class NewGameScene(Scene):
             self.seed = int(text)
 
     def current_setup(self):
-        from ...session.setupfile import Setup
-
         return Setup(
             self.scenario,
             self.seed,
@@ -221,9 +219,6 @@ class NewGameScene(Scene):
         )  # the teacher's content settings travel with the set-up
 
     def export_setup(self) -> None:
-        from ...session.paths import saves_dir
-        from ...session.setupfile import write_setup
-
         if not self.seed_entry.get_text().strip().isdigit():
             self.error = "The seed is a whole number."
             return
@@ -237,8 +232,6 @@ class NewGameScene(Scene):
             self.error = f"Could not write the set-up: {exc.strerror}"
 
     def begin(self) -> None:
-        from .contentnotice import before_game
-        from .game import GameScene
 
         text = self.seed_entry.get_text().strip()
         if not text.isdigit():
@@ -246,7 +239,7 @@ class NewGameScene(Scene):
             return
         self.seed = int(text)
         session = self.current_setup().start(self.app.rs)
-        before_game(self.app, lambda: self.app.replace(GameScene, session))
+        before_game(self.app, lambda: self.app.replace("game", session))
 
     def draw(self, surface: pygame.Surface) -> None:
         rs = self.app.rs
@@ -270,7 +263,7 @@ class NewGameScene(Scene):
             led = "Led by " + (
                 ", ".join(leaders[:-1]) + " and " + leaders[-1] if len(leaders) > 1 else "".join(leaders)
             )
-            size, lines = K.fit_text(led if leaders else f.short, "body", self.s(13), room, 1, self.s(11))
+            size, lines = K.fit_text(led if leaders else f.name, "body", self.s(13), room, 1, self.s(11))
             K.text(surface, lines[0], (b.rect.right + self.s(52), b.rect.top + self.s(24)), "body", size, K.GREY)
         K.text(
             surface,

@@ -9,10 +9,11 @@ import html
 import pygame
 import pygame_gui
 
+from ...text import names
 from .. import assets as K
 from .. import relations_model as R
-from .common import ButtonList, Choice, closes, heading
-from .overlays import Overlay
+from ..widgets.common import ButtonList, Choice, closes, heading
+from .overlay import Overlay
 
 
 class RelationsOverlay(Overlay):
@@ -25,7 +26,7 @@ class RelationsOverlay(Overlay):
         rs, r = self.app.rs, self.frame_rect()
         view = self.session.view(self.viewer)
         mine, offers = R.pacts_in_force(rs, view, self.viewer), R.offers(rs, view, self.viewer)
-        parts = [f"<b>Your pacts in force ({html.escape(rs.factions[self.viewer].short)})</b>"]
+        parts = [f"<b>Your pacts in force ({html.escape(names.label(rs, self.viewer))})</b>"]
         parts += [html.escape(i.text) for i in mine] or ["None."]
         parts += ["", "<b>Offers</b>"] + (
             [html.escape(i.text) for i in offers] or ["No offers standing to or from you."]

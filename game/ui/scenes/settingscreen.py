@@ -9,9 +9,9 @@ import pygame_gui
 from ...content.tags import LABELS, TAGS, toggled
 from ...session.settings import save_settings
 from .. import assets as K
-from ..app import Scene
-from .common import page
-from .contentnotice import toggle_label
+from ..scene import Scene
+from ..summaries import toggle_label
+from ..widgets.common import page
 
 RESOLUTIONS = ("1280x720", "1600x900", "1920x1080", "2560x1440")
 SCALES = ("100", "125", "150", "175", "200")

@@ -10,21 +10,19 @@ from ...session.paths import saves_dir
 from ...session.saving import mtime
 from ...session.setupfile import SUFFIX, SetupError, read_setup
 from .. import assets as K
-from ..app import Scene
-from .common import closes, page
+from ..scene import Scene
+from ..widgets.common import closes, page
+from .contentnotice import before_game
 
 
 def start_from_setup(app, path) -> str:
     """Start the game a set-up file describes; returns an error line, or ''."""
-    from .contentnotice import before_game
-    from .game import GameScene
-
     try:
         setup = read_setup(path, app.rs)
     except SetupError as exc:
         return str(exc)
     session = setup.start(app.rs)
-    before_game(app, lambda: app.reset_to(GameScene, session))
+    before_game(app, lambda: app.reset_to("game", session))
     return ""
 
 

@@ -11,17 +11,17 @@ import pygame
 import pygame_gui
 
 from ...core import actions as A
+from ...core.calendar import half_year_label
 from ...session.live import TIMER_STEPS
+from ...text.chronicle import Text
 from .. import assets as K
-from .common import ButtonList, Choice, closes, heading
-from .overlays import MenuOverlay, Overlay
+from ..widgets.common import ButtonList, Choice, closes, heading
+from .overlay import MenuOverlay, Overlay
 
 
 def report_back(dialog, result) -> None:
     """After a teacher control: on success close the teacher's dialogs and say on the apparatus
     screen what the chronicle now says; on refusal keep the dialog open with the reason."""
-    from ...text.chronicle import Text
-
     if not result.ok:
         dialog.note = dialog.session.words(result.reason)
         return
@@ -257,8 +257,6 @@ class EventPickerOverlay(Overlay):
         return (sorted(named, key=by_date) + sorted(told, key=by_date))[: self.LIMIT]
 
     def choices(self) -> list[Choice]:
-        from ...core.calendar import half_year_label
-
         out = []
         for event_id in self.matches():
             ev = self.app.rs.events[event_id]

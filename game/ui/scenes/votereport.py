@@ -13,9 +13,9 @@ import pygame_gui
 from ...text.chronicle import Text
 from ...text.votes import VoteWords
 from .. import assets as K
-from . import projector as PJ
-from .common import closes, heading
-from .overlays import Overlay
+from ..widgets import projector as PJ
+from ..widgets.common import closes, heading
+from .overlay import Overlay
 
 RED = "#be1e22"
 
@@ -31,7 +31,7 @@ def report_html(rs, votes: list) -> str:
                 hall = ", ".join(
                     f"{t.faction(k) if k != 'uncommitted' else 'uncommitted'} {n}" for k, n in p["delegates"].items()
                 )
-                reports = ", ".join(f"{t.faction(k)}'s report {n}" for k, n in p["reports"].items())
+                reports = ", ".join(f"{t.of(k)} report {n}" for k, n in p["reports"].items())
                 parts.append(f"&nbsp;&nbsp;Delegates: {html.escape(hall)}")
                 parts.append(f"&nbsp;&nbsp;The political report: {html.escape(reports)}")
             parts.append("")

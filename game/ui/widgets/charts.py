@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pygame
 
-from . import assets as K
+from .. import assets as K
 
 
 def line_chart(

@@ -10,7 +10,7 @@ from functools import lru_cache
 
 import pygame
 
-from . import assets as K
+from .. import assets as K
 
 MOTIFS = {
     "grain": ("grain", "harvest", "village", "field", "famine", "kolkhoz", "peasant", "bread"),

@@ -8,20 +8,23 @@ import pygame
 
 from ...core.calendar import pretty_date
 from ...core.rules.control import estimates
+from ...core.rules.discipline import enforcer
+from ...text.names import faction, label
 from .. import assets as K
 from .. import presenters as P
+from .. import standing_model
 from ..clock import mm_ss
-from ..portrait import portrait
+from .portrait import portrait
 
 
 class GameDrawing:
-    """Drawing for GameScene (which provides session, app, panel, diagram, hits and the rest)."""
+    """Drawing for GameScene (which provides session, changes, app, panel, diagram, hits and the rest)."""
 
     def draw(self, surface: pygame.Surface) -> None:
         viewer = self._viewer
         view = self.current_view(viewer)
         # The static picture is redrawn only when the game, the selection or the size changes.
-        key = (id(view), viewer, self.selected, surface.get_size(), self.message, len(self.option_buttons))
+        key = (self.changes, viewer, self.selected, surface.get_size(), self.message, len(self.option_buttons))
         if getattr(self, "_canvas_key", None) != key:
             self._canvas = pygame.Surface(surface.get_size())
             self._canvas.fill(K.PAPER)
@@ -32,21 +35,24 @@ class GameDrawing:
         surface.blit(self._canvas, (0, 0))
         self.draw_status(surface)
         if self.hover:
-            tip_key = (id(view), self.hover)
+            tip_key = (self.changes, viewer, self.hover)
             if getattr(self, "_tip_key", None) != tip_key:
                 if self.hover[0] == "stat":
                     self._tip_lines = self.explain_stat(self.hover[1], view, viewer)
+                elif self.hover[0] == "why":  # a greyed option: what it is and why not now
+                    label, reason = self.hover[1]
+                    self._tip_lines = [label, f"Not now: {reason}"]
                 else:
                     self._tip_lines = P.describe(self.app.rs, view, viewer, *self.hover)
                 self._tip_key = tip_key
             self.draw_tooltip(surface, self._tip_lines)
 
     def current_view(self, viewer: str):
-        """The player view, rebuilt only when the state object changes (each action makes a new one)."""
-        state = self.session.state
+        """The player view, rebuilt only when the session has changed (GameScene.changes counts
+        its notices) or another faction's eyes are wanted."""
         cached = getattr(self, "_view_cache", None)
-        if cached is None or cached[0] is not state or cached[1] != viewer:
-            self._view_cache = (state, viewer, self.session.view(viewer))
+        if cached is None or cached[0] != self.changes or cached[1] != viewer:
+            self._view_cache = (self.changes, viewer, self.session.view(viewer))
         return self._view_cache[2]
 
     def draw_top(self, surface, view, viewer) -> None:
@@ -55,7 +61,7 @@ class GameDrawing:
         pygame.draw.rect(surface, K.INK, (0, 0, w, self.s(60)))
         date = pretty_date(view.turn, view.start_year)
         mover = self.session.to_move()
-        who = rs.factions[mover].short if mover in rs.factions else "—"
+        who = label(rs, mover) if mover in rs.factions else "—"
         phase = {
             "chronicle": "Chronicle",
             "intrigue": "Intrigue",
@@ -68,10 +74,16 @@ class GameDrawing:
         fs = view.factions[viewer]
         rung = rs.ladder_of(viewer).rungs[fs.rung].name
         K.marker(surface, (self.s(290), self.s(30)), self.s(18), K.colour(f.colour), f.marker, self.s(18))
-        K.text(surface, f.name, (self.s(316), self.s(6)), "bold", self.s(17), K.WHITE)
-        # Each number is its own hover target with the reasons behind it.
-        x = self.s(316)
+        name = K.text(surface, f.name, (self.s(316), self.s(6)), "bold", self.s(17), K.WHITE)
+        # Each number is its own hover target with the reasons behind it; where the faction stands
+        # (its running score, how close it is to sole power) sits beside its name.
         self.stat_hits = []
+        x = name.right + self.s(16)
+        for key, words in zip(("score", "power"), standing_model.top_bar(rs, view, viewer)):
+            rect = K.text(surface, words, (x, self.s(9)), "body", self.s(15), K.PAPER_DARK)
+            self.stat_hits.append((rect, key))
+            x = rect.right + self.s(14)
+        x = self.s(316)
         for key, words in (
             ("influence", f"Influence {fs.influence}"),
             ("ap", f"AP {fs.ap}"),
@@ -122,8 +134,6 @@ class GameDrawing:
 
     def explain_stat(self, key: str, view, viewer: str) -> list[str]:
         """Why a number on the top bar is what it is."""
-        from ...core.rules.discipline import enforcer
-
         rs, r = self.app.rs, self.app.rs.rules
         fs = view.factions[viewer]
         if key == "influence":
@@ -150,13 +160,17 @@ class GameDrawing:
             ]
         if key == "heat":
             judge = enforcer(rs, view)
-            who = rs.factions[judge].short if judge else "nobody"
+            who = faction(rs, judge) if judge else "nobody"
             return [
                 "Heat: how openly you break the ban on factions.",
                 f"Platforms (+{r['platform_heat']}), organising (+{r['organise_heat']}), specials and denunciations raise it;",
                 f"a quiet turn lowers it by {r['heat_decay']}; recanting halves it.",
                 f"At {r['discipline_heat']} the Control Commission strikes: it answers to {who} now.",
             ]
+        if key == "score":
+            return standing_model.score_lines(rs, view, viewer)
+        if key == "power":
+            return standing_model.power_lines(rs, view, viewer)
         if key == "rung":
             ladder = rs.ladder_of(viewer)
             return [

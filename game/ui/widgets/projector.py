@@ -178,27 +178,6 @@ class EventLayout:
         return out + [row.button for row in self.rows]
 
 
-def event_content(app, session, event, faction: str, class_vote: bool) -> tuple[str, list, list[tuple[str, str]]]:
-    """An event's text as shown (the summary if the content settings say so), its paragraphs, and
-    each choice's row: its button label and what it does."""
-    from ...content.tags import note, shown_text
-    from ...text.chronicle import Text
-    from .contentnotice import tags_for
-
-    rs, text = app.rs, Text(app.rs)
-    shown, hidden = shown_text(event, tags_for(app, session))  # full text, or the summary
-    paragraphs = [(f"{rs.factions[faction].name} decides.", "bold", 16, K.INK), (shown, "body", 18, K.INK)]
-    if hidden:  # a summary says so, so nobody takes it for the whole text
-        paragraphs.append((note(hidden) + ". The full text is in the Encyclopedia.", "bold", 14, K.RED_DARK))
-    rows = []
-    for i, c in enumerate(event.choices):
-        effects = "; ".join(filter(None, (text.effect(name, p) for name, p in c.effects)))
-        rows.append((f"{i + 1}. {c.label}", f"{c.text} — {effects}" if effects else c.text))
-    if class_vote:
-        rows.append(("Class vote first (V)", "The room votes on the choices; the driver enters the result."))
-    return shown, paragraphs, rows
-
-
 def list_fits(title: str, k: float, frame: pygame.Rect) -> bool:
     """A dialog with a scrolling list (the votes): its list still shows ten lines at once."""
     lines = (frame.height - int(140 * k)) // (int(15 * k) * 4 // 3)  # the list's type is 15 points

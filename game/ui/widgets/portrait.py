@@ -13,9 +13,9 @@ from functools import lru_cache
 
 import pygame
 
-from ..core.defs import CharacterDef
-from ..core.ruleset import Ruleset
-from . import assets as K
+from ...core.defs import CharacterDef
+from ...core.ruleset import Ruleset
+from .. import assets as K
 
 
 def _seed(cid: str) -> int:

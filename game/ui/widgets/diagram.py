@@ -14,10 +14,10 @@ from dataclasses import dataclass
 
 import pygame
 
-from ..core.rules.control import estimates
-from ..core.ruleset import Ruleset
-from ..core.state import GameState
-from . import assets as K
+from ...core.rules.control import estimates
+from ...core.ruleset import Ruleset
+from ...core.state import GameState
+from .. import assets as K
 
 
 @dataclass(frozen=True, slots=True)

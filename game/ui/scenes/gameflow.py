@@ -1,0 +1,109 @@
+"""The flow of the game on the apparatus screen: each frame the bots move a few steps, then the
+screen opens the dialog the moment needs - a lesson's end, the end, the hand-over, the vote
+reports, an event, the inbox. A mixin of GameScene (which provides app, session, saver,
+clock and the rest)."""
+
+from __future__ import annotations
+
+import pygame
+
+from .. import inbox_model
+
+# What the players are shown after each Politburo session: votes, congresses and plenums.
+REPORTED = (
+    "vote.held",
+    "plenum.removal",
+    "plenum.expulsion",
+    "congress.held",
+    "congress.co_report_failed",
+    "congress.co_report_held",
+    "plenum.elected",
+    "plenum.dropped",
+    "plenum.coopted",
+)
+BOT_BUDGET_MS = 6.0
+
+
+class GameFlow:
+    def update(self, dt: float) -> None:
+        s = self.session
+        before = s.state.turn
+        self.autosave_if_new_turn()
+        self.collect_votes()
+        lesson = self.lesson_break_due()
+        if lesson:
+            self.app.push("lesson_end", s, lesson)
+            return
+        if s.over:
+            self.app.push("end", s)
+            return
+        human = s.human_to_move()
+        if human is None:
+            started = pygame.time.get_ticks()
+            while s.human_to_move() is None and not s.over and pygame.time.get_ticks() - started < BOT_BUDGET_MS:
+                s.step_bot()
+            if s.state.turn != before or s.human_to_move() is not None:
+                self.collect_votes()
+                self.rebuild()
+            human = s.human_to_move()
+            if human is None or s.over:
+                return
+        if len(s.humans) > 1 and human != self.shown_human and s.options.get("handover", True):
+            self.shown_human = human
+            self._viewer = human
+            self.app.push("handover", s, human)
+            return
+        self.shown_human = human
+        self.clock.start_turn((s.state.turn, human), pygame.time.get_ticks())
+        if human != self._viewer or self.built_for != self.moment():
+            self._viewer = human
+            self.rebuild()
+        if self.pending_votes:
+            votes, self.pending_votes = self.pending_votes, []
+            if s.options.get("vote_reports", True):
+                self.app.push("votes", s, votes)
+                return
+        if s.state.event_queue:
+            self.app.push("event", s, human)
+        elif s.state.phase == "intrigue" and self.inbox_done.get(human) != s.state.turn:
+            self.open_inbox(human)
+
+    def open_inbox(self, human: str) -> None:
+        """Once per intrigue turn per person: what happened since their last turn, if anything."""
+        self.inbox_done[human] = self.session.state.turn
+        log = self.current_view(human).log
+        entries, self.inbox_mark[human] = log[self.inbox_mark.get(human, 0) :], len(log)
+        if inbox_model.lines(self.app.rs, entries, human):
+            self.app.push("inbox", self.session, human, entries)
+
+    def collect_votes(self) -> None:
+        log = self.session.state.log
+        for entry in log[self.seen_log :]:
+            if entry[1] in REPORTED and self.session.humans:
+                self.pending_votes.append(entry)
+        self.seen_log = len(log)
+
+    def after_teacher(self, note: str) -> None:
+        """A teacher control changed the game (perhaps wound it back): catch up and say what."""
+        state = self.session.state
+        self.seen_log = min(self.seen_log, len(state.log))
+        self.lesson_break_shown = state.turn
+        self.saver.mark_saved()
+        self.pending_votes = []
+        self.inbox_mark = {f: min(n, len(state.log)) for f, n in self.inbox_mark.items()}
+        self.shown_human = None
+        self.message = note
+        self.rebuild()
+
+    def add_paused(self, ms: int) -> None:
+        self.clock.paused(ms)
+
+    def lesson_break_due(self) -> int:
+        """The lesson that has just ended (1, 2...), or 0 if the game is not at a lesson's end."""
+        state = self.session.state
+        preset = self.app.rs.scenarios[state.scenario].preset(state.preset)
+        if preset is None or preset.lessons <= 1 or state.turn == self.lesson_break_shown:
+            return 0
+        per_lesson = -(-(state.last_turn + 1) // preset.lessons)
+        self.lesson_break_shown = state.turn
+        return state.turn // per_lesson if state.turn % per_lesson == 0 else 0

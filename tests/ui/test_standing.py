@@ -1,0 +1,53 @@
+"""Where you stand, in the top bar: the running score and the sole-power track, each explained on hover."""
+
+from __future__ import annotations
+
+import pygame
+
+from game.core import actions as A
+from game.core.rules.standing import standing
+
+
+def _game_at_turn(app, turn: int):
+    from game.session.live import Session
+    from game.ui.scenes.game import GameScene
+
+    rs = app.rs
+    session = Session.start(rs, "succession", 7, ["bukharin"])
+    for _ in range(5000):
+        mover = session.human_to_move()
+        if session.state.turn >= turn and mover == "bukharin" and session.state.phase == "intrigue":
+            break
+        if mover is None:
+            session.step_bot()
+        elif session.state.phase == "chronicle":
+            event = rs.events[session.state.event_queue[0]]
+            session.submit(A.ChooseOption(mover, event.id, event.choices[0].id))
+        else:
+            session.submit(A.EndTurn(mover))
+    game = app.reset_to(GameScene, session)
+    game.shown_human, game.seen_log = "bukharin", len(session.state.log)
+    app.frame()
+    app.frame()
+    return session, game
+
+
+def _hover(app, game, key: str) -> list[str]:
+    rect = next(r for r, k in game.stat_hits if k == key)
+    pygame.event.post(pygame.event.Event(pygame.MOUSEMOTION, pos=rect.center, rel=(0, 0), buttons=(0, 0, 0)))
+    app.frame()
+    app.frame()
+    return game._tip_lines
+
+
+def test_the_top_bar_shows_the_score_and_the_sole_power_track_with_their_parts(app):
+    session, game = _game_at_turn(app, 3)
+    view = session.view("bukharin")
+    row = standing(app.rs, view)["bukharin"]
+    score = _hover(app, game, "score")
+    assert score[0].startswith("The score if the game ended now")
+    assert any(line.startswith("The Right: ") and f"{row['score']['total']:.1f}" in line for line in score)
+    assert len([line for line in score if " = power " in line]) == len(app.rs.faction_ids)
+    power = _hover(app, game, "power")
+    assert power[0].startswith("Sole power: hold all four")
+    assert any(line.startswith(f"The Right: {row['met']}/4") for line in power)
