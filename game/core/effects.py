@@ -12,7 +12,7 @@ from typing import Any
 from .conditions import Ctx, resolve_one
 from .defs import Clause
 from .registry import Registry
-from .rules import people
+from .rules import compromise, people, plan
 from .rules.control import add_public_loyalty
 from .ruleset import Ruleset
 from .state import GameState, Motion
@@ -215,9 +215,7 @@ def _remove_card(rs: Ruleset, state: GameState, card: Any, ctx: Ctx) -> None:
     {"figure": "character", "faction": "faction_ref"},
     "Put a motion naming a compromise figure on the Politburo agenda in the faction's name (if she may be named).",
 )
-def _propose_compromise(rs, state, p, ctx):
-    from .rules import compromise  # compromise reads strengths, which read the state's rules
-
+def _propose_compromise(rs: Ruleset, state: GameState, p: Any, ctx: Ctx) -> None:
     for f in factions_of(rs, p["faction"], ctx):
         params = {"figure": p["figure"]}
         if compromise.eligible(rs, state, p["figure"]) or any(m.params == params for m in state.agenda):
@@ -230,7 +228,5 @@ def _propose_compromise(rs, state, p, ctx):
 @effect(
     "correct_figures", {"share": "number"}, "Bring the plan's reported output this share of the way back to the real."
 )
-def _correct_figures(rs, state, p, ctx):
-    from .rules import plan
-
+def _correct_figures(rs: Ruleset, state: GameState, p: Any, ctx: Ctx) -> None:
     plan.correct(rs, state, float(p["share"]))
