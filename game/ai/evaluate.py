@@ -105,4 +105,7 @@ def _one(rs: Ruleset, view: GameState, me: str, name: str, p, ctx: Ctx, threshol
         return -4.0 if owner == me else 0.5 if owner is not None else 0.0
     if name == "grip":
         return p["add"] / 3.0 if rs.factions[me].apparatus else -p["add"] / 5.0
+    if name == "propose_compromise":
+        # A figure above the factions: her sponsor's prestige, and turns of a looser grip and less heat.
+        return -2.5 if rs.factions[me].apparatus else 2.5
     return 0.0

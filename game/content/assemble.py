@@ -239,7 +239,13 @@ def assemble(
     )
 
 
-ENGINE_FLAGS = ("platform:", "testament_published")  # flags the rules themselves set
+ENGINE_FLAGS = (  # flags the rules themselves set
+    "platform:",
+    "testament_published",
+    "moral_authority",  # rules/compromise.py (and the prefix of moral_authority:<figure>:<sponsor>)
+    "plan_figures_found",  # rules/plan.py
+    "abroad_",  # rules/abroad.py: abroad_<juncture>_won | _lost
+)
 
 
 def _check_pact_kinds(checker: Checker, rules: dict[str, Any]) -> None:

@@ -73,6 +73,8 @@ def scenario(loc: Located, refs: RefCheck, positions: dict[str, list[str]]) -> D
             refs.one(loc, ("loyalty", cid, f), f, "faction")
     for i, cid in enumerate(d.get("dead_at_start", [])):
         refs.one(loc, ("dead_at_start", i), cid, "character")
+    for cid in d.get("death_dates") or {}:
+        refs.one(loc, ("death_dates", cid), cid, "character")
     return D.ScenarioDef(
         d["id"],
         d["name"],
@@ -97,6 +99,7 @@ def scenario(loc: Located, refs: RefCheck, positions: dict[str, list[str]]) -> D
         {int(k): float(v) for k, v in d["tension"].items()},
         tuple(preset(loc, refs, i, x) for i, x in enumerate(d.get("presets", []))),
         tuple(scenario_pact(loc, refs, i, x) for i, x in enumerate(d.get("pacts", []))),
+        {cid: half_year(date) for cid, date in (d.get("death_dates") or {}).items()},
     )
 
 

@@ -299,6 +299,11 @@ SCENARIO: dict[str, F] = {
     "loyalty": ("number_table", False, "character -> faction -> starting public loyalty (overrides)"),
     "congresses": ("dates", True, "dates of scheduled party congresses"),
     "dead_at_start": ("texts", False, "characters already dead"),
+    "death_dates": (
+        "text_map",
+        False,
+        "character -> the date from which his historical natural death may come in this scenario (alternate history: Lenin lives)",
+    ),
     "grip": ("int:0..100", True, "the secretaries' grip on delegations at the start, 0-100"),
     "tension": ("year_map", True, "year -> international tension from outside"),
     "presets": (

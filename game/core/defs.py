@@ -337,6 +337,9 @@ class ScenarioDef:
     tension: dict[int, float]  # exogenous international tension by year
     presets: tuple[PresetDef, ...] = ()
     pacts: tuple[ScenarioPactDef, ...] = ()
+    death_dates: dict[str, int] = field(
+        default_factory=dict
+    )  # character -> half-year his natural death may come from (alternate history)
 
     def preset(self, preset_id: str | None) -> PresetDef | None:
         return next((p for p in self.presets if p.id == preset_id), None)

@@ -12,10 +12,10 @@ from typing import Any
 from .conditions import Ctx, resolve_one
 from .defs import Clause
 from .registry import Registry
-from .rules import people
+from .rules import compromise, people, plan
 from .rules.control import add_public_loyalty
 from .ruleset import Ruleset
-from .state import GameState
+from .state import GameState, Motion
 
 Apply = Callable[[Ruleset, GameState, Any, Ctx], None]
 
@@ -208,3 +208,25 @@ def _remove_card(rs: Ruleset, state: GameState, card: Any, ctx: Ctx) -> None:
     for pile in [state.deck, state.discard, *(fs.hand for fs in state.factions.values())]:
         while card in pile:
             pile.remove(card)
+
+
+@effect(
+    "propose_compromise",
+    {"figure": "character", "faction": "faction_ref"},
+    "Put a motion naming a compromise figure on the Politburo agenda in the faction's name (if she may be named).",
+)
+def _propose_compromise(rs: Ruleset, state: GameState, p: Any, ctx: Ctx) -> None:
+    for f in factions_of(rs, p["faction"], ctx):
+        params = {"figure": p["figure"]}
+        if compromise.eligible(rs, state, p["figure"]) or any(m.params == params for m in state.agenda):
+            continue
+        state.motion_seq += 1
+        state.agenda.append(Motion("compromise", f, params, state.motion_seq))
+        state.note("motion.proposed", faction=f, kind="compromise", params=params, motion=state.motion_seq, odds=-1.0)
+
+
+@effect(
+    "correct_figures", {"share": "number"}, "Bring the plan's reported output this share of the way back to the real."
+)
+def _correct_figures(rs: Ruleset, state: GameState, p: Any, ctx: Ctx) -> None:
+    plan.correct(rs, state, float(p["share"]))

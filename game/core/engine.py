@@ -161,6 +161,7 @@ def _candidates(rs: Ruleset, state: GameState, f: str) -> list[A.Action]:
         out.append(A.BreakPact(f, other))
     out += [A.Propose(f, "convene", m) for m in ("plenum", "congress")]
     out.append(A.Propose(f, "publish", "testament"))
+    out += [A.Propose(f, "compromise", figure) for figure in r["compromise"]["figures"]]
     out += [A.Campaign(f, b, n) for b in rs.bases for n in amounts]
     out += [A.Organise(f, region, n) for region in rs.regions for n in amounts]
     out += [A.Platform(f), A.Recant(f)]

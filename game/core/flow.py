@@ -10,7 +10,7 @@ from __future__ import annotations
 from .calendar import now, year_of
 from .conditions import Ctx, holds
 from .effects import apply_effects
-from .rules import cards, congress, country, discipline, health, motions, pacts, scoring
+from .rules import abroad, cards, compromise, congress, country, discipline, health, motions, pacts, scoring
 from .rules.control import controller, loyalty_baseline
 from .ruleset import Ruleset
 from .state import GameState
@@ -61,6 +61,7 @@ def plenum_due(state: GameState) -> bool:
 def begin_turn(rs: Ruleset, state: GameState) -> None:
     state.note("turn.began", turn=state.turn)
     cards.enter_era(rs, state)
+    abroad.junctures(rs, state)
     state.event_queue = _events_due(rs, state)
     state.phase = "chronicle"
     settle(rs, state)
@@ -216,6 +217,7 @@ def _time(rs: Ruleset, state: GameState) -> None:
         discipline.update_exile(rs, state, f)
     _drift_loyalty(rs, state)
     _consolidate(rs, state)
+    compromise.turn_passes(rs, state)
     pacts.end_of_turn(rs, state)
     state.convene = [c for c in state.convene if c[0] > state.turn]
     scoring.accrue(rs, state)

@@ -2,7 +2,9 @@
 
 The engine keeps the whole truth. Every screen, every bot and every save shown to a player goes
 through this view, which hides other factions' secret influence and lobbying, their hands, the
-order of the draw pile, private chronicle entries, pact offers between others, and the dice.
+order of the draw pile, private chronicle entries, pact offers between others, and the dice; and,
+to a faction with no one where the real books are kept, the real industrial output (it sees the
+reported figure in its place: rules/plan.py).
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from .rng import Rng
+from .rules.plan import mask_figures
 from .ruleset import Ruleset
 from .state import GameState
 
@@ -34,6 +37,7 @@ def player_view(rs: Ruleset, state: GameState, faction: str, with_log: bool = Tr
     view.deck = [HIDDEN_CARD] * len(view.deck)
     view.rng = Rng(0)
     view.pacts = [p for p in view.pacts if p.accepted or faction in (p.a, p.b)]
+    mask_figures(rs, view, faction)
     if with_log:
         view.log = list(_public_log(rs, state.log, faction))
     return view

@@ -10,6 +10,7 @@ from typing import Any
 
 from ..core.ruleset import Ruleset
 from . import names
+from .debates import DebateSentences
 
 # How a death is told: (this turn, in the chronicle; looking back, in an epilogue)
 DEATHS = {
@@ -31,7 +32,7 @@ def death_then(cause: str) -> str:
     return DEATHS.get(cause, DEATHS["unknown"])[1]
 
 
-class Text:
+class Text(DebateSentences):
     def __init__(self, rs: Ruleset) -> None:
         self.rs = rs
 
@@ -80,6 +81,8 @@ class Text:
             return f"to convene a {p['meeting']}"
         if kind == "publish":
             return "to publish Lenin's Testament"
+        if kind == "compromise":
+            return f"to name {self.person(p['figure'])} the party's moral authority"
         return kind
 
     def entry(self, key: str, p: dict[str, Any]) -> str | None:

@@ -239,6 +239,12 @@ EFFECT_WORDS: dict[str, Callable[[Describer, Any], str]] = {
     "convene": lambda d, m: f"{MEETINGS.get(m, 'a ' + m.replace('_', ' '))} meets this half-year",
     "add_card": lambda d, c: f"{d.card(c)} goes into the draw pile",
     "remove_card": lambda d, c: f"{d.card(c)} leaves the game",
+    "propose_compromise": lambda d, p: (
+        f"{d.who(p['faction']).does('puts')} {d.person(p['figure'])} to the Politburo as the party's moral authority"
+    ),
+    "correct_figures": lambda d, p: (
+        f"the plan's reported output comes {round(100 * p['share'])} % of the way back to the real"
+    ),
 }
 
 

@@ -20,6 +20,7 @@ KIND_WORDS = {
     "censure": "censure a faction",
     "remove": "remove an office holder",
     "expel_member": "expel from the Politburo",
+    "compromise": "name a compromise figure",
 }
 
 # Why a computer player accepted or refused (game/ai/diplomacy.py judge_offer's keys); {you} is

@@ -73,6 +73,10 @@ WORDS: dict[str, str] = {
     "motion.convened": "It is already convened.",
     "motion.document": "The only document to publish is Lenin's Testament.",
     "motion.published": "The Testament is already published.",
+    "compromise.not_a_figure": "{character_name} cannot be put forward as a compromise figure.",
+    "compromise.not_free": "{character_name} is not free to speak for the party.",
+    "compromise.already": "A compromise figure already speaks for the party.",
+    "compromise.retreated": "She has withdrawn from the struggle; she will not be put forward again.",
     # pacts
     "pact.partner": "Offer a pact to another faction.",
     "pact.kind": "A pact is one of: {kinds}.",

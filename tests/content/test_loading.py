@@ -22,7 +22,7 @@ def test_base_content_validates_with_enough_to_play(rs):
     assert {"politburo", "central_committee", "secretariat", "orgburo", "control_commission", "congress"} <= set(
         rs.bodies
     )
-    assert len(rs.axes) == 8 and len(rs.events) >= 5 and len(rs.cards) >= 20
+    assert len(rs.axes) == 9 and len(rs.events) >= 5 and len(rs.cards) >= 20
     assert not rs.factions["stalin"].playable and rs.factions["stalin"].apparatus
 
 

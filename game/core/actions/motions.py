@@ -1,5 +1,6 @@
 """Putting a motion on the Politburo's agenda: policy steps, appointments and removals,
-expulsions, censure and readmission, convening a plenum or congress, publishing the Testament.
+expulsions, censure and readmission, convening a plenum or congress, publishing the Testament,
+naming a compromise figure (Krupskaya: rules/compromise.py).
 
 The motion is voted on when the Politburo meets (`rules.motions`); proposing it records the
 proposer's honest odds, and breaks the proposer's pacts with any faction it strikes at.
@@ -11,7 +12,7 @@ from collections.abc import Callable
 from typing import Any
 
 from ..flow import congress_due, plenum_due
-from ..rules import odds, pacts
+from ..rules import compromise, odds, pacts
 from ..ruleset import Ruleset
 from ..state import GameState, Motion
 from .pacts import pact_breaks
@@ -111,6 +112,19 @@ def _publish(rs: Ruleset, state: GameState, a: Propose) -> Reason | None:
     return None
 
 
+def _compromise(rs: Ruleset, state: GameState, a: Propose) -> Reason | None:
+    why = compromise.eligible(rs, state, a.target)
+    if why == "not_a_figure":
+        return Reason("compromise.not_a_figure", {"character": a.target})
+    if why == "not_free":
+        return Reason("compromise.not_free", {"character": a.target})
+    if why == "already":
+        return Reason("compromise.already")
+    if why == "retreated":
+        return Reason("compromise.retreated")
+    return None
+
+
 _MOTION_CHECKS: dict[str, Callable[[Ruleset, GameState, Propose], Reason | None]] = {
     "policy": _policy,
     "appoint": _appoint,
@@ -120,6 +134,7 @@ _MOTION_CHECKS: dict[str, Callable[[Ruleset, GameState, Propose], Reason | None]
     "readmit": _faction,
     "convene": _convene,
     "publish": _publish,
+    "compromise": _compromise,
 }
 
 

@@ -61,7 +61,7 @@ class AppointSecretary(Action):
     tag: ClassVar[str] = "appoint"
 
 
-MOTION_KINDS = ("policy", "appoint", "remove", "expel_member", "censure", "readmit", "convene", "publish")
+MOTION_KINDS = ("policy", "appoint", "remove", "expel_member", "censure", "readmit", "convene", "publish", "compromise")
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,7 +70,7 @@ class Propose(Action):
 
     policy: target=axis, step=+1/-1 · appoint: target=character, office · remove: office ·
     expel_member: target=character · censure / readmit: target=faction · convene: target=plenum|congress ·
-    publish: target=testament
+    publish: target=testament · compromise: target=character (a compromise figure, rules/compromise.py)
     """
 
     motion: str = ""
@@ -93,6 +93,8 @@ class Propose(Action):
             return {"faction": self.target}
         if m == "convene":
             return {"meeting": self.target}
+        if m == "compromise":
+            return {"figure": self.target}
         return {"document": self.target}
 
 

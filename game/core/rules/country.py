@@ -2,7 +2,7 @@
 
 Every indicator relaxes toward a target set by the policies in force (per-position target shifts
 and drifts are data, in `data/policies/`), as one numpy step. Then the couplings that make the
-economy an economy: the herds and the steppe famine; the harvest and the weather; the year's
+economy an economy: the price scissors and the plan's reported figures (rules/plan.py); the herds and the steppe famine; the harvest and the weather; the year's
 procurement squeezed out of it, exports, private trade and the towns; the villages' reserves
 between harvests and the famine when they run out; industry; repression with its own momentum,
 the camps as a stock, the killing, the purge of the army; and war readiness as a level drifting
@@ -23,6 +23,7 @@ import numpy as np
 from ..calendar import year_of
 from ..ruleset import Ruleset
 from ..state import GameState
+from . import plan
 
 Tables = tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]
 Get = Callable[[str], float]  # an indicator's value by id
@@ -103,6 +104,8 @@ def _couplings(rs: Ruleset, state: GameState, before: np.ndarray, target: np.nda
     def position(axis: str) -> str:
         return rs.axes[axis].positions[state.policies[axis]].id
 
+    # The scissors move with the prices the policies set, the goods famine and the harvest (rules/plan.py).
+    plan.scissors(rs, state, float(target[ii["price_scissors"]]))
     # Peasants leave the collective farms faster than they were driven in (spring 1930).
     if target[ii["collectivisation"]] < was("collectivisation"):
         put(
@@ -130,7 +133,10 @@ def _couplings(rs: Ruleset, state: GameState, before: np.ndarray, target: np.nda
     )
     fed = min(c["fed_most"], max(c["fed_least"], get("urban_food") / 55.0))
     growth = growth * fed - c["purge_drag"] * max(0.0, get("repression") - c["killing_threshold"]) / 100.0
-    put("industrial_output", get("industrial_output") * (1.0 + growth))
+    # Padded figures: the planners work from worse data every year (rules/plan.py).
+    padded, pad, misallocation = plan.padding_and_drag(rs, state, position)
+    put("industrial_output", get("industrial_output") * (1.0 + growth - misallocation))
+    plan.report(rs, state, padded, pad)
 
     forced = position("agriculture") in c["slaughter_per_point"]
     _repression(rs, state, c, get, put, position, gained if forced else 0.0)
@@ -287,6 +293,8 @@ def exogenous_tension(rs: Ruleset, state: GameState) -> float:
     year = year_of(state.turn, state.start_year)
     past = [y for y in schedule if y <= year]
     base = schedule[max(past)] if past else 20.0
+    # A win abroad (a united front that stopped Hitler) may lower the world's tension for good.
+    base -= sum(j["relief"] for j in rs.rules["abroad"]["junctures"] if f"abroad_{j['id']}_won" in state.flags)
     foreign = rs.axes["foreign"].positions[state.policies["foreign"]].id
     tension: float = base + rs.rules["country"]["foreign_tension"][foreign]
     return tension

@@ -2,8 +2,9 @@
 
 Each turn a living character may die of natural causes: a small chance that grows with age and
 with traits such as Ailing, and a much larger one once the date of a historical natural death (or
-fatal operation) has come. Executions and murders in history are never automatic: in this game
-they happen only if the game's politics bring them about.
+fatal operation) has come — or the date a scenario moves it to (`death_dates`: Lenin lives).
+Executions and murders in history are never automatic: in this game they happen only if the game's
+politics bring them about.
 """
 
 from __future__ import annotations
@@ -22,7 +23,8 @@ def death_chance(rs: Ruleset, state: GameState, character: str) -> float:
     age = state.start_year + state.turn // 2 - cdef.born
     p = r["hazard_base"] + max(0, age - r["hazard_age"]) * r["hazard_per_year"]
     p += sum(rs.trait(t).hazard for t in cdef.traits)
-    if cdef.died_cause in NATURAL_CAUSES and cdef.died_turn is not None and now(state) >= cdef.died_turn:
+    died = rs.scenarios[state.scenario].death_dates.get(character, cdef.died_turn)
+    if cdef.died_cause in NATURAL_CAUSES and died is not None and now(state) >= died:
         p += r["hazard_historical"]
     if state.status[rs.ci[character]] == "arrested":
         p += r["hazard_arrested"]

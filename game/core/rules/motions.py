@@ -3,7 +3,7 @@
 Motion kinds: policy (one step along an axis), appoint (a Politburo-confirmed office), remove (an
 office holder; a Central Committee office needs a joint plenum), expel_member (from the Politburo: needs two-thirds of a joint CC-CCC plenum),
 censure (a faction one rung down), readmit (a faction one rung up), convene (a plenum or a
-congress this turn), publish (Lenin's Testament).
+congress this turn), publish (Lenin's Testament), compromise (name a compromise figure: compromise.py).
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from typing import Any
 
 from ..ruleset import Ruleset
 from ..state import GameState, Motion
-from . import odds, pacts, people, swings
+from . import compromise, odds, pacts, people, swings
 from .congress import INDEPENDENT, candidates
 from .control import controller, reveal
 from .discipline import move_rung
@@ -116,6 +116,8 @@ def motion_still_valid(rs: Ruleset, state: GameState, motion: Motion) -> bool:
         return state.offices.get(p["office"]) is not None
     if motion.kind == "expel_member":
         return p["character"] in state.seats.get("politburo", [])
+    if motion.kind == "compromise":
+        return compromise.eligible(rs, state, p["figure"]) is None
     return True
 
 
@@ -149,6 +151,8 @@ def carry_out(rs: Ruleset, state: GameState, motion: Motion) -> None:
         meeting = [state.turn + 1, p["meeting"]]  # delegates need half a year to gather
         if meeting not in state.convene:
             state.convene.append(meeting)
+    elif kind == "compromise":
+        compromise.name_figure(rs, state, p["figure"], motion.proposer)
     elif kind == "publish":
         state.flags.setdefault("testament_published", state.turn)
         target = state.offices.get("general_secretary")

@@ -79,6 +79,9 @@ def inclination(rs: Ruleset, state: GameState, motion: Motion, member: str) -> f
         return sign * 0.8 * (50.0 - ideo.distance(rs.factions[p["faction"]].ideology)) / 50.0
     if kind == "publish":
         return (ideo.democracy - 50) / 50.0
+    if kind == "compromise":  # the democrats welcome her, and those close to her in outlook
+        closeness = (50.0 - ideo.distance(rs.characters[p["figure"]].ideology)) / 50.0
+        return max(-1.0, min(1.0, 0.5 * (ideo.democracy - 50) / 50.0 + 0.4 * closeness))
     return 0.0  # convening a meeting is procedure
 
 
@@ -136,6 +139,9 @@ def stance(
         return p["faction"] == faction or fdef.ideology.distance(rs.factions[p["faction"]].ideology) < 25
     if kind == "publish":
         return not fdef.apparatus
+    if kind == "compromise":  # a figure above the factions checks the strongest of them
+        weights = weights or strengths(rs, state)
+        return not fdef.apparatus and weights[faction] < max(weights.values())
     if kind == "convene":
         weights = weights or strengths(rs, state)
         return weights[faction] < weights[motion.proposer]

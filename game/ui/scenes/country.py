@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pygame
 
+from ...core.rules.plan import seen_figures
 from .. import assets as K
 from ..widgets.charts import line_chart
 from ..widgets.common import closes, heading
@@ -42,7 +43,8 @@ class CountryOverlay(Overlay):
         r = self.frame_rect()
         heading(surface, "The country", (r.left + self.s(16), r.top + self.s(6)), self.s(38), K.WHITE)
         state = self.session.state
-        history = state.history
+        # Industrial output as this player may know it: the reported figure without someone at the books.
+        values, history, masked = seen_figures(rs, state, self.viewer)
         if self.focus:
             d = rs.indicators[self.focus]
             body = pygame.Rect(r.left + self.s(20), r.top + self.s(70), r.width - self.s(40), r.height - self.s(150))
@@ -75,8 +77,9 @@ class CountryOverlay(Overlay):
             d = rs.indicators[ind]
             x = r.left + self.s(20) + (i % cols) * (width + self.s(20))
             y = r.top + self.s(70) + (i // cols) * row_h
-            value = float(state.indicators[rs.ii[ind]])
-            K.text(surface, f"{d.name}: {value:,.1f} {d.unit}", (x, y), "bold", self.s(15))
+            value = float(values[rs.ii[ind]])
+            reported = " (as reported)" if masked and ind == "industrial_output" else ""
+            K.text(surface, f"{d.name}{reported}: {value:,.1f} {d.unit}", (x, y), "bold", self.s(15))
             self.rows.append((pygame.Rect(x, y, width, row_h - self.s(4)), ind))
             spark = pygame.Rect(x + int(width * 0.62), y, int(width * 0.36), row_h - self.s(10))
             pygame.draw.rect(surface, K.WHITE, spark)
