@@ -8,13 +8,14 @@ Paths inside a record are tuples — ("choices", 1, "effects", 0) — shown to p
 from __future__ import annotations
 
 import difflib
+from pathlib import Path
 from typing import Any
 
 from ..core.calendar import half_year
 from ..core.conditions import CONDITIONS
 from ..core.effects import EFFECTS
 from .fieldtypes import base_type, type_name, value_range
-from .yamlio import Located, Problem
+from .yamlio import Located, Problem, YamlError, load_records
 
 
 def show(path: tuple) -> str:
@@ -316,3 +317,15 @@ class Clauses:
         if kind in REF_KINDS:
             return self.ids[kind]
         return None
+
+
+def optional_records(checker: Checker, path: Path, label: str) -> list[Located]:
+    """The records of a content file that may be absent (none then); a file that cannot be read
+    or parsed is a problem for `checker`, and no records."""
+    if not path.is_file():
+        return []
+    try:
+        return load_records(path, label)
+    except YamlError as exc:
+        checker.problems.append(exc.problem)
+        return []

@@ -7,23 +7,16 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..core.defs import HistorySeriesDef
-from .check import Checker, did_you_mean
+from .check import Checker, did_you_mean, optional_records
 from .schema import SERIES
-from .yamlio import Located, YamlError, load_records
+from .yamlio import Located
 
 SERIES_FILE = Path("history") / "series.yaml"
 
 
 def read_series(root: Path, label: str, checker: Checker, indicators: set[str]) -> tuple[HistorySeriesDef, ...]:
     """The series under `root` (none if the file is absent); problems go to `checker`."""
-    path = root / SERIES_FILE
-    if not path.is_file():
-        return ()
-    try:
-        items = load_records(path, label)
-    except YamlError as exc:
-        checker.problems.append(exc.problem)
-        return ()
+    items = optional_records(checker, root / SERIES_FILE, label)
     return tuple(d for d in (_series(loc, checker, indicators) for loc in items) if d is not None)
 
 

@@ -7,9 +7,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..core.defs import TutorialStepDef
-from .check import Checker, did_you_mean
+from .check import Checker, did_you_mean, optional_records
 from .schema import TUTORIAL_STEP
-from .yamlio import Located, YamlError, load_records
+from .yamlio import Located
 
 TUTORIAL_FILE = Path("tutorial") / "first_year.yaml"
 POINTS = (
@@ -30,14 +30,7 @@ TABS = ("Selection", "Faction", "Policy", "Hand")
 
 def read_tutorial(root: Path, label: str, checker: Checker, actions: set[str]) -> tuple[TutorialStepDef, ...]:
     """The steps under `root` (none if the file is absent); problems go to `checker`."""
-    path = root / TUTORIAL_FILE
-    if not path.is_file():
-        return ()
-    try:
-        items = load_records(path, label)
-    except YamlError as exc:
-        checker.problems.append(exc.problem)
-        return ()
+    items = optional_records(checker, root / TUTORIAL_FILE, label)
     steps = [_step(loc, checker, actions) for loc in items]
     seen: set[str] = set()
     for loc, step in zip(items, steps, strict=True):

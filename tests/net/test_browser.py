@@ -19,20 +19,12 @@ import pytest
 
 from game.net.room import Room
 from game.session.live import Session
-from tests.report.test_report_browser import find_browser
+from tests.report.test_report_browser import QUIET_FLAGS, find_browser
 
 from .harness import serving
 
 FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--hide-scrollbars",
-    "--no-first-run",
-    "--disable-sync",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-default-apps",
+    *QUIET_FLAGS,
     "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
     "--remote-debugging-port=0",
 ]

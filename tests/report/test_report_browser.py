@@ -59,17 +59,23 @@ def page_requests(netlog: Path) -> list[str]:
     return out
 
 
+# A headless Chromium that asks nothing of the network by itself (the network tests use them too).
+QUIET_FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--hide-scrollbars",
+    "--no-first-run",
+    "--disable-sync",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-default-apps",
+]
+
+
 def chromium(browser: str, profile: Path, netlog: Path, *args: str) -> subprocess.CompletedProcess:
     flags = [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--hide-scrollbars",
-        "--no-first-run",
-        "--disable-sync",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-default-apps",
+        *QUIET_FLAGS,
         f"--user-data-dir={profile}",
         f"--log-net-log={netlog}",
         "--host-resolver-rules=MAP * 127.0.0.1:9",
