@@ -8,8 +8,6 @@ import json
 import sys
 
 from ..ai import BASELINES, LEVELS
-from ..session.paths import data_dir, mod_roots
-from ..session.strength import balance, paired
 
 
 def add_parser(sub) -> None:
@@ -27,6 +25,9 @@ def add_parser(sub) -> None:
 
 
 def run_strength(content, args: argparse.Namespace) -> int:
+    from ..session.paths import data_dir, mod_roots
+    from ..session.strength import balance, paired  # the game's engine: loaded only when measuring
+
     rs = content.ruleset
     if args.scenario not in rs.scenarios:
         print(f"unknown scenario '{args.scenario}'; choose one of: {', '.join(rs.scenarios)}", file=sys.stderr)

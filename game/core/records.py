@@ -144,10 +144,12 @@ def clone_record(obj: R, **given: Any) -> R:
     cls = type(obj)
     plan = _PLANS.get(cls) or _plan(cls)
     values = list(plan.values(obj))
-    for i, copy in plan.copies:
-        values[i] = copy(values[i])
     for name, value in given.items():
         values[plan.index[name]] = value
+    taken = {plan.index[name] for name in given}
+    for i, copy in plan.copies:
+        if i not in taken:  # a given field is used as it is: never copy what is thrown away
+            values[i] = copy(values[i])
     if plan.setters is None:
         return cls(*values)
     new = object.__new__(cls)  # keyword-only fields: set the slots directly (what __init__ would do)

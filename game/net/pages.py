@@ -14,7 +14,6 @@ from typing import Any
 
 from ..content.tags import in_force, shown_text
 from ..core import actions as A
-from ..core.actions.lobbying import lobby_gain
 from ..core.calendar import pretty_date
 from ..core.legality import check
 from ..core.rules.control import controllers
@@ -183,32 +182,15 @@ def _groups(session: Session, view: GameState, faction: str, mine: bool) -> list
 
 
 def _people(rs: Ruleset, view: GameState, faction: str) -> list[P.Option]:
-    """Lobbying for everyone free; appointments (with their odds) only for one's own people, and
-    expulsion for the Politburo's members, so a page does not compute forecasts nobody reads."""
+    """What can be done with each free person: everything for one's own people, and for the rest
+    everything but proposing them for office, so a page does not compute forecasts nobody reads."""
     ctrl = controllers(rs, view)
-    politburo = set(view.seats.get("politburo", []))
     out: list[P.Option] = []
     for c, cid in enumerate(rs.character_ids):
-        if view.status[c] != "free":
-            continue
-        if ctrl[c] == faction:
-            options = P.options(rs, view, faction, "person", cid)
-        else:
-            options = [_lobby(rs, view, faction, cid, n) for n in rs.rules["spend_steps"]]
-            if int(view.loyalty_secret[c, rs.fi[faction]]) > 0:
-                options.append(P.Option("Declare your hold", A.Declare(faction, cid), "1 AP", "Reveal your hold"))
-            if cid in politburo:
-                expel = A.Propose(faction, "expel_member", cid)
-                odds = P._odds(rs, view, faction, expel) + "; then two-thirds of a joint plenum"
-                options.append(P.Option("Move to expel from the Politburo", expel, P._cost(rs, expel), odds))
-        out += _named(rs.characters[cid].name, options)
+        if view.status[c] == "free":
+            options = P.options(rs, view, faction, "person", cid, appointments=ctrl[c] == faction)
+            out += _named(rs.characters[cid].name, options)
     return out
-
-
-def _lobby(rs: Ruleset, view: GameState, faction: str, cid: str, amount: int) -> P.Option:
-    action = A.Lobby(faction, cid, amount)
-    gain = lobby_gain(rs, cid, amount)
-    return P.Option(f"Lobby ({amount})", action, P._cost(rs, action), f"+{gain} loyalty to you, in secret")
 
 
 def _named(name: str, options: list[P.Option]) -> list[P.Option]:

@@ -44,8 +44,9 @@ def _name(rs: Ruleset, faction: str | None) -> str:
     return names.label(rs, faction)
 
 
-def options(rs: Ruleset, view: GameState, viewer: str, kind: str, key: str) -> list[Option]:
-    """Actions on the selected thing, with cost and preview (legality is checked by the caller)."""
+def options(rs: Ruleset, view: GameState, viewer: str, kind: str, key: str, appointments: bool = True) -> list[Option]:
+    """Actions on the selected thing, with cost and preview (legality is checked by the caller).
+    `appointments=False` leaves out proposing a person for the offices (each has a forecast)."""
     out: list[Option] = []
     if kind == "person":
         for amount in rs.rules["spend_steps"]:
@@ -71,7 +72,7 @@ def options(rs: Ruleset, view: GameState, viewer: str, kind: str, key: str) -> l
                     _odds(rs, view, viewer, action) + "; then two-thirds of a joint plenum",
                 )
             )
-        for office, d in rs.offices.items():
+        for office, d in rs.offices.items() if appointments else ():
             if d.chosen_by == "politburo" and view.offices.get(office) != key and office in _wanted(rs, view):
                 action = A.Propose(viewer, "appoint", key, office=office)
                 out.append(Option(f"Propose as {d.name}", action, _cost(rs, action), _odds(rs, view, viewer, action)))

@@ -57,12 +57,12 @@ def _remembered(rs: Ruleset, key: tuple[Any, ...], work: Callable[[], Any]) -> t
     one unchanged state (every stance, strength and forecast of a decision) apply the rule once,
     and a changed state can never meet a stale answer."""
     memo = rs.cache.setdefault("controllers", {})
-    known = memo.get(key)
+    known: tuple[str | None, ...] | None = memo.get(key)
     if known is None:
         if len(memo) >= MEMO_SIZE:
             memo.clear()
         known = memo[key] = tuple(controllers_of(rs, work()))
-    return tuple(known)
+    return known
 
 
 def controllers(rs: Ruleset, state: GameState) -> list[str | None]:
