@@ -16,6 +16,7 @@ def test_a_flat_series_starts_at_zero():
 def test_the_report_chart_of_an_all_zero_series_shows_no_negative_axis():
     svg = chart_svg("Famine deaths", "thousand", 1924, [0.0] * 10, {})
     assert ">-" not in svg and ">\u22121" not in svg
+    assert ">0</text>" in svg and ">1</text>" in svg  # the band's own labels: 0 to 1
 
 
 def test_tooltips_are_wide_enough_to_read_at_every_scale():

@@ -46,7 +46,8 @@ def test_the_top_bar_shows_the_score_and_the_sole_power_track_with_their_parts(a
     row = standing(app.rs, view)["bukharin"]
     score = _hover(app, game, "score")
     assert score[0].startswith("The score if the game ended now")
-    assert any(line.startswith("The Right: ") and f"{row['score']['total']:.1f}" in line for line in score)
+    s = row["score"]
+    assert f"The Right: {s['total']:.1f} = power {s['power']:.1f} + program {s['program']:.1f}" in "\n".join(score)
     assert len([line for line in score if " = power " in line]) == len(app.rs.faction_ids)
     power = _hover(app, game, "power")
     assert power[0].startswith("Sole power: hold all four")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pygame
 
-from tests.ui.conftest import key
+from tests.ui.conftest import click, key
 
 
 def test_after_the_opening_event_the_panel_offers_actions_and_end_turn_works(app):
@@ -26,3 +26,5 @@ def test_after_the_opening_event_the_panel_offers_actions_and_end_turn_works(app
     app.frame()
     assert game.option_buttons, "the panel is empty after the event closed"
     assert game.end_turn.is_enabled, "End turn is greyed after the event closed"
+    click(app, game.end_turn)
+    assert session.human_to_move() != "bukharin" or session.state.phase != "intrigue", "End turn did nothing"
