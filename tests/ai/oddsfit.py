@@ -19,8 +19,8 @@ from game.content.build import load_content
 from game.core import actions as A
 from game.core.defs import Rules
 from game.core.engine import apply_in_place, new_game, whose_move
-from game.core.ruleset import Ruleset
 from game.core.rules import odds
+from game.core.ruleset import Ruleset
 from game.core.state import Motion
 from game.session.botmove import bot_action, bot_for
 
