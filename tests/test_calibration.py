@@ -14,7 +14,6 @@ from pathlib import Path
 
 import pytest
 
-from game.cli.history import load_history_data
 from game.core.engine import new_game
 from game.core.rules import country
 from game.session import policy_line as H
@@ -24,9 +23,8 @@ SEEDS = range(1, 7)
 
 
 def run(rs, line: str, seed: int) -> dict[int, dict[str, float]]:
-    lines, _, _ = load_history_data(ROOT / "data")
-    steps, weather = H.line_steps(lines, line)
-    halves = H.median_run(rs, [H.play(rs, steps, weather, seed)])
+    chosen = rs.policy_lines[line]
+    halves = H.median_run(rs, [H.play(rs, chosen.steps, chosen.weather, seed)])
     return H.years_of(halves)
 
 

@@ -19,7 +19,7 @@ SEEDS = 5
 
 @pytest.fixture(scope="module")
 def historical(rs):
-    return evaluate(rs, DATA, "historical", SEEDS)
+    return evaluate(rs, "historical", SEEDS)
 
 
 def test_the_historical_line_passes_every_check_of_the_tolerances(historical):
@@ -47,7 +47,7 @@ def test_the_war_test_differs_between_lines(rs, historical):
     outcomes = {"historical": historical["war"]["outcome"]}
     readiness = {"historical": historical["war"]["readiness"]}
     for line in ("nep", "bukharin", "no_terror", "left"):
-        war = evaluate(rs, DATA, line, 3)["war"]
+        war = evaluate(rs, line, 3)["war"]
         outcomes[line], readiness[line] = war["outcome"], war["readiness"]
     assert outcomes["historical"] == "costly_victory", readiness
     assert outcomes["nep"] == "near_collapse", readiness  # too little industry
@@ -58,7 +58,7 @@ def test_the_war_test_differs_between_lines(rs, historical):
 
 def test_the_json_has_every_year_and_indicator(rs):
     out = io.StringIO()
-    assert run_history(rs, DATA, "nep", 2, True, out) == 0
+    assert run_history(rs, "nep", 2, True, out) == 0
     doc = json.loads(out.getvalue())
     assert set(doc) == {"line", "seeds", "years", "war"} and doc["line"] == "nep" and doc["seeds"] == 2
     assert list(doc["years"]) == [str(y) for y in range(1924, 1942)]
@@ -69,10 +69,10 @@ def test_the_json_has_every_year_and_indicator(rs):
 
 def test_the_table_names_pass_and_fail_and_an_unknown_line_is_refused(rs, capsys):
     out = io.StringIO()
-    assert run_history(rs, DATA, "historical", 2, False, out) == 0
+    assert run_history(rs, "historical", 2, False, out) == 0
     text = out.getvalue()
     assert "grain_harvest:" in text and "PASS" in text and "June 1941" in text
-    assert run_history(rs, DATA, "no_such_line", 2, False, io.StringIO()) == 2
+    assert run_history(rs, "no_such_line", 2, False, io.StringIO()) == 2
     assert "choose one of" in capsys.readouterr().err
 
 

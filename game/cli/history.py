@@ -6,34 +6,20 @@ from __future__ import annotations
 
 import json
 import sys
-from pathlib import Path
 from typing import Any
-
-import yaml
 
 from ..core.ruleset import Ruleset
 from ..session import policy_line as H
 
 
-def _read(folder: Path, name: str) -> Any:
-    with (folder / "history" / name).open(encoding="utf-8") as fh:
-        return yaml.safe_load(fh)
-
-
-def load_history_data(folder: Path) -> tuple[list[dict[str, Any]], list[dict[str, Any]], dict[str, Any]]:
-    """(lines, series, tolerances) from the content folder's history/."""
-    return _read(folder, "lines.yaml") or [], _read(folder, "series.yaml") or [], _read(folder, "tolerances.yaml") or {}
-
-
-def evaluate(rs: Ruleset, folder: Path, line_id: str, seeds: int, scenario: str = "succession") -> dict[str, Any]:
+def evaluate(rs: Ruleset, line_id: str, seeds: int, scenario: str = "succession") -> dict[str, Any]:
     """Everything the command prints: medians per year, war, series rows, checks."""
-    lines, series, tolerances = load_history_data(folder)
-    steps, weather = H.line_steps(lines, line_id)
-    runs = [H.play(rs, steps, weather, seed, scenario) for seed in range(1, seeds + 1)]
+    line = rs.policy_lines[line_id]
+    runs = [H.play(rs, line.steps, line.weather, seed, scenario) for seed in range(1, seeds + 1)]
     halves = H.median_run(rs, runs)
     start = rs.scenarios[scenario].start_year
     years = H.years_of(halves, start)
-    rows = H.compare_series(years, series, tolerances.get("series", {}))
+    rows = H.compare_series(years, rs.history, rs.tolerances.series)
     return {
         "line": line_id,
         "seeds": seeds,
@@ -41,22 +27,17 @@ def evaluate(rs: Ruleset, folder: Path, line_id: str, seeds: int, scenario: str 
         "halves": halves,
         "war": H.war(rs, runs),
         "rows": rows,
-        "verdicts": H.series_verdicts(rows, tolerances.get("series", {})),
-        "checks": H.run_checks(halves, tolerances.get("checks", []), start),
+        "verdicts": H.series_verdicts(rows, rs.tolerances.series),
+        "checks": H.run_checks(halves, rs.tolerances.checks, start),
     }
 
 
-def run_history(rs: Ruleset, folder: Path, line_id: str, seeds: int, as_json: bool, out=sys.stdout) -> int:
-    lines, _, _ = load_history_data(folder)
-    ids = [str(item["id"]) for item in lines]
-    if line_id not in ids:
-        print(f"unknown line '{line_id}'; choose one of: {', '.join(ids)}", file=sys.stderr)
+def run_history(rs: Ruleset, line_id: str, seeds: int, as_json: bool, out=sys.stdout) -> int:
+    if line_id not in rs.policy_lines:
+        known = ", ".join(rs.policy_lines) or "none (data/history/lines.yaml is missing)"
+        print(f"unknown line '{line_id}'; choose one of: {known}", file=sys.stderr)
         return 2
-    problems = H.check_line(rs, H.line_steps(lines, line_id)[0])
-    if problems:
-        print(f"line '{line_id}' cannot be played: " + "; ".join(problems), file=sys.stderr)
-        return 2
-    result = evaluate(rs, folder, line_id, max(1, seeds))
+    result = evaluate(rs, line_id, max(1, seeds))
     if as_json:
         doc = {
             "line": line_id,
@@ -66,7 +47,7 @@ def run_history(rs: Ruleset, folder: Path, line_id: str, seeds: int, as_json: bo
         }
         print(json.dumps(doc, indent=1), file=out)
         return 0
-    _print_table(rs, lines, result, out)
+    _print_table(rs, result, out)
     return 0
 
 
@@ -74,8 +55,8 @@ def _fmt(v: float) -> str:
     return f"{v:,.0f}" if abs(v) >= 100 else f"{v:.1f}"
 
 
-def _print_table(rs: Ruleset, lines: list[dict[str, Any]], result: dict[str, Any], out) -> None:
-    name = next(str(item.get("name", "")) for item in lines if item["id"] == result["line"])
+def _print_table(rs: Ruleset, result: dict[str, Any], out) -> None:
+    name = rs.policy_lines[result["line"]].name
     print(f"line {result['line']}: {name} — median of {result['seeds']} seed(s), end of each year", file=out)
     shown = [
         "grain_harvest",

@@ -195,7 +195,7 @@ def _main(argv: list[str] | None) -> int:
     if command == "history":
         from .history import run_history
 
-        return run_history(rs, args.data or data_dir(), args.line, args.seeds, args.json)
+        return run_history(rs, args.line, args.seeds, args.json)
     if command == "host":
         from .host import run_host
 

@@ -21,6 +21,7 @@ from ..core.ruleset import Ruleset
 from .assemble import assemble
 from .check import Checker
 from .history import SERIES_FILE, read_series
+from .history_lines import LINES_FILE, TOLERANCES_FILE, read_lines, read_tolerances
 from .kinds import FOLDERS, KINDS
 from .lint import lint
 from .merge import merge_records, read_mod_records
@@ -148,6 +149,9 @@ def load_content(root: Path, mods: Sequence[ModInfo] = (), files: Sequence[Path]
     series = read_series(root, _label(root, root / SERIES_FILE), checker, set(ruleset.indicators))
     tutorial = read_tutorial(root, _label(root, root / TUTORIAL_FILE), checker, set(SPECS))
     ruleset = dataclasses.replace(ruleset, history=series, tutorial=tutorial)
+    lines = read_lines(root, _label(root, root / LINES_FILE), checker, ruleset)
+    tolerances = read_tolerances(root, _label(root, root / TOLERANCES_FILE), checker, ruleset)
+    ruleset = dataclasses.replace(ruleset, policy_lines=lines, tolerances=tolerances)
     if checker.errors:
         raise ContentError(checker.problems)
     if not checker.errors:

@@ -30,7 +30,16 @@ def _series(loc: Located, checker: Checker, indicators: set[str]) -> HistorySeri
         checker.error(loc, "indicator", f"history series '{name}': unknown indicator '{d['indicator']}'", hint)
         return None
     values = {int(year): _range(v) for year, v in d["values"].items()}
-    return HistorySeriesDef(d["indicator"], d["label"], float(d.get("scale", 1)), values, d.get("id", ""))
+    return HistorySeriesDef(
+        d["indicator"],
+        d["label"],
+        float(d.get("scale", 1)),
+        values,
+        d.get("id", ""),
+        d.get("dated", ""),
+        d.get("since"),
+        bool(d.get("yearly", False)),
+    )
 
 
 def _range(value: float | list[float]) -> tuple[float, float]:

@@ -19,9 +19,11 @@ from .defs import (
     FactionDef,
     GlossaryDef,
     HistorySeriesDef,
+    HistoryTolerancesDef,
     IndicatorDef,
     LadderDef,
     OfficeDef,
+    PolicyLineDef,
     RegionDef,
     Rules,
     ScenarioDef,
@@ -50,6 +52,8 @@ class Ruleset:
     glossary: dict[str, GlossaryDef] = field(default_factory=dict)
     tutorial: tuple[TutorialStepDef, ...] = ()  # the guided first year (not hashed: not played)
     history: tuple[HistorySeriesDef, ...] = ()  # the record beside the game's charts (not hashed: not played)
+    policy_lines: dict[str, PolicyLineDef] = field(default_factory=dict)  # `history`'s lines (not hashed: not played)
+    tolerances: HistoryTolerancesDef = HistoryTolerancesDef({}, ())  # `history`'s checks (not hashed: not played)
     faction_ids: tuple[str, ...] = field(init=False)
     character_ids: tuple[str, ...] = field(init=False)
     base_ids: tuple[str, ...] = field(init=False)

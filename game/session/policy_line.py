@@ -16,40 +16,12 @@ from typing import Any
 import numpy as np
 
 from ..core.calendar import year_of
+from ..core.defs import HistorySeriesDef
 from ..core.engine import new_game
 from ..core.rules import country
 from ..core.ruleset import Ruleset
 
 Half = tuple[int, int]  # (year, 0 = January-June / 1 = July-December)
-
-
-def line_steps(lines: list[dict[str, Any]], line_id: str) -> tuple[dict[Half, dict[str, str]], dict[int, float]]:
-    """The line's policy changes by half-year and its recorded weather (a `base` line's, less `drop`)."""
-    by_id = {str(item["id"]): item for item in lines}
-    item = by_id[line_id]
-    if "base" in item:
-        steps, weather = line_steps(lines, str(item["base"]))
-        for when in item.get("drop", []):
-            steps.pop((int(when[0]), int(when[1])), None)
-        return steps, weather
-    steps = {}
-    for step in item.get("steps", []):
-        when = (int(step["from"][0]), int(step["from"][1]))
-        steps.setdefault(when, {}).update({str(k): str(v) for k, v in step["set"].items()})
-    weather = {int(y): float(w) for y, w in (item.get("weather") or {}).items()}
-    return steps, weather
-
-
-def check_line(rs: Ruleset, steps: dict[Half, dict[str, str]]) -> list[str]:
-    """Problems with a line's axes and positions (empty when it can be played)."""
-    problems = []
-    for when, policies in steps.items():
-        for axis, position in policies.items():
-            if axis not in rs.axes:
-                problems.append(f"{when}: unknown axis '{axis}'")
-            elif position not in [p.id for p in rs.axes[axis].positions]:
-                problems.append(f"{when}: unknown position '{position}' on '{axis}'")
-    return problems
 
 
 def play(
@@ -93,27 +65,22 @@ def war(rs: Ruleset, runs: list[list[list[float]]]) -> dict[str, Any]:
 
 
 def compare_series(
-    years: dict[int, dict[str, float]], series: list[dict[str, Any]], tolerances: dict[str, Any]
+    years: dict[int, dict[str, float]], series: tuple[HistorySeriesDef, ...], tolerances: dict[str, dict[str, float]]
 ) -> list[dict[str, Any]]:
     """One row per series and year: the record, the model, the relative error outside the record's
     range (0 inside it) and whether it is within the margin of data/history/tolerances.yaml."""
     rows = []
     for item in series:
-        ind = str(item["indicator"])
-        key = str(item.get("id", ind))  # a series' own id where one indicator has two series
+        ind, key = item.indicator, item.key
         margin = float(tolerances.get(key, {}).get("margin", 0.2))
-        scale = float(item.get("scale", 1))
-        for year, value in sorted((item.get("values") or {}).items()):
-            year = int(year)
-            lo, hi = (value if isinstance(value, list) else [value, value])[:2]
-            lo, hi = float(lo) * scale, float(hi) * scale
-            when = year - 1 if item.get("dated") == "jan1" else year
+        for year, (lo, hi) in sorted(item.points().items()):
+            when = year - 1 if item.dated == "jan1" else year
             if when not in years:
                 continue
             model = years[when][ind]
-            if "since" in item:
-                model -= years.get(int(item["since"]) - 1, {}).get(ind, 0.0)
-            if item.get("yearly"):  # what a cumulative indicator gained in that year
+            if item.since is not None:
+                model -= years.get(item.since - 1, {}).get(ind, 0.0)
+            if item.yearly:  # what a cumulative indicator gained in that year
                 model -= years.get(when - 1, {}).get(ind, 0.0)
             nearest = lo if model < lo else hi if model > hi else model
             error = 0.0 if nearest == model else (model - nearest) / max(abs(nearest), 1e-9)
@@ -131,7 +98,9 @@ def compare_series(
     return rows
 
 
-def series_verdicts(rows: list[dict[str, Any]], tolerances: dict[str, Any]) -> dict[str, tuple[int, int, bool]]:
+def series_verdicts(
+    rows: list[dict[str, Any]], tolerances: dict[str, dict[str, float]]
+) -> dict[str, tuple[int, int, bool]]:
     """Per series (its id, else its indicator): (years passed, years compared, whether enough passed)."""
     out = {}
     for key in dict.fromkeys(r["series"] for r in rows):
@@ -143,7 +112,7 @@ def series_verdicts(rows: list[dict[str, Any]], tolerances: dict[str, Any]) -> d
 
 
 def run_checks(
-    halves: list[dict[str, float]], checks: list[dict[str, Any]], start_year: int = 1924
+    halves: list[dict[str, float]], checks: tuple[dict[str, Any], ...], start_year: int = 1924
 ) -> list[dict[str, Any]]:
     """Each check of data/history/tolerances.yaml: its measured value and whether it holds."""
     years = years_of(halves, start_year)
