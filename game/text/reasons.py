@@ -14,6 +14,7 @@ from typing import Any
 from ..core.actions.spec import Reason
 from ..core.rules.pacts import pact_kinds
 from ..core.ruleset import Ruleset
+from .effects import for_faction
 
 WORDS: dict[str, str] = {
     # the general gate
@@ -98,7 +99,7 @@ WORDS: dict[str, str] = {
     "special.unknown": "Your faction has no such special action.",
     "special.used": "'{special_name}' was used too recently.",
     "special.cost": "'{special_name}' needs {ap} AP and {influence} influence.",
-    "special.not_now": "'{special_name}' cannot be used now.",
+    "special.not_now": "'{special_name}' can be used only when {special_when}.",
     # congress
     "congress.none": "No congress meets this turn.",
     "congress.not_party": "Your faction has no delegates at a party congress.",
@@ -165,7 +166,17 @@ def reason_text(rs: Ruleset, reason: Reason) -> str:
         namer = NAMERS.get(name)
         if namer is not None:
             values[f"{name}_name"] = namer(rs, str(value), reason.params) or str(value)
+    if reason.key == "special.not_now":
+        values["special_when"] = _special_when(rs, reason.params)
     return template.format(**values)
+
+
+def _special_when(rs: Ruleset, params: dict[str, Any]) -> str:
+    """A special's conditions in words ("Vladimir Lenin is dead")."""
+    fid = params.get("faction", "")
+    fdef = rs.factions.get(fid)
+    spec = next((s for s in fdef.specials if s.id == params.get("special")), None) if fdef else None
+    return for_faction(rs, fid, fid).conditions(spec.conditions, start=False) if spec else "its conditions hold"
 
 
 def why_not(rs: Ruleset, reason: Reason | None) -> str | None:

@@ -59,7 +59,7 @@ class GameScene(GameFlow, GameSaves, WhipPanel, GameDrawing, Scene):
         self.seen_log = last_turn_start(
             session.state.log, session.state.turn
         )  # a loaded game reports its last turn only
-        self.pending_votes: list = []
+        self.pending_votes: dict[str, list] = {}  # per person at the screen: the reports they have still to see
         # The inbox: the turn each person last saw it, and how much of their view's chronicle they
         # have seen; a game just opened starts from here (its story so far is in the chronicle).
         self.inbox_done = {h: session.state.turn for h in session.humans}
