@@ -26,3 +26,16 @@ def test_the_lenin_enrolment_waits_for_lenins_death(rs):
     state.status[rs.ci["lenin"]] = "dead"
     assert check_special(rs, state, enrolment) is None
     assert check_special(rs, _ready(rs, "succession"), enrolment) is None  # he died in January 1924
+
+
+def test_cards_and_events_that_mourn_or_quote_the_dead_lenin_wait_for_his_death(rs):
+    from game.core.conditions import Ctx, holds
+
+    alive, dead = _ready(rs, "lenin_lives"), _ready(rs, "succession")
+    for card in ("foundations_of_leninism", "krupskaya_speaks", "lenins_political_testament"):
+        clauses = rs.cards[card].conditions
+        owner = rs.cards[card].faction
+        assert not holds(rs, alive, clauses, Ctx(owner, owner, owner)), card
+        assert holds(rs, dead, clauses, Ctx(owner, owner, owner)), card
+    for event in ("trotsky_at_thirteenth_congress", "eastman_affair", "lenin_enrolment"):
+        assert ("dead", "lenin") in rs.events[event].conditions, event
