@@ -3,6 +3,7 @@ numbers: `core.actions.spec.Reason`); this is where they become a sentence for t
 
 A parameter `x` that names something (a card, a character, an office, a pact kind, a faction, an
 event, a special, a preset) is also offered to the wording as `x_name`, looked up in the ruleset;
+a parameter naming something with conditions (a special) also as `x_when`, its conditions in words;
 a list is joined with commas. A key without a wording falls back to the key itself.
 """
 
@@ -166,17 +167,22 @@ def reason_text(rs: Ruleset, reason: Reason) -> str:
         namer = NAMERS.get(name)
         if namer is not None:
             values[f"{name}_name"] = namer(rs, str(value), reason.params) or str(value)
-    if reason.key == "special.not_now":
-        values["special_when"] = _special_when(rs, reason.params)
+        when = WHEN.get(name)
+        if when is not None:
+            values[f"{name}_when"] = when(rs, str(value), reason.params)
     return template.format(**values)
 
 
-def _special_when(rs: Ruleset, params: dict[str, Any]) -> str:
+def _special_when(rs: Ruleset, value: str, params: dict[str, Any]) -> str:
     """A special's conditions in words ("Vladimir Lenin is dead")."""
     fid = params.get("faction", "")
     fdef = rs.factions.get(fid)
-    spec = next((s for s in fdef.specials if s.id == params.get("special")), None) if fdef else None
+    spec = next((s for s in fdef.specials if s.id == value), None) if fdef else None
     return for_faction(rs, fid, fid).conditions(spec.conditions, start=False) if spec else "its conditions hold"
+
+
+# parameter -> its conditions in words, offered as `x_when`
+WHEN: dict[str, Callable[[Ruleset, str, dict[str, Any]], str]] = {"special": _special_when}
 
 
 def why_not(rs: Ruleset, reason: Reason | None) -> str | None:
