@@ -80,7 +80,9 @@ def _one(rs: Ruleset, view: GameState, me: str, name: str, p, ctx: Ctx, threshol
             if name == "influence":
                 value += amount * (1.0 if mine else -0.3)
             elif name == "heat":
-                danger = 3.0 if view.factions[f].heat + amount >= threshold else 1.0
+                now = view.factions[f].heat
+                amount = min(100, max(0, now + amount)) - now  # heat stays in 0-100: a cut below nothing is no gain
+                danger = 3.0 if now + amount >= threshold else 1.0
                 value += -0.12 * amount * danger if mine else 0.05 * amount
             elif name == "prestige":
                 value += amount * (0.5 if mine else -0.2)

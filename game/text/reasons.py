@@ -3,6 +3,7 @@ numbers: `core.actions.spec.Reason`); this is where they become a sentence for t
 
 A parameter `x` that names something (a card, a character, an office, a pact kind, a faction, an
 event, a special, a preset) is also offered to the wording as `x_name`, looked up in the ruleset;
+a parameter naming something with conditions (a special) also as `x_when`, its conditions in words;
 a list is joined with commas. A key without a wording falls back to the key itself.
 """
 
@@ -14,6 +15,7 @@ from typing import Any
 from ..core.actions.spec import Reason
 from ..core.rules.pacts import pact_kinds
 from ..core.ruleset import Ruleset
+from .effects import for_faction
 
 WORDS: dict[str, str] = {
     # the general gate
@@ -98,7 +100,7 @@ WORDS: dict[str, str] = {
     "special.unknown": "Your faction has no such special action.",
     "special.used": "'{special_name}' was used too recently.",
     "special.cost": "'{special_name}' needs {ap} AP and {influence} influence.",
-    "special.not_now": "'{special_name}' cannot be used now.",
+    "special.not_now": "'{special_name}' can be used only when {special_when}.",
     # congress
     "congress.none": "No congress meets this turn.",
     "congress.not_party": "Your faction has no delegates at a party congress.",
@@ -165,7 +167,22 @@ def reason_text(rs: Ruleset, reason: Reason) -> str:
         namer = NAMERS.get(name)
         if namer is not None:
             values[f"{name}_name"] = namer(rs, str(value), reason.params) or str(value)
+        when = WHEN.get(name)
+        if when is not None:
+            values[f"{name}_when"] = when(rs, str(value), reason.params)
     return template.format(**values)
+
+
+def _special_when(rs: Ruleset, value: str, params: dict[str, Any]) -> str:
+    """A special's conditions in words ("Vladimir Lenin is dead")."""
+    fid = params.get("faction", "")
+    fdef = rs.factions.get(fid)
+    spec = next((s for s in fdef.specials if s.id == value), None) if fdef else None
+    return for_faction(rs, fid, fid).conditions(spec.conditions, start=False) if spec else "its conditions hold"
+
+
+# parameter -> its conditions in words, offered as `x_when`
+WHEN: dict[str, Callable[[Ruleset, str, dict[str, Any]], str]] = {"special": _special_when}
 
 
 def why_not(rs: Ruleset, reason: Reason | None) -> str | None:

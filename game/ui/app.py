@@ -97,6 +97,7 @@ class App(SceneStack):
                 lower.manager.draw_ui(self.screen)
         scene.draw(self.screen)
         scene.manager.draw_ui(self.screen)
+        scene.draw_over(self.screen)
         if self.guide is not None:
             self.guide.update(self)
         if self.guide is not None:

@@ -34,6 +34,9 @@ class Scene:
     def draw(self, surface: pygame.Surface) -> None:
         surface.fill(PAPER)
 
+    def draw_over(self, surface: pygame.Surface) -> None:
+        """Drawn after the widgets (a tooltip that must not sink under the buttons)."""
+
     def closed(self) -> None:
         """The stack has let this scene go (popped, replaced or reset): stop listening to anything."""
 

@@ -83,6 +83,9 @@ def take_screenshots(
     game.tab = "Policy"
     game.rebuild()
     shot("06_policy")
+    game.tab = "Faction"  # the standing track above the faction's own actions
+    game.rebuild()
+    shot("06_faction")
     # Play on to the first Politburo session that votes, then show its votes.
     while (
         (session.state.turn == 0 or not any(e[1] == "vote.held" for e in session.state.log))
@@ -110,7 +113,12 @@ def take_screenshots(
     app.push(CountryOverlay, session, human)
     shot("09_country")
     app.reset_to(GameScene, session)
-    app.push(HandoverOverlay, session, human)
+    app.push(
+        HandoverOverlay,
+        session,
+        human,
+        "Waiting for you: the report of 2 votes and 9 items of news since your last turn.",
+    )
     shot("10_handover")
     app.reset_to(GameScene, session)
     app.push(PauseOverlay)

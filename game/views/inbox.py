@@ -73,6 +73,8 @@ def lines(rs: Ruleset, log: list, viewer: str) -> list[Line]:
             continue
         if key == "denounce" and p.get("target") != viewer:
             continue
+        if key == "event.chosen" and p.get("chooser") == viewer:
+            continue  # its own choice: it knows
         words = t.entry(key, p)
         if not words:
             continue

@@ -127,7 +127,8 @@ def own_options(rs: Ruleset, view: GameState, viewer: str, congress: bool) -> li
                 spec.name,
                 special,
                 _cost(rs, special),
-                f"{spec.text}\n{own.effects(spec.effects)}; your heat {names.signed(spec.heat)}",
+                f"{spec.text}\n{own.effects(spec.effects)}; your heat {names.signed(spec.heat)}"
+                + (f"\nOnly when {own.conditions(spec.conditions, start=False)}." if spec.conditions else ""),
             )
         )
     if congress:

@@ -1,7 +1,10 @@
 """The standing track in words: how close each faction is to sole power, as far as the viewer can
-know, and the running score with its parts (for the top bar and its tooltips)."""
+know, and the running score with its parts - for the top bar and its tooltips, and for the table
+of every faction in the Faction tab (`track`), each row explained on hover."""
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 from ..core.rules.standing import CONDITIONS, standing
 from ..core.ruleset import Ruleset
@@ -14,6 +17,24 @@ SHORT = {
     "police": "the police",
     "central_committee": "Central Committee majority",
 }
+
+# The track's column headings, narrow enough for the side panel; the hover says them in full.
+COLUMNS = {
+    "general_secretary": "Gen. Sec.",
+    "politburo": "Politburo",
+    "police": "Police",
+    "central_committee": "CC",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class TrackRow:
+    faction: str
+    met: tuple[bool, ...]  # one per condition, in CONDITIONS' order
+    held: int  # turns in a row it has held all four
+    needed: int
+    score: float
+    tip: tuple[str, ...]
 
 
 def top_bar(rs: Ruleset, view: GameState, viewer: str) -> tuple[str, str]:
@@ -42,11 +63,49 @@ def score_lines(rs: Ruleset, view: GameState, viewer: str) -> list[str]:
     table = standing(rs, view)
     lines = ["The score if the game ended now: power + program + survival - human cost."]
     ranked = sorted(table, key=lambda f: -table[f]["score"]["total"])
-    for f in ranked:
-        s = table[f]["score"]
-        lines.append(
-            f"{label(rs, f)}: {s['total']:.1f} = power {s['power']:.1f} + program {s['program']:.1f}"
-            f" + survival {s['survival']:.1f} - human cost {s['human_cost']:.1f}"
-        )
-    lines.append("Power: your share of the apparatus each turn. Program: your agenda met, times credibility.")
+    lines += [f"{label(rs, f)}: {score_sum(table[f]['score'])}" for f in ranked]
+    lines.append(PARTS)
     return lines
+
+
+PARTS = "Power: your share of the apparatus each turn. Program: your agenda met, times credibility."
+
+
+def score_sum(s: dict) -> str:
+    """'52.0 = power 20.1 + program 25.0 + survival 10.0 - human cost 3.1'"""
+    return (
+        f"{s['total']:.1f} = power {s['power']:.1f} + program {s['program']:.1f}"
+        f" + survival {s['survival']:.1f} - human cost {s['human_cost']:.1f}"
+    )
+
+
+def track(rs: Ruleset, view: GameState, viewer: str) -> list[TrackRow]:
+    """The Faction tab's table: for each faction still in the game, the four conditions as the
+    viewer can know them, the turns it has held them all, its running score, and a hover text."""
+    table = standing(rs, view)
+    rows = []
+    for f, row in table.items():
+        if view.factions[f].exiled:
+            continue
+        held = [SHORT[c] for c in CONDITIONS if row["conditions"][c]]
+        lacks = [SHORT[c] for c in CONDITIONS if not row["conditions"][c]]
+        you = " (you)" if f == viewer else ""
+        tip = [
+            f"{label(rs, f)}{you}: score {row['score']['total']:.1f} if the game ended now",
+            "= " + score_sum(row["score"]).split(" = ", 1)[1],
+            f"Holds: {', '.join(held)}." if held else "Holds none of the four conditions of sole power.",
+            f"Lacks: {', '.join(lacks)}." if lacks else "Holds all four conditions of sole power.",
+            f"All four held for {row['held']} of the {row['needed']} turns in a row needed for sole power.",
+            "As far as you can know: rivals' secret holds on members are hidden." if f != viewer else PARTS,
+        ]
+        rows.append(
+            TrackRow(
+                f,
+                tuple(row["conditions"][c] for c in CONDITIONS),
+                row["held"],
+                row["needed"],
+                float(row["score"]["total"]),
+                tuple(tip),
+            )
+        )
+    return rows

@@ -13,7 +13,7 @@ from game.core.actions.spec import Reason
 from game.core.actions.table import SPECS, cost_of, preview_of, total_cost
 from game.core.engine import apply
 from game.core.legality import check
-from game.text.reasons import NAMERS, WORDS, reason_text
+from game.text.reasons import NAMERS, WHEN, WORDS, reason_text
 
 CORE = Path(__file__).resolve().parents[2] / "game" / "core"
 KEY_SHAPE = set(string.ascii_lowercase + "_.")
@@ -63,7 +63,7 @@ def test_every_reason_the_core_gives_is_worded_and_every_wording_is_used():
     assert sorted(set(produced) - set(WORDS)) == [], "reasons without a wording"
     assert sorted(set(WORDS) - set(produced)) == [], "wordings no reason uses"
     for key, params in produced.items():
-        offered = params | {f"{p}_name" for p in params if p in NAMERS}
+        offered = params | {f"{p}_name" for p in params if p in NAMERS} | {f"{p}_when" for p in params if p in WHEN}
         wanted = {name for _, name, _, _ in string.Formatter().parse(WORDS[key]) if name}
         assert wanted <= offered, (key, wanted - offered)
 

@@ -178,5 +178,5 @@ def test_a_game_opened_mid_way_reports_only_the_last_turns_votes(app):
     assert any(e[0] < session.state.turn - 1 for e in votes), "the test needs votes from turns long past"
     game = app.reset_to(GameScene, session)  # as a loaded save opens
     game.collect_votes()
-    reported = [e for e in game.pending_votes if e[1] == "vote.held"]
+    reported = [e for e in game.pending_votes["bukharin"] if e[1] == "vote.held"]
     assert reported == [e for e in votes if e[0] >= session.state.turn - 1]

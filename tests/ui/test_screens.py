@@ -14,6 +14,7 @@ EXPECTED = {
     "04_apparatus",
     "05_hand",
     "06_policy",
+    "06_faction",
     "07_votes",
     "08_chronicle",
     "09_country",

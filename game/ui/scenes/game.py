@@ -59,7 +59,7 @@ class GameScene(GameFlow, GameSaves, WhipPanel, GameDrawing, Scene):
         self.seen_log = last_turn_start(
             session.state.log, session.state.turn
         )  # a loaded game reports its last turn only
-        self.pending_votes: list = []
+        self.pending_votes: dict[str, list] = {}  # per person at the screen: the reports they have still to see
         # The inbox: the turn each person last saw it, and how much of their view's chronicle they
         # have seen; a game just opened starts from here (its story so far is in the chronicle).
         self.inbox_done = {h: session.state.turn for h in session.humans}
@@ -152,6 +152,7 @@ class GameScene(GameFlow, GameSaves, WhipPanel, GameDrawing, Scene):
         self.built_for = self.moment()
         viewer = self.session.human_to_move()
         top = self.panel.top + self.s(40) + (self.selection_box()[1] + self.s(4) if self.tab == "Selection" else 0)
+        top += self.track_box_height() + self.s(4) if self.tab == "Faction" else 0
         bottom = self.panel.bottom - self.s(52) - self.status_height()
         if viewer is not None and self.session.state.phase == "session":
             self.build_whip_panel(viewer, self.panel.top + self.s(40), bottom)
@@ -228,6 +229,9 @@ class GameScene(GameFlow, GameSaves, WhipPanel, GameDrawing, Scene):
             stat = next((key for rect, key in getattr(self, "stat_hits", []) if rect.collidepoint(event.pos)), None)
             if stat:
                 self.hover = ("stat", stat)
+            row = next((f for rect, f in getattr(self, "track_hits", []) if rect.collidepoint(event.pos)), None)
+            if row:
+                self.hover = ("track", row)
             grey = self.greyed_at(event.pos)
             if grey:
                 self.hover = ("why", grey)

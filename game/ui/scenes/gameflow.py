@@ -1,7 +1,11 @@
 """The flow of the game on the apparatus screen: each frame the bots move a few steps, then the
 screen opens the dialog the moment needs - a lesson's end, the end, the hand-over, the vote
-reports, an event, the inbox. A mixin of GameScene (which provides app, session, saver,
-clock and the rest)."""
+reports, the inbox, an event. A mixin of GameScene (which provides app, session, saver,
+clock and the rest).
+
+Each person at the screen has their own vote reports and inbox: in hotseat the team that ended
+first (whose votes were counted while another team sat at the controls) sees that turn's votes
+and everything since its last turn right after its next hand-over, before its first event."""
 
 from __future__ import annotations
 
@@ -51,36 +55,56 @@ class GameFlow:
         if len(s.humans) > 1 and human != self.shown_human and s.options.get("handover", True):
             self.shown_human = human
             self._viewer = human
-            self.app.push("handover", s, human)
+            self.app.push("handover", s, human, self.news_for(human))
             return
         self.shown_human = human
         self.clock.start_turn((s.state.turn, human), pygame.time.get_ticks())
         if human != self._viewer or self.built_for != self.moment():
             self._viewer = human
             self.rebuild()
-        if self.pending_votes:
-            votes, self.pending_votes = self.pending_votes, []
+        if self.pending_votes.get(human):
+            votes, self.pending_votes[human] = self.pending_votes[human], []
             if s.options.get("vote_reports", True):
                 self.app.push("votes", s, votes)
                 return
+        first_move = s.state.phase in ("chronicle", "intrigue") and self.inbox_done.get(human) != s.state.turn
+        if first_move and self.open_inbox(human):
+            return
         if s.state.event_queue:
             self.app.push("event", s, human)
-        elif s.state.phase == "intrigue" and self.inbox_done.get(human) != s.state.turn:
-            self.open_inbox(human)
 
-    def open_inbox(self, human: str) -> None:
-        """Once per intrigue turn per person: what happened since their last turn, if anything."""
+    def open_inbox(self, human: str) -> bool:
+        """Once per turn per person, at their first move (before their event, if they have one):
+        what happened since their last turn, if anything. True if the inbox opened."""
         self.inbox_done[human] = self.session.state.turn
         log = self.current_view(human).log
         entries, self.inbox_mark[human] = log[self.inbox_mark.get(human, 0) :], len(log)
-        if inbox_model.lines(self.app.rs, entries, human):
-            self.app.push("inbox", self.session, human, entries)
+        if not inbox_model.lines(self.app.rs, entries, human):
+            return False
+        self.app.push("inbox", self.session, human, entries)
+        return True
+
+    def news_for(self, human: str) -> str:
+        """What waits for this person after the hand-over: the votes held and the inbox's lines
+        since their last turn ("" if nothing)."""
+        votes = sum(1 for entry in self.pending_votes.get(human, []) if entry[1] == "vote.held")
+        news = 0
+        if self.inbox_done.get(human) != self.session.state.turn:
+            log = self.current_view(human).log
+            news = len(inbox_model.lines(self.app.rs, log[self.inbox_mark.get(human, 0) :], human))
+        parts = [
+            f"the report of {votes} vote{'s' if votes != 1 else ''}" if votes else "",
+            f"{news} item{'s' if news != 1 else ''} of news" if news else "",
+        ]
+        said = " and ".join(p for p in parts if p)
+        return f"Waiting for you: {said} since your last turn. They open when you are ready." if said else ""
 
     def collect_votes(self) -> None:
         log = self.session.state.log
         for entry in log[self.seen_log :]:
-            if entry[1] in REPORTED and self.session.humans:
-                self.pending_votes.append(entry)
+            if entry[1] in REPORTED:
+                for human in self.session.humans:  # each person at the screen reads them on their next move
+                    self.pending_votes.setdefault(human, []).append(entry)
         self.seen_log = len(log)
 
     def after_teacher(self, note: str) -> None:
@@ -89,7 +113,7 @@ class GameFlow:
         self.seen_log = min(self.seen_log, len(state.log))
         self.lesson_break_shown = state.turn
         self.saver.mark_saved()
-        self.pending_votes = []
+        self.pending_votes = {}
         self.inbox_mark = {f: min(n, len(state.log)) for f, n in self.inbox_mark.items()}
         self.shown_human = None
         self.message = note

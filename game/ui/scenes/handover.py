@@ -1,4 +1,5 @@
-"""Hotseat: the hand-over between two players at the same screen."""
+"""Hotseat: the hand-over between two players at the same screen, saying what waits for the team
+taking over (the votes held and the news since its last turn, which open right after)."""
 
 from __future__ import annotations
 
@@ -16,8 +17,8 @@ class HandoverOverlay(Overlay):
 
     opaque = True
 
-    def __init__(self, app, session, faction: str) -> None:
-        self.session, self.faction = session, faction
+    def __init__(self, app, session, faction: str, news: str = "") -> None:
+        self.session, self.faction, self.news = session, faction, news  # news: what waits after it
         super().__init__(app)
 
     projector = True
@@ -28,6 +29,8 @@ class HandoverOverlay(Overlay):
             (f"Pass the controls to {names.possessive(self.app.rs, self.faction)} player.", "poster", 34, K.INK),
             ("Nobody else should look at the screen now.", "body", 18, K.GREY),
         ]
+        if self.news:  # the votes and news since this team last played, shown right after
+            items.append((self.news, "bold", 20, K.INK))
         if self.session.options.get("rotate_driver"):
             items.append(
                 (

@@ -1,5 +1,5 @@
 """What the apparatus screen draws: the top bar with every number explained, the diagram, the
-side panel with the selection, the status line (messages, the lesson clock, the turn timer)
+side panel with the selection (or, in the Faction tab, the standing track), the status line (messages, the lesson clock, the turn timer)
 and the tooltips. A mixin of GameScene, kept apart so each file stays readable."""
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from ...views.describe import describe
 from .. import assets as K
 from ..clock import mm_ss
 from .portrait import portrait
+from .standingtrack import draw_track, track_height
 
 
 class GameDrawing:
@@ -24,7 +25,15 @@ class GameDrawing:
         viewer = self._viewer
         view = self.current_view(viewer)
         # The static picture is redrawn only when the game, the selection or the size changes.
-        key = (self.changes, viewer, self.selected, surface.get_size(), self.message, len(self.option_buttons))
+        key = (
+            self.changes,
+            viewer,
+            self.selected,
+            self.tab,
+            surface.get_size(),
+            self.message,
+            len(self.option_buttons),
+        )
         if getattr(self, "_canvas_key", None) != key:
             self._canvas = pygame.Surface(surface.get_size())
             self._canvas.fill(K.PAPER)
@@ -34,11 +43,18 @@ class GameDrawing:
             self._canvas_key = key
         surface.blit(self._canvas, (0, 0))
         self.draw_status(surface)
+
+    def draw_over(self, surface: pygame.Surface) -> None:
+        """The tooltip of whatever is under the mouse, above the option buttons."""
+        viewer = self._viewer
+        view = self.current_view(viewer)
         if self.hover:
             tip_key = (self.changes, viewer, self.hover)
             if getattr(self, "_tip_key", None) != tip_key:
                 if self.hover[0] == "stat":
                     self._tip_lines = self.explain_stat(self.hover[1], view, viewer)
+                elif self.hover[0] == "track":  # a row of the standing track, or its headings
+                    self._tip_lines = self.explain_track(self.hover[1], view, viewer)
                 elif self.hover[0] == "why":  # a greyed option: what it is and why not now
                     label, reason = self.hover[1]
                     self._tip_lines = [label, f"Not now: {reason}"]
@@ -184,9 +200,28 @@ class GameDrawing:
             "Publishing the Testament costs the General Secretary's master 4.",
         ]
 
+    def explain_track(self, faction: str, view, viewer: str) -> list[str]:
+        """A row of the standing track: its score's parts and the conditions held; the headings: the rule."""
+        if faction == "#heading":
+            return standing_model.power_lines(self.app.rs, view, viewer)
+        row = next((r for r in standing_model.track(self.app.rs, view, viewer) if r.faction == faction), None)
+        return list(row.tip) if row else []
+
+    def shows_track(self) -> bool:
+        """The Faction tab opens with the standing track (not while the whips take the panel)."""
+        return self.tab == "Faction" and not getattr(self, "whip_blocks", None)
+
+    def track_box_height(self) -> int:
+        view = self.current_view(self._viewer)
+        return track_height(self.s, sum(1 for f in self.app.rs.faction_ids if not view.factions[f].exiled))
+
     def draw_panel(self, surface, view, viewer) -> None:
         rs = self.app.rs
         y = self.panel.top + self.s(40)
+        self.track_hits = []
+        if self.shows_track():
+            box = pygame.Rect(self.panel.left, y, self.panel.width, self.track_box_height())
+            self.track_hits = draw_track(surface, rs, standing_model.track(rs, view, viewer), box, viewer, self.s)
         if self.tab == "Selection" and not getattr(
             self, "whip_blocks", None
         ):  # the whips take the panel while the Politburo sits
