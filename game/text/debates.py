@@ -21,7 +21,7 @@ class DebateSentences:
     def _compromise_named(self, p):
         return (
             f"At {self.faction(p['sponsor'])}'s motion, {self.person(p['character'])} is named the party's moral"
-            " authority: she holds no office, but every faction must now argue before her."
+            " authority: she holds no leading office, but every faction must now argue before her."
         )
 
     def _compromise_ended(self, p):

@@ -27,9 +27,12 @@ class Narrator:
         self.seen = 0
 
     def turn(self, state: GameState) -> None:
-        """Called after each turn: print what happened since the last call."""
+        """Called after each turn: print what happened since the last call. The next half-year has
+        already begun (its era, the outcomes abroad): its entries wait for their own paragraph."""
         entries = state.log[self.seen :]
-        self.seen = len(state.log)
+        if state.phase != "over":
+            entries = [e for e in entries if e[0] < state.turn]  # the log runs in turn order
+        self.seen += len(entries)
         if not entries:
             return
         first_turn = entries[0][0]
