@@ -232,6 +232,9 @@ EFFECT_WORDS: dict[str, Callable[[Describer, Any], str]] = {
     "arrest": _fate("is arrested"),
     "vacate": lambda d, o: f"the post of {d.office(o)} falls vacant",
     "appoint": lambda d, p: f"{d.person(p['character'])} becomes {d.office(p['office'])}",
+    "fill_if_vacant": lambda d, p: (
+        f"{d.person(p['character'])} takes the post of {d.office(p['office'])} if it falls vacant"
+    ),
     "remove_from_body": lambda d, p: f"{d.person(p['character'])} loses his seat in the {d.body(p['body'])}",
     "rung": _rung,
     "grip": lambda d, p: f"the secretaries' grip on congress delegations {signed(p['add'])}",

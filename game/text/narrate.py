@@ -68,7 +68,7 @@ def epilogue_lines(rs: Ruleset, state: GameState) -> list[str]:
         out.append(f"The scenario ends. On points the winner is {who}.")
     if state.war_outcome == rs.rules["war_averted"]["outcome"]:
         out.append(
-            "June 1941: no German invasion. Hitler, stopped by a united front in 1933, never came to power"
+            "June 1941: no German invasion. Hitler, stopped by a united front in 1932-33, never came to power"
             " (alternate history: the war of 1941 as it came needed him)."
         )
     elif state.war_outcome:

@@ -32,14 +32,14 @@ def junctures(rs: Ruleset, state: GameState) -> None:
         won = state.rng.random() < chance
         _add(rs, state, "comintern_record", 1.0 if won else -1.0)
         _add(rs, state, "comintern_strength", a["won_strength"] if won else -a["lost_strength"])
+        state.flags[f"abroad_{j['id']}_{'won' if won else 'lost'}"] = state.turn
+        state.note("abroad.outcome", juncture=j["id"], won=won, chance=round(chance, 3))
         if won:
             backlash = j["backlash"] * a["red_scare"][line]
             if backlash > 0:
                 turns = int(a["backlash_turns"])
                 state.fading.append(["international_tension", round(backlash / turns, 4), turns])
                 state.note("abroad.backlash", juncture=j["id"], tension=round(backlash, 1), turns=turns)
-        state.flags[f"abroad_{j['id']}_{'won' if won else 'lost'}"] = state.turn
-        state.note("abroad.outcome", juncture=j["id"], won=won, chance=round(chance, 3))
 
 
 def _add(rs: Ruleset, state: GameState, indicator: str, amount: float) -> None:
