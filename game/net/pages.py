@@ -61,7 +61,9 @@ def team_page(session: Session, faction: str) -> dict[str, Any]:
         "hand": _hand(rs, view, faction, session.options),
         "groups": _groups(session, view, faction, mine),
         "pacts": _pacts(rs, view, faction),
-        "inbox": [{"tag": line.tag, "text": line.text} for line in inbox_lines(rs, _recent(view), faction)][-30:],
+        "inbox": [
+            {"tag": line.tag, "text": line.text} for line in inbox_lines(rs, _recent(view), faction, view.start_year)
+        ][-30:],
         "votes": _entries(t, view.log, ("vote.held",), view.start_year)[-12:],
         "chronicle": _chronicle(t, view.log, view.start_year),
     }
