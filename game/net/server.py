@@ -25,6 +25,7 @@ from aiohttp import WSMsgType, web
 from ..core.timeline import Timeline
 from ..session.live import Session
 from . import protocol as P
+from .controls import teacher_menu
 from .devices import Bucket
 from .pages import board, game_line, team_page
 from .room import Conn, Room
@@ -172,7 +173,7 @@ class Host:
             await self.dirty.wait()
             self.dirty.clear()
             try:
-                while self.room.step_bot():
+                while self.room.step():
                     await asyncio.sleep(0)  # let the sockets be read between bot moves
                 self._turn_check()
                 await self._publish()
@@ -247,6 +248,7 @@ class Host:
             if page is None or conn.device.kicked:
                 return None
             head: dict[str, Any] = {**shared, "type": "page", "poll": room.open_poll(conn.device)}
+            head["you"] = room.you(conn.device.faction)
             return _splice(head, "page", page)
         if conn.teacher or conn.watcher:
             if "board" not in self.pages:
@@ -254,6 +256,7 @@ class Host:
             head = {**shared, "type": "board", "room": room.code, "join": self.public_url}
             head["polls"] = [p.public() for p in room.polls[-3:]]
             if conn.teacher:
+                head["menu"] = teacher_menu(room)
                 head["devices"] = room.devices.listing()
                 head["record"] = room.record[-15:]
             return _splice(head, "board", self.pages["board"])
