@@ -46,7 +46,7 @@
     if (g.order.length) round.push("Order this turn: " + g.order.join(", "));
     if (named("ready")) round.push("Ready: " + named("ready"));
     if (named("acting") || named("choosing")) round.push("Waiting for: " + [named("acting"), named("choosing")].filter(Boolean).join(", "));
-    $("round").textContent = round.join(" - ");
+    $("round").replaceChildren(...round.map((line) => el("div", line)));
     const poll = msg.polls.length ? msg.polls[msg.polls.length - 1] : null;
     $("poll").replaceChildren(...(poll ? [el("b", "Class vote" + (poll.open ? " (open): " : " (closed): ") + poll.subject),
       el("div", Object.entries(poll.counts).map(([o, n]) => o + " " + n).join(" - "))] : []));

@@ -119,7 +119,9 @@
     $("dropped").hidden = !you.dropped || !!you.chosen;
     $("dropped").textContent = "Your last choice could not be made (" + (you.dropped || "") + "). Choose again.";
     $("chosen").hidden = !you.chosen || game.over;
-    $("chosen").replaceChildren(el("b", { textContent: "Your choice: " + (you.chosen || "") }),
+    const picked = you.chosen_action ? JSON.stringify(you.chosen_action) : null;
+    const option = picked && page.groups.flatMap((g) => g.options).find((o) => JSON.stringify(o.action) === picked);
+    $("chosen").replaceChildren(el("b", { textContent: "Your choice: " + (option ? option.label : you.chosen || "") }),
       el("div", { textContent: "It is played at your team's place in the round" +
         (game.order.length ? " (the order this turn: " + game.order.join(", ") + ")" : "") +
         ". Choosing again replaces it." }));
@@ -127,7 +129,7 @@
     $("waiting").textContent = where === "done"
       ? "Your team has ended its turn in this phase. Read your hand, your offers and the inbox while the others finish."
       : "Waiting for " + mover + ". Read your hand, your offers and the inbox; your choices appear here when you may act.";
-    $("groups").replaceChildren(...page.groups.map((g, i) => group(g, i, msg)));
+    $("groups").replaceChildren(...page.groups.map((g, i) => group(g, i, msg, picked)));
     $("undo").hidden = !you.chosen;
     list("hand", page.hand.map((c) => el("li", {}, el("b", { textContent: c.title + " (" + c.value + ", " + c.owner + ")" }),
       el("div", { textContent: c.text }), el("div", { textContent: "Effect: " + c.effect }))));
@@ -137,13 +139,13 @@
     list("chronicle", page.chronicle);
   }
 
-  function group(g, i, msg) {
+  function group(g, i, msg, picked) {
     const open = g.title in opened ? opened[g.title] : i < 2 || g.title.startsWith("Decide");
     const box = el("details", { open: open }, el("summary", { textContent: g.title + " (" + g.options.length + ")" }));
     box.addEventListener("toggle", () => { opened[g.title] = box.open; });
     if (g.text) box.append(el("p", { class: "eventtext", textContent: g.text }));
     for (const o of g.options) {
-      const button = el("button", { type: "button", class: "option", disabled: !o.ok || msg.paused, "data-type": o.action.type },
+      const button = el("button", { type: "button", class: JSON.stringify(o.action) === picked ? "option picked" : "option", disabled: !o.ok || msg.paused, "data-type": o.action.type },
         el("span", { class: "cost", textContent: o.cost }), el("span", { class: "label", textContent: o.label }),
         o.preview ? el("span", { class: "preview", textContent: o.preview }) : null,
         o.ok ? null : el("span", { class: "why", textContent: o.why }));

@@ -349,6 +349,7 @@ class Room:
             "status": self.status(faction),
             "may_act": not self.paused and (mover == faction or may_choose(self.session.state, faction)),
             "chosen": _words(choice.action) if choice else None,
+            "chosen_action": P.action_fields(choice.action) if choice else None,  # the page shows its own label
             "dropped": self.rounds.dropped.get(faction),
             "waiting_for": rs.factions[mover].short if mover in rs.factions else None,
         }
