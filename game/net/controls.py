@@ -73,7 +73,9 @@ def _device_control(room: Room, kind: str, msg: dict[str, Any]) -> None:
     if kind == "swap":
         if msg.get("faction") not in room.session.humans:
             raise ProtocolError("bad_faction", "Swap to one of the teams.")
-        room.rounds.withdraw(device.faction)  # a choice made by the old team's device is not the new team's
+        choice = room.rounds.choices.get(device.faction)
+        if choice is not None and choice.device is device:  # its choice was for its old team
+            room.rounds.withdraw(device.faction)
         device.faction = msg["faction"]
     else:
         device.kicked = kind == "kick"

@@ -104,7 +104,8 @@ def test_teams_choose_at_once_and_are_played_in_the_engines_order(rs):
     assert played == expected  # one action each, in this turn's order from the mover, bots in their places
     assert room.session.to_move() == expected[1]  # back to the first team after the mover: it chooses again
     assert room.rounds.choices == {} and {t["status"] for t in room.teams()} <= {"acting", "choosing", "done"}
-    assert room.status(mover) == "done"
+    assert room.status(mover) == "done" and not room.you(mover)["may_act"]  # its page: turn ended
+    assert all(room.you(f)["may_act"] and room.you(f)["chosen"] is None for f in waiting)  # theirs: choose again
 
 
 def test_an_action_out_of_turn_or_phase_is_refused_with_a_clear_error(rs):
