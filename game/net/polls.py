@@ -6,13 +6,11 @@ the tally in the chronicle as a class vote for the team at the controls, as in h
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from ..core import actions as A
+from ..session.live import Session
 from .protocol import ProtocolError
-
-if TYPE_CHECKING:
-    from .room import Room
 
 
 @dataclass(slots=True)
@@ -36,28 +34,30 @@ class Poll:
         }
 
 
-def start_poll(room: Room, subject: str, options: list[str]) -> None:
-    if any(p.open for p in room.polls):
+def start_poll(polls: list[Poll], session: Session, subject: str, options: list[str]) -> None:
+    if any(p.open for p in polls):
         raise ProtocolError("illegal", "Close the open class vote first.")
-    rs, state = room.session.rs, room.session.state
+    rs, state = session.rs, session.state
     if not subject and state.event_queue:
         ev = rs.events[state.event_queue[0]]
         subject, options = f"the event {ev.title}", [c.label for c in ev.choices]
     options = [o.replace("=", "-").replace(";", ",") for o in options] or ["Yes", "No"]
     if not subject:
         raise ProtocolError("malformed", "A class vote needs a question.")
-    room.polls.append(Poll(len(room.polls) + 1, subject, options))
+    polls.append(Poll(len(polls) + 1, subject, options))
 
 
-def end_poll(room: Room) -> None:
-    poll = next((p for p in room.polls if p.open), None)
+def end_poll(polls: list[Poll], session: Session) -> str | None:
+    """Close the open vote; the subject if its tally went into the chronicle."""
+    poll = next((p for p in polls if p.open), None)
     if poll is None:
         raise ProtocolError("illegal", "No class vote is open.")
     poll.open = False
     counts = poll.counts()
     chosen = max(poll.options, key=lambda o: counts[o])
-    mover = room.session.to_move()
+    mover = session.to_move()
     if mover is not None:  # the tally goes in the chronicle and the report, as in hotseat
         text = ";".join(f"{o}={n}" for o, n in counts.items())
-        if room.session.submit(A.ClassVote(mover, poll.subject, text, chosen)).ok:
-            room.changed(None, f"class vote: {poll.subject}")
+        if session.submit(A.ClassVote(mover, poll.subject, text, chosen)).ok:
+            return poll.subject
+    return None

@@ -26,7 +26,7 @@ from ..core.legality import check
 from ..session.live import Session
 from ..text.chronicle import Text
 from . import protocol as P
-from .controls import control
+from .controls import TeacherControls
 from .devices import Device, Devices, room_code
 from .polls import Poll
 from .protocol import ProtocolError
@@ -53,7 +53,7 @@ class Conn:
 
 
 @dataclass(slots=True)
-class Room:
+class Room(TeacherControls):
     session: Session
     code: str = field(default_factory=room_code)
     teacher_key: str = field(default_factory=lambda: secrets.token_urlsafe(12))
@@ -240,7 +240,7 @@ class Room:
     # ---- the teacher ----------------------------------------------------------------------------
 
     def _control(self, msg: dict[str, Any]) -> dict[str, Any]:
-        control(self, msg)
+        self.control(msg)
         self.play_choices()  # a turn ended or an event skipped may bring a team's choice to its place
         return _ok(msg["seq"])
 

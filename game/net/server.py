@@ -25,7 +25,6 @@ from aiohttp import WSMsgType, web
 from ..core.timeline import Timeline
 from ..session.live import Session
 from . import protocol as P
-from .controls import teacher_menu
 from .devices import Bucket
 from .pages import board, game_line, team_page
 from .room import Conn, Room
@@ -244,7 +243,7 @@ class Host:
         """The teacher's menu, worked out once per change of the game (or of the timer)."""
         key = (self.room.move, self.room.session.options.get("turn_timer"))
         if self.menu_key != key:
-            self.menu, self.menu_key = teacher_menu(self.room), key
+            self.menu, self.menu_key = self.room.teacher_menu(), key
         return self.menu
 
     def text_for(self, conn: Conn, shared: dict[str, Any]) -> str | None:

@@ -118,9 +118,7 @@ def test_an_action_out_of_turn_or_phase_is_refused_with_a_clear_error(rs):
     code, text = _code(room, conns[other], {"type": "whip", "motion": 1, "whip": "for"})
     assert code == "illegal" and text  # the engine's reason: no whips in intrigue
     teacher = Conn(teacher=True)
-    from game.net.controls import teacher_menu
-
-    event = teacher_menu(room)["events"][0]["id"]
+    event = room.teacher_menu()["events"][0]["id"]
     room.handle(teacher, {"v": 1, "type": "control", "seq": 1, "control": "inject", "event": event})
     chooser = room.session.to_move()
     bystander = next(f for f in TEAMS if f not in (chooser, mover))
@@ -159,9 +157,7 @@ def test_the_teachers_new_controls(rs):
             return exc.code
         return "ok"
 
-    from game.net.controls import teacher_menu
-
-    menu = teacher_menu(room)
+    menu = room.teacher_menu()
     assert menu["events"] and menu["recover"] == [] and menu["undo_turn"] and menu["timer"] == 0
     assert control("inject") == "malformed" and control("inject", event="no_such_event") == "illegal"
     event = menu["events"][0]["id"]
