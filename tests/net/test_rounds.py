@@ -164,6 +164,10 @@ def test_the_teachers_new_controls(rs):
     assert control("inject", event=event) == "ok" and room.session.state.event_queue[0] == event
     assert room.record[-1]["did"] == f"teacher: inject {event}"
     assert control("recover", faction=TEAMS[0]) == "illegal"  # not wiped out
+    down = rs.rules["recovery"]["down_from_rung"]
+    room.session.state.factions[TEAMS[3]].rung = down  # (a test's shortcut: as if expelled by the party)
+    assert room.teacher_menu()["recover"] == [{"id": TEAMS[3], "short": rs.factions[TEAMS[3]].short}]
+    assert control("recover", faction=TEAMS[3]) == "ok" and room.session.state.factions[TEAMS[3]].rung < down
     assert control("timer") == "malformed" and control("timer", minutes=99) == "malformed"
     assert control("timer", minutes=5) == "ok" and room.session.options["turn_timer"] == 5
     assert room.timer()["minutes"] == 5
