@@ -79,7 +79,8 @@ def still_to_act(state: GameState, viewer: str) -> list[str]:
     """Factions that may still lobby this turn, other than the viewer."""
     if state.phase != "intrigue":
         return []
-    return [f for f in state.order[state.acting :] if f != viewer and not state.factions[f].done]
+    waiting = state.order if state.rounds else state.order[state.acting :]  # in rounds everyone not done acts again
+    return [f for f in waiting if f != viewer and not state.factions[f].done]
 
 
 def pass_probabilities(p: np.ndarray, chair_index: int | None) -> np.ndarray:
