@@ -15,7 +15,6 @@ faction weighs in one decision. All worlds and members are computed at once, as 
 
 from __future__ import annotations
 
-import math
 import zlib
 from dataclasses import dataclass
 from typing import Any
@@ -29,7 +28,7 @@ from ..view import player_view
 from .control import CONTROL_MARGIN, CONTROL_MIN, bound_faction, estimates, total_loyalty
 from .stance import inclination
 from .strength import strengths
-from .votes import Facts, VoteContext, chair_of, character_terms, context, directed_p, free_logit, members, own_fate
+from .votes import Facts, VoteContext, chair_of, character_terms, context, directed_p, free_p, members, own_fate
 
 _GOLDEN = np.uint64(0x9E3779B97F4A7C15)
 _MIX1, _MIX2 = np.uint64(0xBF58476D1CE4E5B9), np.uint64(0x94D049BB133111EB)
@@ -269,7 +268,7 @@ def _chances(
             f = Facts(m, lean, f.traits, f.fear_mult, False, f.bound, f.row)
         ind = 0.0  # never read unless some world asks for his own judgement
         if own_judgement:
-            ind = 1.0 / (1.0 + math.exp(-sum(v for _, v in free_logit(rs, b.view, f, ctx))))
+            ind = free_p(rs, b.view, f, ctx)
         row = [ind] * (len(fids) + 1)
         flip = [ind] * (len(fids) + 1)
         for j, whip in zip(met, whips):
