@@ -326,7 +326,7 @@ def _worlds(rs: Ruleset, b: Basis, motions: list[Motion]) -> tuple[np.ndarray, l
     o = rs.rules["odds"]
     fids = rs.faction_ids
     nf, nm, k, nmo = len(fids), len(seated), int(o["worlds"]), len(motions)
-    ctxs = [context(rs, b.view, motion, viewer, b.bosses, b.weights) for motion in motions]
+    ctxs = [context(rs, b.view, motion, viewer, b.bosses, b.weights, loyalty=b.loyalty) for motion in motions]
 
     # The hidden worlds: rivals' secret holds (more likely from those still to act) and free votes.
     seeds = [_seed(b, motion) for motion in motions]

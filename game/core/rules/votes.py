@@ -278,9 +278,11 @@ def context(
     bosses: dict[str, str | None],
     weights: dict[str, float] | None = None,
     whips: dict[str, str] | None = None,
+    loyalty: np.ndarray | None = None,
 ) -> VoteContext:
     """The shared part of a vote. `bosses`: every character's controller as the forecaster knows it.
-    A viewer knows its own whip; it takes everyone else's to be their evident stance."""
+    A viewer knows its own whip; it takes everyone else's to be their evident stance. `loyalty`:
+    `total_loyalty(state)`, if the caller has it (it is shared, not copied)."""
     if whips is None:
         weights = weights or strengths(rs, state)
         whips = {}
@@ -299,7 +301,7 @@ def context(
     directed_ = [whips.get(bosses.get(m) or "", "free") for m in members(state) if bosses.get(m) is not None]
     directed_ = [w for w in directed_ if w != "free"]
     yes_share = (sum(1 for w in directed_ if w == "for") / len(directed_)) if directed_ else 0.5
-    loyalty = total_loyalty(state)
+    loyalty = total_loyalty(state) if loyalty is None else loyalty
     return VoteContext(viewer, whips, boss, fear_sign, repression, yes_share, loyalty)
 
 
