@@ -1,19 +1,27 @@
 """The speed-ups of issue 12 give the plain computation's answers, bit for bit, and never a stale one:
 the memoised plenum chance, the masked history rows of a view, and the vote chances the honest odds
-add up without naming their reasons - checked over the states of a traced all-AI game."""
+add up without naming their reasons, and the moves a bot makes without a view - checked over
+the states of traced all-AI games."""
 
 from __future__ import annotations
 
+import copy
 import math
 
 import pytest
 
+from game.ai.standard import StandardBot
+from game.core import actions as A
+from game.core.engine import apply_in_place, new_game, whose_move
+from game.core.legality import check
+from game.core.rng import Rng, derive_seed
 from game.core.rules import motions as M
 from game.core.rules import odds, plan
 from game.core.rules.stance import inclination, stance
 from game.core.rules.votes import Facts, context, defection, directed_p, free_logit, free_p
 from game.core.state import GameState, Motion
 from game.core.view import player_view
+from game.session.botmove import bot_action, bot_for
 from game.session.headless import play_game
 
 FACTIONS = ("bukharin", "trotsky", "zinoviev_kamenev", "left_sr", "stalin")
@@ -129,3 +137,29 @@ def test_fast_vote_chances_are_the_named_reasons_added_up(rs, traced):
 
 def _rest(f: Facts) -> tuple:
     return (f.traits, f.fear_mult, f.own_fate, f.bound, f.row)
+
+
+def _twin(bot: StandardBot) -> StandardBot:
+    """A copy of a bot's plan and memory, so one may ask without the other moving."""
+    twin = copy.copy(bot)
+    twin.plan, twin.tried, twin.forecasts = list(bot.plan), set(bot.tried), dict(bot.forecasts)
+    return twin
+
+
+def test_an_end_told_without_a_view_is_the_end_choose_gives(rs):
+    """`planned` ends a turn with no action points left and a session with no offer to answer
+    without a view: the action `choose` gives on the view, at every such move of a game."""
+    state = new_game(rs, "succession", 11)
+    bots = {f: bot_for(rs, f, "standard") for f in rs.faction_ids}
+    ended: dict[str, int] = {"intrigue": 0, "session": 0}
+    while state.phase != "over" and state.turn < 6:
+        faction = whose_move(rs, state)
+        bot = bots[faction]
+        legal = lambda a, s=state: check(rs, s, a) is None  # noqa: E731
+        quick = _twin(bot).planned(state, legal)
+        if isinstance(quick, A.EndTurn):
+            stream = Rng(derive_seed(state.seed, "bot", faction, len(state.log)))
+            assert _twin(bot).choose(player_view(rs, state, faction), stream, legal) == quick
+            ended[state.phase] += 1
+        apply_in_place(rs, state, bot_action(rs, state, faction, bot))
+    assert ended["intrigue"] > 5 and ended["session"] > 5
