@@ -70,6 +70,11 @@ def controllers(rs: Ruleset, state: GameState) -> list[str | None]:
     return list(_true_controllers(rs, state))
 
 
+def controller_table(rs: Ruleset, state: GameState) -> tuple[str | None, ...]:
+    """`controllers` as the remembered tuple itself, for a caller that only reads it (no copy)."""
+    return _true_controllers(rs, state)
+
+
 def _true_controllers(rs: Ruleset, state: GameState) -> tuple[str | None, ...]:
     public, secret = state.loyalty_public, state.loyalty_secret
     key = (None, public.shape, public.dtype.num, secret.dtype.num, public.tobytes(), secret.tobytes())
