@@ -108,7 +108,7 @@ def controllers_of(rs: Ruleset, matrix: np.ndarray) -> list[str | None]:
     ok = (best >= CONTROL_MIN) & (best - second >= CONTROL_MARGIN)
     ids = rs.faction_ids
     bound = _bound_table(rs)
-    return [bound[c] or (ids[int(top[c])] if ok[c] else None) for c in range(matrix.shape[0])]
+    return [b or (ids[t] if o else None) for b, t, o in zip(bound, top.tolist(), ok.tolist())]
 
 
 def _bound_table(rs: Ruleset) -> list[str | None]:

@@ -92,6 +92,7 @@ class VoteContext:
     repression: float
     yes_share: float
     loyalty: np.ndarray  # [characters, factions] as the forecaster knows them
+    opposed: dict[str, tuple[int, ...]]  # whip -> the factions (indices, in order) whipping the other way
 
 
 @dataclass(slots=True)
@@ -177,8 +178,9 @@ def directed_p(rs: Ruleset, f: Facts, boss: str, whip: str, ctx: VoteContext) ->
         total += r["defect_scale"] * (against - tol) / (1.0 - tol)
     mine = row[rs.fi[boss]]
     found, best = False, -1
-    for i, fid in enumerate(rs.faction_ids):
-        if fid != boss and row[i] > best and whips.get(fid, "free") not in (whip, "free"):
+    fids = rs.faction_ids
+    for i in ctx.opposed[whip]:
+        if fids[i] != boss and row[i] > best:
             found, best = True, row[i]
     gap = r["defect_rival_gap"]
     if found and mine - best < gap:
@@ -302,7 +304,11 @@ def context(
     directed_ = [w for w in directed_ if w != "free"]
     yes_share = (sum(1 for w in directed_ if w == "for") / len(directed_)) if directed_ else 0.5
     loyalty = total_loyalty(state) if loyalty is None else loyalty
-    return VoteContext(viewer, whips, boss, fear_sign, repression, yes_share, loyalty)
+    opposed = {
+        whip: tuple(i for i, f in enumerate(rs.faction_ids) if whips.get(f, "free") not in (whip, "free"))
+        for whip in ("for", "against")
+    }
+    return VoteContext(viewer, whips, boss, fear_sign, repression, yes_share, loyalty, opposed)
 
 
 def poisson_binomial(ps: list[float]) -> np.ndarray:
