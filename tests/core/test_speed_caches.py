@@ -163,3 +163,30 @@ def test_an_end_told_without_a_view_is_the_end_choose_gives(rs):
             ended[state.phase] += 1
         apply_in_place(rs, state, bot_action(rs, state, faction, bot))
     assert ended["intrigue"] > 5 and ended["session"] > 5
+
+
+def test_remembered_region_delegates_follow_the_memberships(rs, traced, monkeypatch):
+    from game.core.rules import apportion, congress
+
+    def plain(state: GameState) -> dict[str, int]:
+        members = {rid: float(congress.state_membership(rs, state, rid)) for rid in rs.regions}
+        return apportion.largest_remainder(rs.rules["congress_delegates"], members)
+
+    for state in traced:
+        split = {rid: sum(blocs.values()) for rid, blocs in congress.region_delegations(rs, state).items()}
+        assert split == plain(state)
+    first = next(iter(rs.regions))
+    grown = lambda rs_, state, rid: rs.regions[rid].membership * (40 if rid == first else 1)  # noqa: E731
+    monkeypatch.setattr(congress, "state_membership", grown)
+    split = {rid: sum(blocs.values()) for rid, blocs in congress.region_delegations(rs, traced[-1]).items()}
+    assert split == plain(traced[-1])
+    monkeypatch.undo()
+    assert split[first] > plain(traced[-1])[first]
+
+
+def test_largest_remainder_breaks_ties_by_the_order_of_the_weights():
+    from game.core.rules.apportion import largest_remainder
+
+    assert largest_remainder(2, {"b": 1.0, "a": 1.0, "c": 1.0}) == {"b": 1, "a": 1, "c": 0}
+    assert largest_remainder(1, {"c": 1.0, "a": 1.0}) == {"c": 1, "a": 0}
+    assert largest_remainder(7, {"x": 0.5, "y": 0.25, "z": 0.25}) == {"x": 3, "y": 2, "z": 2}  # remainders .5 < .75
