@@ -47,7 +47,7 @@ class Context:
         self.risk = max(0.1, rs.factions[faction].ai.get("risk", 1.0))
         self.threshold = rs.rules["discipline_heat"]
         self.congress_soon = congress_soon(rs, view)
-        self.pursued = pursued_policies(rs, view, faction)  # the agenda, or the line it has turned to
+        self.pursued = pursued_policies(rs, view, faction, self.strength)  # the agenda, or the line it has turned to
         self._own_ranked = self._rank_own_people()
         posts = office_prestige(rs, view)
         free = [

@@ -59,11 +59,12 @@ def streams(seeds: list[int], n: int) -> np.ndarray:
     """n floats in [0, 1) for each seed [seeds, n], from SplitMix64 in integer arithmetic: the same
     on every machine and numpy."""
     z = _Steps.first(n)[None, :] + np.array(seeds, dtype=np.uint64)[:, None]  # uint64 arrays wrap silently
-    z ^= z >> _S30
+    shifted = np.empty_like(z)  # one scratch array for the shifts
+    z ^= np.right_shift(z, _S30, out=shifted)
     z *= _MIX1
-    z ^= z >> _S27
+    z ^= np.right_shift(z, _S27, out=shifted)
     z *= _MIX2
-    z ^= z >> _S31
+    z ^= np.right_shift(z, _S31, out=shifted)
     z >>= _S11
     return z.astype(np.float64) / float(1 << 53)
 
@@ -330,11 +331,10 @@ def _worlds(rs: Ruleset, b: Basis, motions: list[Motion]) -> tuple[np.ndarray, l
 
     # The hidden worlds: rivals' secret holds (more likely from those still to act) and free votes.
     seeds = [_seed(b, motion) for motion in motions]
-    if b.shown:  # both streams of each motion in one pass (a stream's start is the same whatever its length)
-        drawn = streams(seeds + [seed ^ _KEEP_SALT for seed in seeds], k * nm * nf * 2 + k * nf)
-        u, keep_u = drawn[:nmo], drawn[nmo:]
-    else:
-        u = keep_u = streams(seeds, k * nm * nf * 2 + k * nf)
+    u = streams(seeds, k * nm * nf * 2 + k * nf)
+    # The "still follows whom he showed" draws: only as many as are read (a stream's start is the
+    # same whatever its length).
+    keep_u = streams([seed ^ _KEEP_SALT for seed in seeds], k * nm) if b.shown else u
     boss, holds = _hidden_bosses(rs, b, u, keep_u)
     # Whips not yet set: a rival may still give a free vote or, after a pact still to come, turn
     # its whip - against a motion it shows support for, or (rarer: that takes a deal with the
