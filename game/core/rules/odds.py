@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import zlib
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 import numpy as np
@@ -206,7 +207,14 @@ def basis(
 def _seed(b: Basis, motion: Motion) -> int:
     """The stream's seed: the game, the turn, the viewer and the motion — nothing hidden."""
     key = "|".join([motion.kind, motion.proposer, *(f"{k}={v}" for k, v in sorted(motion.params.items()))])
-    return extend_seed(b.seed_prefix, zlib.crc32(key.encode("utf-8")))
+    return _extended(b.seed_prefix, key)
+
+
+@lru_cache(maxsize=4096)
+def _extended(prefix: int, key: str) -> int:
+    """extend_seed by a motion's key, remembered: a turn's forecasts of a motion share its seed
+    (the bot's, the proposal's), and the fold is a loop over every byte."""
+    return extend_seed(prefix, zlib.crc32(key.encode("utf-8")))
 
 
 def _hidden_bosses(rs: Ruleset, b: Basis, u: np.ndarray, keep_u: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
