@@ -73,7 +73,7 @@ class Context:
 
     def best_rival_loyalty(self, cid: str) -> int:
         row = self.total[self.rs.ci[cid]]
-        return max(v for i, v in enumerate(row) if i != self.fi)
+        return max(row[: self.fi] + row[self.fi + 1 :])
 
     def p_pass(self, motion: Motion) -> float:
         """The bot's honest odds (what it may know, the rest weighed up), kept for the turn."""

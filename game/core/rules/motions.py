@@ -206,7 +206,7 @@ def plenum_chance(rs: Ruleset, state: GameState, motion: Motion, bodies: tuple[s
             trials.append((p, n))
     # The chance depends on nothing but the trials and the share: kept per ruleset, it cannot go stale.
     key = (tuple(trials), r["remove_office_share"])
-    memo = rs.cache.setdefault("plenum_chance", {})
+    memo: dict[tuple[Any, ...], float] = rs.cache.setdefault("plenum_chance", {})
     chance = memo.get(key)
     if chance is None:
         chance = memo[key] = _carried_chance(trials, r["remove_office_share"])
