@@ -40,7 +40,13 @@
     $("status").textContent = g.over ? "The game is over" + (g.winner ? ": " + g.winner + " won" : "") : msg.paused ? "Paused" : "Now: " + (g.mover_name || "-");
     $("paused").hidden = !msg.paused;
     deadline = msg.timer.left === null ? null : Date.now() + msg.timer.left * 1000;
-    $("teams").replaceChildren(...msg.teams.map((t) => el("span", t.short + ": " + (t.status === "acting" ? "acting now" : t.status === "done" ? "ready" : "to act") + " (" + t.online + "/" + t.devices + " online)", t.status.replace(" ", "-"))));
+    $("teams").replaceChildren(...msg.teams.map((t) => el("span", t.short + ": " + t.says + " (" + t.online + "/" + t.devices + " online)", t.status)));
+    const named = (status) => msg.teams.filter((t) => t.status === status).map((t) => t.short).join(", ");
+    const round = [];
+    if (g.order.length) round.push("Order this turn: " + g.order.join(", "));
+    if (named("ready")) round.push("Ready: " + named("ready"));
+    if (named("acting") || named("choosing")) round.push("Waiting for: " + [named("acting"), named("choosing")].filter(Boolean).join(", "));
+    $("round").replaceChildren(...round.map((line) => el("div", line)));
     const poll = msg.polls.length ? msg.polls[msg.polls.length - 1] : null;
     $("poll").replaceChildren(...(poll ? [el("b", "Class vote" + (poll.open ? " (open): " : " (closed): ") + poll.subject),
       el("div", Object.entries(poll.counts).map(([o, n]) => o + " " + n).join(" - "))] : []));
@@ -68,7 +74,20 @@
       tr.append(cell(swap), cell(kick));
       return tr;
     }));
+    const menu = msg.menu;
+    fill("events", menu.events.map((e) => [e.id, e.title]), "No event can happen now");
+    fill("down", menu.recover.map((f) => [f.id, f.short]), "No faction is wiped out");
+    $("undoturn").disabled = !menu.undo_turn;
+    if (document.activeElement !== $("minutes")) $("minutes").value = menu.timer;
     list("record", msg.record.slice().reverse().map((r) => r.date + " - " + r.name + " (" + (r.faction || "teacher") + "): " + r.did));
+  }
+
+  function fill(id, pairs, none) {
+    const select = $(id), keep = select.value;
+    select.replaceChildren(...(pairs.length ? pairs : [["", none]]).map(([value, text]) => { const o = el("option", text); o.value = value; return o; }));
+    if (pairs.some(([value]) => value === keep)) select.value = keep;
+    select.disabled = !pairs.length;
+    select.form.querySelector("button").disabled = !pairs.length;
   }
 
   function tick() {
@@ -86,6 +105,10 @@
     const extra = {}; if ($("subject").value.trim()) extra.subject = $("subject").value.trim(); if (options.length) extra.options = options;
     control("open_vote", extra);
   });
+  $("injectform").addEventListener("submit", (e) => { e.preventDefault(); if ($("events").value) control("inject", { event: $("events").value }); });
+  $("recoverform").addEventListener("submit", (e) => { e.preventDefault(); if ($("down").value) control("recover", { faction: $("down").value }); });
+  $("timerform").addEventListener("submit", (e) => { e.preventDefault(); control("timer", { minutes: Number($("minutes").value || 0) }); });
+  $("undoturn").addEventListener("click", () => { if (confirm("Undo the last whole turn for every team?")) control("undo_turn"); });
   setInterval(tick, 1000);
   connect();
 })();

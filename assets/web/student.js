@@ -1,7 +1,10 @@
 // A team's page: join with the room code, then draw what the host sends (docs/NETWORK.md).
 // No library and no outside request; the token and the message number live in local storage, so a
 // reload or a closed lid comes back to the same device. body[data-state] says where the page is
-// (connecting, join, waiting, your-move, paused, over, kicked), for people and for tests.
+// (connecting, join, waiting, choose, chosen, done, paused, over, kicked), for people and for tests.
+// In rounds every team that has not ended its turn may choose its next action at once: the host
+// plays the choices one at a time in the turn's order, so the page says whether it may choose now,
+// what it chose (it can take it back until its place comes) and why a choice could not be made.
 "use strict";
 (function () {
   const $ = (id) => document.getElementById(id);
@@ -90,11 +93,18 @@
     $("top").style.background = page.colour;
     $("when").textContent = game.date + " - turn " + (game.turn + 1) + " of " + (game.last_turn + 1) + " - " + game.phase;
     $("paused").hidden = !msg.paused;
-    const mover = game.mover_name || "nobody";
-    let status = game.over ? "The game is over" + (game.winner ? ": " + game.winner + " won" : "")
-      : msg.paused ? "Paused" : page.your_move ? "Your move" : "Waiting for " + mover;
-    $("status").textContent = status;
-    state(game.over ? "over" : msg.paused ? "paused" : page.your_move ? "your-move" : "waiting");
+    const you = msg.you, mover = you.waiting_for || "nobody";
+    const where = game.over ? "over" : msg.paused ? "paused" : you.chosen ? "chosen"
+      : you.may_act ? "choose" : you.status === "done" ? "done" : "waiting";
+    $("status").textContent = {
+      over: "The game is over" + (game.winner ? ": " + game.winner + " won" : ""),
+      paused: "Paused",
+      chosen: "Your choice is in - " + (you.status === "acting" ? "being played" : "waiting for its place"),
+      choose: you.status === "acting" ? "Your move: the round waits for you" : "Choose your next action",
+      done: "Turn ended - waiting for the others",
+      waiting: "Waiting for " + mover,
+    }[where];
+    state(where);
     document.body.dataset.at = msg.at;
     deadline = msg.timer.left === null ? null : Date.now() + msg.timer.left * 1000;
     tick();
@@ -103,14 +113,24 @@
     $("numbers").replaceChildren(...[["Influence", n.influence], ["Action points", n.ap], ["Heat", n.heat],
       ["Prestige", n.prestige], ["Credibility", n.credibility], ["Standing", n.rung]]
       .map(([k, v]) => el("div", {}, el("b", { textContent: String(v) }), k)));
-    $("teams").replaceChildren(...msg.teams.map((t) => el("span", { class: t.status.replace(" ", "-"),
-      textContent: t.short + ": " + (t.status === "acting" ? "acting now" : t.status === "done" ? "ready" : "to act") })));
+    $("teams").replaceChildren(...msg.teams.map((t) => el("span", { class: t.status, textContent: t.short + ": " + t.says })));
     drawPoll(msg.poll);
 
-    $("waiting").hidden = page.your_move || game.over;
-    $("waiting").textContent = "Waiting for " + mover + ". Read your hand, your offers and the inbox; your choices appear here on your move.";
-    $("groups").replaceChildren(...page.groups.map((g, i) => group(g, i, msg)));
-    $("undo").hidden = !page.your_move;
+    $("dropped").hidden = !you.dropped || !!you.chosen;
+    $("dropped").textContent = "Your last choice could not be made (" + (you.dropped || "") + "). Choose again.";
+    $("chosen").hidden = !you.chosen || game.over;
+    const picked = you.chosen_action ? JSON.stringify(you.chosen_action) : null;
+    const option = picked && page.groups.flatMap((g) => g.options).find((o) => JSON.stringify(o.action) === picked);
+    $("chosen").replaceChildren(el("b", { textContent: "Your choice: " + (option ? option.label : you.chosen || "") }),
+      el("div", { textContent: "It is played at your team's place in the round" +
+        (game.order.length ? " (the order this turn: " + game.order.join(", ") + ")" : "") +
+        ". Choosing again replaces it." }));
+    $("waiting").hidden = you.may_act || game.over;
+    $("waiting").textContent = where === "done"
+      ? "Your team has ended its turn in this phase. Read your hand, your offers and the inbox while the others finish."
+      : "Waiting for " + mover + ". Read your hand, your offers and the inbox; your choices appear here when you may act.";
+    $("groups").replaceChildren(...page.groups.map((g, i) => group(g, i, msg, picked)));
+    $("undo").hidden = !you.chosen;
     list("hand", page.hand.map((c) => el("li", {}, el("b", { textContent: c.title + " (" + c.value + ", " + c.owner + ")" }),
       el("div", { textContent: c.text }), el("div", { textContent: "Effect: " + c.effect }))));
     list("pacts", page.pacts.length ? page.pacts : ["No pacts or offers."]);
@@ -119,13 +139,13 @@
     list("chronicle", page.chronicle);
   }
 
-  function group(g, i, msg) {
+  function group(g, i, msg, picked) {
     const open = g.title in opened ? opened[g.title] : i < 2 || g.title.startsWith("Decide");
     const box = el("details", { open: open }, el("summary", { textContent: g.title + " (" + g.options.length + ")" }));
     box.addEventListener("toggle", () => { opened[g.title] = box.open; });
     if (g.text) box.append(el("p", { class: "eventtext", textContent: g.text }));
     for (const o of g.options) {
-      const button = el("button", { type: "button", class: "option", disabled: !o.ok || msg.paused, "data-type": o.action.type },
+      const button = el("button", { type: "button", class: JSON.stringify(o.action) === picked ? "option picked" : "option", disabled: !o.ok || msg.paused, "data-type": o.action.type },
         el("span", { class: "cost", textContent: o.cost }), el("span", { class: "label", textContent: o.label }),
         o.preview ? el("span", { class: "preview", textContent: o.preview }) : null,
         o.ok ? null : el("span", { class: "why", textContent: o.why }));

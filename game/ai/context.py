@@ -15,7 +15,7 @@ from ..core.rules.strength import strengths
 from ..core.ruleset import Ruleset
 from ..core.state import GameState, Motion
 from . import thrift
-from .evaluate import importance, office_prestige
+from .evaluate import importances, office_prestige
 
 INFLUENCE_PRICE = 0.12  # what a point of influence spent is worth keeping, when influence is scarce
 
@@ -47,14 +47,15 @@ class Context:
         self.risk = max(0.1, rs.factions[faction].ai.get("risk", 1.0))
         self.threshold = rs.rules["discipline_heat"]
         self.congress_soon = congress_soon(rs, view)
-        self.pursued = pursued_policies(rs, view, faction)  # the agenda, or the line it has turned to
+        self.pursued = pursued_policies(rs, view, faction, self.strength)  # the agenda, or the line it has turned to
         self._own_ranked = self._rank_own_people()
         posts = office_prestige(rs, view)
-        self.targets = [
-            (cid, importance(rs, view, cid, posts))
-            for cid in rs.character_ids
-            if view.status[rs.ci[cid]] == "free" and not bound_elsewhere(rs, cid, faction)
+        free = [
+            cid
+            for cid, status in zip(rs.character_ids, view.status)
+            if status == "free" and not bound_elsewhere(rs, cid, faction)
         ]
+        self.targets = list(zip(free, importances(rs, view, free, posts)))
         self.targets.sort(key=lambda t: -t[1])
         self.targets = self.targets[:12]
 
@@ -72,7 +73,7 @@ class Context:
 
     def best_rival_loyalty(self, cid: str) -> int:
         row = self.total[self.rs.ci[cid]]
-        return max(v for i, v in enumerate(row) if i != self.fi)
+        return max(row[: self.fi] + row[self.fi + 1 :])
 
     def p_pass(self, motion: Motion) -> float:
         """The bot's honest odds (what it may know, the rest weighed up), kept for the turn."""

@@ -25,13 +25,24 @@ def office_prestige(rs: Ruleset, view: GameState) -> dict[str, int]:
 
 def importance(rs: Ruleset, view: GameState, character: str, posts: dict[str, int] | None = None) -> float:
     """How much a person's vote and posts are worth to whoever controls him."""
-    value = 0.3
-    if character in view.seats.get("politburo", []):
-        value += 3.0
-    if character in view.seats.get("orgburo", []):
-        value += 0.7
+    return importances(rs, view, [character], posts)[0]
+
+
+def importances(
+    rs: Ruleset, view: GameState, characters: list[str], posts: dict[str, int] | None = None
+) -> list[float]:
+    """`importance` of each of several people, the seats looked up once."""
+    politburo, orgburo = set(view.seats.get("politburo", [])), set(view.seats.get("orgburo", []))
     posts = posts if posts is not None else office_prestige(rs, view)
-    return value + posts.get(character, 0) * 0.5
+    out = []
+    for character in characters:
+        value = 0.3
+        if character in politburo:
+            value += 3.0
+        if character in orgburo:
+            value += 0.7
+        out.append(value + posts.get(character, 0) * 0.5)
+    return out
 
 
 def agenda_pull(rs: Ruleset, view: GameState, faction: str, axis: str, step: int, current: int) -> float:

@@ -82,15 +82,23 @@ class StandardBot:
     def planned(self, state: GameState, legal: Callable[[A.Action], bool]) -> A.Action | None:
         """The next step of the plan this bot is playing now, if it is playing one: what `choose`
         would return, read from the public facts of `state` (the truth or a view) without a view
-        or a stream, which a plan in progress no longer needs. None: call `choose` (also when the
-        plan has run out: what next is decided from the view)."""
-        if state.event_queue or state.phase == "session" or self.plan_key != (state.turn, state.acting):
+        or a stream, which a plan in progress no longer needs; also the end of a turn with no
+        action points left, or of a Politburo session with no offer to answer. None: call `choose`
+        (also when the plan has run out with action points left: what next is decided from the view)."""
+        if state.event_queue:
+            return None
+        if state.phase == "session":  # offers waiting for an answer are the same in the view
+            waiting = any(pact.b == self.faction and not pact.accepted for pact in state.pacts)
+            return A.EndTurn(self.faction) if not waiting and self._ends_session_unasked() else None
+        if self.plan_key != (state.turn, state.acting):
             return None
         while self.plan:
             action = self.plan.pop(0)
             self.tried.add(action)
             if legal(action):
                 return action
+        if state.factions[self.faction].ap <= 0:
+            return A.EndTurn(self.faction)  # what `_play_plan` ends an exhausted plan with, without a view
         return None
 
     def _play_plan(self, view: GameState, rng: Rng, legal: Callable[[A.Action], bool]) -> A.Action:
@@ -303,6 +311,10 @@ class StandardBot:
             yield value * self.weight("pact"), action
         for value, action in diplomacy.turned_allies(self.rs, view, self.faction, c.strength):
             yield value, action
+
+    def _ends_session_unasked(self) -> bool:
+        """Whether this bot's `choose_session` is the one below: with no offer to answer, it ends."""
+        return type(self).choose_session is StandardBot.choose_session
 
     def choose_session(self, view: GameState, rng: Rng, legal: Callable[[A.Action], bool]) -> A.Action:
         """While the Politburo meets: answer waiting offers, then whip. The bot whips by its stance

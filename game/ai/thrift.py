@@ -29,9 +29,10 @@ def next_income(rs: Ruleset, view: GameState, faction: str, owners: dict[str, st
         if holder is not None and owners.get(holder) == faction:
             gain += rs.offices[office].income
     fi = rs.fi[faction]
+    tops, ours = view.standing.argmax(axis=1).tolist(), view.standing[:, fi].tolist()
     for base_id, base in rs.bases.items():
-        row = view.standing[rs.bi[base_id]]
-        if int(row.argmax()) == fi and int(row[fi]) >= r["base_income_standing"]:
+        b = rs.bi[base_id]
+        if tops[b] == fi and ours[b] >= r["base_income_standing"]:
             gain += base.income
     return gain
 

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..core.defs import HistorySeriesDef
+from ..core.history_defs import HistorySeriesDef
 from .check import Checker, did_you_mean, optional_records
-from .schema import SERIES
+from .schema_history import SERIES
 from .yamlio import Located
 
 SERIES_FILE = Path("history") / "series.yaml"

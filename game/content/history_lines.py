@@ -8,10 +8,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from ..core.defs import CHECK_KINDS, HistoryTolerancesDef, PolicyLineDef
+from ..core.history_defs import CHECK_KINDS, HistoryTolerancesDef, PolicyLineDef
 from ..core.ruleset import Ruleset
 from .check import Checker, did_you_mean, optional_records
-from .schema import POLICY_LINE, TOLERANCE_CHECK, TOLERANCE_SERIES
+from .schema_history import POLICY_LINE, TOLERANCE_CHECK, TOLERANCE_SERIES
 from .yamlio import Located, YamlError, compose, located, read_text
 
 LINES_FILE = Path("history") / "lines.yaml"

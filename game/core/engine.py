@@ -13,7 +13,7 @@ from typing import Any
 import numpy as np
 
 from . import actions as A
-from .flow import begin_turn, congress_due, settle
+from .flow import begin_turn, congress_due, in_turn, pass_move, settle
 from .legality import Reason, check, whose_move
 from .perform import perform
 from .rng import Rng, derive_seed
@@ -104,7 +104,10 @@ def apply(rs: Ruleset, state: GameState, action: A.Action) -> Result:
 
 def apply_in_place(rs: Ruleset, state: GameState, action: A.Action) -> None:
     """Apply a legal action to this very state (the headless runner's fast path)."""
+    passes = state.rounds and in_turn(state, action.actor) and action.tag != "class_vote"
     perform(rs, state, action)
+    if passes:
+        pass_move(state)
     settle(rs, state)
 
 

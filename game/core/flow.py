@@ -188,13 +188,41 @@ def start_session(rs: Ruleset, state: GameState) -> bool:
 
 def _skip_finished(rs: Ruleset, state: GameState) -> None:
     """Pass over the factions that have ended their turn. Spending the last action point does not
-    end a turn: free actions (declaring a hold, answering an offer) stay open until the faction ends it."""
+    end a turn: free actions (declaring a hold, answering an offer) stay open until the faction ends it.
+    In rounds the search wraps around: a faction early in the order may still have moves to make."""
+    if state.rounds:
+        if state.acting < len(state.order) and state.factions[state.order[state.acting]].done:
+            state.acting = _next_in_round(state, state.acting)
+        return
     while state.acting < len(state.order):
         fs = state.factions[state.order[state.acting]]
         if fs.done:
             state.acting += 1
         else:
             return
+
+
+def in_turn(state: GameState, actor: str) -> bool:
+    """Is `actor` making a move of its own turn now (not deciding an event, not a teacher)?"""
+    return not state.event_queue and state.acting_faction == actor
+
+
+def pass_move(state: GameState) -> None:
+    """Rounds (a networked class, DESIGN §16): after each action of its turn a faction hands the
+    move to the next in this turn's order that has not ended its turn, wrapping around, so the
+    teams take one action each in a fixed order and may all choose theirs at the same time."""
+    if state.phase in ("intrigue", "session") and state.acting < len(state.order):
+        state.acting = _next_in_round(state, state.acting + 1)
+
+
+def _next_in_round(state: GameState, start: int) -> int:
+    """The first faction from `start` on (wrapping) that has not ended its turn; len(order) if none."""
+    n = len(state.order)
+    for step in range(n):
+        i = (start + step) % n
+        if not state.factions[state.order[i]].done:
+            return i
+    return n
 
 
 # ---- leaving a turn -------------------------------------------------------------------------

@@ -144,11 +144,15 @@ def clone_record(obj: R, **given: Any) -> R:
     cls = type(obj)
     plan = _PLANS.get(cls) or _plan(cls)
     values = list(plan.values(obj))
-    for name, value in given.items():
-        values[plan.index[name]] = value
-    taken = {plan.index[name] for name in given}
-    for i, copy in plan.copies:
-        if i not in taken:  # a given field is used as it is: never copy what is thrown away
+    if given:
+        for name, value in given.items():
+            values[plan.index[name]] = value
+        taken = {plan.index[name] for name in given}
+        for i, copy in plan.copies:
+            if i not in taken:  # a given field is used as it is: never copy what is thrown away
+                values[i] = copy(values[i])
+    else:
+        for i, copy in plan.copies:
             values[i] = copy(values[i])
     if plan.setters is None:
         return cls(*values)

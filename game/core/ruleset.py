@@ -18,18 +18,16 @@ from .defs import (
     EventDef,
     FactionDef,
     GlossaryDef,
-    HistorySeriesDef,
-    HistoryTolerancesDef,
     IndicatorDef,
     LadderDef,
     OfficeDef,
-    PolicyLineDef,
     RegionDef,
     Rules,
     ScenarioDef,
     TraitDef,
     TutorialStepDef,
 )
+from .history_defs import HistorySeriesDef, HistoryTolerancesDef, PolicyLineDef
 
 
 @dataclass(frozen=True, slots=True)

@@ -179,6 +179,7 @@ class GameState:
     whips: dict[str, dict[str, str]] = spec(default_factory=dict, omit=True)  # faction -> motion id -> whip
     trust: dict[str, dict[str, int]] = spec(default_factory=dict, omit=True)  # faction -> other -> 0-100
     motion_seq: int = spec(default=0, omit=True)  # motions proposed so far this game (the next one's id)
+    rounds: bool = spec(default=False, omit=True)  # a networked class: the move passes after each action (flow)
     view_of: str | None = spec(default=None, saved=False)  # on a player view: whose view it is (never saved)
 
     # ---- helpers -------------------------------------------------------------------------

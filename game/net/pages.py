@@ -31,6 +31,7 @@ from ..views import presenters as P
 from ..views import whips as W
 from ..views.inbox import lines as inbox_lines
 from .protocol import action_fields
+from .rounds import as_mover, may_choose
 
 CHRONICLE_LINES = 60
 
@@ -39,8 +40,7 @@ def team_page(session: Session, faction: str) -> dict[str, Any]:
     """The page of one team, from its own player view (its options only on its move)."""
     rs = session.rs
     view = session.view(faction)
-    mover = session.to_move()
-    mine = mover == faction
+    mine = session.to_move() == faction or may_choose(session.state, faction)
     t = Text(rs)
     fs = view.factions[faction]
     d = rs.factions[faction]
@@ -81,6 +81,7 @@ def game_line(session: Session) -> dict[str, Any]:
         "phase": state.phase,
         "mover": mover,
         "mover_name": rs.factions[mover].short if mover in rs.factions else None,
+        "order": [rs.factions[f].short for f in state.order] if state.phase in ("intrigue", "session") else [],
         "preset": preset.name if preset else None,
         "over": session.over,
         "winner": rs.factions[state.winner].short if state.winner in rs.factions else None,
@@ -120,21 +121,23 @@ def board(session: Session) -> dict[str, Any]:
     }
 
 
-def _option(session: Session, option: P.Option) -> dict[str, Any]:
-    why = check(session.rs, session.state, option.action)
+def _option(rs: Ruleset, state: GameState, option: P.Option) -> dict[str, Any]:
+    """An option and whether it is legal now, judged as if it were the team's move (in rounds a
+    team chooses before its place comes; the choice is judged again when it is played)."""
+    why = check(rs, state, option.action)
     return {
         "label": option.label,
         "cost": option.cost,
         "preview": option.preview,
         "action": action_fields(option.action),
         "ok": why is None,
-        "why": reason_text(session.rs, why) if why else "",
+        "why": reason_text(rs, why) if why else "",
     }
 
 
 def _groups(session: Session, view: GameState, faction: str, mine: bool) -> list[dict[str, Any]]:
-    rs, state = session.rs, session.state
-    end = {"title": "Your turn", "options": [_option(session, P.Option("End your turn", A.EndTurn(faction), "", ""))]}
+    rs, state = session.rs, as_mover(session.state, faction)
+    end = {"title": "Your turn", "options": [_option(rs, state, P.Option("End your turn", A.EndTurn(faction), "", ""))]}
     if view.phase == "over" or not mine:
         return []  # a waiting team sees its hand, pacts and inbox; its choices come on its move
     if state.event_queue:
@@ -145,13 +148,13 @@ def _groups(session: Session, view: GameState, faction: str, mine: bool) -> list
             P.Option(c.label, A.ChooseOption(faction, ev.id, c.id), "", c.text + " — " + said.effects(c.effects))
             for c in ev.choices
         ]
-        return [{"title": f"Decide: {ev.title}", "text": text, "options": [_option(session, c) for c in choices]}]
+        return [{"title": f"Decide: {ev.title}", "text": text, "options": [_option(rs, state, c) for c in choices]}]
     if view.phase == "session":
         rows = [
-            _option(session, P.Option(row.title, row.action, f"now: {row.whip}", f"{row.odds} ({row.note})"))
+            _option(rs, state, P.Option(row.title, row.action, f"now: {row.whip}", f"{row.odds} ({row.note})"))
             for row in W.rows(rs, view, faction)
         ]
-        answers = [_option(session, o) for o in P.answer_options(rs, view, faction)]
+        answers = [_option(rs, state, o) for o in P.answer_options(rs, view, faction)]
         return [
             end,
             {"title": "Whips (click to change)", "options": rows},
@@ -182,7 +185,7 @@ def _groups(session: Session, view: GameState, faction: str, mine: bool) -> list
     ]
     out = [end]
     for title, options in groups:
-        shown = [_option(session, o) for o in options if allowed is None or o.action.tag in allowed]
+        shown = [_option(rs, state, o) for o in options if allowed is None or o.action.tag in allowed]
         if shown:
             out.append({"title": title, "options": shown})
     return out

@@ -23,7 +23,22 @@ MAX_INT = 10_000
 # What a student's page may ask the host to do; teacher controls and class votes are not actions a
 # page may send (they come from the teacher, or from the tally of the pages' votes).
 PAGE_ACTIONS = tuple(tag for tag in A.ACTION_TYPES if tag not in ("teacher", "class_vote"))
-CONTROLS = ("pause", "resume", "advance", "skip", "kick", "readmit", "swap", "open_vote", "close_vote", "report")
+CONTROLS = (
+    "pause",
+    "resume",
+    "advance",
+    "skip",
+    "inject",
+    "recover",
+    "undo_turn",
+    "timer",
+    "kick",
+    "readmit",
+    "swap",
+    "open_vote",
+    "close_vote",
+    "report",
+)
 
 _STR, _INT, _OBJ, _LIST = "text", "whole number", "object", "list"
 # type -> {field: (kind, required)}; `v` and `type` are checked for every message.
@@ -41,6 +56,8 @@ FIELDS: dict[str, dict[str, tuple[str, bool]]] = {
         "control": (_STR, True),
         "device": (_STR, False),
         "faction": (_STR, False),
+        "event": (_STR, False),
+        "minutes": (_INT, False),
         "subject": (_STR, False),
         "options": (_LIST, False),
     },

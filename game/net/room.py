@@ -1,13 +1,14 @@
 """The room: the host's single authority over a networked class, with no network in it.
 
 It owns the live `Session` and everything the room adds around it: the room code, the devices and
-their tokens, the teacher's key, pause, the turn timer, the class polls and the record of which
-device did what. `handle` takes one checked message from one connection and returns the replies;
-it changes the game only through the session's own methods, and only for the faction whose move
-the engine says it is (`whose_move`): teams read and prepare in parallel, but actions are applied
-one at a time in the engine's order, so the log, the per-turn hashes and `replay` are exactly
-those of the same actions played hotseat. The server (server.py) feeds it from many sockets on
-one event loop, so it is never entered twice at once.
+their tokens, the teacher's key, pause, the turn timer, the class polls, the teams' choices for the
+round (rounds.py) and the record of which device did what. `handle` takes one checked message from
+one connection and returns the replies; it changes the game only through the session's own methods.
+A networked game is played in rounds (the core's rule, switched on by a logged teacher action when
+the room opens): the teams choose their next actions at the same time and the room plays them one
+at a time in the engine's order (`whose_move`), so the log is the order actually played and `replay`
+repeats the class. The server (server.py) feeds it from many sockets on one event loop, so it is
+never entered twice at once.
 """
 
 from __future__ import annotations
@@ -21,12 +22,23 @@ from typing import Any
 
 from ..core import actions as A
 from ..core.calendar import pretty_date
+from ..core.legality import check
 from ..session.live import Session
 from ..text.chronicle import Text
 from . import protocol as P
+from .controls import TeacherControls
 from .devices import Device, Devices, room_code
+from .polls import Poll
 from .protocol import ProtocolError
+from .rounds import Rounds, as_mover, may_choose
 
+STATUS_WORDS = {
+    "acting": "to move now",
+    "ready": "ready",
+    "choosing": "choosing",
+    "done": "turn ended",
+    "waiting": "waiting",
+}
 MAX_DEVICES = 200  # a class with phones and spares; beyond it, joins are refused (a join flood ends here)
 
 
@@ -41,28 +53,7 @@ class Conn:
 
 
 @dataclass(slots=True)
-class Poll:
-    id: int
-    subject: str
-    options: list[str]
-    votes: dict[str, str] = field(default_factory=dict)  # device id -> option
-    open: bool = True
-
-    def counts(self) -> dict[str, int]:
-        return {o: sum(1 for v in self.votes.values() if v == o) for o in self.options}
-
-    def public(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "subject": self.subject,
-            "options": self.options,
-            "counts": self.counts(),
-            "open": self.open,
-        }
-
-
-@dataclass(slots=True)
-class Room:
+class Room(TeacherControls):
     session: Session
     code: str = field(default_factory=room_code)
     teacher_key: str = field(default_factory=lambda: secrets.token_urlsafe(12))
@@ -77,6 +68,11 @@ class Room:
     turn_key: tuple | None = None
     paused_at: float = 0.0
     report_asked: bool = False  # the teacher asked for the report now (the server writes it)
+    rounds: Rounds = field(default_factory=Rounds)  # each team's next action, waiting for its place
+
+    def __post_init__(self) -> None:
+        if not self.session.state.rounds and not self.session.over:
+            self.session.teacher("rounds")  # the teams act in rounds from here on (in the log, so replayed)
 
     # ---- the messages -------------------------------------------------------------------------
 
@@ -112,26 +108,71 @@ class Room:
             return [self._vote(device, msg)]
         if self.paused:
             raise ProtocolError("paused", "The class is paused.")
+        if kind == "undo":
+            return [self._undo(device, msg)]
+        action = P.page_action(msg["action"], device.faction)
+        state = self.session.state
+        if may_choose(state, device.faction):  # its next action in the round: checked now, played in its place
+            why = check(self.session.rs, as_mover(state, device.faction), action)
+            if why is not None:
+                raise ProtocolError("illegal", self.session.words(why) or "That cannot be done now.")
+            self.rounds.choose(state, device, action)
+            self.play_choices()
+            return [_ok(msg["seq"])]
         if msg["at"] != self.move:
             raise ProtocolError("stale", "The game has moved on since your page was drawn; look again.")
+        self._their_move(device)
+        self._play(device, action)
+        return [_ok(msg["seq"])]
+
+    def _their_move(self, device: Device) -> None:
         mover = self.session.to_move()
-        if mover != device.faction:
-            who = self.session.rs.factions[mover].short if mover in self.session.rs.factions else "nobody"
-            raise ProtocolError("not_your_turn", f"Waiting for {who}: it is not your move.")
-        if kind == "undo":
-            undone = self.session.undo(device.faction)
-            if undone is None:
-                raise ProtocolError("illegal", "There is nothing of yours to take back.")
-            self._changed(device, f"took back: {_words(undone)}")
-            return [_ok(msg["seq"])]
-        action = P.page_action(msg["action"], device.faction)
+        if mover == device.faction:
+            return
+        rs, state = self.session.rs, self.session.state
+        who = rs.factions[mover].short if mover in rs.factions else "nobody"
+        if state.phase == "over":
+            raise ProtocolError("not_your_turn", "The game is over.")
+        if state.event_queue:
+            raise ProtocolError("not_your_turn", f"Waiting for {who} to decide an event: it is not your move.")
+        if state.phase in ("intrigue", "session") and device.faction in state.order:
+            raise ProtocolError("not_your_turn", "Your team has ended its turn: wait for the next phase.")
+        raise ProtocolError("not_your_turn", f"Waiting for {who}: it is not your move.")
+
+    def _play(self, device: Device, action: A.Action) -> None:
         result = self.session.submit(action)
         if not result.ok:
-            reason = result.reason
-            raise ProtocolError("illegal", self.session.words(reason) or "That cannot be done now.")
+            raise ProtocolError("illegal", self.session.words(result.reason) or "That cannot be done now.")
         said = [s for s in (Text(self.session.rs).entry(k, p) for _t, k, p in result.events) if s]
-        self._changed(device, _words(action), said)
-        return [_ok(msg["seq"])]
+        self.changed(device, _words(action), said)
+
+    def _undo(self, device: Device, msg: dict[str, Any]) -> dict[str, Any]:
+        """Withdraw the team's choice for the round; else take back its last action (hotseat's undo)."""
+        withdrawn = self.rounds.withdraw(device.faction)
+        if withdrawn is None:
+            if msg["at"] != self.move:
+                raise ProtocolError("stale", "The game has moved on since your page was drawn; look again.")
+            undone = self.session.undo(device.faction) if self.session.to_move() == device.faction else None
+            if undone is None:
+                raise ProtocolError("illegal", "There is nothing of yours to take back.")
+            self.changed(device, f"took back: {_words(undone)}")
+        return _ok(msg["seq"])
+
+    def play_choices(self) -> int:
+        """Play the teams' choices while the team whose move it is has one; how many were played.
+        A choice that can no longer be made is dropped and its team told why (it chooses again)."""
+        played = 0
+        while not self.paused:
+            choice = self.rounds.due(self.session.state, self.session.to_move())
+            if choice is None:
+                return played
+            try:
+                self._play(choice.device, choice.action)
+                played += 1
+            except ProtocolError as refused:
+                self.rounds.dropped[choice.device.faction] = f"{_words(choice.action)}: {refused.text}"
+                return played
+        return played
 
     def _sequence(self, who: Device | Conn, seq: int) -> None:
         if seq <= who.last_seq:
@@ -199,73 +240,31 @@ class Room:
     # ---- the teacher ----------------------------------------------------------------------------
 
     def _control(self, msg: dict[str, Any]) -> dict[str, Any]:
-        kind, s = msg["control"], self.session
-        if kind not in P.CONTROLS:
-            raise ProtocolError("malformed", f"There is no control '{kind}'.")
-        if kind == "pause":
-            if not self.paused:
-                self._teacher("pause")
-                self.paused, self.paused_at = True, self.clock()
-        elif kind == "resume":
-            if self.paused:
-                self.paused = False
-                self.turn_started += self.clock() - self.paused_at
-        elif kind in ("advance", "skip"):
-            self._teacher(kind)
-        elif kind in ("kick", "readmit", "swap"):
-            device = self.devices.by_id.get(msg.get("device", ""))
-            if device is None:
-                raise ProtocolError("malformed", "No such device.")
-            if kind == "swap":
-                if msg.get("faction") not in s.humans:
-                    raise ProtocolError("bad_faction", "Swap to one of the teams.")
-                device.faction = msg["faction"]
-            else:
-                device.kicked = kind == "kick"
-                if device.kicked:
-                    self.kicked.append(device.id)
-        elif kind == "open_vote":
-            self._open_poll(msg.get("subject", ""), msg.get("options", []))
-        elif kind == "close_vote":
-            self._close_poll()
-        elif kind == "report":
-            self.report_asked = True
+        self.control(msg)
+        self.play_choices()  # a turn ended or an event skipped may bring a team's choice to its place
         return _ok(msg["seq"])
 
-    def _teacher(self, kind: str) -> None:
-        result = self.session.teacher(kind)
+    def teacher_action(self, kind: str, **fields: str) -> None:
+        result = self.session.teacher(kind, **fields)
         if not result.ok:
             raise ProtocolError("illegal", self.session.words(result.reason) or "Not now.")
-        self._changed(None, f"teacher: {kind}")
+        self.changed(None, f"teacher: {kind}" + "".join(f" {v}" for v in fields.values()))
 
-    def _open_poll(self, subject: str, options: list[str]) -> None:
-        if any(p.open for p in self.polls):
-            raise ProtocolError("illegal", "Close the open class vote first.")
-        rs, state = self.session.rs, self.session.state
-        if not subject and state.event_queue:
-            ev = rs.events[state.event_queue[0]]
-            subject, options = f"the event {ev.title}", [c.label for c in ev.choices]
-        options = [o.replace("=", "-").replace(";", ",") for o in options] or ["Yes", "No"]
-        if not subject:
-            raise ProtocolError("malformed", "A class vote needs a question.")
-        self.polls.append(Poll(len(self.polls) + 1, subject, options))
+    def note_teacher(self, what: str) -> None:
+        """A teacher's change that is not a rule (the timer): in the record, not the game."""
+        self.changed(None, f"teacher: {what}")
 
-    def _close_poll(self) -> None:
-        poll = next((p for p in self.polls if p.open), None)
-        if poll is None:
-            raise ProtocolError("illegal", "No class vote is open.")
-        poll.open = False
-        counts = poll.counts()
-        chosen = max(poll.options, key=lambda o: counts[o])
-        mover = self.session.to_move()
-        if mover is not None:  # the tally goes in the chronicle and the report, as in hotseat
-            text = ";".join(f"{o}={n}" for o, n in counts.items())
-            if self.session.submit(A.ClassVote(mover, poll.subject, text, chosen)).ok:
-                self._changed(None, f"class vote: {poll.subject}")
+    def undo_turn(self) -> None:
+        if self.session.undo_whole_turn() is None:
+            raise ProtocolError("illegal", "Nothing to undo yet: the game is at its first turn's start.")
+        self.rounds = Rounds()
+        if not self.session.state.rounds:  # wound back before the rounds began: they begin again
+            self.session.teacher("rounds")
+        self.changed(None, "teacher: undo the last whole turn")
 
     # ---- what changed -------------------------------------------------------------------------
 
-    def _changed(self, device: Device | None, what: str, said: list[str] | None = None) -> None:
+    def changed(self, device: Device | None, what: str, said: list[str] | None = None) -> None:
         self.move += 1
         state = self.session.state
         self.record.append(
@@ -280,10 +279,13 @@ class Room:
             }
         )
 
-    def step_bot(self) -> bool:
-        """One bot move if a bot is to move and the class is not paused; True if one moved."""
+    def step(self) -> bool:
+        """Play what is due: the teams' choices waiting for their places, else one bot move; False
+        when the round waits for a team to choose (or the class is paused)."""
         if self.paused:
             return False
+        if self.play_choices():
+            return True
         result = self.session.step_bot()
         if result is None or not result.ok:
             return False
@@ -291,35 +293,66 @@ class Room:
         return True
 
     def timer(self) -> dict[str, Any]:
-        """Seconds left of the acting team's turn (None without a timer)."""
-        minutes = int(self.session.options.get("turn_timer", 0) or 0)
-        key = (self.session.state.turn, self.session.state.phase, self.session.to_move())
+        """Seconds left of the teams' time (None without a timer): in rounds the teams choose at the
+        same time, so the minutes per team turn run for the whole phase."""
+        s = self.session
+        minutes = int(s.options.get("turn_timer", 0) or 0)
+        key = (s.state.turn, s.state.phase, None if s.state.rounds else s.to_move())
         now = self.paused_at if self.paused else self.clock()
         if key != self.turn_key:
             self.turn_key, self.turn_started = key, now
-        if not minutes or self.session.to_move() not in self.session.humans:
+        busy = s.to_move() in s.humans or any(may_choose(s.state, f) for f in s.humans)
+        if not minutes or not busy:
             return {"minutes": minutes, "left": None}
         return {"minutes": minutes, "left": max(0, int(minutes * 60 - (now - self.turn_started)))}
 
-    def teams(self) -> list[dict[str, Any]]:
-        """Each team: at the controls, done this turn, or still to act; and how many devices."""
+    def status(self, faction: str) -> str:
+        """acting (the game waits for this team now), ready (its next action is chosen), choosing
+        (it may choose), done (it has ended its turn in this phase) or waiting (for someone else)."""
         s = self.session
-        mover = s.to_move()
+        if faction == s.to_move():
+            return "acting"
+        if faction in self.rounds.choices:
+            return "ready"
+        if may_choose(s.state, faction):
+            return "choosing"
+        if s.state.phase in ("intrigue", "session") and not s.state.event_queue:
+            return "done"
+        return "waiting"
+
+    def teams(self) -> list[dict[str, Any]]:
+        """Each team: its status (and the words for it), and how many devices it has online."""
+        s = self.session
         out = []
         for f in s.humans:
-            fs = s.state.factions[f]
-            status = "acting" if f == mover else ("done" if fs.done else "to act")
+            status = self.status(f)
             devices = [d for d in self.devices.by_id.values() if d.faction == f and not d.kicked]
             out.append(
                 {
                     "id": f,
                     "short": s.rs.factions[f].short,
                     "status": status,
+                    "says": STATUS_WORDS[status],
                     "devices": len(devices),
                     "online": sum(1 for d in devices if d.connected),
                 }
             )
         return out
+
+    def you(self, faction: str) -> dict[str, Any]:
+        """For a team's page: may it act now, its choice waiting for its place, why its last choice
+        was dropped, and whom the game waits for."""
+        choice = self.rounds.choices.get(faction)
+        mover = self.session.to_move()
+        rs = self.session.rs
+        return {
+            "status": self.status(faction),
+            "may_act": not self.paused and (mover == faction or may_choose(self.session.state, faction)),
+            "chosen": _words(choice.action) if choice else None,
+            "chosen_action": P.action_fields(choice.action) if choice else None,  # the page shows its own label
+            "dropped": self.rounds.dropped.get(faction),
+            "waiting_for": rs.factions[mover].short if mover in rs.factions else None,
+        }
 
     def open_poll(self, device: Device | None = None) -> dict[str, Any] | None:
         poll = next((p for p in reversed(self.polls) if p.open), None)

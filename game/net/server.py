@@ -54,6 +54,8 @@ class Host:
         self.turns_seen = len(room.session.turn_hashes)
         self.publisher: asyncio.Task | None = None
         self.public_url = ""  # the address teams are told to open, once known (cli/host.py sets it)
+        self.menu: dict[str, Any] = {}
+        self.menu_key: tuple | None = None
 
     def app(self) -> web.Application:
         app = web.Application(client_max_size=SOCKET_LIMIT)
@@ -172,7 +174,7 @@ class Host:
             await self.dirty.wait()
             self.dirty.clear()
             try:
-                while self.room.step_bot():
+                while self.room.step():
                     await asyncio.sleep(0)  # let the sockets be read between bot moves
                 self._turn_check()
                 await self._publish()
@@ -191,8 +193,9 @@ class Host:
                 self.on_report(self.room)
 
     async def _publish(self) -> None:
-        """Draw what changed and send it: the waiting teams' pages and the board first (they are
-        quick), then the acting team's (its honest odds take longest), then everyone not yet sent."""
+        """Draw what changed and send it, a page at a time, most wanted first: the board (quick),
+        the page of the team the game waits for, then the teams choosing ahead (each page's honest
+        odds take a while); then everyone not yet sent. If the game moves meanwhile, start again."""
         at = self.room.move
         if self.pages_at != at:
             self.pages, self.pages_at = {}, at
@@ -201,18 +204,16 @@ class Host:
         shot = snapshot(self.room.session)
         sent: set[web.WebSocketResponse] = set()
         shared = self.shared()
-        for batch in ([*sorted(wanted - {mover}), "board"], [mover] if mover in wanted else []):
-            missing = [key for key in batch if key not in self.pages]
-            if not missing:
+        for key in ["board", *([mover] if mover in wanted else []), *sorted(wanted - {mover})]:
+            if key in self.pages:
                 continue
-            drawn = await asyncio.to_thread(_draw, shot, missing)
+            drawn = await asyncio.to_thread(_draw, shot, [key])
             if self.room.move != at:  # the game moved while we drew: draw again
                 self.dirty.set()
                 return
             self.pages.update(drawn)
             for ws, conn in list(self.sockets.items()):
-                key = conn.device.faction if conn.device is not None else "board"
-                if key in drawn:
+                if (conn.device.faction if conn.device is not None else "board") == key:
                     sent.add(ws)
                     await self._send_one(ws, conn, shared)
         for ws, conn in list(self.sockets.items()):
@@ -238,6 +239,13 @@ class Host:
             "teams": room.teams(),
         }
 
+    def teacher_menu(self) -> dict[str, Any]:
+        """The teacher's menu, worked out once per change of the game (or of the timer)."""
+        key = (self.room.move, self.room.session.options.get("turn_timer"))
+        if self.menu_key != key:
+            self.menu, self.menu_key = self.room.teacher_menu(), key
+        return self.menu
+
     def text_for(self, conn: Conn, shared: dict[str, Any]) -> str | None:
         """The message this connection gets now, from the pages last drawn (None: nothing yet).
         Each page is serialised once per change and spliced in, not once per device."""
@@ -247,6 +255,7 @@ class Host:
             if page is None or conn.device.kicked:
                 return None
             head: dict[str, Any] = {**shared, "type": "page", "poll": room.open_poll(conn.device)}
+            head["you"] = room.you(conn.device.faction)
             return _splice(head, "page", page)
         if conn.teacher or conn.watcher:
             if "board" not in self.pages:
@@ -254,6 +263,7 @@ class Host:
             head = {**shared, "type": "board", "room": room.code, "join": self.public_url}
             head["polls"] = [p.public() for p in room.polls[-3:]]
             if conn.teacher:
+                head["menu"] = self.teacher_menu()
                 head["devices"] = room.devices.listing()
                 head["record"] = room.record[-15:]
             return _splice(head, "board", self.pages["board"])

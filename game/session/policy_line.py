@@ -16,8 +16,8 @@ from typing import Any
 import numpy as np
 
 from ..core.calendar import year_of
-from ..core.defs import HistorySeriesDef
 from ..core.engine import new_game
+from ..core.history_defs import HistorySeriesDef
 from ..core.rules import country
 from ..core.ruleset import Ruleset
 

@@ -56,7 +56,8 @@ async def device(client: Client, drives: bool, t: Timings, done: asyncio.Event, 
             if data["game"]["over"]:
                 done.set()
                 return
-            if drives and data["page"]["your_move"] and at > acted_at and not data["paused"]:
+            mine = data["page"]["your_move"] and data["you"]["chosen"] is None
+            if drives and mine and at > acted_at and not data["paused"]:
                 acted_at = at
                 client.seq += 1
                 sent[client.seq] = t.acted[at] = time.perf_counter()

@@ -93,13 +93,13 @@ async def _browser_turn(rs, browser: str, tmp_path: Path) -> tuple[Room, list[st
             await tab.call("Network.enable")
             await tab.call("Page.enable")
             await tab.call("Page.navigate", url=f"{url}/#room={room.code}&team=bukharin&name=Browser")
-            await tab.wait_for("document.body.dataset.state === 'your-move'")
+            await tab.wait_for("document.body.dataset.state === 'choose'")
             start_turn = room.session.state.turn
             for _ in range(40):  # decide events, act while action points last, end the turn
-                await tab.wait_for("['your-move','waiting','over'].includes(document.body.dataset.state)")
+                await tab.wait_for("['choose','chosen','done','waiting','over'].includes(document.body.dataset.state)")
                 if room.session.state.turn > start_turn:
                     break
-                if await tab.js("document.body.dataset.state") != "your-move":
+                if await tab.js("document.body.dataset.state") != "choose":
                     await asyncio.sleep(0.2)
                     continue
                 at = await tab.js("document.body.dataset.at")
@@ -112,7 +112,7 @@ async def _browser_turn(rs, browser: str, tmp_path: Path) -> tuple[Room, list[st
                     "if (!pick) return null; pick.click(); return pick.dataset.type; })()"
                 )
                 assert clicked, "no button to click on the team's move"
-                await tab.wait_for(f"document.body.dataset.at !== '{at}'")
+                await tab.wait_for(f"document.body.dataset.at !== '{at}' || document.body.dataset.state !== 'choose'")
             shots = [
                 await tab.shot(tmp_path / "phone.png", 390, 844, True),
                 await tab.shot(tmp_path / "projector.png", 1920, 1080, False),

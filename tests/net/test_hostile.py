@@ -86,10 +86,9 @@ def test_hostile_messages_are_refused_and_change_nothing(rs):
             ),
             (me, {"v": 1, "type": "control", "seq": 101, "control": "pause"}, "forged"),
             (me, {"v": 1, "type": "teacher", "key": "guess"}, "forged"),
-            (me, {"v": 1, "type": "act", "seq": 102, "at": at + 5, "action": lobby}, "stale"),
+            (me, {"v": 1, "type": "undo", "seq": 102, "at": at + 5}, "stale"),  # no choice waits: a take-back
             (me, {"v": 1, "type": "act", "seq": 103, "at": at, "action": {**lobby, "influence": 999}}, "illegal"),
             (me, {"v": 1, "type": "act", "seq": 50, "at": at, "action": lobby}, "replayed"),
-            (rival, {"v": 1, "type": "act", "seq": 200, "at": at, "action": lobby}, "not_your_turn"),
         ]
         for client, message, code in cases:
             await _refused(client, message, code)
@@ -147,27 +146,33 @@ def test_a_dropped_device_rejoins_mid_turn_and_loses_nothing(rs):
         assert back["page"]["your_move"]
         assert (await again.act({"type": "end_turn"}, back["at"]))["type"] == "ok"
         mine = [r for r in room.record if r["faction"] == mover]
-        assert {r["device"] for r in mine} == {welcome["device"]} and mine[-1]["did"] == "end turn"
+        assert {r["device"] for r in mine} == {welcome["device"]}
+        if mover in room.rounds.choices:  # the end of its turn waits for its place in the round
+            assert room.rounds.choices[mover].device.id == welcome["device"]
+        else:
+            assert mine[-1]["did"] == "end turn" and room.session.state.factions[mover].done
 
     asyncio.run(_table(rs, body))
 
 
-def test_undo_takes_back_the_devices_own_action_only(rs):
+def test_undo_withdraws_the_devices_own_choice_only(rs):
     async def body(room: Room, host, clients, mover, http, url):
+        before = _fingerprint(room)
+        rival_faction = next(f for f in TEAMS if f != mover and room.session.state.factions[f].ap > 0)
+        rival = clients[rival_faction]
+        page = await rival.until(lambda d: d["type"] == "page" and d["page"]["your_move"])
+        option = next(o for o in _options(page, "People") if o["ok"] and o["action"]["type"] == "lobby")
+        assert (await rival.act(option["action"], page["at"]))["type"] == "ok"  # chosen, not yet played
+        assert room.rounds.choices[rival_faction].action.tag == "lobby" and _fingerprint(room) == before
         me = clients[mover]
-        before = state_hash(room.session.state)
-        option = next(o for o in _options(me.page, "People") if o["ok"] and o["action"]["type"] == "lobby")
-        assert (await me.act(option["action"], me.page["at"]))["type"] == "ok"
-        assert state_hash(room.session.state) != before
-        rival = clients[next(f for f in TEAMS if f != mover)]
-        rival.seq += 1
-        await rival.send({"v": 1, "type": "undo", "seq": rival.seq, "at": room.move})
-        assert (await rival.until(lambda d: d.get("seq") == rival.seq))["code"] == "not_your_turn"
         me.seq += 1
         await me.send({"v": 1, "type": "undo", "seq": me.seq, "at": room.move})
-        assert (await me.until(lambda d: d.get("seq") == me.seq))["type"] == "ok"
-        assert state_hash(room.session.state) == before
-        assert room.record[-1]["did"].startswith("took back: lobby")
+        assert (await me.until(lambda d: d.get("seq") == me.seq))["code"] == "illegal"  # nothing of its own
+        assert rival_faction in room.rounds.choices
+        rival.seq += 1
+        await rival.send({"v": 1, "type": "undo", "seq": rival.seq, "at": room.move})
+        assert (await rival.until(lambda d: d.get("seq") == rival.seq))["type"] == "ok"
+        assert rival_faction not in room.rounds.choices and _fingerprint(room) == before
 
     asyncio.run(_table(rs, body))
 

@@ -204,8 +204,9 @@ TEACHER = "teacher"
 @dataclass(frozen=True, slots=True)
 class TeacherAction(Action):
     """A teacher's intervention: kinds are pause, advance (end the acting team's turn), skip (the
-    waiting event), inject (an event by id), recover (a faction wiped out early) and undo_turn
-    (recorded after the timeline was wound back a whole turn)."""
+    waiting event), inject (an event by id), recover (a faction wiped out early), undo_turn
+    (recorded after the timeline was wound back a whole turn) and rounds (a networked class acts
+    in rounds from now on)."""
 
     kind: str = ""
     event: str = ""

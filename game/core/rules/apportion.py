@@ -18,7 +18,8 @@ def largest_remainder(total: int, weights: dict[str, float]) -> dict[str, int]:
     for k, q in quotas.items():
         out[k] = int(q)
     left = total - sum(out.values())
-    order = sorted(weights, key=lambda k: (-(quotas[k] - out[k]), list(weights).index(k)))
+    position = {k: i for i, k in enumerate(weights)}
+    order = sorted(weights, key=lambda k: (-(quotas[k] - out[k]), position[k]))
     for k in order[:left]:
         out[k] += 1
     return out

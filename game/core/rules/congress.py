@@ -41,8 +41,13 @@ def party_factions(rs: Ruleset, state: GameState) -> list[str]:
 def region_delegations(rs: Ruleset, state: GameState) -> dict[str, dict[str, int]]:
     """Delegates per region and bloc, before speeches."""
     r = rs.rules
-    members = {rid: float(state_membership(rs, state, rid)) for rid in rs.regions}
-    per_region = largest_remainder(r["congress_delegates"], members)
+    members = tuple((rid, float(state_membership(rs, state, rid))) for rid in rs.regions)
+    # The split depends on nothing but the memberships and the hall's size: kept per ruleset by them.
+    memo = rs.cache.setdefault("region_delegates", {})
+    key = (r["congress_delegates"], members)
+    per_region = memo.get(key)
+    if per_region is None:
+        per_region = memo[key] = largest_remainder(r["congress_delegates"], dict(members))
     eligible = set(party_factions(rs, state))
     out: dict[str, dict[str, int]] = {}
     for rid, n in per_region.items():

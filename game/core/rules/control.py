@@ -70,6 +70,11 @@ def controllers(rs: Ruleset, state: GameState) -> list[str | None]:
     return list(_true_controllers(rs, state))
 
 
+def controller_table(rs: Ruleset, state: GameState) -> tuple[str | None, ...]:
+    """`controllers` as the remembered tuple itself, for a caller that only reads it (no copy)."""
+    return _true_controllers(rs, state)
+
+
 def _true_controllers(rs: Ruleset, state: GameState) -> tuple[str | None, ...]:
     public, secret = state.loyalty_public, state.loyalty_secret
     key = (None, public.shape, public.dtype.num, secret.dtype.num, public.tobytes(), secret.tobytes())
@@ -103,7 +108,7 @@ def controllers_of(rs: Ruleset, matrix: np.ndarray) -> list[str | None]:
     ok = (best >= CONTROL_MIN) & (best - second >= CONTROL_MARGIN)
     ids = rs.faction_ids
     bound = _bound_table(rs)
-    return [bound[c] or (ids[int(top[c])] if ok[c] else None) for c in range(matrix.shape[0])]
+    return [b or (ids[t] if o else None) for b, t, o in zip(bound, top.tolist(), ok.tolist())]
 
 
 def _bound_table(rs: Ruleset) -> list[str | None]:

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import numpy as np
+
 from ..ruleset import Ruleset
 from ..state import GameState, Motion
 from . import compromise, odds, pacts, people, swings
@@ -198,20 +200,39 @@ def plenum_chance(rs: Ruleset, state: GameState, motion: Motion, bodies: tuple[s
     seats and their stances as `state` shows them: the same seat-by-seat trials as the tally, added
     up as a Poisson-binomial instead of rolled. A faction forecasts it from its own view."""
     r = rs.rules
-    dist = [1.0]  # dist[k]: the chance of k yes votes so far
+    trials: list[tuple[float, int]] = []  # (chance of yes, seats) per bloc, in seating order
     for body in bodies:
         for bloc, n in state.blocs.get(body, {}).items():
             if bloc == INDEPENDENT:
                 p = r["plenum_independent_yes"]
             else:
                 p = 1.0 - r["plenum_defect"] if stance(rs, state, bloc, motion) else r["plenum_defect"]
-            for _ in range(n):
-                dist = [a * (1.0 - p) + b * p for a, b in zip([*dist, 0.0], [0.0, *dist])]
+            trials.append((p, n))
+    # The chance depends on nothing but the trials and the share: kept per ruleset, it cannot go stale.
+    key = (tuple(trials), r["remove_office_share"])
+    memo: dict[tuple[Any, ...], float] = rs.cache.setdefault("plenum_chance", {})
+    chance = memo.get(key)
+    if chance is None:
+        chance = memo[key] = _carried_chance(trials, r["remove_office_share"])
+    return chance
+
+
+def _carried_chance(trials: list[tuple[float, int]], share: float) -> float:
+    """The chance more than `share` of the seats vote yes, seat by seat (the same sums as a list
+    convolution: each step is dist[k] * (1 - p) + dist[k - 1] * p)."""
+    dist = np.ones(1)  # dist[k]: the chance of k yes votes so far
+    for p, n in trials:
+        for _ in range(n):
+            grown = np.empty(len(dist) + 1)
+            np.multiply(dist, 1.0 - p, out=grown[:-1])
+            grown[-1] = 0.0
+            grown[1:] += dist * p
+            dist = grown
     total = len(dist) - 1
     if total == 0:
         return 0.0
-    need = total * r["remove_office_share"]
-    return min(1.0, sum(q for k, q in enumerate(dist) if k > need))
+    need = total * share
+    return min(1.0, sum(q for k, q in enumerate(dist.tolist()) if k > need))
 
 
 def _plenum_tally(rs: Ruleset, state: GameState, motion: Motion, bodies: tuple[str, ...]) -> tuple[int, int]:

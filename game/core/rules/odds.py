@@ -15,9 +15,9 @@ faction weighs in one decision. All worlds and members are computed at once, as 
 
 from __future__ import annotations
 
-import math
 import zlib
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 import numpy as np
@@ -29,7 +29,7 @@ from ..view import player_view
 from .control import CONTROL_MARGIN, CONTROL_MIN, bound_faction, estimates, total_loyalty
 from .stance import inclination
 from .strength import strengths
-from .votes import Facts, VoteContext, chair_of, character_terms, context, directed_p, free_logit, members, own_fate
+from .votes import Facts, VoteContext, chair_of, character_terms, context, directed_p, free_p, members, own_fate
 
 _GOLDEN = np.uint64(0x9E3779B97F4A7C15)
 _MIX1, _MIX2 = np.uint64(0xBF58476D1CE4E5B9), np.uint64(0x94D049BB133111EB)
@@ -60,11 +60,12 @@ def streams(seeds: list[int], n: int) -> np.ndarray:
     """n floats in [0, 1) for each seed [seeds, n], from SplitMix64 in integer arithmetic: the same
     on every machine and numpy."""
     z = _Steps.first(n)[None, :] + np.array(seeds, dtype=np.uint64)[:, None]  # uint64 arrays wrap silently
-    z ^= z >> _S30
+    shifted = np.empty_like(z)  # one scratch array for the shifts
+    z ^= np.right_shift(z, _S30, out=shifted)
     z *= _MIX1
-    z ^= z >> _S27
+    z ^= np.right_shift(z, _S27, out=shifted)
     z *= _MIX2
-    z ^= z >> _S31
+    z ^= np.right_shift(z, _S31, out=shifted)
     z >>= _S11
     return z.astype(np.float64) / float(1 << 53)
 
@@ -79,7 +80,8 @@ def still_to_act(state: GameState, viewer: str) -> list[str]:
     """Factions that may still lobby this turn, other than the viewer."""
     if state.phase != "intrigue":
         return []
-    return [f for f in state.order[state.acting :] if f != viewer and not state.factions[f].done]
+    waiting = state.order if state.rounds else state.order[state.acting :]  # in rounds everyone not done acts again
+    return [f for f in waiting if f != viewer and not state.factions[f].done]
 
 
 def pass_probabilities(p: np.ndarray, chair_index: int | None) -> np.ndarray:
@@ -206,7 +208,14 @@ def basis(
 def _seed(b: Basis, motion: Motion) -> int:
     """The stream's seed: the game, the turn, the viewer and the motion — nothing hidden."""
     key = "|".join([motion.kind, motion.proposer, *(f"{k}={v}" for k, v in sorted(motion.params.items()))])
-    return extend_seed(b.seed_prefix, zlib.crc32(key.encode("utf-8")))
+    return _extended(b.seed_prefix, key)
+
+
+@lru_cache(maxsize=4096)
+def _extended(prefix: int, key: str) -> int:
+    """extend_seed by a motion's key, remembered: a turn's forecasts of a motion share its seed
+    (the bot's, the proposal's), and the fold is a loop over every byte."""
+    return extend_seed(prefix, zlib.crc32(key.encode("utf-8")))
 
 
 def _hidden_bosses(rs: Ruleset, b: Basis, u: np.ndarray, keep_u: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -269,7 +278,7 @@ def _chances(
             f = Facts(m, lean, f.traits, f.fear_mult, False, f.bound, f.row)
         ind = 0.0  # never read unless some world asks for his own judgement
         if own_judgement:
-            ind = 1.0 / (1.0 + math.exp(-sum(v for _, v in free_logit(rs, b.view, f, ctx))))
+            ind = free_p(rs, b.view, f, ctx)
         row = [ind] * (len(fids) + 1)
         flip = [ind] * (len(fids) + 1)
         for j, whip in zip(met, whips):
@@ -327,15 +336,14 @@ def _worlds(rs: Ruleset, b: Basis, motions: list[Motion]) -> tuple[np.ndarray, l
     o = rs.rules["odds"]
     fids = rs.faction_ids
     nf, nm, k, nmo = len(fids), len(seated), int(o["worlds"]), len(motions)
-    ctxs = [context(rs, b.view, motion, viewer, b.bosses, b.weights) for motion in motions]
+    ctxs = [context(rs, b.view, motion, viewer, b.bosses, b.weights, loyalty=b.loyalty) for motion in motions]
 
     # The hidden worlds: rivals' secret holds (more likely from those still to act) and free votes.
     seeds = [_seed(b, motion) for motion in motions]
-    if b.shown:  # both streams of each motion in one pass (a stream's start is the same whatever its length)
-        drawn = streams(seeds + [seed ^ _KEEP_SALT for seed in seeds], k * nm * nf * 2 + k * nf)
-        u, keep_u = drawn[:nmo], drawn[nmo:]
-    else:
-        u = keep_u = streams(seeds, k * nm * nf * 2 + k * nf)
+    u = streams(seeds, k * nm * nf * 2 + k * nf)
+    # The "still follows whom he showed" draws: only as many as are read (a stream's start is the
+    # same whatever its length).
+    keep_u = streams([seed ^ _KEEP_SALT for seed in seeds], k * nm) if b.shown else u
     boss, holds = _hidden_bosses(rs, b, u, keep_u)
     # Whips not yet set: a rival may still give a free vote or, after a pact still to come, turn
     # its whip - against a motion it shows support for, or (rarer: that takes a deal with the

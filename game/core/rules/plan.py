@@ -101,7 +101,21 @@ def seen_figures(rs: Ruleset, state: GameState, faction: str | None) -> tuple[np
     real, reported = rs.ii["industrial_output"], rs.ii["reported_output"]
     values = state.indicators.copy()
     values[real] = values[reported]
-    return values, [_masked(row, real, reported) for row in state.history], True
+    # History rows never change once written, so each row's masked form is kept (with the row, whose
+    # id then cannot be reused): every view of a game masks the same rows again.
+    memo = rs.cache.setdefault("masked_rows", {})
+    if len(memo) > MASKED_ROWS_KEPT:
+        memo.clear()
+    history = []
+    for row in state.history:
+        kept = memo.get(id(row))
+        if kept is None or kept[0] is not row:
+            kept = memo[id(row)] = (row, _masked(row, real, reported))
+        history.append(kept[1])
+    return values, history, True
+
+
+MASKED_ROWS_KEPT = 4096
 
 
 def _masked(row: list[float], real: int, reported: int) -> list[float]:

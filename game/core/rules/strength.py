@@ -13,7 +13,7 @@ import numpy as np
 
 from ..ruleset import Ruleset
 from ..state import GameState
-from .control import controllers
+from .control import controller_table
 
 
 def strengths(rs: Ruleset, state: GameState, shares: np.ndarray | None = None) -> dict[str, float]:
@@ -44,10 +44,10 @@ Count = Callable[[str, float], None]  # credit a person's weight to whoever he c
 
 
 def _counted_by_controller(rs: Ruleset, state: GameState, out: dict[str, float]) -> Count:
-    ctrl = dict(zip(rs.character_ids, controllers(rs, state)))
+    ctrl, ci = controller_table(rs, state), rs.ci
 
     def count(cid: str, weight: float) -> None:
-        f = ctrl[cid]
+        f = ctrl[ci[cid]]
         if f is not None:
             out[f] += weight
 

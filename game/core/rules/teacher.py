@@ -1,5 +1,5 @@
 """Teacher controls (DESIGN §16): skip or bring in an event, end a team's turn, pause, the
-recovery of a faction wiped out early, and the class vote's record.
+recovery of a faction wiped out early, play in rounds (a networked class), and the class vote's record.
 
 They act for nobody and cost nothing, and each writes a public chronicle entry ("teacher.action"
 or "class.vote") so the chronicle and the after-action report show every use. Undoing a whole
@@ -14,7 +14,7 @@ from ..ruleset import Ruleset
 from ..state import GameState
 from . import discipline
 
-KINDS = ("pause", "advance", "skip", "inject", "recover", "undo_turn")
+KINDS = ("pause", "advance", "skip", "inject", "recover", "undo_turn", "rounds")
 
 
 def is_down(rs: Ruleset, state: GameState, faction: str) -> bool:
@@ -38,6 +38,9 @@ def apply_teacher(rs: Ruleset, state: GameState, a: TeacherAction) -> None:
         state.note("teacher.action", kind="advance", faction=faction)
     elif a.kind == "recover":
         _recover(rs, state, a.faction)
+    elif a.kind == "rounds":
+        state.rounds = True  # from now on the move passes after every action (flow.pass_move)
+        state.note("teacher.action", kind="rounds")
     else:
         state.note("teacher.action", kind=a.kind, turn=a.turn or state.turn)
 

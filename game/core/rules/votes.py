@@ -92,6 +92,7 @@ class VoteContext:
     repression: float
     yes_share: float
     loyalty: np.ndarray  # [characters, factions] as the forecaster knows them
+    opposed: dict[str, tuple[int, ...]]  # whip -> the factions (indices, in order) whipping the other way
 
 
 @dataclass(slots=True)
@@ -162,12 +163,34 @@ def defection(rs: Ruleset, f: Facts, boss: str, whip: str, ctx: VoteContext) -> 
 
 
 def directed_p(rs: Ruleset, f: Facts, boss: str, whip: str, ctx: VoteContext) -> float:
-    """The chance of yes of a member whipped for or against (the fast path: no reasons kept)."""
+    """The chance of yes of a member whipped for or against (the fast path: no reasons kept).
+    The same terms as `defection`, added up in the same order (so the same bits), without naming them."""
     if f.own_fate:
         return 0.0
     if f.bound == boss:
         return 1.0 if whip == "for" else 0.0
-    defect: float = min(max(sum(v for _, v in defection(rs, f, boss, whip, ctx)), 0.0), rs.rules["defect_cap"])
+    r = rs.rules
+    whips, row = ctx.whips, f.row
+    against = max(0.0, -f.lean) if whip == "for" else max(0.0, f.lean)
+    tol = r["defect_tolerance"]
+    total = 0 + r["defect_base"]  # `sum` starts from 0
+    if against > tol:
+        total += r["defect_scale"] * (against - tol) / (1.0 - tol)
+    mine = row[rs.fi[boss]]
+    found, best = False, -1
+    fids = rs.faction_ids
+    for i in ctx.opposed[whip]:
+        if fids[i] != boss and row[i] > best:
+            found, best = True, row[i]
+    gap = r["defect_rival_gap"]
+    if found and mine - best < gap:
+        total += r["defect_rival_hold"] * (1.0 - max(0, mine - best) / gap)
+    police = ctx.police_boss
+    if police not in (None, boss) and whips.get(police, "free") not in (whip, "free"):
+        total += r["defect_fear"] * ctx.repression * f.fear_mult
+    for _, v in f.traits:
+        total += v
+    defect: float = min(max(total, 0.0), r["defect_cap"])
     return 1.0 - defect if whip == "for" else defect
 
 
@@ -202,6 +225,21 @@ def free_logit(rs: Ruleset, state: GameState, f: Facts, ctx: VoteContext) -> tup
         ("bandwagon", r["vote_bandwagon"] * (ctx.yes_share - 0.5) * 2.0),
         ("fear", r["vote_fear"] * ctx.fear_sign * f.fear_mult),
     )
+
+
+def free_p(rs: Ruleset, state: GameState, f: Facts, ctx: VoteContext) -> float:
+    """An independent's (or a free vote's) chance of yes: `free_logit`'s parts added up in the
+    same order (so the same bits), without naming them."""
+    r = rs.rules
+    lobby = 0.0
+    for fid, spent in zip(rs.faction_ids, state.lobbied[rs.ci[f.member]].tolist()):
+        if spent and (ctx.viewer is None or fid == ctx.viewer):
+            lobby += spent if ctx.whips.get(fid) != "against" else -spent
+    total = 0 + r["vote_ideology"] * f.lean
+    total += r["vote_lobby"] * lobby / 10.0
+    total += r["vote_bandwagon"] * (ctx.yes_share - 0.5) * 2.0
+    total += r["vote_fear"] * ctx.fear_sign * f.fear_mult
+    return 1.0 / (1.0 + math.exp(-total))
 
 
 def free_vote(
@@ -242,9 +280,11 @@ def context(
     bosses: dict[str, str | None],
     weights: dict[str, float] | None = None,
     whips: dict[str, str] | None = None,
+    loyalty: np.ndarray | None = None,
 ) -> VoteContext:
     """The shared part of a vote. `bosses`: every character's controller as the forecaster knows it.
-    A viewer knows its own whip; it takes everyone else's to be their evident stance."""
+    A viewer knows its own whip; it takes everyone else's to be their evident stance. `loyalty`:
+    `total_loyalty(state)`, if the caller has it (it is shared, not copied)."""
     if whips is None:
         weights = weights or strengths(rs, state)
         whips = {}
@@ -263,8 +303,12 @@ def context(
     directed_ = [whips.get(bosses.get(m) or "", "free") for m in members(state) if bosses.get(m) is not None]
     directed_ = [w for w in directed_ if w != "free"]
     yes_share = (sum(1 for w in directed_ if w == "for") / len(directed_)) if directed_ else 0.5
-    loyalty = total_loyalty(state)
-    return VoteContext(viewer, whips, boss, fear_sign, repression, yes_share, loyalty)
+    loyalty = total_loyalty(state) if loyalty is None else loyalty
+    opposed = {
+        whip: tuple(i for i, f in enumerate(rs.faction_ids) if whips.get(f, "free") not in (whip, "free"))
+        for whip in ("for", "against")
+    }
+    return VoteContext(viewer, whips, boss, fear_sign, repression, yes_share, loyalty, opposed)
 
 
 def poisson_binomial(ps: list[float]) -> np.ndarray:

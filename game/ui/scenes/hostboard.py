@@ -161,10 +161,9 @@ class HostBoardScene(Scene):
             )
         y = s(296)
         for team in self.room.teams():
-            words = {"acting": "acting now", "done": "ready", "to act": "to act"}[team["status"]]
             K.text(
                 surface,
-                f"{team['short']}: {words}  ({team['online']}/{team['devices']} online)",
+                f"{team['short']}: {team['says']}  ({team['online']}/{team['devices']} online)",
                 (s(30), y),
                 "body",
                 s(20),
