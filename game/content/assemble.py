@@ -100,6 +100,7 @@ def assemble(
                 o.get("prestige", 1),
                 o["chosen_by"],
                 o.get("base"),
+                _renamed(checker, loc, i, o.get("names", [])),
             )
     regions = {}
     for loc in usable["region"]:
@@ -258,6 +259,22 @@ def _check_pact_kinds(checker: Checker, rules: dict[str, Any]) -> None:
         checker.problems.append(Problem("rules/rules.yaml", 1, 1, "error", message))
 
 
+def _renamed(checker: Checker, loc: Located, index: int, names: list[dict]) -> tuple[tuple[int, str], ...]:
+    """An office's dated names, checked: real dates, in order."""
+    out: list[tuple[int, str]] = []
+    for k, entry in enumerate(names):
+        where = ("offices", index, "names", k, "from")
+        try:
+            when = half_year(entry["from"])
+        except ValueError as exc:
+            checker.error(loc, where, f"office name date: {exc}")
+            continue
+        if out and when <= out[-1][0]:
+            checker.error(loc, where, "office names must be in date order, each later than the one before")
+        out.append((when, entry["name"]))
+    return tuple(out)
+
+
 def _trait(d: dict) -> D.TraitDef:
     return D.TraitDef(
         d["id"],
@@ -267,6 +284,7 @@ def _trait(d: dict) -> D.TraitDef:
         float(d.get("fear", 1.0)),
         float(d.get("hazard", 0.0)),
         int(d.get("oratory", 0)),
+        bool(d.get("no_office", False)),
     )
 
 

@@ -140,6 +140,11 @@ OFFICE = {
     "prestige": ("int", False, "weight in power scores"),
     "chosen_by": ("str", True, "central_committee (at plenums) or politburo (by motion)"),
     "base": ("str|null", False, "the constituency it commands"),
+    "names": (
+        [{"from": ("date", True, "first half-year of the name"), "name": ("str", True, "the name from then on")}],
+        False,
+        "later names, in date order (the OGPU's chairman became the NKVD's People's Commissar in 1934)",
+    ),
 }
 
 BODY: dict[str, F] = {
@@ -261,6 +266,7 @@ TRAIT: dict[str, F] = {
     "fear": ("number", False, "multiplies fear in votes"),
     "hazard": ("number", False, "added to natural-death chance per turn"),
     "oratory": ("int", False, "added to oratory in congress speeches"),
+    "no_office": ("bool", False, "cannot be appointed to an office (keeps any he holds)"),
 }
 
 RUNG = {

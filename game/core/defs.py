@@ -42,6 +42,7 @@ class TraitDef:
     fear: float = 1.0  # multiplies the weight of fear in votes
     hazard: float = 0.0  # added to the natural-death chance per turn
     oratory: int = 0  # added to oratory in congress speeches
+    no_office: bool = False  # cannot be appointed to an office (incapacitated)
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,6 +143,7 @@ class OfficeDef:
     prestige: int
     chosen_by: str  # "central_committee" (at plenums) or "politburo" (by motion)
     base: str | None  # the constituency this office commands, if any
+    renamed: tuple[tuple[int, str], ...] = ()  # (from half-year, name), in date order: the OGPU became the NKVD
 
 
 @dataclass(frozen=True, slots=True)

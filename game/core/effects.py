@@ -165,6 +165,16 @@ def _appoint(rs: Ruleset, state: GameState, p: dict[str, Any], ctx: Ctx) -> None
         state.note("office.filled", office=p["office"], holder=p["character"])
 
 
+@effect(
+    "fill_if_vacant",
+    {"office": "office", "character": "character"},
+    "Put a (free) character in an office only if nobody holds it (a successor after a death).",
+)
+def _fill_if_vacant(rs: Ruleset, state: GameState, p: dict[str, Any], ctx: Ctx) -> None:
+    if state.offices.get(p["office"]) is None:
+        _appoint(rs, state, p, ctx)
+
+
 @effect("remove_from_body", {"character": "character", "body": "body"}, "Take a character's seat in a named body.")
 def _remove_from_body(rs: Ruleset, state: GameState, p: dict[str, Any], ctx: Ctx) -> None:
     members = state.seats.get(p["body"], [])

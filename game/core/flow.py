@@ -61,7 +61,6 @@ def plenum_due(state: GameState) -> bool:
 def begin_turn(rs: Ruleset, state: GameState) -> None:
     state.note("turn.began", turn=state.turn)
     cards.enter_era(rs, state)
-    abroad.junctures(rs, state)
     state.event_queue = _events_due(rs, state)
     state.phase = "chronicle"
     settle(rs, state)
@@ -124,7 +123,9 @@ def settle(rs: Ruleset, state: GameState) -> None:
 
 
 def start_intrigue(rs: Ruleset, state: GameState) -> None:
-    """Income and cards, then the rotating order; the apparatus acts last."""
+    """The outcomes abroad (after the half-year's chronicle choices that bear on them), income and
+    cards, then the rotating order; the apparatus acts last."""
+    abroad.junctures(rs, state)
     _income(rs, state)
     scen = rs.scenarios[state.scenario]
     rotating = [f for f in scen.playable if f != scen.apparatus]

@@ -14,7 +14,7 @@ from typing import Any
 
 from ..content.tags import in_force, shown_text
 from ..core import actions as A
-from ..core.calendar import pretty_date
+from ..core.calendar import now, pretty_date
 from ..core.legality import check
 from ..core.rules.control import controllers
 from ..core.ruleset import Ruleset
@@ -24,6 +24,7 @@ from ..session.live import Session
 from ..text import cards, names
 from ..text.chronicle import Text
 from ..text.effects import for_event
+from ..text.names import office_name
 from ..text.pacts import phrase
 from ..text.reasons import reason_text
 from ..views import presenters as P
@@ -60,9 +61,11 @@ def team_page(session: Session, faction: str) -> dict[str, Any]:
         "hand": _hand(rs, view, faction, session.options),
         "groups": _groups(session, view, faction, mine),
         "pacts": _pacts(rs, view, faction),
-        "inbox": [{"tag": line.tag, "text": line.text} for line in inbox_lines(rs, _recent(view), faction)][-30:],
-        "votes": _entries(t, view.log, ("vote.held",))[-12:],
-        "chronicle": _chronicle(t, view.log),
+        "inbox": [
+            {"tag": line.tag, "text": line.text} for line in inbox_lines(rs, _recent(view), faction, view.start_year)
+        ][-30:],
+        "votes": _entries(t, view.log, ("vote.held",), view.start_year)[-12:],
+        "chronicle": _chronicle(t, view.log, view.start_year),
     }
 
 
@@ -104,7 +107,7 @@ def board(session: Session) -> dict[str, Any]:
             for f in rs.faction_ids
         ],
         "offices": [
-            {"office": d.name, "holder": t.person(state.offices.get(o))}
+            {"office": office_name(rs, o, now(state)), "holder": t.person(state.offices.get(o))}
             for o, d in sorted(rs.offices.items(), key=lambda item: -item[1].prestige)[:8]
         ],
         "policies": [
@@ -113,8 +116,8 @@ def board(session: Session) -> dict[str, Any]:
         "agenda": [
             f"{names.possessive(rs, m.proposer, start=True)} motion {t.motion(m.kind, m.params)}" for m in state.agenda
         ],
-        "votes": _entries(t, public_log, ("vote.held",))[-6:],
-        "chronicle": _chronicle(t, public_log)[:25],
+        "votes": _entries(t, public_log, ("vote.held",), state.start_year)[-6:],
+        "chronicle": _chronicle(t, public_log, state.start_year)[:25],
     }
 
 
@@ -173,7 +176,11 @@ def _groups(session: Session, view: GameState, faction: str, mine: bool) -> list
         ),
         (
             "Offices",
-            [o for k in view.offices for o in _named(rs.offices[k].name, P.options(rs, view, faction, "office", k))],
+            [
+                o
+                for k in view.offices
+                for o in _named(office_name(rs, k, now(view)), P.options(rs, view, faction, "office", k))
+            ],
         ),
     ]
     out = [end]
@@ -255,21 +262,21 @@ def _recent(view: GameState) -> list:
     return [e for e in view.log if e[0] >= view.turn - 1]
 
 
-def _entries(t: Text, log: list, keys: tuple[str, ...]) -> list[str]:
+def _entries(t: Text, log: list, keys: tuple[str, ...], start_year: int) -> list[str]:
     out = []
     for turn, key, p in log:
         if key in keys:
-            text = t.entry(key, p)
+            text = t.entry(key, p, t.dated(start_year, turn))
             if text:
                 out.append(f"{turn}: {text}")
     return out
 
 
-def _chronicle(t: Text, log: list) -> list[str]:
+def _chronicle(t: Text, log: list, start_year: int) -> list[str]:
     """The newest entries first, as sentences."""
     out: list[str] = []
     for turn, key, p in reversed(log):
-        text = t.entry(key, p)
+        text = t.entry(key, p, t.dated(start_year, turn))
         if text:
             out.append(f"{turn}: {text}")
             if len(out) >= CHRONICLE_LINES:

@@ -90,11 +90,11 @@ def esc(value: Any) -> str:
     return html.escape(str(value), quote=True)
 
 
-def entry_text(t: Text, key: str, p: Any) -> str | None:
+def entry_text(t: Text, key: str, p: Any, when: int | None = None) -> str | None:
     """A chronicle entry as a sentence; one this version cannot read (a damaged or hand-made save)
     is shown as such rather than stopping the report."""
     try:
-        return t.entry(key, p) if isinstance(p, dict) else None
+        return t.entry(key, p, when) if isinstance(p, dict) else None
     except Exception:  # noqa: BLE001 - any value in the save may be wrong; the report must still be written
         return f"(an entry this version cannot read: {key})"
 
@@ -179,7 +179,7 @@ def _classroom(rs: Ruleset, data: SaveData, t: Text) -> list[str]:
     ]
     entries = [(turn, key, p) for turn, key, p in state.log if key in ("teacher.action", "class.vote")]
     rows = [
-        f"<tr><td>{e(pretty_date(turn, state.start_year))}</td><td>{e(entry_text(t, key, p) or '')}</td></tr>"
+        f"<tr><td>{e(pretty_date(turn, state.start_year))}</td><td>{e(entry_text(t, key, p, t.dated(state.start_year, turn)) or '')}</td></tr>"
         for turn, key, p in entries
     ]
     out = ["<h2>In the classroom</h2>", f"<p>{e(' '.join(setting))}</p>"]
@@ -233,7 +233,7 @@ def _timeline(rs: Ruleset, data: SaveData, t: Text, summarise: tuple[str, ...] =
     for entry_turn, key, p in state.log:
         if key not in KEY_ENTRIES:
             continue
-        line = entry_text(t, key, p)
+        line = entry_text(t, key, p, t.dated(state.start_year, entry_turn))
         if not line:
             continue
         if entry_turn != turn:

@@ -35,6 +35,7 @@ def death_then(cause: str) -> str:
 class Text(DebateSentences):
     def __init__(self, rs: Ruleset) -> None:
         self.rs = rs
+        self.when: int | None = None  # the date being told (absolute half-year): offices go by its names
 
     def faction(self, fid: str | None) -> str:
         """'the Right' (mid-sentence; `entry` capitalises a sentence that begins with it)."""
@@ -51,8 +52,7 @@ class Text(DebateSentences):
         return d.name if d else cid
 
     def office(self, oid: str) -> str:
-        d = self.rs.offices.get(oid)
-        return d.name if d else oid
+        return names.office_name(self.rs, oid, self.when)
 
     def position(self, axis_id: str, position_id: str) -> str:
         axis = self.rs.axes[axis_id]
@@ -85,8 +85,10 @@ class Text(DebateSentences):
             return f"to name {self.person(p['figure'])} the party's moral authority"
         return kind
 
-    def entry(self, key: str, p: dict[str, Any]) -> str | None:
-        """One chronicle entry as a sentence, or None for bookkeeping entries."""
+    def entry(self, key: str, p: dict[str, Any], when: int | None = None) -> str | None:
+        """One chronicle entry as a sentence, or None for bookkeeping entries; `when` (an absolute
+        half-year, `dated`) names the offices as they were then."""
+        self.when = when
         method = getattr(self, "_" + key.replace(".", "_"), None)
         if method is not None:
             sentence = method(p)
@@ -94,6 +96,11 @@ class Text(DebateSentences):
         if key in ("turn.began", "income", "lobby.secret", "motion.proposed"):
             return None
         return f"{key}: " + ", ".join(f"{k}={v}" for k, v in p.items()) if p else key
+
+    @staticmethod
+    def dated(start_year: int, turn: int) -> int:
+        """The absolute half-year of a log entry's turn (as `core.calendar.now`)."""
+        return start_year * 2 + turn
 
     # ---- sentences, one per chronicle key ----------------------------------------------------
 

@@ -36,5 +36,11 @@ class DebateSentences:
         won, lost = JUNCTURES.get(p["juncture"], (f"{p['juncture']}: won", f"{p['juncture']}: lost"))
         return f"Abroad: {won if p['won'] else lost} (a {round(100 * p['chance'])} % chance on the line in force)."
 
+    def _abroad_backlash(self, p):
+        return (
+            "A red scare answers the success abroad: governments break off talks, raid trade missions and arrest"
+            f" communists, and the world's tension rises by {p['tension']:g} over the next {p['turns']} half-years."
+        )
+
     def _plan_figures_found(self, p):
         return f"The plan's figures are found out: reported output runs {p['gap']} % above what the factories made."

@@ -16,7 +16,7 @@ from ..core.calendar import SEASONS
 from ..core.defs import Clause
 from ..core.ruleset import Ruleset
 from .chronicle import death_now
-from .names import capitalise, number, possessive_of, quoted, signed
+from .names import capitalise, number, office_name, possessive_of, quoted, signed
 from .names import faction as faction_name
 from .names import possessive as faction_possessive
 
@@ -60,6 +60,7 @@ class Describer:
 
     rs: Ruleset
     refs: dict[str, Who] = field(default_factory=dict)
+    when: int | None = None  # the date spoken of (absolute half-year): offices go by its names
 
     # ---- who, what, where ------------------------------------------------------------------
 
@@ -81,8 +82,7 @@ class Describer:
         return d.name if d else cid.replace("_", " ").title()
 
     def office(self, oid: str) -> str:
-        d = self.rs.offices.get(oid)
-        return d.name if d else oid.replace("_", " ")
+        return office_name(self.rs, oid, self.when)
 
     def body(self, bid: str) -> str:
         d = self.rs.bodies.get(bid)
@@ -232,6 +232,9 @@ EFFECT_WORDS: dict[str, Callable[[Describer, Any], str]] = {
     "arrest": _fate("is arrested"),
     "vacate": lambda d, o: f"the post of {d.office(o)} falls vacant",
     "appoint": lambda d, p: f"{d.person(p['character'])} becomes {d.office(p['office'])}",
+    "fill_if_vacant": lambda d, p: (
+        f"{d.person(p['character'])} takes the post of {d.office(p['office'])} if it falls vacant"
+    ),
     "remove_from_body": lambda d, p: f"{d.person(p['character'])} loses his seat in the {d.body(p['body'])}",
     "rung": _rung,
     "grip": lambda d, p: f"the secretaries' grip on congress delegations {signed(p['add'])}",
@@ -337,6 +340,7 @@ def option_lines(rs: Ruleset, event_id: str, viewer: str | None = None) -> list[
     said = for_event(rs, viewer)
     if viewer is None and event.chooser in rs.factions:  # an event one faction always decides names it
         said = Describer(rs, {"chooser": as_played_by(rs, event.chooser)})
+    said.when = event.first_turn  # the offices as they were named when it comes
     return [f"{c.label}: {said.effects(c.effects, start=False)}" for c in event.choices]
 
 
@@ -345,7 +349,7 @@ def entry_effects(rs: Ruleset, key: str, p: dict[str, Any]) -> str | None:
     (the after-action report): 'Effects: the Right's standing with the peasantry +8; ...'."""
     if key == "event.chosen" and p.get("event") in rs.events:
         choice = next((c for c in rs.events[p["event"]].choices if c.id == p.get("option")), None)
-        said = Describer(rs, {"chooser": as_played_by(rs, p.get("chooser"))})
+        said = Describer(rs, {"chooser": as_played_by(rs, p.get("chooser"))}, rs.events[p["event"]].first_turn)
         return f"Effects: {said.effects(choice.effects, start=False)}." if choice else None
     if key in ("card.event", "card.rival_event") and p.get("card") in rs.cards and p.get("fired", True):
         card = rs.cards[p["card"]]

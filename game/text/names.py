@@ -22,6 +22,21 @@ POWERS = {
 }
 
 
+def office_name(rs: Ruleset, office: str, when: int | None = None) -> str:
+    """An office's name as it was at a date (an absolute half-year, `core.calendar.now`): the
+    Chairman of the OGPU is the People's Commissar for Internal Affairs from 1934. Without a date,
+    its first name. Every place that names an office names it through here."""
+    d = rs.offices.get(office)
+    if d is None:
+        return office.replace("_", " ")
+    name = d.name
+    if when is not None:
+        for since, later in d.renamed:
+            if when >= since:
+                name = later
+    return name
+
+
 def possessive_of(noun: str) -> str:
     """'Right' -> "Right's"; a noun ending in s takes the apostrophe alone ("Left SRs'")."""
     return noun + ("'" if noun.endswith(("s", "S")) else "'s")

@@ -28,7 +28,7 @@ class Narrator:
 
     def turn(self, state: GameState) -> None:
         """Called after each turn: print what happened since the last call. The next half-year has
-        already begun (its era, the outcomes abroad): its entries wait for their own paragraph."""
+        already begun (its era): its entries wait for their own paragraph."""
         entries = state.log[self.seen :]
         if state.phase != "over":
             entries = [e for e in entries if e[0] < state.turn]  # the log runs in turn order
@@ -36,7 +36,8 @@ class Narrator:
         if not entries:
             return
         first_turn = entries[0][0]
-        lines = [s for _, k, p in entries if (s := self.text.entry(k, p))]
+        when = self.text.dated
+        lines = [s for t, k, p in entries if (s := self.text.entry(k, p, when(state.start_year, t)))]
         print(f"\n== {pretty_date(first_turn, state.start_year)} ==", file=self.out)
         for line in lines:
             print(f"  {line}", file=self.out)
@@ -65,7 +66,12 @@ def epilogue_lines(rs: Ruleset, state: GameState) -> list[str]:
     else:
         who = t.faction(state.winner) if state.winner else "no one"
         out.append(f"The scenario ends. On points the winner is {who}.")
-    if state.war_outcome:
+    if state.war_outcome == rs.rules["war_averted"]["outcome"]:
+        out.append(
+            "June 1941: no German invasion. Hitler, stopped by a united front in 1932-33, never came to power"
+            " (alternate history: the war of 1941 as it came needed him)."
+        )
+    elif state.war_outcome:
         out.append(f"June 1941: {state.war_outcome.replace('_', ' ')}.")
     for f, s in sorted(state.scores.items(), key=lambda kv: -kv[1]["total"]):
         out.append(

@@ -63,6 +63,7 @@ WORDS: dict[str, str] = {
     "motion.holds": "He already holds that office.",
     "motion.too_young": "{character_name} is {age}: too young for high office.",
     "motion.not_party": "Only party members are appointed this way.",
+    "motion.incapacitated": "{character_name} is incapacitated by illness: unfit for a working office.",
     "motion.office_held": "Name an office that someone holds.",
     "motion.needs_plenum": (
         "The {office_name} answers to the Central Committee: convene a plenum first, then move his removal."

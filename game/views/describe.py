@@ -3,11 +3,13 @@ a constituency or a body, as far as the viewer can know (the tooltip and the sel
 
 from __future__ import annotations
 
+from ..core.calendar import now
 from ..core.rules.control import estimates
 from ..core.ruleset import Ruleset
 from ..core.state import GameState
 from ..text import names
 from ..text.effects import Describer
+from ..text.names import office_name
 
 
 def _name(rs: Ruleset, faction: str | None) -> str:
@@ -25,7 +27,7 @@ def describe(rs: Ruleset, view: GameState, viewer: str, kind: str, key: str) -> 
         c = rs.ci[key]
         mine = int(view.loyalty_public[c, rs.fi[viewer]]) + int(view.loyalty_secret[c, rs.fi[viewer]])
         best = max(((int(view.loyalty_public[c, rs.fi[f]]), f) for f in rs.faction_ids if f != viewer), default=(0, ""))
-        offices = [rs.offices[o].name for o, h in view.offices.items() if h == key]
+        offices = [office_name(rs, o, now(view)) for o, h in view.offices.items() if h == key]
         status = view.status[c]
         lines = [
             f"{p.name} ({p.native})" if p.native else p.name,
@@ -49,7 +51,7 @@ def describe(rs: Ruleset, view: GameState, viewer: str, kind: str, key: str) -> 
             "elected by the Central Committee" if o.chosen_by == "central_committee" else "confirmed by the Politburo"
         )
         return [
-            o.name,
+            office_name(rs, key, now(view)),
             f"Held by: {who}",
             f"{chosen}; income {o.income}, prestige {o.prestige}",
             f"Powers: {names.powers(rs, key)}" + (f"; leads {Describer(rs).base(o.base)}" if o.base else ""),

@@ -52,16 +52,18 @@ class Line:
     ]  # ("vote", entry) | ("person", id) | ("office", id) | ("event", id) | ("relations", None) | ("chronicle", None)
 
 
-def lines(rs: Ruleset, log: list, viewer: str) -> list[Line]:
-    """The inbox for `viewer` from these chronicle entries (its player view's, since its last turn)."""
+def lines(rs: Ruleset, log: list, viewer: str, start_year: int | None = None) -> list[Line]:
+    """The inbox for `viewer` from these chronicle entries (its player view's, since its last turn);
+    with the game's `start_year`, offices are named as they were on each entry's date."""
     t = Text(rs)
     out = []
     for entry in log:
-        _turn, key, p = entry
+        turn, key, p = entry
+        t.when = None if start_year is None else t.dated(start_year, turn)
         if key in PACT_KEYS:
             if viewer not in (p.get("faction"), p.get("partner")) and key != "pact.opened":
                 continue
-            words = t.entry(key, p)
+            words = t.entry(key, p, t.when)
             if key in ("pact.accepted", "pact.declined"):  # to the offerer: "you are stronger than they are"
                 words = getattr(t, "_" + key.replace(".", "_"))(p, viewer)
             if key == "pact.offered" and p.get("partner") == viewer:
@@ -75,7 +77,7 @@ def lines(rs: Ruleset, log: list, viewer: str) -> list[Line]:
             continue
         if key == "event.chosen" and p.get("chooser") == viewer:
             continue  # its own choice: it knows
-        words = t.entry(key, p)
+        words = t.entry(key, p, t.when)
         if not words:
             continue
         out.append(Line(TAGS[key], words, _target(key, p, entry)))

@@ -12,12 +12,14 @@ from ..content.tags import note, shown_text
 from ..core import actions as A
 from ..core.actions.spec import Preview
 from ..core.actions.table import preview_of, spec_of, total_cost
+from ..core.calendar import now
 from ..core.rules.pacts import pact_kinds
 from ..core.rules.strength import strengths
 from ..core.ruleset import Ruleset
 from ..core.state import GameState
 from ..text import cards, names
 from ..text.effects import for_faction
+from ..text.names import office_name
 from ..text.pacts import phrase, terms
 from ..text.policy import move_lines
 from .whips import could_move
@@ -75,7 +77,8 @@ def options(rs: Ruleset, view: GameState, viewer: str, kind: str, key: str, appo
         for office, d in rs.offices.items() if appointments else ():
             if d.chosen_by == "politburo" and view.offices.get(office) != key and office in _wanted(rs, view):
                 action = A.Propose(viewer, "appoint", key, office=office)
-                out.append(Option(f"Propose as {d.name}", action, _cost(rs, action), _odds(rs, view, viewer, action)))
+                named = office_name(rs, office, now(view))
+                out.append(Option(f"Propose as {named}", action, _cost(rs, action), _odds(rs, view, viewer, action)))
     elif kind == "office" and view.offices.get(key):
         action = A.Propose(viewer, "remove", office=key)
         extra = "; then a joint plenum" if rs.offices[key].chosen_by == "central_committee" else ""

@@ -128,7 +128,7 @@ def test_the_social_codes_move_the_workers_and_peasants_moods(rs, state):
 
 
 def test_a_juncture_is_rolled_on_its_date_and_recorded(rs, state):
-    state.turn = 2 * (1933 - 1924)  # 1933-spring: Germany
+    state.turn = 2 * (1932 - 1924) + 1  # 1932-autumn: Germany
     abroad.junctures(rs, state)
     won, lost = "abroad_germany_1933_won" in state.flags, "abroad_germany_1933_lost" in state.flags
     assert won != lost
@@ -142,7 +142,7 @@ def test_the_line_sets_the_odds_abroad_and_a_win_lowers_the_worlds_tension(rs, s
         for seed in range(40):
             s = state.clone()
             s.rng.state = seed
-            s.turn = 2 * (1933 - 1924)
+            s.turn = 2 * (1932 - 1924) + 1
             s.policies["foreign"] = rs.axes["foreign"].index(line)
             abroad.junctures(rs, s)
             wins[line] += "abroad_germany_1933_won" in s.flags

@@ -301,6 +301,16 @@ def _e_appoint(rs, s):
     assert s.offices["foreign_commissar"] == "molotov" and len(entries(s, "office.filled")) == 1
 
 
+@unit_of(EFFECT_TESTS, "fill_if_vacant")
+def _e_fill_if_vacant(rs, s):
+    s.offices["war_commissar"] = "trotsky"
+    do(rs, s, "fill_if_vacant", {"office": "war_commissar", "character": "voroshilov"})
+    assert s.offices["war_commissar"] == "trotsky"  # held: nothing changes
+    s.offices["war_commissar"] = None
+    do(rs, s, "fill_if_vacant", {"office": "war_commissar", "character": "voroshilov"})
+    assert s.offices["war_commissar"] == "voroshilov"
+
+
 @unit_of(EFFECT_TESTS, "remove_from_body")
 def _e_remove_from_body(rs, s):
     do(rs, s, "remove_from_body", {"character": "tomsky", "body": "politburo"})

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from typing import Any
 
 from ..flow import congress_due, plenum_due
-from ..rules import compromise, odds, pacts
+from ..rules import compromise, odds, pacts, people
 from ..ruleset import Ruleset
 from ..state import GameState, Motion
 from .pacts import pact_breaks
@@ -41,7 +41,9 @@ def check_propose(rs: Ruleset, state: GameState, a: Propose) -> Reason | None:
 
 
 def unfit_for_office(rs: Ruleset, state: GameState, character: str) -> Reason | None:
-    """Why a free character cannot be appointed to high office (too young, not of the party)."""
+    """Why a free character cannot be appointed to high office (too young, not of the party, incapacitated)."""
+    if people.incapacitated(rs, character):
+        return Reason("motion.incapacitated", {"character": character})
     age = state.start_year + state.turn // 2 - rs.characters[character].born
     if age < rs.rules["min_age_high_office"]:
         return Reason("motion.too_young", {"character": character, "age": age})

@@ -14,6 +14,7 @@ from typing import Any
 
 from ..ruleset import Ruleset
 from ..state import GameState
+from . import people
 from .apportion import dhondt, largest_remainder
 from .control import controllers
 
@@ -258,7 +259,11 @@ def elect_office(rs: Ruleset, state: GameState, office: str) -> None:
     chooser = majority or max(cc, key=lambda k: (cc[k], k)) if cc else None
     if chooser is None:
         return
-    pool = [c for c in candidates(rs, state, chooser, "secretariat") if c not in state.offices.values()]
+    pool = [
+        c
+        for c in candidates(rs, state, chooser, "secretariat")
+        if c not in state.offices.values() and not people.incapacitated(rs, c)
+    ]
     if not pool:
         return
     pick = max(pool, key=lambda c: (rs.characters[c].organisation, rs.characters[c].intrigue, c))

@@ -306,7 +306,11 @@ def alliance_score(rs: Ruleset, state: GameState) -> float:
 
 
 def war_outcome(rs: Ruleset, state: GameState) -> str:
-    """The 1941 test: readiness decides an outcome tier (data: thresholds, best first)."""
+    """The 1941 test: readiness decides an outcome tier (data: thresholds, best first) - unless a
+    win abroad kept Hitler from power (`war_averted` in data): then no German invasion comes."""
+    averted = rs.rules["war_averted"]
+    if any(f"abroad_{j}_won" in state.flags for j in averted["by"]):
+        return str(averted["outcome"])
     return outcome_for(rs, float(state.indicators[rs.ii["war_readiness"]]))
 
 

@@ -1,8 +1,9 @@
 """Ageing, illness and natural deaths, from the characters' data.
 
 Each turn a living character may die of natural causes: a small chance that grows with age and
-with traits such as Ailing, and a much larger one once the date of a historical natural death (or
-fatal operation) has come — or the date a scenario moves it to (`death_dates`: Lenin lives).
+with traits such as Ailing, and a much larger one once the date of a historical natural death has
+come — or the date a scenario moves it to (`death_dates`: Lenin lives). A death under surgery
+(Frunze's) is not rolled here: it comes only with its chronicle event, where the choice decides it.
 Executions and murders in history are never automatic: in this game they happen only if the game's
 politics bring them about.
 """
@@ -14,8 +15,6 @@ from ..ruleset import Ruleset
 from ..state import GameState
 from . import people
 
-NATURAL_CAUSES = ("natural", "surgery")
-
 
 def death_chance(rs: Ruleset, state: GameState, character: str) -> float:
     r = rs.rules
@@ -24,7 +23,7 @@ def death_chance(rs: Ruleset, state: GameState, character: str) -> float:
     p = r["hazard_base"] + max(0, age - r["hazard_age"]) * r["hazard_per_year"]
     p += sum(rs.trait(t).hazard for t in cdef.traits)
     died = rs.scenarios[state.scenario].death_dates.get(character, cdef.died_turn)
-    if cdef.died_cause in NATURAL_CAUSES and died is not None and now(state) >= died:
+    if cdef.died_cause == "natural" and died is not None and now(state) >= died:
         p += r["hazard_historical"]
     if state.status[rs.ci[character]] == "arrested":
         p += r["hazard_arrested"]
@@ -37,5 +36,4 @@ def health_phase(rs: Ruleset, state: GameState) -> None:
         if state.status[rs.ci[cid]] == "dead":
             continue
         if state.rng.random() < death_chance(rs, state, cid):
-            cause = rs.characters[cid].died_cause
-            people.set_fate(rs, state, cid, "dead", cause if cause in NATURAL_CAUSES else "natural")
+            people.set_fate(rs, state, cid, "dead", "natural")

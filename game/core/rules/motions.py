@@ -177,7 +177,11 @@ def _plenum_removal(rs: Ruleset, state: GameState, motion: Motion) -> None:
     state.offices[office] = None
     state.note("office.vacated", office=office, holder=holder)
     successor_bloc = _largest_yes_bloc(rs, state, motion)
-    pool = [c for c in candidates(rs, state, successor_bloc, "secretariat") if c not in state.offices.values()]
+    pool = [
+        c
+        for c in candidates(rs, state, successor_bloc, "secretariat")
+        if c not in state.offices.values() and not people.incapacitated(rs, c)
+    ]
     if pool:
         pick = max(pool, key=lambda c: (rs.characters[c].organisation, rs.characters[c].intrigue, c))
         state.offices[office] = pick

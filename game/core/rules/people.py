@@ -11,6 +11,11 @@ from ..state import GameState
 FATES = ("exiled", "arrested", "dead")
 
 
+def incapacitated(rs: Ruleset, character: str) -> bool:
+    """Disabled by illness (a trait with no_office): keeps his posts, is appointed to none."""
+    return any(rs.trait(t).no_office for t in rs.characters[character].traits)
+
+
 def offices_of(state: GameState, character: str) -> list[str]:
     return [office for office, holder in state.offices.items() if holder == character]
 

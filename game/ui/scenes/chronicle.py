@@ -25,7 +25,7 @@ class ChronicleOverlay(Overlay):
         view = self.session.view(self.viewer)
         lines, turn = [], None
         for entry_turn, key, p in view.log:
-            line = t.entry(key, p)
+            line = t.entry(key, p, t.dated(view.start_year, entry_turn))
             if not line:
                 continue
             if entry_turn != turn:

@@ -16,7 +16,7 @@ from .overlay import Overlay
 class InboxOverlay(Overlay):
     def __init__(self, app, session, viewer: str, entries: list) -> None:
         self.session, self.viewer = session, viewer
-        self.lines = M.lines(app.rs, entries, viewer)
+        self.lines = M.lines(app.rs, entries, viewer, session.state.start_year)
         self.first = 0  # the first line shown (the wheel scrolls)
         self.rows: list[tuple[pygame.Rect, M.Line]] = []
         self.hover = -1

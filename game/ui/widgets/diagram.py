@@ -14,9 +14,11 @@ from dataclasses import dataclass
 
 import pygame
 
+from ...core.calendar import now
 from ...core.rules.control import estimates
 from ...core.ruleset import Ruleset
 from ...core.state import GameState
+from ...text.names import office_name
 from .. import assets as K
 
 
@@ -124,7 +126,9 @@ class Diagram:
         for i in range(size):
             rect = pygame.Rect(box.left + i * (width + gap), y, width, height)
             if i < len(members):
-                offices = [self.rs.offices[o].name for o, h in self.view.offices.items() if h == members[i]]
+                offices = [
+                    office_name(self.rs, o, now(self.view)) for o, h in self.view.offices.items() if h == members[i]
+                ]
                 self._person_card(surface, rect, members[i], offices[0] if offices else "member")
             else:
                 pygame.draw.rect(surface, K.PAPER_DARK, rect)
@@ -173,13 +177,15 @@ class Diagram:
         name = self.rs.characters[holder].name if holder else "vacant"
         room = rect.width - self.s(14)
         if rect.height >= self.s(29):  # the office over its holder
-            size, lines = K.fit_text(self.rs.offices[office].name, "body", self.s(11), room, 1, self.s(10))
+            size, lines = K.fit_text(
+                office_name(self.rs, office, now(self.view)), "body", self.s(11), room, 1, self.s(10)
+            )
             K.text(surface, lines[0], (rect.left + self.s(10), rect.top + self.s(1)), "body", size, K.GREY)
             size, lines = K.fit_text(name, "bold", self.s(13 if rect.height >= self.s(31) else 12), room, 1, self.s(11))
             K.text(surface, lines[0], (rect.left + self.s(10), rect.top + self.s(12)), "bold", size)
         else:
             size, lines = K.fit_text(
-                f"{name} · {self.rs.offices[office].name}", "bold", self.s(12), room, 1, self.s(10)
+                f"{name} · {office_name(self.rs, office, now(self.view))}", "bold", self.s(12), room, 1, self.s(10)
             )
             K.text(surface, lines[0], (rect.left + self.s(10), rect.top + 1), "bold", size)
         self.hits.append(Hit(rect, "office", office))
@@ -238,7 +244,8 @@ class Diagram:
             # An office whose name will not go in one cell takes two.
             span = (
                 1
-                if K.font("body", self.s(10)).size(self.rs.offices[office].name)[0] <= width - self.s(14)
+                if K.font("body", self.s(10)).size(office_name(self.rs, office, now(self.view)))[0]
+                <= width - self.s(14)
                 else min(2, cols)
             )
             if col + span > cols:
