@@ -27,7 +27,7 @@ def test_make_bot_gives_the_hard_level_but_the_apparatus_stays_itself(rs):
     assert isinstance(make_bot(rs, "trotsky", "hard"), HardBot)
     assert isinstance(make_bot(rs, "stalin", "hard"), ApparatusBot)
     cfg = HardConfig.of(rs)
-    assert cfg.candidates >= 2 and cfg.rollouts >= 1 and cfg.depth_turns >= 0  # read from rules.yaml
+    assert cfg.candidates >= 2 and cfg.iterations >= cfg.candidates and cfg.depth_turns >= 0  # read from rules.yaml
 
 
 def test_a_hard_bot_plays_only_legal_moves(rs):
