@@ -142,7 +142,9 @@ class WorldSampler:
         for c, chances in zip(self.members, self.member_chance):
             for j, chance in enumerate(chances):
                 if chance > 0.0 and rng.random() < chance:
-                    world.loyalty_secret[c, j] = int(world.loyalty_secret[c, j]) + round(low + (high - low) * rng.random())
+                    world.loyalty_secret[c, j] = int(world.loyalty_secret[c, j]) + round(
+                        low + (high - low) * rng.random()
+                    )
             clamp_loyalty(world, c)
 
     def _other_holds(self, world: GameState, rng: Rng) -> None:
