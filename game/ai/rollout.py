@@ -2,10 +2,10 @@
 on them by standard bots, and the outcome valued for one faction.
 
 A player view cannot be played forward as it is: rivals' hands and the draw pile are face down,
-rivals' secret holds and this turn's lobbying are zeroed, and the dice are blanked. `sample_world`
-fills those in from the bot's own stream (never from the truth), `play_out` runs the headless
-engine exactly as `game.session.headless` does, and `outcome` turns the end position into one number with the
-scoring rules. Everything here is pure: no clock, no I/O, no global random.
+rivals' secret holds and this turn's lobbying are zeroed, and the dice are blanked. A
+`WorldSampler` fills those in from the bot's own stream (never from the truth), `play_out` runs the
+headless engine exactly as `game.session.headless` does, and `outcome` turns the end position into
+one number with the scoring rules. Everything here is pure: no clock, no I/O, no global random.
 """
 
 from __future__ import annotations
@@ -142,9 +142,8 @@ class WorldSampler:
         for c, chances in zip(self.members, self.member_chance):
             for j, chance in enumerate(chances):
                 if chance > 0.0 and rng.random() < chance:
-                    world.loyalty_secret[c, j] = int(world.loyalty_secret[c, j]) + round(
-                        low + (high - low) * rng.random()
-                    )
+                    amount = round(low + (high - low) * rng.random())
+                    world.loyalty_secret[c, j] = int(world.loyalty_secret[c, j]) + amount
             clamp_loyalty(world, c)
 
     def _other_holds(self, world: GameState, rng: Rng) -> None:
