@@ -88,7 +88,7 @@ def paired(
         for i in range(games)
     ]
     results = run_jobs(source, jobs, workers)
-    out: dict = {"level": level, "baseline": baseline, "games": games, "seed": seed, "think": think, "factions": {}}
+    out: dict = {"level": level, "baseline": baseline, "games": games, "seed": seed, "factions": {}}
     for k, f in enumerate(factions):
         at_level = results[2 * k * games : (2 * k + 1) * games]
         at_base = results[(2 * k + 1) * games : (2 * k + 2) * games]
