@@ -248,19 +248,20 @@ def outcome(rs: Ruleset, world: GameState, me: str, cfg: HardConfig) -> float:
     streak counts `sole_power` times the share of the streak served; short of a streak, `threat`
     times `sole_power` times how near it stands to the four conditions (`nearness`). Each total
     counts what its faction has in hand: `influence_value` a point of influence kept, and
-    `heat_value` against each point of heat past `strike_heat` (the apparatus backs censure of
-    anyone that hot): a rival made hot counts for us.
+    against it `heat_value` x heat squared / `strike_heat` (the apparatus backs censure of anyone
+    that hot, the enforcer strikes soon after: heat costs more the hotter one is): a rival made hot
+    counts for us.
     """
     if world.phase == "over" and world.win_reason == "sole_power":
         return cfg.sole_power if world.winner == me else -cfg.sole_power
     shares = control_shares(rs, world, cfg.soft_control)
     near = nearness(rs, world, shares) if cfg.threat > 0 else {}
     scores = world.scores if world.phase == "over" else projected_scores(rs, world, cfg.horizon_turns, shares)
-    strike = int(rs.rules["strike_heat"])
+    strike = float(rs.rules["strike_heat"])
     held = {
         f: v["total"]
         + cfg.influence_value * world.factions[f].influence
-        - cfg.heat_value * max(0, world.factions[f].heat - strike)
+        - cfg.heat_value * world.factions[f].heat ** 2 / strike
         for f, v in scores.items()
     }
     mine = held[me]
