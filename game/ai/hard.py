@@ -3,8 +3,7 @@ what it cannot see.
 
 At the start of its intrigue turn it asks the standard bot for its ranking and builds a few
 candidate plans from it: the standard plan, and plans that open with each of the next-best actions
-it left out (filled up the standard way), and one opening with its best-ranked denunciation
-(whose worth - a rival's heat - the standard ranking undervalues); the rest of the ranking - the plans the standard bot
+it left out (filled up the standard way); the rest of the ranking - the plans the standard bot
 already judges poor - is pruned. Then it spends a budget of iterations, counted, never timed (so
 the same seed gives the same game): it draws a world from its own player view (rollout.py:
 rivals' hands, the draw pile, rivals' secret holds and their sizes, fresh dice) and plays every
@@ -60,8 +59,7 @@ class HardBot(StandardBot):
 
     def candidate_plans(self, view: GameState, rng: Rng) -> list[list[A.Action]]:
         """The standard plan first, then plans opening with each next-best action it left out
-        (the rest filled the standard way), and one opening with its best-ranked denunciation if
-        none has one; no two with the same actions in another order."""
+        (the rest filled the standard way); no two with the same actions in another order."""
         ranked = super().rank(view, rng)
         plans: list[list[A.Action]] = []
         try:
@@ -74,13 +72,6 @@ class HardBot(StandardBot):
                 self._forced = [opener] + [a for a in ranked if a is not opener]
                 plan = super().make_plan(view, rng)
                 if plan and not any(_same(plan, other) for other in plans):
-                    plans.append(plan)
-            # Pressure on a rival, which the standard ranking undervalues (its heat shows later).
-            pressure = next((a for a in ranked if isinstance(a, A.Denounce)), None)
-            if pressure is not None and not any(pressure in plan for plan in plans):
-                self._forced = [pressure] + [a for a in ranked if a is not pressure]
-                plan = super().make_plan(view, rng)
-                if plan and plan[0] == pressure:
                     plans.append(plan)
         finally:
             self._forced = None

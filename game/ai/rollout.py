@@ -48,8 +48,6 @@ class HardConfig:
     sole_power: float = 100.0
     threat: float = 0.0
     soft_control: float = 0.0
-    influence_value: float = 0.0
-    heat_value: float = 0.0
     holds_per_turn: float = 0.07
     most_holds: int = 3
     hold_low: int = 10
@@ -246,26 +244,15 @@ def outcome(rs: Ruleset, world: GameState, me: str, cfg: HardConfig) -> float:
     the best rival's, since the highest total wins. Sole power ends the game at once, so the
     nearest rival's approach to it counts against us, and ours for us: a faction on a sole-power
     streak counts `sole_power` times the share of the streak served; short of a streak, `threat`
-    times `sole_power` times how near it stands to the four conditions (`nearness`). Each total
-    counts what its faction has in hand: `influence_value` a point of influence kept, and
-    against it `heat_value` x heat squared / `strike_heat` (the apparatus backs censure of anyone
-    that hot, the enforcer strikes soon after: heat costs more the hotter one is): a rival made hot
-    counts for us.
+    times `sole_power` times how near it stands to the four conditions (`nearness`).
     """
     if world.phase == "over" and world.win_reason == "sole_power":
         return cfg.sole_power if world.winner == me else -cfg.sole_power
     shares = control_shares(rs, world, cfg.soft_control)
     near = nearness(rs, world, shares) if cfg.threat > 0 else {}
     scores = world.scores if world.phase == "over" else projected_scores(rs, world, cfg.horizon_turns, shares)
-    strike = float(rs.rules["strike_heat"])
-    held = {
-        f: v["total"]
-        + cfg.influence_value * world.factions[f].influence
-        - cfg.heat_value * world.factions[f].heat ** 2 / strike
-        for f, v in scores.items()
-    }
-    mine = held[me]
-    best_rival = max((v for f, v in held.items() if f != me), default=0.0)
+    mine = scores[me]["total"]
+    best_rival = max((v["total"] for f, v in scores.items() if f != me), default=0.0)
     value = mine - cfg.rival_weight * best_rival
     need = max(1, int(rs.rules["sole_power_turns"]))
     danger = {f: max(min(1.0, world.streak.get(f, 0) / need), cfg.threat * near.get(f, 0.0)) for f in rs.faction_ids}
