@@ -41,6 +41,8 @@ class HardConfig:
     iterations: int = 12
     depth_turns: int = 0
     keep_margin: float = 0.0
+    confidence: float = 2.0
+    min_spread: float = 3.0
     event_iterations: int = 4
     event_depth_turns: int = 0
     horizon_turns: int = 6
