@@ -93,6 +93,8 @@ def test_simulate_takes_ai_levels_and_refuses_unknown_ones():
     assert bad.returncode == 2 and "unknown AI level 'brilliant'" in bad.stderr and "hard" in bad.stderr
     bad = run("simulate", "--levels", "bucharin=hard")
     assert bad.returncode == 2 and "unknown faction 'bucharin'" in bad.stderr
+    bad = run("simulate", "--level", "hard", "--think", "0")
+    assert bad.returncode == 2 and "--think: at least 1" in bad.stderr
 
 
 def test_unknown_scenario_is_a_clear_error():

@@ -9,12 +9,13 @@ from .hard import HardBot
 from .standard import StandardBot
 
 
-def make_bot(rs: Ruleset, faction: str, level: str = "standard") -> StandardBot:
-    """The apparatus always plays at the standard level; other factions at the level chosen."""
+def make_bot(rs: Ruleset, faction: str, level: str = "standard", think: int = 1) -> StandardBot:
+    """The apparatus always plays at the standard level; other factions at the level chosen.
+    `think` multiplies the hard level's look-ahead budget (the command line's --think)."""
     if rs.factions[faction].apparatus:
         return ApparatusBot(rs, faction)
     if level == "hard":
-        return HardBot(rs, faction)
+        return HardBot(rs, faction, think)
     if level == "random":
         return RandomBot(rs, faction)  # type: ignore[return-value]
     if level == "passive":

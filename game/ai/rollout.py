@@ -2,10 +2,10 @@
 on them by standard bots, and the outcome valued for one faction.
 
 A player view cannot be played forward as it is: rivals' hands and the draw pile are face down,
-rivals' secret holds and this turn's lobbying are zeroed, and the dice are blanked. `sample_world`
-fills those in from the bot's own stream (never from the truth), `play_out` runs the headless
-engine exactly as `game.session.headless` does, and `outcome` turns the end position into one number with the
-scoring rules. Everything here is pure: no clock, no I/O, no global random.
+rivals' secret holds and this turn's lobbying are zeroed, and the dice are blanked. A
+`WorldSampler` fills those in from the bot's own stream (never from the truth), `play_out` runs the
+headless engine exactly as `game.session.headless` does, and `outcome` turns the end position into
+one number with the scoring rules. Everything here is pure: no clock, no I/O, no global random.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from ..core import actions as A
 from ..core.engine import apply_in_place, whose_move
 from ..core.legality import check
 from ..core.rng import Rng, derive_seed
+from ..core.rules import odds
 from ..core.rules.control import CONTROL_MARGIN, CONTROL_MIN, bound_faction, clamp_loyalty, total_loyalty
 from ..core.rules.scoring import final_scores, power_shares, program_rate
 from ..core.ruleset import Ruleset
@@ -37,20 +38,18 @@ class HardConfig:
     """The `ai: hard:` section of rules.yaml (each number is explained there)."""
 
     candidates: int = 3
-    rollouts: int = 3
-    depth_turns: int = 4
-    event_rollouts: int = 2
-    event_depth_turns: int = 1
-    event_confidence: float = 1.0
-    event_min_spread: float = 0.0
+    iterations: int = 12
+    depth_turns: int = 0
+    keep_margin: float = 0.0
+    confidence: float = 2.0
+    min_spread: float = 3.0
+    event_iterations: int = 4
+    event_depth_turns: int = 0
     horizon_turns: int = 6
     rival_weight: float = 0.5
     sole_power: float = 100.0
     threat: float = 0.0
     soft_control: float = 0.0
-    confidence: float = 2.0
-    min_spread: float = 3.0
-    keep_margin: float = 0.0
     holds_per_turn: float = 0.07
     most_holds: int = 3
     hold_low: int = 10
@@ -92,29 +91,83 @@ GUESS_KEYS = ("holds_per_turn", "most_holds", "amount")
 # ---- a world the viewer cannot rule out ------------------------------------------------------
 
 
-def sample_world(rs: Ruleset, view: GameState, me: str, rng: Rng, cfg: HardConfig) -> GameState:
-    """A full state consistent with what `me` sees; the hidden parts drawn from `rng`.
+class WorldSampler:
+    """Draws full states consistent with what `me` sees in `view`; what does not depend on the
+    draw (the chances of hidden holds, who is worth holding) is reckoned once per decision.
 
-    * the dice: a fresh seed from `rng`;
+    * the dice: a fresh seed from the stream;
     * rivals' hands and the draw pile: the era's cards `me` has not seen (not in its hand, not in
       the discard pile), shuffled and dealt to the same sizes;
-    * rivals' secret holds: each rival holds a few people in secret, more as the game goes on
-      (about `holds_per_turn` a turn, at most `most_holds`), on people chosen by their worth in
-      votes and posts — the same reckoning the standard bot lobbies by — each worth
-      `amount` loyalty. All-AI games average about one such hold per rival, of 10-60 loyalty;
-    * this turn's lobbying by rivals, and pact offers between others, are left out: nothing
-      public hints at them.
+    * rivals' secret holds on the Politburo's members: as honest odds imagine them
+      (core/rules/odds.py `basis`: each rival holds each member with the chance `odds: hold_chance`,
+      likelier for a rival still to act and on a member `me` holds only by secret lobbying), each
+      worth `odds: hold_amount` loyalty;
+    * on everyone else free: a few holds per rival, more as the game goes on (about
+      `holds_per_turn` a turn, at most `most_holds`), on people chosen by their worth in votes and
+      posts - the same reckoning the standard bot lobbies by - each worth `amount` loyalty;
+    * whips not yet given and the rivals' moves still to come are not drawn: the rivals' bots play
+      them in each world;
+    * this turn's lobbying by rivals that have acted, and pact offers between others, are left
+      out: nothing public hints at them.
 
     The chronicle is cut to what the bots read of it (`_log_kept`).
     """
-    world = view.clone(keep_log=False)
-    world.view_of = None
-    world.rng = Rng(rng.next_u64())
-    world.log = _log_kept(view.log)
-    rivals = [f for f in rs.faction_ids if f != me]
-    _deal_unseen(rs, world, me, rivals, rng)
-    _guess_holds(rs, world, rivals, rng, cfg)
-    return world
+
+    def __init__(self, rs: Ruleset, view: GameState, me: str, cfg: HardConfig) -> None:
+        self.rs, self.view, self.me, self.cfg = rs, view, me, cfg
+        self.rivals = [f for f in rs.faction_ids if f != me]
+        b = odds.basis(rs, view, me)
+        self.members = [rs.ci[m] for m in b.seated]
+        self.member_chance = b.hold_chance.tolist()  # [members][factions]
+        self.member_amount = tuple(rs.rules["odds"]["hold_amount"])
+        posts = office_prestige(rs, view)
+        seated = set(b.seated)
+        self.people = [
+            (cid, importance(rs, view, cid, posts))
+            for cid in rs.character_ids
+            if view.status[rs.ci[cid]] == "free" and bound_faction(rs, cid) is None and cid not in seated
+        ]
+        self.log = _log_kept(view.log)
+
+    def draw(self, rng: Rng) -> GameState:
+        world = self.view.clone(keep_log=False)
+        world.view_of = None
+        world.rng = Rng(rng.next_u64())
+        world.log = list(self.log)
+        _deal_unseen(self.rs, world, self.me, self.rivals, rng)
+        self._member_holds(world, rng)
+        self._other_holds(world, rng)
+        return world
+
+    def _member_holds(self, world: GameState, rng: Rng) -> None:
+        low, high = self.member_amount
+        for c, chances in zip(self.members, self.member_chance):
+            for j, chance in enumerate(chances):
+                if chance > 0.0 and rng.random() < chance:
+                    amount = round(low + (high - low) * rng.random())
+                    world.loyalty_secret[c, j] = int(world.loyalty_secret[c, j]) + amount
+            clamp_loyalty(world, c)
+
+    def _other_holds(self, world: GameState, rng: Rng) -> None:
+        cfg = self.cfg
+        expected = min(float(cfg.most_holds), cfg.holds_per_turn * world.turn)
+        total = sum(w for _, w in self.people)
+        if expected <= 0.0 or total <= 0.0:
+            return
+        whole, part = int(expected), expected - int(expected)
+        for f in self.rivals:
+            holds = whole + (1 if rng.random() < part else 0)
+            fi = self.rs.fi[f]
+            for _ in range(holds):
+                c = self.rs.ci[_weighted(self.people, total, rng)]
+                amount = cfg.hold_low + rng.below(cfg.hold_high - cfg.hold_low + 1)
+                world.loyalty_secret[c, fi] = int(world.loyalty_secret[c, fi]) + amount
+                clamp_loyalty(world, c)
+
+
+def sample_world(rs: Ruleset, view: GameState, me: str, rng: Rng, cfg: HardConfig) -> GameState:
+    """One state consistent with what `me` sees, its hidden parts drawn from `rng` (WorldSampler)."""
+    return WorldSampler(rs, view, me, cfg).draw(rng)
 
 
 def _log_kept(log: list[list[Any]]) -> list[list[Any]]:
@@ -137,31 +190,6 @@ def _deal_unseen(rs: Ruleset, world: GameState, me: str, rivals: list[str], rng:
         world.factions[f].hand = known + pool[:n]
         del pool[:n]
     world.deck = pool[: len(world.deck)]
-
-
-def _guess_holds(rs: Ruleset, world: GameState, rivals: list[str], rng: Rng, cfg: HardConfig) -> None:
-    expected = min(float(cfg.most_holds), cfg.holds_per_turn * world.turn)
-    if expected <= 0.0:
-        return
-    posts = office_prestige(rs, world)
-    people = [
-        (cid, importance(rs, world, cid, posts))
-        for cid in rs.character_ids
-        if world.status[rs.ci[cid]] == "free" and bound_faction(rs, cid) is None
-    ]
-    total = sum(w for _, w in people)
-    if not people or total <= 0.0:
-        return
-    whole, part = int(expected), expected - int(expected)
-    for f in rivals:
-        holds = whole + (1 if rng.random() < part else 0)
-        fi = rs.fi[f]
-        for _ in range(holds):
-            cid = _weighted(people, total, rng)
-            c = rs.ci[cid]
-            amount = cfg.hold_low + rng.below(cfg.hold_high - cfg.hold_low + 1)
-            world.loyalty_secret[c, fi] = int(world.loyalty_secret[c, fi]) + amount
-            clamp_loyalty(world, c)
 
 
 def _weighted(items: list[tuple[str, float]], total: float, rng: Rng) -> str:

@@ -74,10 +74,11 @@ def window_figures(content) -> dict:
     }
 
 
-def hard_figures(rs: Ruleset, games: int, turns: int) -> dict:
+def hard_figures(rs: Ruleset, games: int, turns: int, think: int = 1) -> dict:
     """ai_decision_hard_ms_median and _p95: the hard AI's thinking per faction-turn (its event
     choices and its plan, which it makes at the start of its intrigue turn), with every faction
-    but the apparatus played hard, over the first `turns` turns of `games` games."""
+    but the apparatus played hard, over the first `turns` turns of `games` games; `think`
+    multiplies its look-ahead budget."""
     if games <= 0 or turns <= 0:
         return {}
     scen = rs.scenarios["succession"]
@@ -85,7 +86,7 @@ def hard_figures(rs: Ruleset, games: int, turns: int) -> dict:
     per_turn: dict[tuple[int, int, str], float] = {}
     iterations = 0
     for seed in range(1, games + 1):
-        record = play_game(rs, "succession", seed, time_decisions=True, levels=levels, max_turns=turns)
+        record = play_game(rs, "succession", seed, time_decisions=True, levels=levels, max_turns=turns, think=think)
         iterations += record.iterations
         for turn, faction, ms in record.decisions:
             if faction in levels:
@@ -102,7 +103,14 @@ def hard_figures(rs: Ruleset, games: int, turns: int) -> dict:
 
 
 def run_bench(
-    rs: Ruleset, data: Path, games: int, as_json: bool, content=None, hard_games: int = 2, hard_turns: int = 6
+    rs: Ruleset,
+    data: Path,
+    games: int,
+    as_json: bool,
+    content=None,
+    hard_games: int = 2,
+    hard_turns: int = 6,
+    think: int = 1,
 ) -> int:
     loads = []
     for _ in range(5):
@@ -133,7 +141,7 @@ def run_bench(
         "content_load_ms": round(statistics.median(loads), 1),
         "games": games,
     }
-    result.update(hard_figures(rs, hard_games, hard_turns))
+    result.update(hard_figures(rs, hard_games, hard_turns, think))
     result.update(save_figures(rs))
     result["rss_mb"] = rss_mb()
     if content is not None:

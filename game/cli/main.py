@@ -65,6 +65,9 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="FACTION=LEVEL[,...]",
         help="AI level of some factions, e.g. bukharin=hard,trotsky=easy (over --level)",
     )
+    sim.add_argument(
+        "--think", type=int, default=1, help="multiply the hard level's look-ahead budget by N (default 1)"
+    )
 
     hist = sub.add_parser("history", help="play a policy line through the country model beside the historical record")
     hist.add_argument(
@@ -96,6 +99,9 @@ def build_parser() -> argparse.ArgumentParser:
     bench.add_argument("--json", action="store_true")
     bench.add_argument("--hard-games", type=int, default=2, help="games timed with the hard AI (0: skip)")
     bench.add_argument("--hard-turns", type=int, default=6, help="turns of each of those games")
+    bench.add_argument(
+        "--think", type=int, default=1, help="multiply the hard level's look-ahead budget by N (default 1)"
+    )
 
     add_strength_parser(sub)
 
@@ -203,7 +209,9 @@ def _main(argv: list[str] | None) -> int:
     if command == "bench":
         from .bench import run_bench
 
-        return run_bench(rs, args.data or data_dir(), args.games, args.json, content, args.hard_games, args.hard_turns)
+        return run_bench(
+            rs, args.data or data_dir(), args.games, args.json, content, args.hard_games, args.hard_turns, args.think
+        )
     return 2
 
 

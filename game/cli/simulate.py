@@ -35,6 +35,8 @@ def run_simulate(rs, args) -> int:
             file=sys.stderr,
         )
         return 1
+    if args.think < 1:
+        problem = "--think: at least 1"
     if problem:
         print(problem, file=sys.stderr)
         return 2
@@ -52,6 +54,7 @@ def run_simulate(rs, args) -> int:
             on_turn=narrator.turn if narrator else None,
             hash_turns=args.save is not None,
             levels=levels,
+            think=args.think,
         )
         per_game_ms.append((time.perf_counter() - t0) * 1000.0)
         if narrator:

@@ -22,6 +22,7 @@ def add_parser(sub) -> None:
     p.add_argument("--balance", action="store_true", help="every faction standard: the win table")
     p.add_argument("--jobs", type=int, default=None, help="worker processes (default: one per core)")
     p.add_argument("--json", action="store_true", help="print one JSON document")
+    p.add_argument("--think", type=int, default=1, help="multiply the hard level's look-ahead budget by N (default 1)")
 
 
 def run_strength(content, args: argparse.Namespace) -> int:
@@ -33,8 +34,8 @@ def run_strength(content, args: argparse.Namespace) -> int:
         print(f"unknown scenario '{args.scenario}'; choose one of: {', '.join(rs.scenarios)}", file=sys.stderr)
         return 2
     scen = rs.scenarios[args.scenario]
-    if args.games < 1:
-        print("--games: at least 1", file=sys.stderr)
+    if args.games < 1 or args.think < 1:
+        print(f"--{'games' if args.games < 1 else 'think'}: at least 1", file=sys.stderr)
         return 2
     source = (args.data or data_dir(), list(content.active), mod_roots())
     if args.balance:
@@ -54,7 +55,9 @@ def run_strength(content, args: argparse.Namespace) -> int:
     if unknown:
         print(f"--factions: unknown faction '{unknown[0]}' ({', '.join(rs.faction_ids)})", file=sys.stderr)
         return 2
-    report = paired(source, rs, args.scenario, args.level, args.baseline, factions, args.games, args.seed, args.jobs)
+    report = paired(
+        source, rs, args.scenario, args.level, args.baseline, factions, args.games, args.seed, args.jobs, args.think
+    )
     print(json.dumps(report, indent=2) if args.json else _strength_table(report))
     return 0
 

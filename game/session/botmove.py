@@ -36,11 +36,11 @@ def bot_action(rs: Ruleset, state: GameState, faction: str, bot) -> A.Action:
 SCRIPTED_PREFIX = "tests.ai."  # scripted strategies for measurement live with the tests
 
 
-def bot_for(rs: Ruleset, faction: str, level: str):
+def bot_for(rs: Ruleset, faction: str, level: str, think: int = 1):
     """The bot for a level name, or for a scripted strategy named `tests.ai.MODULE:CLASS` (the
-    strength tool measures those against the real levels)."""
+    strength tool measures those against the real levels). `think`: the hard level's budget, multiplied."""
     if ":" not in level:
-        return make_bot(rs, faction, level)
+        return make_bot(rs, faction, level, think)
     module, _, name = level.partition(":")
     if not module.startswith(SCRIPTED_PREFIX):
         raise ValueError(f"a scripted strategy must live under {SCRIPTED_PREFIX}: '{level}'")

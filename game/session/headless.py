@@ -39,13 +39,14 @@ def play_game(
     levels: dict[str, str] | None = None,
     max_turns: int | None = None,
     preset: str | None = None,
+    think: int = 1,
 ) -> GameRecord:
     """`levels` gives a faction's AI level (easy, standard, hard; default standard); `max_turns`
     stops the game early, unfinished, after that many turns (for measuring); `preset` is a classroom
-    preset of the scenario."""
+    preset of the scenario; `think` multiplies the hard level's look-ahead budget."""
     state = new_game(rs, scenario, seed, preset)
     levels = levels or {}
-    bots = {f: bot_for(rs, f, levels.get(f, "standard")) for f in rs.faction_ids}
+    bots = {f: bot_for(rs, f, levels.get(f, "standard"), think) for f in rs.faction_ids}
     record = GameRecord(seed, state)
     turn = state.turn
     guard = 0

@@ -30,6 +30,7 @@ class Job:
     seed: int
     levels: tuple[tuple[str, str], ...]
     preset: str | None = None
+    think: int = 1  # the hard level's look-ahead budget, multiplied
 
 
 def _init(data: str, mods: tuple[str, ...], roots: tuple[str, ...]) -> None:
@@ -39,7 +40,7 @@ def _init(data: str, mods: tuple[str, ...], roots: tuple[str, ...]) -> None:
 def _play(job: Job) -> tuple[dict, float]:
     rs: Ruleset = _WORKER["rs"]
     started = time.perf_counter()
-    record = play_game(rs, job.scenario, job.seed, levels=dict(job.levels), preset=job.preset)
+    record = play_game(rs, job.scenario, job.seed, levels=dict(job.levels), preset=job.preset, think=job.think)
     s = record.state
     summary = {"winner": s.winner, "how": s.win_reason, "scores": {f: v["total"] for f, v in s.scores.items()}}
     return summary, time.perf_counter() - started
@@ -76,10 +77,16 @@ def paired(
     games: int,
     seed: int,
     workers: int | None = None,
+    think: int = 1,
 ) -> dict:
     """The strength report: per faction, the mean score difference (level minus baseline) with
     its 95 % interval, the win rates at both, and the seconds per game."""
-    jobs = [Job(scenario, seed + i, ((f, lvl),)) for f in factions for lvl in (level, baseline) for i in range(games)]
+    jobs = [
+        Job(scenario, seed + i, ((f, lvl),), None, think)
+        for f in factions
+        for lvl in (level, baseline)
+        for i in range(games)
+    ]
     results = run_jobs(source, jobs, workers)
     out: dict = {"level": level, "baseline": baseline, "games": games, "seed": seed, "factions": {}}
     for k, f in enumerate(factions):

@@ -14,6 +14,7 @@ from game.core import actions as A
 from game.core.engine import apply, new_game, whose_move
 from game.core.legality import check
 from game.core.rng import Rng
+from game.core.state import state_hash
 from game.core.view import HIDDEN_CARD, player_view
 from game.session.live import Session
 from tests.helpers import end_turns_until
@@ -27,7 +28,7 @@ def test_make_bot_gives_the_hard_level_but_the_apparatus_stays_itself(rs):
     assert isinstance(make_bot(rs, "trotsky", "hard"), HardBot)
     assert isinstance(make_bot(rs, "stalin", "hard"), ApparatusBot)
     cfg = HardConfig.of(rs)
-    assert cfg.candidates >= 2 and cfg.rollouts >= 1 and cfg.depth_turns >= 0  # read from rules.yaml
+    assert cfg.candidates >= 2 and cfg.iterations >= cfg.candidates and cfg.depth_turns >= 0  # read from rules.yaml
 
 
 def test_a_hard_bot_plays_only_legal_moves(rs):
@@ -74,20 +75,63 @@ def test_a_game_with_a_hard_bot_replays_bit_for_bit(rs):
     assert any(a.actor == "bukharin" for a in first.actions)
 
 
-def test_a_rivals_secret_hold_changes_nothing_the_hard_bot_does(rs):
+def _hidden_otherwise(rs, state, me: str):
+    """The same game as `me` sees it, the truth otherwise: a rival secretly owns a Politburo
+    member and lobbied him this turn, the rivals' hands and the draw pile are dealt otherwise
+    (the same sizes), and the dice differ."""
+    other = state.clone()
+    rival = next(f for f in rs.faction_ids if f != me)
+    member = next(m for m in other.seats["politburo"] if not rs.characters[m].leader)
+    c, r = rs.ci[member], rs.fi[rival]
+    other.loyalty_secret[c, r] = 100 - int(other.loyalty_public[c, r])
+    other.lobbied[c, r] = 6
+    rivals = [f for f in rs.faction_ids if f != me]
+    unseen = [card for f in rivals for card in other.factions[f].hand] + list(other.deck)
+    unseen = unseen[3:] + unseen[:3]
+    for f in rivals:
+        n = len(other.factions[f].hand)
+        other.factions[f].hand, unseen = unseen[:n], unseen[n:]
+    other.deck = unseen
+    other.rng = Rng(other.rng.state ^ 0xDEADBEEF)
+    assert state_hash(other) != state_hash(state)
+    assert state_hash(player_view(rs, other, me)) == state_hash(player_view(rs, state, me))
+    return other
+
+
+def test_what_it_cannot_see_changes_nothing_the_hard_bot_decides(rs):
+    # Two states that differ only in what bukharin cannot see: the same plan, valued the same.
     state = _position(rs)
-    # Trotsky secretly owns a Politburo member outright: the truth changes, bukharin's view must not.
-    member = next(m for m in state.seats["politburo"] if not rs.characters[m].leader)
-    c, t = rs.ci[member], rs.fi["trotsky"]
-    secret = state.clone()
-    secret.loyalty_secret[c, t] = 100 - int(secret.loyalty_public[c, t])
-    secret.lobbied[c, t] = 6
-    assert not np.array_equal(secret.loyalty_secret, state.loyalty_secret)
-    plain_view, secret_view = player_view(rs, state, "bukharin"), player_view(rs, secret, "bukharin")
-    a = make_bot(rs, "bukharin", "hard")
-    b = make_bot(rs, "bukharin", "hard")
-    assert a.make_plan(plain_view, Rng(3)) == b.make_plan(secret_view, Rng(3))
-    assert a.last_values == b.last_values
+    hidden = _hidden_otherwise(rs, state, "bukharin")
+    a, b = make_bot(rs, "bukharin", "hard"), make_bot(rs, "bukharin", "hard")
+    plan = a.make_plan(player_view(rs, state, "bukharin"), Rng(3))
+    assert plan == b.make_plan(player_view(rs, hidden, "bukharin"), Rng(3))
+    assert a.last_values == b.last_values and len(a.last_values) >= 2 and a.iterations == b.iterations > 0
+
+
+def test_what_it_cannot_see_changes_no_event_choice(rs):
+    state = new_game(rs, "succession", 2)
+    chooser = whose_move(rs, state)
+    hidden = _hidden_otherwise(rs, state, chooser)
+    a, b = HardBot(rs, chooser), HardBot(rs, chooser)
+    legal = lambda action: True  # noqa: E731
+    assert a.choose(player_view(rs, state, chooser), Rng(5), legal) == b.choose(
+        player_view(rs, hidden, chooser), Rng(5), legal
+    )
+    assert a.last_values == b.last_values and len(a.last_values) > 1
+
+
+def test_the_budget_is_counted_in_iterations_and_think_multiplies_it(rs):
+    state = _position(rs, seed=4)
+    view = player_view(rs, state, "bukharin")
+    plain, deeper = HardBot(rs, "bukharin"), HardBot(rs, "bukharin", think=2)
+    plain.make_plan(view, Rng(7))
+    deeper.make_plan(view, Rng(7))
+    candidates = len(plain.candidate_plans(view, Rng(7)))
+    assert plain.iterations == candidates * (plain.cfg.iterations // candidates)
+    assert deeper.iterations == candidates * (2 * plain.cfg.iterations // candidates) > plain.iterations
+    # A plan remade later in the same faction-turn (a step fell through) costs no second search.
+    plain.make_plan(view, Rng(8))
+    assert plain.iterations == candidates * (plain.cfg.iterations // candidates)
 
 
 def test_event_choices_are_looked_ahead_and_legal(rs):
