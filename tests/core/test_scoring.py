@@ -255,3 +255,21 @@ def test_a_party_faction_has_no_soviet_route(rs, state):
     for base in rs.rules["soviet_route"]["bases"]:
         state.standing[rs.bi[base], rs.fi["stalin"]] = 100
     assert sole_power_holder(rs, state) is None
+
+
+def test_a_scenario_and_its_preset_scale_the_score_on_top_of_the_faction(rs):
+    from game.core.engine import new_game
+
+    scenario = rs.scenarios["scissors"]
+    preset = scenario.preset("one_lesson")
+    assert scenario.score_scale["stalin"]["power"] != 1.0 and preset.score_scale["stalin"]["power"] != 1.0
+    state = new_game(rs, "scissors", 1, "one_lesson")
+    state.turn = 4
+    for fs in state.factions.values():
+        fs.power, fs.start_power = 2.5, 0.0
+    scores = final_scores(rs, state)
+    s = rs.rules["scoring"]
+    for f in ("stalin", "bukharin"):
+        scale = rs.factions[f].score_scale.get("power", 1.0)
+        scale *= scenario.score_scale.get(f, {}).get("power", 1.0) * preset.score_scale.get(f, {}).get("power", 1.0)
+        assert scores[f]["power"] == pytest.approx(s["power"] * scale * 2.5 / 5, abs=2e-3)

@@ -135,13 +135,16 @@ def final_scores(rs: Ruleset, state: GameState) -> dict[str, dict[str, float]]:
     deaths = float(state.indicators[rs.ii["famine_deaths"]] + state.indicators[rs.ii["repression_deaths"]])
     human_cost = round(deaths / 1000.0 * s["human_cost_per_million"], 3)
     out: dict[str, dict[str, float]] = {}
-    preset = rs.scenarios[state.scenario].preset(state.preset)
+    scenario = rs.scenarios[state.scenario]
+    preset = scenario.preset(state.preset)
     for f, fs in state.factions.items():
         leaders = rs.factions[f].leaders
         free = sum(1 for c in leaders if state.status[rs.ci[c]] == "free")
         survival = s["survival"] * (free / len(leaders) if leaders else 1.0)
         scale = rs.factions[f].score_scale
-        extra = preset.score_scale.get(f, {}) if preset else {}  # a short preset's own balance
+        extra = dict(scenario.score_scale.get(f, {}))  # the scenario's own balance...
+        for k, v in (preset.score_scale.get(f, {}) if preset else {}).items():
+            extra[k] = extra.get(k, 1.0) * v  # ...and a short preset's on top
         kept = s.get("start_discount", 0.0)  # where it started is not an achievement
         power_gained = fs.power / turns - kept * fs.start_power
         program_gained = fs.program / turns - kept * fs.start_program
