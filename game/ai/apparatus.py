@@ -3,8 +3,7 @@
 It fills regional secretaryships with its own men every turn; it sides with the weaker of its
 rivals against the stronger and switches when the balance turns; it takes the policy of whichever
 side it has just beaten; and it strikes when a rival's heat runs high, and back at whoever has
-lately denounced it (it also recants when its own heat nears the discipline threshold: the
-standard bot's recant, weighted in the faction file).
+lately denounced it; and it recants before its own heat invites a censure.
 """
 
 from __future__ import annotations
@@ -43,6 +42,7 @@ class ApparatusBot(StandardBot):
         yield from self._steal_clothes(borrowed)
         yield from self._strike(strikes)
         yield from self._strike_back(view)
+        yield from self._cool_down(view)
 
     def _borrowed(self, view: GameState) -> list[tuple[AgendaPolicy, int, Motion]]:
         """Adopt the beaten side's program: the left's industry after beating the left, and so on."""
@@ -92,3 +92,12 @@ class ApparatusBot(StandardBot):
         for other in denouncers(view, self.faction, int(rules["strike_back_turns"])):
             if other != self.faction and not view.factions[other].exiled:
                 yield float(rules["strike_back"]) * self.weight("denounce"), A.Denounce(self.faction, other)
+
+    def _cool_down(self, view: GameState):
+        """Recant before the heat invites a censure: rivals move to censure a faction this hot long
+        before the Control Commission's threshold, and the apparatus's own commission shields it
+        only from the latter."""
+        rules = self.rs.rules["ai"]["apparatus"]
+        heat = view.factions[self.faction].heat
+        if heat >= rules["recant_heat"]:
+            yield float(rules["recant"]) + (heat - rules["recant_heat"]) / 5.0, A.Recant(self.faction)

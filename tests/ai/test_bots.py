@@ -63,8 +63,9 @@ def test_the_apparatus_answers_a_denunciation_in_kind(rs):
     assert A.Denounce("stalin", "trotsky") not in quiet
 
 
-def test_the_apparatus_recants_when_its_heat_nears_the_threshold(rs):
-    hot = rs.rules["discipline_heat"] - 2
+def test_the_apparatus_recants_before_its_heat_invites_a_censure(rs):
+    hot = rs.rules["ai"]["apparatus"]["recant_heat"] + 5
+    assert hot < rs.rules["strike_heat"] - 5  # before the rivals move to censure it
     assert rs.factions["stalin"].ai["recant"] > 0
     assert A.Recant("stalin") in make_bot(rs, "stalin").make_plan(_apparatus_to_move(rs, hot, None), Rng(1))
     assert A.Recant("stalin") not in make_bot(rs, "stalin").make_plan(_apparatus_to_move(rs, 5, None), Rng(1))
