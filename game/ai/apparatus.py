@@ -2,7 +2,8 @@
 
 It fills regional secretaryships with its own men every turn; it sides with the weaker of its
 rivals against the stronger and switches when the balance turns; it takes the policy of whichever
-side it has just beaten; and it strikes when a rival's heat runs high.
+side it has just beaten; and it strikes when a rival's heat runs high, and back at whoever has
+lately denounced it; and it recants before its own heat invites a censure.
 """
 
 from __future__ import annotations
@@ -11,6 +12,17 @@ from ..core import actions as A
 from ..core.defs import AgendaPolicy
 from ..core.state import GameState, Motion
 from .standard import StandardBot
+
+
+def denouncers(view: GameState, target: str, turns: int) -> list[str]:
+    """Factions that denounced `target` in the last `turns` turns, from the public chronicle."""
+    out: list[str] = []
+    for turn, key, params in reversed(view.log):
+        if view.turn - turn > turns:
+            break
+        if key == "denounce" and params.get("target") == target and params["faction"] not in out:
+            out.append(str(params["faction"]))
+    return out
 
 
 def last_beaten(view: GameState) -> str | None:
@@ -29,6 +41,8 @@ class ApparatusBot(StandardBot):
         yield from super().candidates(view)
         yield from self._steal_clothes(borrowed)
         yield from self._strike(strikes)
+        yield from self._strike_back(view)
+        yield from self._cool_down(view)
 
     def _borrowed(self, view: GameState) -> list[tuple[AgendaPolicy, int, Motion]]:
         """Adopt the beaten side's program: the left's industry after beating the left, and so on."""
@@ -69,3 +83,21 @@ class ApparatusBot(StandardBot):
         for bonus, motion in strikes:
             p = self._ctx.p_pass(motion)
             yield 3.0 * p * bonus, A.Propose(self.faction, "censure", motion.params["faction"])
+
+    def _strike_back(self, view: GameState):
+        """Answer a denunciation in kind: the apparatus does not let an attack go unanswered."""
+        if self._ctx.influence < 1 or view.factions[self.faction].prestige < 2:
+            return
+        rules = self.rs.rules["ai"]["apparatus"]
+        for other in denouncers(view, self.faction, int(rules["strike_back_turns"])):
+            if other != self.faction and not view.factions[other].exiled:
+                yield float(rules["strike_back"]) * self.weight("denounce"), A.Denounce(self.faction, other)
+
+    def _cool_down(self, view: GameState):
+        """Recant before the heat invites a censure: rivals move to censure a faction this hot long
+        before the Control Commission's threshold, and the apparatus's own commission shields it
+        only from the latter."""
+        rules = self.rs.rules["ai"]["apparatus"]
+        heat = view.factions[self.faction].heat
+        if heat >= rules["recant_heat"]:
+            yield float(rules["recant"]) + (heat - rules["recant_heat"]) / 5.0, A.Recant(self.faction)

@@ -100,6 +100,7 @@ def scenario(loc: Located, refs: RefCheck, positions: dict[str, list[str]]) -> D
         tuple(preset(loc, refs, i, x) for i, x in enumerate(d.get("presets", []))),
         tuple(scenario_pact(loc, refs, i, x) for i, x in enumerate(d.get("pacts", []))),
         {cid: half_year(date) for cid, date in (d.get("death_dates") or {}).items()},
+        score_scales(loc, refs, ("score_scale",), d["id"], d.get("score_scale")),
     )
 
 
@@ -138,21 +139,9 @@ def preset(loc: Located, refs: RefCheck, i: int, x: dict) -> D.PresetDef:
                 f"{loc.data['id']}.presets[{i}].actions[{j}]: unknown action type '{tag}'",
                 did_you_mean(tag, list(ACTION_TYPES)),
             )
-    scale: dict[str, dict[str, float]] = {}
-    for f, row in (x.get("score_scale") or {}).items():
-        refs.one(loc, ("presets", i, "score_scale", f), f, "faction")
-        if not isinstance(row, dict) or any(
-            k not in ("power", "program") or isinstance(v, bool) or not isinstance(v, (int, float)) or not 0 < v <= 5
-            for k, v in row.items()
-        ):
-            refs.c.error(
-                loc,
-                ("presets", i, "score_scale", f),
-                f"{loc.data['id']}.presets[{i}].score_scale.{f}: "
-                "expected {power: number, program: number}, each above 0 and at most 5",
-            )
-            continue
-        scale[f] = {k: float(v) for k, v in row.items()}
+    scale = score_scales(
+        loc, refs, ("presets", i, "score_scale"), f"{loc.data['id']}.presets[{i}]", x.get("score_scale")
+    )
     return D.PresetDef(
         x["id"],
         x["name"],
@@ -164,3 +153,24 @@ def preset(loc: Located, refs: RefCheck, i: int, x: dict) -> D.PresetDef:
         x["text"],
         scale,
     )
+
+
+def score_scales(
+    loc: Located, refs: RefCheck, path: tuple[Any, ...], label: str, raw: dict | None
+) -> dict[str, dict[str, float]]:
+    """faction -> {power, program} multipliers (a scenario's or a preset's own balance), checked."""
+    scale: dict[str, dict[str, float]] = {}
+    for f, row in (raw or {}).items():
+        refs.one(loc, (*path, f), f, "faction")
+        if not isinstance(row, dict) or any(
+            k not in ("power", "program") or isinstance(v, bool) or not isinstance(v, (int, float)) or not 0 < v <= 5
+            for k, v in row.items()
+        ):
+            refs.c.error(
+                loc,
+                (*path, f),
+                f"{label}.score_scale.{f}: expected {{power: number, program: number}}, each above 0 and at most 5",
+            )
+            continue
+        scale[f] = {k: float(v) for k, v in row.items()}
+    return scale

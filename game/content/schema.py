@@ -312,6 +312,12 @@ SCENARIO: dict[str, F] = {
     ),
     "grip": ("int:0..100", True, "the secretaries' grip on delegations at the start, 0-100"),
     "tension": ("year_map", True, "year -> international tension from outside"),
+    "score_scale": (
+        "dict",
+        False,
+        "faction -> {power: x, program: y}: multipliers on top of the faction's own, for this scenario's "
+        "length (a short game rewards a strong start more)",
+    ),
     "presets": (
         [
             {

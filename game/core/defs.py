@@ -342,6 +342,7 @@ class ScenarioDef:
     death_dates: dict[str, int] = field(
         default_factory=dict
     )  # character -> half-year his natural death may come from (alternate history)
+    score_scale: dict[str, dict[str, float]] = field(default_factory=dict)  # the scenario's own balance, as a preset's
 
     def preset(self, preset_id: str | None) -> PresetDef | None:
         return next((p for p in self.presets if p.id == preset_id), None)

@@ -17,7 +17,7 @@ from .flow import begin_turn, congress_due, in_turn, pass_move, settle
 from .legality import Reason, check, whose_move
 from .perform import perform
 from .rng import Rng, derive_seed
-from .rules import pacts
+from .rules import pacts, scoring
 from .rules.control import controllers, loyalty_baseline
 from .ruleset import Ruleset
 from .state import LOYALTY_DTYPE, FactionState, GameState
@@ -87,6 +87,7 @@ def new_game(rs: Ruleset, scenario_id: str, seed: int, preset: str | None = None
     )
     pacts.start_trust(rs, state)
     pacts.open_scenario_pacts(rs, state)
+    scoring.note_start(rs, state)
     begin_turn(rs, state)
     return state
 

@@ -59,6 +59,10 @@ class FactionState:
     speech: int = 0  # influence committed to congress speeches this turn
     co_report: bool = False
     appointments: int = 0  # regional secretaries named this turn
+    # Where it stood when the game began (its share of all strength, its agenda met): the score counts
+    # what it achieved beyond that (scoring.final_scores); 0 in saves from before this was kept.
+    start_power: float = spec(default=0.0, dump=_rounded(4), omit=True)
+    start_program: float = spec(default=0.0, dump=_rounded(4), omit=True)
 
     def clone(self) -> FactionState:
         return clone_record(self)

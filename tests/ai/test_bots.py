@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from game.ai.apparatus import ApparatusBot
 from game.ai.bots import make_bot
+from game.core import actions as A
 from game.core.legality import check
 from game.core.rng import Rng
 from game.session.live import Session
@@ -39,3 +40,32 @@ def test_levels_change_the_game(rs):
     a.run_bots()
     b.run_bots()
     assert a.timeline.log != b.timeline.log
+
+
+def _apparatus_to_move(rs, heat: int, denounced_by: str | None):
+    from game.core.engine import new_game
+    from game.core.view import player_view
+
+    state = end_turns_until(rs, new_game(rs, "succession", 3), "stalin")
+    state.factions["stalin"].heat = heat
+    state.factions["stalin"].influence = 12
+    if denounced_by is not None:
+        state.note("denounce", faction=denounced_by, target="stalin")
+    return player_view(rs, state, "stalin")
+
+
+def test_the_apparatus_answers_a_denunciation_in_kind(rs):
+    """The standard AI plus a denunciation of Stalin a turn must not break the game: the apparatus
+    strikes back at whoever denounced it."""
+    quiet = make_bot(rs, "stalin").make_plan(_apparatus_to_move(rs, 10, None), Rng(1))
+    answered = make_bot(rs, "stalin").make_plan(_apparatus_to_move(rs, 10, "trotsky"), Rng(1))
+    assert A.Denounce("stalin", "trotsky") in answered
+    assert A.Denounce("stalin", "trotsky") not in quiet
+
+
+def test_the_apparatus_recants_before_its_heat_invites_a_censure(rs):
+    hot = rs.rules["ai"]["apparatus"]["recant_heat"] + 5
+    assert hot < rs.rules["strike_heat"] - 5  # before the rivals move to censure it
+    assert rs.factions["stalin"].ai["recant"] > 0
+    assert A.Recant("stalin") in make_bot(rs, "stalin").make_plan(_apparatus_to_move(rs, hot, None), Rng(1))
+    assert A.Recant("stalin") not in make_bot(rs, "stalin").make_plan(_apparatus_to_move(rs, 5, None), Rng(1))

@@ -228,7 +228,8 @@ def test_a_co_report_under_a_quarter_fails_raises_heat_and_halves_the_slate(rs, 
     slates = {f: float(n) for f, n in delegates.items() if f != C.UNCOMMITTED}
     slates["trotsky"] *= rs.rules["co_report_slate_penalty"]
     slates[C.INDEPENDENT] = float(delegates[C.UNCOMMITTED])
-    expected_cc = C.elect_committee(rs, "central_committee", slates, rs.rules["winner_bonus"])
+    majority = max(slates.values()) * 2 > sum(delegates.values())  # only a majority of the hall takes the bonus
+    expected_cc = C.elect_committee(rs, "central_committee", slates, rs.rules["winner_bonus"] if majority else 0.0)
 
     result = C.run_congress(rs, state)
     plain = C.run_congress(rs, control)
@@ -242,6 +243,28 @@ def test_a_co_report_under_a_quarter_fails_raises_heat_and_halves_the_slate(rs, 
     assert result.cc.get("trotsky", 0) < plain.cc.get("trotsky", 0)  # the halved slate shows
     assert state.factions["trotsky"].co_report is False  # spent
     assert any(e[1] == "congress.co_report_failed" and e[2]["faction"] == "trotsky" for e in state.log)
+
+
+def test_only_a_majority_of_the_hall_takes_the_winners_bonus(rs, state):
+    """The largest bloc takes the winner's bonus only if it holds more than half the hall: a
+    plurality is elected in proportion, like everyone else."""
+    bonus = rs.rules["winner_bonus"]
+    assert round(53 * bonus) > 0
+    for grip, majority in ((40, False), (45, True)):  # in the second the apparatus holds every secretary
+        congress_state = state.clone()
+        congress_state.grip = grip
+        for shares in congress_state.sentiment.values():
+            shares[C.UNCOMMITTED] = 0  # a hall of blocs only: the apparatus's is the largest
+        if majority:
+            congress_state.secretaries = {region: "stalin" for region in congress_state.secretaries}
+        hall = C.hall(rs, congress_state)
+        assert (max(n for k, n in hall.items() if k != C.UNCOMMITTED) * 2 > 750) is majority
+        slates = {k: float(n) for k, n in hall.items() if k != C.UNCOMMITTED}
+        slates[C.INDEPENDENT] = float(hall[C.UNCOMMITTED])
+        with_bonus = C.elect_committee(rs, "central_committee", slates, bonus)
+        without = C.elect_committee(rs, "central_committee", slates, 0.0)
+        assert with_bonus != without
+        assert C.run_congress(rs, congress_state).cc == (with_bonus if majority else without)
 
 
 def test_a_co_report_over_a_quarter_holds(rs, state):

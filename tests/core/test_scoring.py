@@ -115,10 +115,12 @@ def test_final_scores_subtract_the_same_human_cost_from_everyone(rs, state):
         assert row["total"] == pytest.approx(row["power"] + row["program"] + row["survival"] - expected_cost, abs=2e-3)
     b = scores["bukharin"]
     scale = rs.factions["bukharin"].score_scale
-    power = s["power"] * scale.get("power", 1.0) * 3.0 / 10  # 10 turns played
-    program = s["program"] * scale.get("program", 1.0) * 5.0 / 10
-    assert b["power"] == pytest.approx(power)
-    assert b["program"] == pytest.approx(program)
+    start = state.factions["bukharin"]
+    kept = s["start_discount"]
+    power = s["power"] * scale.get("power", 1.0) * (3.0 / 10 - kept * start.start_power)  # 10 turns played
+    program = s["program"] * scale.get("program", 1.0) * (5.0 / 10 - kept * start.start_program)
+    assert b["power"] == pytest.approx(power, abs=2e-3)
+    assert b["program"] == pytest.approx(program, abs=2e-3)
     assert b["survival"] == s["survival"]
     assert b["total"] == pytest.approx(power + program + 12.0 - 8.0, abs=2e-3)
 
@@ -128,6 +130,8 @@ def test_score_scales_from_the_faction_file_multiply_power_and_program(rs, state
     for f in ("bukharin", "left_sr"):
         state.factions[f].power = 2.0
         state.factions[f].program = 4.0
+        state.factions[f].start_power = 0.1  # the same start for both: only the scales differ
+        state.factions[f].start_program = 0.3
     scores = final_scores(rs, state)
     ratio = rs.factions["left_sr"].score_scale["power"] / rs.factions["bukharin"].score_scale["power"]
     assert scores["left_sr"]["power"] == pytest.approx(scores["bukharin"]["power"] * ratio, abs=2e-3)
@@ -192,3 +196,80 @@ def test_the_war_test_only_ends_games_that_reach_1941(rs):
 
     short = play_game(rs, "scissors", 4).state
     assert short.phase == "over" and short.war_outcome is None
+
+
+def test_the_score_counts_what_a_faction_added_to_where_it_started(rs, state):
+    """A faction that only keeps its starting share and program scores far less than one that
+    doubled them: where it started is discounted (`start_discount`), not rewarded."""
+    assert 0.4 <= rs.rules["scoring"]["start_discount"] <= 1.0
+    state.turn = 9
+    fs = state.factions["bukharin"]
+    assert fs.start_power > 0.1 and fs.start_program > 0.3  # noted when the game began
+    fs.power, fs.program = fs.start_power * 10, fs.start_program * 10
+    kept = final_scores(rs, state)["bukharin"]
+    fs.power, fs.program = fs.start_power * 20, fs.start_program * 20
+    doubled = final_scores(rs, state)["bukharin"]
+    gained = kept["power"] + kept["program"]
+    assert doubled["power"] + doubled["program"] > 2.5 * gained > 0
+
+
+# ---- the Soviet route ------------------------------------------------------------------------------
+
+
+def rig_soviets_for_the_left_srs(rs, state):
+    state.blocs["congress_of_soviets"] = {"left_sr": 24, "stalin": 12, "bukharin": 4}
+    for base in rs.rules["soviet_route"]["bases"]:
+        state.standing[rs.bi[base], rs.fi["left_sr"]] = 90
+    return state
+
+
+def test_the_left_srs_take_power_through_the_soviets(rs, state):
+    assert not rs.factions["left_sr"].party
+    rig_soviets_for_the_left_srs(rs, state)
+    assert sole_power_holder(rs, state) == "left_sr"
+
+
+@pytest.mark.parametrize(
+    ("change", "why"),
+    [
+        (lambda rs, s: s.blocs.__setitem__("congress_of_soviets", {"left_sr": 20, "stalin": 20}), "half the soviets"),
+        (
+            lambda rs, s: s.standing.__setitem__((rs.bi["peasantry"], rs.fi["bukharin"]), 95),
+            "the Right leads the village",
+        ),
+        (
+            lambda rs, s: s.standing.__setitem__((rs.bi["cooperatives"], rs.fi["left_sr"]), 40),
+            "too weak in the cooperatives",
+        ),
+        (lambda rs, s: setattr(s.factions["left_sr"], "rung", 1), "no longer the government's partner"),
+    ],
+)
+def test_the_soviet_route_needs_every_condition(rs, state, change, why):
+    rig_soviets_for_the_left_srs(rs, state)
+    change(rs, state)
+    assert sole_power_holder(rs, state) is None, why
+
+
+def test_a_party_faction_has_no_soviet_route(rs, state):
+    state.blocs["congress_of_soviets"] = {"stalin": 30, "left_sr": 10}
+    for base in rs.rules["soviet_route"]["bases"]:
+        state.standing[rs.bi[base], rs.fi["stalin"]] = 100
+    assert sole_power_holder(rs, state) is None
+
+
+def test_a_scenario_and_its_preset_scale_the_score_on_top_of_the_faction(rs):
+    from game.core.engine import new_game
+
+    scenario = rs.scenarios["scissors"]
+    preset = scenario.preset("one_lesson")
+    assert scenario.score_scale["stalin"]["power"] != 1.0 and preset.score_scale["stalin"]["power"] != 1.0
+    state = new_game(rs, "scissors", 1, "one_lesson")
+    state.turn = 4
+    for fs in state.factions.values():
+        fs.power, fs.start_power = 2.5, 0.0
+    scores = final_scores(rs, state)
+    s = rs.rules["scoring"]
+    for f in ("stalin", "bukharin"):
+        scale = rs.factions[f].score_scale.get("power", 1.0)
+        scale *= scenario.score_scale.get(f, {}).get("power", 1.0) * preset.score_scale.get(f, {}).get("power", 1.0)
+        assert scores[f]["power"] == pytest.approx(s["power"] * scale * 2.5 / 5, abs=2e-3)

@@ -137,7 +137,9 @@ def run_congress(rs: Ruleset, state: GameState) -> CongressResult:
             fs.prestige = min(20, fs.prestige + 2)
             state.note("congress.co_report_held", faction=f, share=round(share, 3))
     slates[INDEPENDENT] = float(delegates.get(UNCOMMITTED, 0))
-    cc = elect_committee(rs, "central_committee", slates, r["winner_bonus"])
+    # Only a bloc that holds a majority of the hall draws up the list (and takes the winner's bonus).
+    bonus = r["winner_bonus"] if max(slates.values(), default=0.0) * 2 > size else 0.0
+    cc = elect_committee(rs, "central_committee", slates, bonus)
     state.blocs["central_committee"] = cc
     state.blocs["control_commission"] = elect_committee(rs, "control_commission", slates, 0.0)
     _soviet_elections(rs, state)

@@ -5,7 +5,14 @@ and a Central Committee majority for several consecutive turns; the game ends at
 each faction accrues power (its weight in the apparatus) and program (its agenda met, scaled by
 its credibility) every turn; at the end it adds survival (its leaders alive and free) and every
 faction loses the same human cost (famine and repression deaths). A faction file may scale its
-power and program scores: the factions start from very different positions.
+power and program scores: the factions start from very different positions, and the score counts
+what each achieved beyond where it started (`scoring.start_discount` of its starting power share and
+program is taken off), so a faction that sits still loses most of it.
+
+Sole power has a second route for a faction outside the party (the Left SRs): the Soviet route
+(`soviet_route` in the rules) - a majority of the Congress of Soviets and the lead of the village
+(the constituencies named there) while it is still the government's partner, for the same
+consecutive turns.
 """
 
 from __future__ import annotations
@@ -19,6 +26,10 @@ from .strength import strengths
 
 
 def sole_power_holder(rs: Ruleset, state: GameState) -> str | None:
+    return _party_power(rs, state) or soviet_power(rs, state)
+
+
+def _party_power(rs: Ruleset, state: GameState) -> str | None:
     ctrl = dict(zip(rs.character_ids, controllers(rs, state)))
     gen_sec = state.offices.get("general_secretary")
     police = state.offices.get(rs.rules["police_office"])
@@ -34,6 +45,36 @@ def sole_power_holder(rs: Ruleset, state: GameState) -> str | None:
     if cc.get(who, 0) * 2 <= sum(cc.values()):
         return None
     return who
+
+
+def soviet_power(rs: Ruleset, state: GameState) -> str | None:
+    """The Soviet route: a faction outside the party holding more than `share` of the Congress of
+    Soviets, on one of `rungs` of its ladder, and leading each of `bases` (top standing, at least
+    `base_income_standing`). "All power to the soviets", taken back from the party."""
+    route = rs.rules.get("soviet_route")
+    soviets = state.blocs.get("congress_of_soviets", {})
+    total = sum(soviets.values())
+    if not route or not total:
+        return None
+    floor = rs.rules["base_income_standing"]
+    for f in rs.faction_ids:
+        if rs.factions[f].party or soviets.get(f, 0) <= total * route["share"]:
+            continue
+        if rs.ladder_of(f).rungs[state.factions[f].rung].id not in route["rungs"]:
+            continue
+        fi = rs.fi[f]
+        rows = [state.standing[rs.bi[b]] for b in route["bases"]]
+        if all(int(row[fi]) >= floor and int(row[fi]) == int(row.max()) for row in rows):
+            return f
+    return None
+
+
+def note_start(rs: Ruleset, state: GameState) -> None:
+    """Remember where each faction stands when the game begins: its score is what it adds."""
+    power = power_shares(rs, state)
+    for f, fs in state.factions.items():
+        fs.start_power = round(power[f], 4)
+        fs.start_program = round(program_rate(rs, state, f), 4)
 
 
 def check_sole_power(rs: Ruleset, state: GameState) -> str | None:
@@ -94,15 +135,21 @@ def final_scores(rs: Ruleset, state: GameState) -> dict[str, dict[str, float]]:
     deaths = float(state.indicators[rs.ii["famine_deaths"]] + state.indicators[rs.ii["repression_deaths"]])
     human_cost = round(deaths / 1000.0 * s["human_cost_per_million"], 3)
     out: dict[str, dict[str, float]] = {}
-    preset = rs.scenarios[state.scenario].preset(state.preset)
+    scenario = rs.scenarios[state.scenario]
+    preset = scenario.preset(state.preset)
     for f, fs in state.factions.items():
         leaders = rs.factions[f].leaders
         free = sum(1 for c in leaders if state.status[rs.ci[c]] == "free")
         survival = s["survival"] * (free / len(leaders) if leaders else 1.0)
         scale = rs.factions[f].score_scale
-        extra = preset.score_scale.get(f, {}) if preset else {}  # a short preset's own balance
-        power = s["power"] * scale.get("power", 1.0) * extra.get("power", 1.0) * fs.power / turns
-        program = s["program"] * scale.get("program", 1.0) * extra.get("program", 1.0) * fs.program / turns
+        extra = dict(scenario.score_scale.get(f, {}))  # the scenario's own balance...
+        for k, v in (preset.score_scale.get(f, {}) if preset else {}).items():
+            extra[k] = extra.get(k, 1.0) * v  # ...and a short preset's on top
+        kept = s.get("start_discount", 0.0)  # where it started is not an achievement
+        power_gained = fs.power / turns - kept * fs.start_power
+        program_gained = fs.program / turns - kept * fs.start_program
+        power = s["power"] * scale.get("power", 1.0) * extra.get("power", 1.0) * power_gained
+        program = s["program"] * scale.get("program", 1.0) * extra.get("program", 1.0) * program_gained
         total = round(power + program + survival - human_cost, 3)
         out[f] = {
             "power": round(power, 3),
