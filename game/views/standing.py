@@ -38,9 +38,32 @@ class TrackRow:
 
 
 def top_bar(rs: Ruleset, view: GameState, viewer: str) -> tuple[str, str]:
-    """('Score 52', 'Sole power 2/4') for the viewer."""
+    """('Score 52', 'Sole power 2/4') for the viewer; a faction outside the party counts its own route."""
     row = standing(rs, view)[viewer]
-    return f"Score {row['score']['total']:.0f}", f"Sole power {row['met']}/4"
+    met, of = (sum(row["soviet"].values()), len(row["soviet"])) if row["soviet"] else (row["met"], 4)
+    return f"Score {row['score']['total']:.0f}", f"Sole power {met}/{of}"
+
+
+def soviet_words(rs: Ruleset, faction: str, condition: str) -> str:
+    """A condition of the Soviet route in words."""
+    if condition == "soviets":
+        return "a majority of the Congress of Soviets"
+    if condition == "partner":
+        rungs = rs.rules["soviet_route"]["rungs"]
+        names = [r.name for r in rs.ladder_of(faction).rungs if r.id in rungs]
+        return f"standing as {' or '.join(names)}"
+    return f"the lead of the {rs.bases[condition.removeprefix('lead_')].name.lower()}"
+
+
+def soviet_lines(rs: Ruleset, faction: str, met: dict[str, bool], held: int, need: int) -> list[str]:
+    """The Soviet route's conditions a faction outside the party holds and lacks."""
+    has = [soviet_words(rs, faction, c) for c, ok in met.items() if ok]
+    lacks = [soviet_words(rs, faction, c) for c, ok in met.items() if not ok]
+    return [
+        f"Outside the party, its road to sole power is the Soviet route: all {len(met)} for {need} turns in a row.",
+        f"Holds: {'; '.join(has)}." if has else "Holds none of them.",
+        f"Lacks: {'; '.join(lacks)}." if lacks else f"Holds all {len(met)}; held for {held} of {need} turns.",
+    ]
 
 
 def power_lines(rs: Ruleset, view: GameState, viewer: str) -> list[str]:
@@ -53,8 +76,13 @@ def power_lines(rs: Ruleset, view: GameState, viewer: str) -> list[str]:
     for f, row in table.items():
         if view.factions[f].exiled:
             continue
+        streak = f"; all for {row['held']} of {need} turns" if row["held"] else ""
+        if row["soviet"]:
+            has = [soviet_words(rs, f, c) for c, ok in row["soviet"].items() if ok]
+            count = f"{len(has)}/{len(row['soviet'])} on the Soviet route"
+            lines.append(f"{label(rs, f)}: {count}" + (f" ({'; '.join(has)})" if has else "") + streak)
+            continue
         held = [SHORT[c] for c in CONDITIONS if row["conditions"][c]]
-        streak = f"; all four for {row['held']} of {need} turns" if row["held"] else ""
         lines.append(f"{label(rs, f)}: {row['met']}/4" + (f" ({', '.join(held)})" if held else "") + streak)
     return lines
 
@@ -90,14 +118,20 @@ def track(rs: Ruleset, view: GameState, viewer: str) -> list[TrackRow]:
         held = [SHORT[c] for c in CONDITIONS if row["conditions"][c]]
         lacks = [SHORT[c] for c in CONDITIONS if not row["conditions"][c]]
         you = " (you)" if f == viewer else ""
-        tip = [
+        head = [
             f"{label(rs, f)}{you}: score {row['score']['total']:.1f} if the game ended now",
             "= " + score_sum(row["score"]).split(" = ", 1)[1],
-            f"Holds: {', '.join(held)}." if held else "Holds none of the four conditions of sole power.",
-            f"Lacks: {', '.join(lacks)}." if lacks else "Holds all four conditions of sole power.",
-            f"All four held for {row['held']} of the {row['needed']} turns in a row needed for sole power.",
-            "As far as you can know: rivals' secret holds on members are hidden." if f != viewer else PARTS,
         ]
+        if row["soviet"]:
+            route = soviet_lines(rs, f, row["soviet"], row["held"], row["needed"])
+        else:
+            route = [
+                f"Holds: {', '.join(held)}." if held else "Holds none of the four conditions of sole power.",
+                f"Lacks: {', '.join(lacks)}." if lacks else "Holds all four conditions of sole power.",
+                f"All four held for {row['held']} of the {row['needed']} turns in a row needed for sole power.",
+            ]
+        tail = ["As far as you can know: rivals' secret holds on members are hidden." if f != viewer else PARTS]
+        tip = head + route + tail
         rows.append(
             TrackRow(
                 f,

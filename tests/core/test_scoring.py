@@ -273,3 +273,28 @@ def test_a_scenario_and_its_preset_scale_the_score_on_top_of_the_faction(rs):
         scale = rs.factions[f].score_scale.get("power", 1.0)
         scale *= scenario.score_scale.get(f, {}).get("power", 1.0) * preset.score_scale.get(f, {}).get("power", 1.0)
         assert scores[f]["power"] == pytest.approx(s["power"] * scale * 2.5 / 5, abs=2e-3)
+
+
+def test_the_standing_track_shows_the_soviet_route_for_a_faction_outside_the_party(rs, state):
+    from game.core.rules.standing import standing
+    from game.core.view import player_view
+    from game.views.standing import top_bar, track
+
+    rig_soviets_for_the_left_srs(rs, state)
+    state.blocs["congress_of_soviets"] = {"left_sr": 20, "stalin": 20}  # half is not a majority
+    row = standing(rs, state)["left_sr"]
+    assert row["soviet"] == {"soviets": False, "lead_peasantry": True, "lead_cooperatives": True, "partner": True}
+    assert standing(rs, state)["stalin"]["soviet"] is None
+    view = player_view(rs, state, "left_sr")
+    assert top_bar(rs, view, "left_sr")[1] == "Sole power 3/4"
+    tip = next(r for r in track(rs, view, "left_sr") if r.faction == "left_sr").tip
+    assert "Lacks: a majority of the Congress of Soviets." in tip and any("Soviet route" in t for t in tip)
+
+
+def test_the_running_score_before_the_first_turn_counts_is_where_a_faction_stands(rs):
+    from game.core.engine import new_game
+    from game.core.rules.scoring import final_scores
+
+    state = new_game(rs, "succession", 1)
+    scores = final_scores(rs, state)
+    assert all(s["power"] > 0 and s["program"] >= 0 for s in scores.values()), scores

@@ -51,22 +51,30 @@ def soviet_power(rs: Ruleset, state: GameState) -> str | None:
     """The Soviet route: a faction outside the party holding more than `share` of the Congress of
     Soviets, on one of `rungs` of its ladder, and leading each of `bases` (top standing, at least
     `base_income_standing`). "All power to the soviets", taken back from the party."""
+    return next((f for f, met in soviet_conditions(rs, state).items() if all(met.values())), None)
+
+
+def soviet_conditions(rs: Ruleset, state: GameState) -> dict[str, dict[str, bool]]:
+    """For each faction outside the party, which conditions of the Soviet route it meets: `soviets`
+    (the congress majority), `lead_<base>` for each base it must lead, `partner` (its rung)."""
     route = rs.rules.get("soviet_route")
+    if not route:
+        return {}
     soviets = state.blocs.get("congress_of_soviets", {})
     total = sum(soviets.values())
-    if not route or not total:
-        return None
     floor = rs.rules["base_income_standing"]
+    out = {}
     for f in rs.faction_ids:
-        if rs.factions[f].party or soviets.get(f, 0) <= total * route["share"]:
-            continue
-        if rs.ladder_of(f).rungs[state.factions[f].rung].id not in route["rungs"]:
+        if rs.factions[f].party:
             continue
         fi = rs.fi[f]
-        rows = [state.standing[rs.bi[b]] for b in route["bases"]]
-        if all(int(row[fi]) >= floor and int(row[fi]) == int(row.max()) for row in rows):
-            return f
-    return None
+        met = {"soviets": bool(total) and soviets.get(f, 0) > total * route["share"]}
+        for b in route["bases"]:
+            row = state.standing[rs.bi[b]]
+            met[f"lead_{b}"] = int(row[fi]) >= floor and int(row[fi]) == int(row.max())
+        met["partner"] = rs.ladder_of(f).rungs[state.factions[f].rung].id in route["rungs"]
+        out[f] = met
+    return out
 
 
 def note_start(rs: Ruleset, state: GameState) -> None:
@@ -146,8 +154,11 @@ def final_scores(rs: Ruleset, state: GameState) -> dict[str, dict[str, float]]:
         for k, v in (preset.score_scale.get(f, {}) if preset else {}).items():
             extra[k] = extra.get(k, 1.0) * v  # ...and a short preset's on top
         kept = s.get("start_discount", 0.0)  # where it started is not an achievement
-        power_gained = fs.power / turns - kept * fs.start_power
-        program_gained = fs.program / turns - kept * fs.start_program
+        if state.turn == 0 and fs.power == 0 and fs.program == 0:  # nothing counted yet: where it stands
+            power_gained, program_gained = (1 - kept) * fs.start_power, (1 - kept) * fs.start_program
+        else:
+            power_gained = fs.power / turns - kept * fs.start_power
+            program_gained = fs.program / turns - kept * fs.start_program
         power = s["power"] * scale.get("power", 1.0) * extra.get("power", 1.0) * power_gained
         program = s["program"] * scale.get("program", 1.0) * extra.get("program", 1.0) * program_gained
         total = round(power + program + survival - human_cost, 3)

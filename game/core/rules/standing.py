@@ -1,4 +1,5 @@
-"""Where each faction stands: the four conditions of sole power as a given view shows them, how many
+"""Where each faction stands: the four conditions of sole power (and, for a faction outside the
+party, those of the Soviet route) as a given view shows them, how many
 turns in a row it has held them all, and the score it would have if the game ended now.
 
 Computed from whatever state it is given: on a player view, control of the members is the view's
@@ -12,7 +13,7 @@ from typing import Any
 from ..ruleset import Ruleset
 from ..state import GameState
 from .control import controllers
-from .scoring import final_scores
+from .scoring import final_scores, soviet_conditions
 
 CONDITIONS = ("general_secretary", "politburo", "police", "central_committee")
 
@@ -41,12 +42,15 @@ def standing(rs: Ruleset, state: GameState) -> dict[str, dict[str, Any]]:
     """Each faction's conditions met, the turns it has held all four (of the number needed), and
     its running score (power, program, survival, human cost and total, as if the game ended now)."""
     met = conditions(rs, state)
+    soviet = soviet_conditions(rs, state)
     scores = final_scores(rs, state)
     need = int(rs.rules["sole_power_turns"])
     return {
         f: {
             "conditions": met[f],
             "met": sum(met[f].values()),
+            # a faction outside the party: the conditions of its own route (rules: soviet_route)
+            "soviet": soviet.get(f),
             "held": int(state.streak.get(f, 0)),
             "needed": need,
             "score": scores[f],
