@@ -23,8 +23,12 @@ def test_the_proposers_odds_are_calibrated(games):
     assert len(votes) > 150
     brier, table = calibration(votes, "p_at_proposal")
     # A guard against gross error on 8 games (the point forecast this replaced was over 0.1 off in
-    # its busiest bins); the 0.08 check of the issue needs 100+ games: tests.ai.votecheck.
-    assert brier < 0.10
+    # its busiest bins); the 0.08 check of the issue needs 100+ games: tests.ai.votecheck. The
+    # guard is the forecasts' reliability - the gap between each bin's forecast and its share passed,
+    # squared and weighted by its motions - since the Brier score itself grows with how contested
+    # the votes are, which is the game's balance, not the odds' honesty.
+    reliability = sum(r["n"] * (r["forecast"] - r["passed"]) ** 2 for r in table) / sum(r["n"] for r in table)
+    assert reliability < 0.008, table  # 8 games of dice alone give about 0.003
     for row in table:
         if row["n"] >= 30:
             assert abs(row["forecast"] - row["passed"]) <= 0.10, row

@@ -15,6 +15,7 @@ faction weighs in one decision. All worlds and members are computed at once, as 
 
 from __future__ import annotations
 
+import math
 import zlib
 from dataclasses import dataclass
 from functools import lru_cache
@@ -386,7 +387,20 @@ def _worlds(rs: Ruleset, b: Basis, motions: list[Motion]) -> tuple[np.ndarray, l
         p = np.where(independent, 1.0 / (1.0 + np.exp(-(logit + shift))), p)
 
     passing = pass_probabilities(p.reshape(nmo * k, nm), b.chair_index).reshape(nmo, k)
-    return p, (np.add.reduce(passing, axis=1) / k).tolist()  # passing.mean(axis=1), without its overhead
+    means = (np.add.reduce(passing, axis=1) / k).tolist()  # passing.mean(axis=1), without its overhead
+    return p, [tempered(o, motion.kind, chance) for motion, chance in zip(motions, means)]
+
+
+def tempered(o: dict[str, Any], kind: str, chance: float) -> float:
+    """The worlds' chance corrected by the fit of `odds: temper` (a logistic recalibration per motion
+    kind, measured on all-AI games): the worlds draw each rival's reply on its own, while rivals in
+    fact answer a motion together, so the raw chance is surer than the votes bear out."""
+    fit = o.get("temper", {})
+    a, slope = fit.get(kind, fit.get("default", (0.0, 1.0)))
+    if a == 0.0 and slope == 1.0:
+        return chance
+    q = min(max(chance, 1e-6), 1.0 - 1e-6)
+    return 1.0 / (1.0 + math.exp(-(a + slope * math.log(q / (1.0 - q)))))
 
 
 def _odds(o: dict[str, Any], b: Basis, chance: float, mean: list[float], spread: list[float]) -> Odds:
