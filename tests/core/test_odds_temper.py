@@ -17,7 +17,7 @@ def test_temper_is_a_monotone_logistic_map_per_kind():
     assert odds.tempered(o, "policy", 0.5) == 0.5 and odds.tempered(o, "policy", 0.9) < 0.9  # surer than it should be
     assert odds.tempered(o, "remove", 0.5) > 0.5  # its own fit, not the default
     values = [odds.tempered(o, "appoint", p / 20) for p in range(21)]
-    assert values == sorted(values) and 0.0 < values[0] and values[-1] < 1.0
+    assert values == sorted(values) and values[0] > 0.0 and values[-1] < 1.0
 
 
 def test_the_chance_shown_is_the_tempered_one(rs):
