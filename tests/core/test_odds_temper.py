@@ -8,15 +8,16 @@ import dataclasses
 from game.core.defs import Rules
 from game.core.engine import new_game
 from game.core.rules import odds
+from game.core.rules.temper import tempered
 from game.core.state import Motion
 
 
 def test_temper_is_a_monotone_logistic_map_per_kind():
     o = {"temper": {"default": [0.0, 0.5], "remove": [0.5, 1.0]}}
-    assert odds.tempered({"temper": {"default": [0, 1]}}, "policy", 0.83) == 0.83
-    assert odds.tempered(o, "policy", 0.5) == 0.5 and odds.tempered(o, "policy", 0.9) < 0.9  # surer than it should be
-    assert odds.tempered(o, "remove", 0.5) > 0.5  # its own fit, not the default
-    values = [odds.tempered(o, "appoint", p / 20) for p in range(21)]
+    assert tempered({"temper": {"default": [0, 1]}}, "policy", 0.83) == 0.83
+    assert tempered(o, "policy", 0.5) == 0.5 and tempered(o, "policy", 0.9) < 0.9  # surer than it should be
+    assert tempered(o, "remove", 0.5) > 0.5  # its own fit, not the default
+    values = [tempered(o, "appoint", p / 20) for p in range(21)]
     assert values == sorted(values) and values[0] > 0.0 and values[-1] < 1.0
 
 
@@ -28,4 +29,4 @@ def test_the_chance_shown_is_the_tempered_one(rs):
     raw = odds.honest(dataclasses.replace(rs, rules=Rules(raw_rules)), state, motion, "bukharin").p
     shown = odds.honest(rs, state, motion, "bukharin").p
     assert shown != raw  # the raw chance is surer than the votes bear out
-    assert abs(shown - odds.tempered(rs.rules["odds"], "policy", raw)) < 1e-3  # raw is shown to 4 places
+    assert abs(shown - tempered(rs.rules["odds"], "policy", raw)) < 1e-3  # raw is shown to 4 places

@@ -15,7 +15,6 @@ faction weighs in one decision. All worlds and members are computed at once, as 
 
 from __future__ import annotations
 
-import math
 import zlib
 from dataclasses import dataclass
 from functools import lru_cache
@@ -30,11 +29,11 @@ from ..view import player_view
 from .control import CONTROL_MARGIN, CONTROL_MIN, bound_faction, estimates, total_loyalty
 from .stance import inclination
 from .strength import strengths
+from .temper import tempered
 from .votes import Facts, VoteContext, chair_of, character_terms, context, directed_p, free_p, members, own_fate
 
 _GOLDEN = np.uint64(0x9E3779B97F4A7C15)
-_MIX1, _MIX2 = np.uint64(0xBF58476D1CE4E5B9), np.uint64(0x94D049BB133111EB)
-_S11, _S27, _S30, _S31 = (np.uint64(s) for s in (11, 27, 30, 31))
+_MIX1, _MIX2, _S11, _S27, _S30, _S31 = (np.uint64(v) for v in (0xBF58476D1CE4E5B9, 0x94D049BB133111EB, 11, 27, 30, 31))
 _KEEP_SALT = 0x5F3759DF  # the stream of "still follows whom he showed" draws
 
 
@@ -300,9 +299,8 @@ def honest(
     pending: list[str] | None = None,
     shared: Basis | None = None,
 ) -> Odds:
-    """The honest chance `viewer` has of seeing this motion pass, from its own player view only.
-    `pending`: rivals still to act this turn (by default, from the view's order). `shared`: the
-    basis of this state and viewer, when the caller weighs several motions on it."""
+    """The honest chance `viewer` has of seeing this motion pass, from its own player view only. `pending`: rivals
+    still to act (default: from the view's order); `shared`: this state's basis, if the caller weighs several."""
     return honest_all(rs, state, [motion], viewer, pending, shared)[0]
 
 
@@ -387,20 +385,8 @@ def _worlds(rs: Ruleset, b: Basis, motions: list[Motion]) -> tuple[np.ndarray, l
         p = np.where(independent, 1.0 / (1.0 + np.exp(-(logit + shift))), p)
 
     passing = pass_probabilities(p.reshape(nmo * k, nm), b.chair_index).reshape(nmo, k)
-    means = (np.add.reduce(passing, axis=1) / k).tolist()  # passing.mean(axis=1), without its overhead
+    means = (np.add.reduce(passing, axis=1) / k).tolist()  # passing.mean(axis=1), without its overhead; then tempered
     return p, [tempered(o, motion.kind, chance) for motion, chance in zip(motions, means)]
-
-
-def tempered(o: dict[str, Any], kind: str, chance: float) -> float:
-    """The worlds' chance corrected by the fit of `odds: temper` (a logistic recalibration per motion
-    kind, measured on all-AI games): the worlds draw each rival's reply on its own, while rivals in
-    fact answer a motion together, so the raw chance is surer than the votes bear out."""
-    fit = o.get("temper", {})
-    a, slope = fit.get(kind, fit.get("default", (0.0, 1.0)))
-    if a == 0.0 and slope == 1.0:
-        return chance
-    q = min(max(chance, 1e-6), 1.0 - 1e-6)
-    return 1.0 / (1.0 + math.exp(-(a + slope * math.log(q / (1.0 - q)))))
 
 
 def _odds(o: dict[str, Any], b: Basis, chance: float, mean: list[float], spread: list[float]) -> Odds:
