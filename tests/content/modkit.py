@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import shutil
 import textwrap
 from pathlib import Path
+
+import pytest
 
 from game.content.build import ContentError, load_content
 from game.content.mods import discover, resolve
@@ -41,3 +44,18 @@ def load_with(root: Path, *mod_ids: str):
     found = resolve(discover([root / "mods"]), list(mod_ids))
     assert not found.problems, found.problems
     return load_content(DATA, found.order)
+
+
+def errors_after_edit(tmp_path: Path, relative: str, old: str, new: str) -> tuple[list, str]:
+    """Copy the base data, replace `old` by `new` once in one of its files, load it: the errors the
+    load stopped on, and the edited text (`old` must be in the file)."""
+    data = tmp_path / "data"
+    shutil.copytree(DATA, data)
+    path = data / relative
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    edited = text.replace(old, new, 1)
+    path.write_text(edited, encoding="utf-8")
+    with pytest.raises(ContentError) as info:
+        load_content(data)
+    return [p for p in info.value.problems if p.severity == "error"], edited

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from game.content.build import ContentError, load_content
+from tests.content.modkit import errors_after_edit
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -54,15 +55,7 @@ def test_the_lines_and_checks_load_with_their_base_resolved(rs):
     ],
 )
 def test_a_broken_line_or_check_is_a_located_error(tmp_path, name, old, new, expected):
-    data = tmp_path / "data"
-    shutil.copytree(ROOT / "data", data)
-    path = data / "history" / f"{name}.yaml"
-    text = path.read_text(encoding="utf-8")
-    assert old in text
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-    with pytest.raises(ContentError) as info:
-        load_content(data)
-    errors = [p for p in info.value.problems if p.severity == "error"]
+    errors, _ = errors_after_edit(tmp_path, f"history/{name}.yaml", old, new)
     assert len(errors) == 1 and expected in errors[0].message, errors
     assert errors[0].path.endswith(f"history/{name}.yaml") and errors[0].line > 1
     assert "\n" not in str(errors[0])

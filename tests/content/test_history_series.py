@@ -4,13 +4,12 @@ empty chart)."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
-from game.content.build import ContentError, load_content
 from game.report.html import history_points
+from tests.content.modkit import errors_after_edit
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -32,16 +31,8 @@ def test_the_record_loads_with_the_content(rs):
     ],
 )
 def test_a_broken_series_is_a_located_error(tmp_path, old, new, expected):
-    data = tmp_path / "data"
-    shutil.copytree(ROOT / "data", data)
-    series = data / "history" / "series.yaml"
-    text = series.read_text(encoding="utf-8")
-    assert old in text
-    series.write_text(text.replace(old, new, 1), encoding="utf-8")
-    with pytest.raises(ContentError) as info:
-        load_content(data)
-    errors = [p for p in info.value.problems if p.severity == "error"]
+    errors, edited = errors_after_edit(tmp_path, "history/series.yaml", old, new)
     assert len(errors) == 1 and expected in errors[0].message, errors
     assert errors[0].path.endswith("history/series.yaml") and errors[0].line > 1
-    line = text.replace(old, new, 1).splitlines()[errors[0].line - 1]
+    line = edited.splitlines()[errors[0].line - 1]
     assert new.split(":")[0].strip(" -") in line

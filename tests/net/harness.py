@@ -13,7 +13,8 @@ from typing import Any
 import aiohttp
 from aiohttp import web
 
-from game.net.room import Room
+from game.net.protocol import ProtocolError
+from game.net.room import Conn, Room
 from game.net.server import Host
 from game.session.live import Session
 
@@ -113,3 +114,18 @@ def choose(page: dict[str, Any]) -> dict[str, Any]:
 
 def lesson(rs, seed: int = 5) -> Session:
     return Session.start(rs, "scissors", seed, list(TEAMS), preset="one_lesson")
+
+
+def teacher_controls(room: Room):
+    """A teacher's device on `room` (no network): control(name, **fields) gives "ok" or the refusal's code."""
+    teacher = Conn(teacher=True)
+    seq = iter(range(1, 1000))
+
+    def control(name: str, **fields) -> str:
+        try:
+            room.handle(teacher, {"v": 1, "type": "control", "seq": next(seq), "control": name, **fields})
+        except ProtocolError as exc:
+            return exc.code
+        return "ok"
+
+    return control

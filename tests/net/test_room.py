@@ -9,7 +9,7 @@ from game.net import room as R
 from game.net.protocol import ProtocolError
 from game.net.room import Conn, Room
 
-from .harness import TEAMS, lesson
+from .harness import TEAMS, lesson, teacher_controls
 
 
 def _join(room: Room, conn: Conn, faction: str = TEAMS[0]) -> dict:
@@ -39,15 +39,7 @@ def test_joining_rejoining_and_the_limit(rs, monkeypatch):
 
 def test_controls_refuse_what_they_cannot_do(rs):
     room = Room(lesson(rs))
-    teacher = Conn(teacher=True)
-    seq = iter(range(1, 100))
-
-    def control(name: str, **fields) -> str:
-        try:
-            room.handle(teacher, {"v": 1, "type": "control", "seq": next(seq), "control": name, **fields})
-        except ProtocolError as exc:
-            return exc.code
-        return "ok"
+    control = teacher_controls(room)
 
     assert control("shout") == "malformed"
     assert control("kick", device="d9") == "malformed"

@@ -13,7 +13,7 @@ from game.net.pages import team_page
 from game.net.protocol import ProtocolError, page_action
 from game.net.room import Conn, Room
 
-from .harness import TEAMS, choose, lesson
+from .harness import TEAMS, choose, lesson, teacher_controls
 
 
 def _next_open(state, start: int) -> str | None:
@@ -147,15 +147,7 @@ def test_a_choice_overtaken_by_the_round_is_dropped_and_the_team_told(rs):
 
 def test_the_teachers_new_controls(rs):
     room, _conns = _room_in_intrigue(rs)
-    teacher = Conn(teacher=True)
-    seq = iter(range(1, 100))
-
-    def control(name: str, **fields) -> str:
-        try:
-            room.handle(teacher, {"v": 1, "type": "control", "seq": next(seq), "control": name, **fields})
-        except ProtocolError as exc:
-            return exc.code
-        return "ok"
+    control = teacher_controls(room)
 
     menu = room.teacher_menu()
     assert menu["events"] and menu["recover"] == [] and menu["undo_turn"] and menu["timer"] == 0

@@ -6,6 +6,8 @@ import os
 
 import pytest
 
+from game.core import actions as A
+
 os.environ["SDL_VIDEODRIVER"] = "dummy"
 os.environ["SDL_AUDIODRIVER"] = "dummy"
 
@@ -60,3 +62,19 @@ def key(app, k: int) -> None:
     pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=k, mod=0, unicode="", scancode=0))
     pygame.event.post(pygame.event.Event(pygame.KEYUP, key=k, mod=0, unicode="", scancode=0))
     app.frame(0.05)
+
+
+def play_to(session, rs, done) -> None:
+    """Play a session on (bots, first event options, humans end their turns) until `done(mover)`."""
+    for _ in range(20000):
+        mover = session.human_to_move()
+        if session.over or done(mover):
+            return
+        if mover is None:
+            session.step_bot()
+        elif session.state.phase == "chronicle":
+            event = rs.events[session.state.event_queue[0]]
+            session.submit(A.ChooseOption(mover, event.id, event.choices[0].id))
+        else:
+            session.submit(A.EndTurn(mover))
+    raise AssertionError("never got there")

@@ -7,22 +7,7 @@ import pygame
 
 from game.core import actions as A
 from game.core.state import Pact
-from tests.ui.conftest import click, key
-
-
-def _play_to(session, rs, done) -> None:
-    for _ in range(20000):
-        mover = session.human_to_move()
-        if session.over or done(mover):
-            return
-        if mover is None:
-            session.step_bot()
-        elif session.state.phase == "chronicle":
-            event = rs.events[session.state.event_queue[0]]
-            session.submit(A.ChooseOption(mover, event.id, event.choices[0].id))
-        else:
-            session.submit(A.EndTurn(mover))
-    raise AssertionError("never got there")
+from tests.ui.conftest import click, key, play_to
 
 
 def _scene(app, session):
@@ -39,7 +24,7 @@ def test_whip_buttons_cycle_the_whip_by_click_and_key(app):
     from game.session.live import Session
 
     session = Session.start(app.rs, "succession", 7, ["bukharin"])
-    _play_to(session, app.rs, lambda m: m == "bukharin" and session.state.phase == "session")
+    play_to(session, app.rs, lambda m: m == "bukharin" and session.state.phase == "session")
     game = _scene(app, session)
     motion = session.state.agenda[0]
     assert game.end_turn.text == "To the vote"
@@ -62,7 +47,7 @@ def test_relations_opens_by_key_and_accepts_an_offer_by_click(app):
     from game.ui.scenes.relations import RelationsOverlay
 
     session = Session.start(app.rs, "succession", 5, ["bukharin"])
-    _play_to(session, app.rs, lambda m: m == "bukharin" and session.state.phase == "intrigue")
+    play_to(session, app.rs, lambda m: m == "bukharin" and session.state.phase == "intrigue")
     state = session.state
     state.pacts.append(Pact("trotsky", "bukharin", "alliance", state.turn + 2, False, 0, None, state.turn))
     game = _scene(app, session)
@@ -145,7 +130,7 @@ def test_inbox_lines_open_what_they_name(app):
     from tests.ui.conftest import click_at
 
     session = Session.start(app.rs, "succession", 5, ["bukharin"])
-    _play_to(session, app.rs, lambda m: m == "bukharin" and session.state.phase == "intrigue")
+    play_to(session, app.rs, lambda m: m == "bukharin" and session.state.phase == "intrigue")
     game = _scene(app, session)
     entries = [
         [
@@ -171,7 +156,7 @@ def test_a_game_opened_mid_way_reports_only_the_last_turns_votes(app):
     from game.ui.scenes.game import GameScene
 
     session = Session.start(app.rs, "succession", 7, ["bukharin"])
-    _play_to(
+    play_to(
         session, app.rs, lambda m: m == "bukharin" and session.state.turn >= 4 and session.state.phase == "intrigue"
     )
     votes = [e for e in session.state.log if e[1] == "vote.held"]

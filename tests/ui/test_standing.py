@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pygame
 
-from game.core import actions as A
 from game.core.rules.standing import standing
 from game.text.names import label
 from game.views.standing import SHORT
+from tests.ui.conftest import play_to
 
 
 def _game_at_turn(app, turn: int):
@@ -16,17 +16,7 @@ def _game_at_turn(app, turn: int):
 
     rs = app.rs
     session = Session.start(rs, "succession", 7, ["bukharin"])
-    for _ in range(5000):
-        mover = session.human_to_move()
-        if session.state.turn >= turn and mover == "bukharin" and session.state.phase == "intrigue":
-            break
-        if mover is None:
-            session.step_bot()
-        elif session.state.phase == "chronicle":
-            event = rs.events[session.state.event_queue[0]]
-            session.submit(A.ChooseOption(mover, event.id, event.choices[0].id))
-        else:
-            session.submit(A.EndTurn(mover))
+    play_to(session, rs, lambda m: session.state.turn >= turn and m == "bukharin" and session.state.phase == "intrigue")
     game = app.reset_to(GameScene, session)
     game.shown_human, game.seen_log = "bukharin", len(session.state.log)
     app.frame()
