@@ -12,6 +12,7 @@ from ..core.rules.control import estimates
 from ..core.rules.odds import Basis, basis, honest_chances
 from ..core.rules.stance import pursued_policies
 from ..core.rules.strength import strengths
+from ..core.rules.temper import weighing_seed
 from ..core.ruleset import Ruleset
 from ..core.state import GameState, Motion
 from . import thrift
@@ -92,6 +93,7 @@ class Context:
             return
         if self._basis is None:  # what every motion weighed in this decision shares
             self._basis = basis(self.rs, self.view, self.faction, weights=self.strength)
+            self._basis.seed_prefix = weighing_seed(self._basis.seed_prefix)  # worlds apart from those shown
         self._forecasts.update(zip(fresh, honest_chances(self.rs, self._basis, list(fresh.values()))))
 
     def _rank_own_people(self) -> list[str]:

@@ -7,6 +7,12 @@ from __future__ import annotations
 
 import pytest
 
+from game.ai.context import Context
+from game.core.engine import new_game
+from game.core.rules import odds
+from game.core.rules.temper import weighing_seed
+from game.core.state import Motion
+from game.core.view import player_view
 from game.session.headless import pacts_of, play_game, votes_of
 from tests.ai.votecheck import calibration, own_defections
 
@@ -66,3 +72,18 @@ def test_answers_carry_a_reason(games):
         if e[1] in ("pact.accepted", "pact.declined") and e[2].get("reason") is not None
     ]
     assert answers and all(a["reason"] for a in answers)
+
+
+def test_a_bot_weighs_a_motion_on_other_worlds_than_it_is_shown(rs):
+    """Shown from the worlds that chose them, the odds of the motions proposed would err upward
+    (temper.weighing_seed): a bot decides on its own stream, the odds shown come from another."""
+    state = new_game(rs, "succession", 3)
+    view = player_view(rs, state, "bukharin")
+    motions = [Motion("policy", "bukharin", {"axis": axis, "step": step}, 1) for axis in rs.axes for step in (-1, 1)]
+    weighed = [Context(rs, view, "bukharin", {}).p_pass(m) for m in motions]
+    shown = [odds.honest(rs, state, m, "bukharin").p for m in motions]
+    private = odds.basis(rs, view, "bukharin")
+    private.seed_prefix = weighing_seed(private.seed_prefix)
+    assert weighed == odds.honest_chances(rs, private, motions)
+    assert shown == odds.honest_chances(rs, odds.basis(rs, view, "bukharin"), motions)
+    assert any(abs(w - s) > 0.005 for w, s in zip(weighed, shown))  # the same odds from other worlds
