@@ -10,7 +10,7 @@ fit found here is checked afterwards by a real `simulate --json` and `tests.ai.v
 Or refit the recalibration (`odds: temper`) on the votes of `simulate --json`: the raw chance behind
 each shown one (the temper inverted), against the vote's result, a logistic fit per motion kind:
 
-    python -m tests.ai.oddsfit --refit sim.json
+    python -m tests.ai.oddsfit --refit sim.json --held-out other_seeds.json
 """
 
 from __future__ import annotations
@@ -129,27 +129,44 @@ def refit(rs: Ruleset, votes: list[dict]) -> dict[str, tuple[float, float]]:
     return fit
 
 
-def print_refit(rs: Ruleset, path: str) -> None:
-    with open(path, encoding="utf-8") as f:
-        votes = [v for g in json.load(f)["games"] for v in g["votes"]]
+def votes_in(paths: list[str]) -> list[dict]:
+    """The votes of `simulate --json` files."""
+    votes = []
+    for path in paths:
+        with open(path, encoding="utf-8") as f:
+            votes += [v for g in json.load(f)["games"] for v in g["votes"] if v.get("p_at_proposal") is not None]
+    return votes
+
+
+def retempered(temper: dict, fit: dict, votes: list[dict]) -> list[dict]:
+    """The votes as the new fit would have shown them (the same games: the bots weigh the odds on
+    worlds of their own, so a refit moves their choices little; a real simulate confirms)."""
+    out = []
+    for v in votes:
+        raw = 1.0 / (1.0 + math.exp(-raw_logit(temper, v["kind"], v["p_at_proposal"])))
+        out.append({**v, "p_at_proposal": tempered({"temper": fit}, v["kind"], raw)})
+    return out
+
+
+def print_refit(rs: Ruleset, held_in: list[str], held_out: list[str]) -> None:
+    """Fit on the held-in files' votes; show the bins as shown and as refitted, held in and held out."""
+    votes, others = votes_in(held_in), votes_in(held_out)
+    temper = rs.rules["odds"].get("temper", {})
     fit = refit(rs, votes)
     print("  temper:")
     for kind, (a, slope) in fit.items():
         print(f"    {kind}: [{a}, {slope}]")
-    temper = rs.rules["odds"].get("temper", {})
-    refitted = [
-        {
-            **v,
-            "p_at_proposal": tempered(
-                {"temper": fit}, v["kind"], 1.0 / (1.0 + math.exp(-raw_logit(temper, v["kind"], v["p_at_proposal"])))
-            ),
-        }
-        for v in votes
-        if v.get("p_at_proposal") is not None
-    ]
-    for label, shown in (("as shown", votes), ("refitted, on the same votes", refitted)):
+    for label, shown in (
+        ("held in, as shown", votes),
+        ("held in, refitted", retempered(temper, fit, votes)),
+        ("held out, as shown", others),
+        ("held out, refitted", retempered(temper, fit, others)),
+    ):
+        if not shown:
+            continue
         brier, table = calibration(shown)
-        print(f"{label}: Brier {brier:.4f}")
+        off = sum(1 for r in table if r["n"] >= 30 and abs(r["passed"] - r["forecast"]) > 0.08)
+        print(f"{label}: Brier {brier:.4f}, bins off {off}")
         for row in table:
             print(f"    {row['bin']}: n={row['n']:5d} forecast {row['forecast']:.3f} passed {row['passed']:.3f}")
 
@@ -161,11 +178,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--scenario", default="succession")
     parser.add_argument("--data", default="data")
     parser.add_argument("--grid", nargs="*", default=[], help="NAME=V1,V2,... (a:b for a range, a/b for against/for)")
-    parser.add_argument("--refit", metavar="SIM_JSON", help="refit odds: temper on the votes of simulate --json")
+    parser.add_argument("--refit", nargs="*", metavar="SIM_JSON", help="refit odds: temper on simulate --json votes")
+    parser.add_argument("--held-out", nargs="*", default=[], metavar="SIM_JSON", help="votes to check a refit on")
     args = parser.parse_args(argv)
     rs = load_content(Path(args.data)).ruleset
     if args.refit:
-        print_refit(rs, args.refit)
+        print_refit(rs, args.refit, args.held_out)
         return 0
     axes = [(name, [parse_value(v) for v in values.split(",")]) for name, values in (g.split("=") for g in args.grid)]
     combos = [dict(zip([n for n, _ in axes], vs)) for vs in itertools.product(*[v for _, v in axes])] or [{}]
