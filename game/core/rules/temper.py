@@ -9,16 +9,47 @@ from typing import Any
 
 from ..rng import extend_seed
 
+_EDGE = 1e-6  # chances are kept this far from 0 and 1 before their logit is taken
+
+
+def _logit(p: float) -> float:
+    q = min(max(p, _EDGE), 1.0 - _EDGE)
+    return math.log(q / (1.0 - q))
+
+
+def _through(knots: list[tuple[float, float]], x: float) -> float:
+    """The line through (logit, logit) knots at x: straight between knots, parallel to the identity beyond."""
+    if x <= knots[0][0]:
+        return knots[0][1] + x - knots[0][0]
+    for (x0, y0), (x1, y1) in zip(knots, knots[1:]):
+        if x <= x1:
+            return y0 + (y1 - y0) * (x - x0) / (x1 - x0)
+    return knots[-1][1] + x - knots[-1][0]
+
+
+def _knots(o: dict[str, Any], kind: str) -> list[tuple[float, float]]:
+    fit = o.get("temper", {})
+    return [(_logit(raw), _logit(shown)) for raw, shown in fit.get(kind, fit.get("default", ()))]
+
 
 def tempered(o: dict[str, Any], kind: str, chance: float) -> float:
-    """The worlds' chance corrected by the fit of `odds: temper` (a logistic recalibration per motion
-    kind, measured on all-AI games: shown = 1 / (1 + exp(-(a + slope * logit(raw)))))."""
-    fit = o.get("temper", {})
-    a, slope = fit.get(kind, fit.get("default", (0.0, 1.0)))
-    if a == 0.0 and slope == 1.0:
+    """The worlds' chance as `odds: temper` corrects it: per motion kind, [raw, shown] pairs measured on
+    all-AI games (a monotone map, straight between them in log-odds, parallel to the identity beyond
+    the last). The worlds draw each rival's reply on its own while rivals answer a motion together,
+    and motions are proposed where their odds look good enough: the raw chance is surer than the votes
+    bear out, the more so the lower it is."""
+    knots = _knots(o, kind)
+    if not knots:
         return chance
-    q = min(max(chance, 1e-6), 1.0 - 1e-6)
-    return 1.0 / (1.0 + math.exp(-(a + slope * math.log(q / (1.0 - q)))))
+    return 1.0 / (1.0 + math.exp(-_through(knots, _logit(chance))))
+
+
+def untempered(o: dict[str, Any], kind: str, shown: float) -> float:
+    """The worlds' chance behind a shown one: `tempered` inverted (its pairs rise strictly)."""
+    knots = [(y, x) for x, y in _knots(o, kind)]
+    if not knots:
+        return shown
+    return 1.0 / (1.0 + math.exp(-_through(knots, _logit(shown))))
 
 
 def weighing_seed(seed_prefix: int) -> int:
