@@ -82,11 +82,11 @@ def knots(pairs: list[tuple[float, bool]]) -> list[list[float]]:
     return out
 
 
-def refit(temper: dict, votes: list[dict]) -> dict[str, list[list[float]]]:
-    """A fresh `odds: temper` from votes shown with `temper`."""
+def refit(o: dict, votes: list[dict]) -> dict[str, list[list[float]]]:
+    """A fresh `odds: temper` from votes shown with the rules' `odds:` o."""
     by_kind: dict[str, list[tuple[float, bool]]] = {}
     for v in votes:
-        raw = untempered({"temper": temper}, v["kind"], v["p_at_proposal"])
+        raw = untempered(o, v["kind"], v["p_at_proposal"])
         by_kind.setdefault(v["kind"], []).append((_logit(raw), bool(v["passed"])))
     fit = {"default": knots([pair for kind in sorted(by_kind) for pair in by_kind[kind]])}
     for kind in sorted(by_kind):
@@ -104,12 +104,11 @@ def votes_in(paths: list[str]) -> list[dict]:
     return votes
 
 
-def retempered(temper: dict, fit: dict, votes: list[dict]) -> list[dict]:
-    """The votes as `fit` would have shown them, from what `temper` showed."""
+def retempered(o: dict, fit: dict, votes: list[dict]) -> list[dict]:
+    """The votes as the temper `fit` would have shown them, from what the rules' `odds:` o showed."""
+    new = {**o, "temper": fit}
     return [
-        {**v, "p_at_proposal": tempered({"temper": fit}, v["kind"], untempered({"temper": temper}, v["kind"], p))}
-        for v in votes
-        if (p := v["p_at_proposal"]) is not None
+        {**v, "p_at_proposal": tempered(new, v["kind"], untempered(o, v["kind"], v["p_at_proposal"]))} for v in votes
     ]
 
 
@@ -128,17 +127,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--held-out", nargs="*", default=[], help="simulate --json files to check the fit on")
     parser.add_argument("--data", default="data")
     args = parser.parse_args(argv)
-    temper = load_content(Path(args.data)).ruleset.rules["odds"].get("temper", {})
+    o = dict(load_content(Path(args.data)).ruleset.rules["odds"])
     votes, others = votes_in(args.held_in), votes_in(args.held_out)
-    fit = refit(temper, votes)
+    fit = refit(o, votes)
     print("  temper:")
     for kind, pairs in fit.items():
         print(f"    {kind}: {json.dumps(pairs)}")
     print(report("held in, as shown", votes))
-    print(report("held in, refitted", retempered(temper, fit, votes)))
+    print(report("held in, refitted", retempered(o, fit, votes)))
     if others:
         print(report("held out, as shown", others))
-        print(report("held out, refitted", retempered(temper, fit, others)))
+        print(report("held out, refitted", retempered(o, fit, others)))
     return 0
 
 

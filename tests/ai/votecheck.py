@@ -33,6 +33,23 @@ def calibration(votes: list[dict], key: str = "p_at_proposal", bins: int = 10) -
     return brier, table
 
 
+def reliability(votes: list[dict], key: str = "p_at_proposal", bins: int = 10) -> tuple[float, float, float]:
+    """The forecasts' reliability - each decile bin's gap between its mean forecast and its share
+    passed, squared and weighted by its motions - with what honest odds' dice alone give on average
+    (a bin's mean of p(1 - p) per motion) and the standard deviation of that."""
+    pairs = [(v[key], 1.0 if v["passed"] else 0.0) for v in votes if v.get(key) is not None]
+    gap = expected = variance = 0.0
+    for b in range(bins):
+        inside = [(p, y) for p, y in pairs if b / bins <= p < (b + 1) / bins or (b == bins - 1 and p == 1.0)]
+        if inside:
+            n = len(inside)
+            gap += n * (sum(p for p, _ in inside) / n - sum(y for _, y in inside) / n) ** 2
+            dice = sum(p * (1.0 - p) for p, _ in inside) / n
+            expected, variance = expected + dice, variance + 2.0 * dice * dice
+    total = max(1, len(pairs))
+    return gap / total, expected / total, variance**0.5 / total
+
+
 def own_defections(votes: list[dict]) -> tuple[int, int]:
     """(ballots against the proposer's own motion by its own whipped members, all such ballots)."""
     bad = total = 0

@@ -17,10 +17,11 @@ def _logit(p: float) -> float:
     return math.log(q / (1.0 - q))
 
 
-def _through(knots: list[tuple[float, float]], x: float) -> float:
-    """The line through (logit, logit) knots at x: straight between knots, parallel to the identity beyond."""
+def _through(knots: list[tuple[float, float]], x: float, low_slope: float) -> float:
+    """The line through (logit, logit) knots at x: straight between knots; beyond the last, parallel to
+    the identity; below the first, `low_slope` times as steep."""
     if x <= knots[0][0]:
-        return knots[0][1] + x - knots[0][0]
+        return knots[0][1] + (x - knots[0][0]) * low_slope
     for (x0, y0), (x1, y1) in zip(knots, knots[1:]):
         if x <= x1:
             return y0 + (y1 - y0) * (x - x0) / (x1 - x0)
@@ -35,13 +36,13 @@ def _knots(o: dict[str, Any], kind: str) -> list[tuple[float, float]]:
 def tempered(o: dict[str, Any], kind: str, chance: float) -> float:
     """The worlds' chance as `odds: temper` corrects it: per motion kind, [raw, shown] pairs measured on
     all-AI games (a monotone map, straight between them in log-odds, parallel to the identity beyond
-    the last). The worlds draw each rival's reply on its own while rivals answer a motion together,
-    and motions are proposed where their odds look good enough: the raw chance is surer than the votes
-    bear out, the more so the lower it is."""
+    the last, `odds: temper_low_slope` times as steep below the first). The worlds draw each rival's
+    reply on its own while rivals answer a motion together, and motions are proposed where their odds
+    look good enough: the raw chance is surer than the votes bear out, the more so the lower it is."""
     knots = _knots(o, kind)
     if not knots:
         return chance
-    return 1.0 / (1.0 + math.exp(-_through(knots, _logit(chance))))
+    return 1.0 / (1.0 + math.exp(-_through(knots, _logit(chance), o.get("temper_low_slope", 1.0))))
 
 
 def untempered(o: dict[str, Any], kind: str, shown: float) -> float:
@@ -49,7 +50,7 @@ def untempered(o: dict[str, Any], kind: str, shown: float) -> float:
     knots = [(y, x) for x, y in _knots(o, kind)]
     if not knots:
         return shown
-    return 1.0 / (1.0 + math.exp(-_through(knots, _logit(shown))))
+    return 1.0 / (1.0 + math.exp(-_through(knots, _logit(shown), 1.0 / o.get("temper_low_slope", 1.0))))
 
 
 def weighing_seed(seed_prefix: int) -> int:
