@@ -6,6 +6,11 @@ before its messages are even parsed, so a flood costs the others almost nothing.
 a single publisher task lets the bots move, autosaves at each new turn, writes the report when
 the game ends, and sends each device its own faction's page (built from the player view, off the
 loop in a worker thread) and each board the public board. See docs/NETWORK.md.
+
+Each page is drawn once per change of the game and shared by all its team's devices. It goes out
+in two steps: first every page with its motions' odds marked as being worked out (quick), then
+each page again with the odds (most of a page's cost, worked out for all its motions at once), so
+no team waits for the others' odds. A page is never sent for a game that has moved on since.
 """
 
 from __future__ import annotations
@@ -26,7 +31,7 @@ from ..core.timeline import Timeline
 from ..session.live import Session
 from . import protocol as P
 from .devices import Bucket
-from .pages import board, game_line, team_page
+from .pages import Draft, board, draft_page, game_line, page_text, with_odds
 from .room import Conn, Room
 
 log = logging.getLogger("testament.host")
@@ -50,6 +55,7 @@ class Host:
         self.sockets: dict[web.WebSocketResponse, Conn] = {}
         self.dirty = asyncio.Event()
         self.pages: dict[str, str] = {}  # faction (or "board") -> its page as JSON, at `pages_at`
+        self.drafts: dict[str, Draft] = {}  # faction -> its page at `pages_at`, while its odds are worked out
         self.pages_at = -1
         self.turns_seen = len(room.session.turn_hashes)
         self.publisher: asyncio.Task | None = None
@@ -193,32 +199,47 @@ class Host:
                 self.on_report(self.room)
 
     async def _publish(self) -> None:
-        """Draw what changed and send it, a page at a time, most wanted first: the board (quick),
-        the page of the team the game waits for, then the teams choosing ahead (each page's honest
-        odds take a while); then everyone not yet sent. If the game moves meanwhile, start again."""
+        """Draw what changed and send it, a page at a time, most wanted first: the board, the page
+        of the team the game waits for, then the teams choosing ahead - each first with its odds
+        marked as being worked out, then with them; then everyone not yet sent. If the game moves
+        meanwhile, start again."""
         at = self.room.move
         if self.pages_at != at:
-            self.pages, self.pages_at = {}, at
+            self.pages, self.drafts, self.pages_at = {}, {}, at
         wanted = {c.device.faction for c in self.sockets.values() if c.device is not None}
         mover = self.room.session.to_move()
         shot = snapshot(self.room.session)
         sent: set[web.WebSocketResponse] = set()
-        shared = self.shared()
-        for key in ["board", *([mover] if mover in wanted else []), *sorted(wanted - {mover})]:
-            if key in self.pages:
-                continue
-            drawn = await asyncio.to_thread(_draw, shot, [key])
-            if self.room.move != at:  # the game moved while we drew: draw again
-                self.dirty.set()
+        teams = [*([mover] if mover in wanted else []), *sorted(wanted - {mover})]
+        for key in ["board", *teams]:
+            if key not in self.pages and not await self._drawn(at, key, asyncio.to_thread(_draw, shot, key), sent):
                 return
-            self.pages.update(drawn)
-            for ws, conn in list(self.sockets.items()):
-                if (conn.device.faction if conn.device is not None else "board") == key:
-                    sent.add(ws)
-                    await self._send_one(ws, conn, shared)
+        for key in [k for k in teams if k in self.drafts]:
+            if not await self._drawn(at, key, asyncio.to_thread(_odds, shot, self.drafts[key]), sent):
+                return
+        shared = self.shared()
         for ws, conn in list(self.sockets.items()):
             if ws not in sent:
                 await self._send_one(ws, conn, shared)
+
+    async def _drawn(self, at: int, key: str, drawing, sent: set[web.WebSocketResponse]) -> bool:
+        """Wait for a page being drawn and send it to its devices; False (and draw again) if the
+        game moved meanwhile."""
+        text, draft = await drawing
+        if self.room.move != at:
+            self.dirty.set()
+            return False
+        self.pages[key] = text
+        if draft is None:
+            self.drafts.pop(key, None)
+        else:
+            self.drafts[key] = draft
+        shared = self.shared()
+        for ws, conn in list(self.sockets.items()):
+            if (conn.device.faction if conn.device is not None else "board") == key:
+                sent.add(ws)
+                await self._send_one(ws, conn, shared)
+        return True
 
     async def _send_one(self, ws: web.WebSocketResponse, conn: Conn, shared: dict[str, Any] | None = None) -> None:
         text = self.text_for(conn, shared or self.shared())
@@ -274,9 +295,19 @@ def _splice(head: dict[str, Any], key: str, body: str) -> str:
     return json.dumps(head)[:-1] + f', "{key}": {body}}}'
 
 
-def _draw(shot: Session, keys: list[str]) -> dict[str, str]:
-    """Pages for these factions (and "board") as JSON, off the event loop."""
-    return {key: json.dumps(board(shot) if key == "board" else team_page(shot, key)) for key in keys}
+def _draw(shot: Session, key: str) -> tuple[str, Draft | None]:
+    """A faction's page (or the board) as JSON, off the event loop, and its draft while its odds
+    are still to be worked out."""
+    if key == "board":
+        return json.dumps(board(shot)), None
+    draft = draft_page(shot, key)
+    page = page_text(draft)
+    return json.dumps(page), None if page["odds_ready"] else draft
+
+
+def _odds(shot: Session, draft: Draft) -> tuple[str, None]:
+    """The draft's page with its odds, as JSON, off the event loop."""
+    return json.dumps(with_odds(shot.rs, draft)), None
 
 
 def snapshot(session: Session) -> Session:
