@@ -183,3 +183,26 @@ def test_a_whole_turn_undone_to_the_start_keeps_the_rounds(rs):
     assert session.timeline.log[0] == A.TeacherAction(A.TEACHER, "rounds")
     room.undo_turn()  # back to the game's start: the log is cut before the rounds, which begin again
     assert session.state.rounds
+
+
+def test_back_to_one_team_at_a_time_mid_round(rs):
+    session = lesson(rs, seed=5)
+    assert session.teacher("hotseat").reason.key == "teacher.hotseat_already"
+    assert session.teacher("rounds").ok
+    while not (session.state.phase == "intrigue" and session.state.acting > 0 and not session.state.event_queue):
+        mover = session.to_move()
+        if mover in session.humans:
+            assert session.submit(page_action(choose(team_page(session, mover)), mover)).ok
+        else:
+            session.step_bot()
+    state = session.state
+    first = next(f for f in state.order if not state.factions[f].done)
+    assert first != session.to_move()  # in rounds the move has gone past a team with moves still to make
+    assert session.teacher("hotseat").ok and not session.state.rounds
+    assert session.to_move() == first  # the first team still to finish its turn plays it through
+    lobby = next(A.Lobby(first, c, 1) for c in rs.character_ids if session.why_not(A.Lobby(first, c, 1)) is None)
+    assert session.submit(lobby).ok and session.to_move() == first  # hotseat: the move stays with the team
+    replayed = lesson(rs, seed=5)
+    for action in session.timeline.log:
+        assert replayed.submit(action).ok
+    assert state_hash(replayed.state) == state_hash(session.state)

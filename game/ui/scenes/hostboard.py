@@ -28,6 +28,11 @@ CONTROLS = (
     ),
 )
 
+TEACHER_HERE = (
+    "While hosting, the teacher's controls are the buttons below and the teacher's board in your browser "
+    "(Devices, votes…), where undoing a whole turn keeps the class in rounds."
+)
+
 
 class HostBoardScene(Scene):
     def __init__(self, app, session) -> None:
@@ -73,6 +78,9 @@ class HostBoardScene(Scene):
         )
 
     def handle(self, event: pygame.event.Event) -> None:
+        if event.type == pygame.KEYDOWN and event.key == pygame.K_F10:
+            self.note = TEACHER_HERE  # the window's teacher menu would change the game behind the host's back
+            return
         if event.type != pygame_gui.UI_BUTTON_PRESSED:
             return
         el = event.ui_element
