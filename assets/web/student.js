@@ -176,8 +176,10 @@
     if (deadline === null || (last && last.paused)) { t.hidden = deadline === null; return; }
     const left = Math.max(0, Math.round((deadline - Date.now()) / 1000));
     t.hidden = false;
-    t.textContent = "Turn timer " + Math.floor(left / 60) + ":" + String(left % 60).padStart(2, "0");
+    t.textContent = left > 0 ? "Turn timer " + Math.floor(left / 60) + ":" + String(left % 60).padStart(2, "0")
+      : "Time is up" + (last && last.timer.ends_turn ? ": your turn ends at your place in the round" : "");
     t.classList.toggle("late", left < 30);
+    t.classList.toggle("up", left === 0);
   }
 
   $("joinform").addEventListener("submit", (e) => { e.preventDefault(); join(); });

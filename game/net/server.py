@@ -59,6 +59,7 @@ class Host:
         self.pages_at = -1
         self.turns_seen = len(room.session.turn_hashes)
         self.publisher: asyncio.Task | None = None
+        self.timekeeper: asyncio.Task | None = None
         self.public_url = ""  # the address teams are told to open, once known (cli/host.py sets it)
         self.menu: dict[str, Any] = {}
         self.menu_key: tuple | None = None
@@ -99,14 +100,25 @@ class Host:
         return f"{self.public_url or 'http://' + host}/#room={self.room.code}"
 
     async def _start(self, _app) -> None:
-        self.publisher = asyncio.get_running_loop().create_task(self._publish_forever())
+        loop = asyncio.get_running_loop()
+        self.publisher = loop.create_task(self._publish_forever())
+        self.timekeeper = loop.create_task(self._keep_time())
         self.dirty.set()  # the bots may be first to move
+
+    async def _keep_time(self) -> None:
+        """Once a second: when the timer has run out on a late team and the set-up ends its turn
+        then, wake the publisher (whose `room.step` ends it, in the log)."""
+        while True:
+            await asyncio.sleep(1.0)
+            if self.room.late():
+                self.dirty.set()
 
     async def _stop(self, _app) -> None:
         for ws in list(self.sockets):
             await ws.close(message=b"the host is closing")
-        if self.publisher:
-            self.publisher.cancel()
+        for task in (self.publisher, self.timekeeper):
+            if task is not None:
+                task.cancel()
 
     # ---- one socket ----------------------------------------------------------------------------
 

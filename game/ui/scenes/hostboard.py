@@ -164,9 +164,11 @@ class HostBoardScene(Scene):
         )
         timer = self.room.timer()
         if timer["left"] is not None:
-            K.text(
-                surface, f"Turn timer {timer['left'] // 60}:{timer['left'] % 60:02d}", (s(30), s(256)), "body", s(20)
-            )
+            left = timer["left"]
+            words = f"Turn timer {left // 60}:{left % 60:02d}" if left else "Time is up"
+            if not left and timer["ends_turn"]:
+                words += ": each team's turn ends at its place in the round"
+            K.text(surface, words, (s(30), s(256)), "bold" if not left else "body", s(20), K.RED if not left else K.INK)
         y = s(296)
         for team in self.room.teams():
             K.text(
