@@ -9,8 +9,8 @@ No pygame: the window's presenters used here are pure.
 
 The honest odds of the page's motions are most of its cost, so a page is made in two steps that
 the host can send apart: `draft_page` (everything, each motion's odds marked "being worked out",
-`odds_ready` false) and `with_odds` (all the motions' odds worked out in one go, filled in).
-`team_page` does both.
+`odds_ready` false) and `odds_of` (all the motions' odds worked out in one go), which `with_odds`
+fills in and `odds_message` tells a page that has the draft already. `team_page` does both.
 """
 
 from __future__ import annotations
@@ -103,7 +103,12 @@ def draft_page(session: Session, faction: str) -> Draft:
         "votes": _entries(t, view.log, ("vote.held",), view.start_year)[-12:],
         "chronicle": _chronicle(t, view.log, view.start_year),
     }
-    shown = {int(m[1]) for g in page["groups"] for o in g["options"] for m in _MARK.finditer(o["preview"])}
+    shown = []
+    for option in (o for g in page["groups"] for o in g["options"]):
+        mark = _MARK.search(option["preview"])
+        if mark:  # a motion: its odds are number `odds` of the page's (see `odds_message`)
+            option["odds"] = int(mark[1])
+            shown.append(option["odds"])
     return Draft(page, view, {i: forecasts.motions[i] for i in sorted(shown)})
 
 
@@ -122,10 +127,19 @@ def page_text(draft: Draft, odds: dict[int, str] | None = None) -> dict[str, Any
 
 def with_odds(rs: Ruleset, draft: Draft) -> dict[str, Any]:
     """The whole page: the honest odds of all its motions worked out at once, on the team's own view."""
-    if not draft.motions:
-        return page_text(draft)
+    return page_text(draft, odds_of(rs, draft) if draft.motions else None)
+
+
+def odds_of(rs: Ruleset, draft: Draft) -> dict[int, str]:
+    """Each motion's odds in words, by its number on the page."""
     words = P.odds_words(rs, draft.view, draft.page["faction"], list(draft.motions.values()))
-    return page_text(draft, dict(zip(draft.motions, words, strict=True)))
+    return dict(zip(draft.motions, words, strict=True))
+
+
+def odds_message(draft: Draft, odds: dict[int, str]) -> dict[str, Any]:
+    """What a page drawn from this draft needs to show its odds: each option numbered `odds` shows
+    these words where its preview says `pending` (far smaller than the page sent again)."""
+    return {"faction": draft.page["faction"], "pending": ODDS_PENDING, "odds": {str(i): w for i, w in odds.items()}}
 
 
 def game_line(session: Session) -> dict[str, Any]:

@@ -9,8 +9,9 @@ loop in a worker thread) and each board the public board. See docs/NETWORK.md.
 
 Each page is drawn once per change of the game and shared by all its team's devices. It goes out
 in two steps: first every page with its motions' odds marked as being worked out (quick), then
-each page again with the odds (most of a page's cost, worked out for all its motions at once), so
-no team waits for the others' odds. A page is never sent for a game that has moved on since.
+each team's odds (most of a page's cost, worked out for all its motions at once) in a small `odds`
+message, so no team waits for the others' odds. A device that comes later gets the whole page.
+Nothing is sent for a game that has moved on since it was drawn.
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ from ..core.timeline import Timeline
 from ..session.live import Session
 from . import protocol as P
 from .devices import Bucket
-from .pages import Draft, board, draft_page, game_line, page_text, with_odds
+from .pages import Draft, board, draft_page, game_line, odds_message, odds_of, page_text
 from .room import Conn, Room
 
 log = logging.getLogger("testament.host")
@@ -212,8 +213,8 @@ class Host:
 
     async def _publish(self) -> None:
         """Draw what changed and send it, a page at a time, most wanted first: the board, the page
-        of the team the game waits for, then the teams choosing ahead - each first with its odds
-        marked as being worked out, then with them; then everyone not yet sent. If the game moves
+        of the team the game waits for, then the teams choosing ahead, each with its odds marked
+        as being worked out; then each team's odds; then everyone not yet sent. If the game moves
         meanwhile, start again."""
         at = self.room.move
         if self.pages_at != at:
@@ -227,7 +228,7 @@ class Host:
             if key not in self.pages and not await self._drawn(at, key, asyncio.to_thread(_draw, shot, key), sent):
                 return
         for key in [k for k in teams if k in self.drafts]:
-            if not await self._drawn(at, key, asyncio.to_thread(_odds, shot, self.drafts[key]), sent):
+            if not await self._drawn(at, key, asyncio.to_thread(_odds, shot, self.drafts[key], at), sent):
                 return
         shared = self.shared()
         for ws, conn in list(self.sockets.items()):
@@ -235,22 +236,26 @@ class Host:
                 await self._send_one(ws, conn, shared)
 
     async def _drawn(self, at: int, key: str, drawing, sent: set[web.WebSocketResponse]) -> bool:
-        """Wait for a page being drawn and send it to its devices; False (and draw again) if the
-        game moved meanwhile."""
-        text, draft = await drawing
+        """Wait for a page being drawn and send it to its devices (or, once its odds are worked
+        out, the odds to the devices that have its draft); False (and draw again) if the game
+        moved meanwhile."""
+        text, draft, odds = await drawing
         if self.room.move != at:
             self.dirty.set()
             return False
+        had_draft = self.drafts.pop(key, None) is not None
         self.pages[key] = text
-        if draft is None:
-            self.drafts.pop(key, None)
-        else:
+        if draft is not None:
             self.drafts[key] = draft
         shared = self.shared()
         for ws, conn in list(self.sockets.items()):
             if (conn.device.faction if conn.device is not None else "board") == key:
                 sent.add(ws)
-                await self._send_one(ws, conn, shared)
+                if had_draft and odds is not None and not conn.device.kicked:
+                    with contextlib.suppress(ConnectionError):
+                        await ws.send_str(odds)
+                else:
+                    await self._send_one(ws, conn, shared)
         return True
 
     async def _send_one(self, ws: web.WebSocketResponse, conn: Conn, shared: dict[str, Any] | None = None) -> None:
@@ -307,19 +312,22 @@ def _splice(head: dict[str, Any], key: str, body: str) -> str:
     return json.dumps(head)[:-1] + f', "{key}": {body}}}'
 
 
-def _draw(shot: Session, key: str) -> tuple[str, Draft | None]:
+def _draw(shot: Session, key: str) -> tuple[str, Draft | None, None]:
     """A faction's page (or the board) as JSON, off the event loop, and its draft while its odds
     are still to be worked out."""
     if key == "board":
-        return json.dumps(board(shot)), None
+        return json.dumps(board(shot)), None, None
     draft = draft_page(shot, key)
     page = page_text(draft)
-    return json.dumps(page), None if page["odds_ready"] else draft
+    return json.dumps(page), None if page["odds_ready"] else draft, None
 
 
-def _odds(shot: Session, draft: Draft) -> tuple[str, None]:
-    """The draft's page with its odds, as JSON, off the event loop."""
-    return json.dumps(with_odds(shot.rs, draft)), None
+def _odds(shot: Session, draft: Draft, at: int) -> tuple[str, None, str]:
+    """The draft's odds, off the event loop: the whole page (for devices still to come) and the
+    `odds` message for the devices that have the draft, as JSON."""
+    odds = odds_of(shot.rs, draft)
+    message = {"v": P.VERSION, "type": "odds", "at": at, **odds_message(draft, odds)}
+    return json.dumps(page_text(draft, odds)), None, json.dumps(message)
 
 
 def snapshot(session: Session) -> Session:

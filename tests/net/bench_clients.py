@@ -2,8 +2,8 @@
 host in its own process, `python -m game host`), held for a whole One-lesson game. One device per team plays (the test policy); every other device pings
 the host twice a second. Measured: how long each ping waits for its answer, how long the acting
 device waits for the answer to each action, and how long after each action every device has the
-new page (`page_after_action_ms`: its first, the motions' odds perhaps still being worked out) and
-the new page with its odds (`page_with_odds_ms`). A benchmark, not a test (timings depend on the
+new page (`page_after_action_ms`: its motions' odds perhaps still being worked out) and its odds
+(`page_with_odds_ms`: the page with them, or the `odds` message that follows it). A benchmark, not a test (timings depend on the
 machine):
 
     python -m tests.net.bench_clients [--clients 40] [--seed 5] [--json]
@@ -70,6 +70,11 @@ async def device(client: Client, drives: bool, t: Timings, done: asyncio.Event, 
                 sent[client.seq] = t.acted[at] = time.perf_counter()
                 message = {"v": 1, "type": "act", "seq": client.seq, "at": at, "action": choose(data["page"])}
                 await client.send(message)
+        elif kind == "odds" and data["at"] > complete:
+            complete = data["at"]
+            started = max((w for k, w in t.acted.items() if k < complete), default=None)
+            if started is not None:
+                t.complete.append(now - started)
 
 
 async def pinger(client: Client, done: asyncio.Event, sent: dict) -> None:

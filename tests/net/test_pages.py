@@ -6,6 +6,7 @@ its odds to come gets, when they are worked out together, the very words worked 
 from __future__ import annotations
 
 import asyncio
+import json
 
 import aiohttp
 import numpy as np
@@ -107,8 +108,8 @@ def test_a_draft_marks_the_odds_and_working_them_out_together_says_what_one_at_a
     assert marked == len(draft.motions) > 10
 
 
-def test_the_host_sends_each_page_at_once_and_again_with_its_odds(rs):
-    async def body() -> list[bool]:
+def test_the_host_sends_each_page_at_once_then_its_odds(rs):
+    async def body() -> tuple[list[dict], dict]:
         room = Room(lesson(rs))
         async with serving(room) as (_host, url), aiohttp.ClientSession() as http:
             clients = {f: Client(http, url) for f in TEAMS}
@@ -124,9 +125,15 @@ def test_the_host_sends_each_page_at_once_and_again_with_its_odds(rs):
                     break
                 await clients[mover].act(data["page"]["groups"][0]["options"][0]["action"], data["at"])
             at = room.move
-            await clients[mover].until(lambda d: d["type"] == "page" and d["at"] == at and d["page"]["odds_ready"])
+            await clients[mover].until(lambda d: d["type"] == "odds" and d["at"] == at)
+            whole = team_page(room.session, mover)  # the game waits for this team: nothing has moved
             for client in clients.values():
                 await client.close()
-            return [d["page"]["odds_ready"] for d in clients[mover].received if d["type"] == "page" and d["at"] == at]
+            return [d for d in clients[mover].received if d.get("at") == at and d["type"] in ("page", "odds")], whole
 
-    assert asyncio.run(body()) == [False, True]  # the page at once, then with its odds
+    (page, odds), whole = asyncio.run(body())  # the page at once, then its odds
+    assert page["type"] == "page" and not page["page"]["odds_ready"] and odds["type"] == "odds"
+    assert len(odds["odds"]) > 10 and len(json.dumps(odds)) < len(json.dumps(whole)) / 3  # a small message
+    for option in (o for g in page["page"]["groups"] for o in g["options"] if "odds" in o):  # as the page fills them
+        option["preview"] = option["preview"].replace(odds["pending"], odds["odds"][str(option["odds"])])
+    assert {**page["page"], "odds_ready": True} == whole
