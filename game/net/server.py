@@ -22,6 +22,7 @@ import io
 import json
 import logging
 import signal
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -39,6 +40,10 @@ log = logging.getLogger("testament.host")
 SOCKET_LIMIT = 64 * 1024  # beyond this aiohttp closes the socket; up to it we answer "too_large"
 FLOOD_CLOSE = 300  # messages refused for rate in a row before the socket is closed
 PAGES = {"/": "student.html", "/board": "board.html"}
+# How often (seconds) a thread drawing pages hands the interpreter to the event loop. Python's 5 ms
+# starves a loop that waits for it at every socket write while pages are drawn: 40 devices' pages
+# and pings queued behind each other (the convoy effect).
+SWITCH_INTERVAL = 0.0005
 
 
 class Host:
@@ -101,6 +106,7 @@ class Host:
         return f"{self.public_url or 'http://' + host}/#room={self.room.code}"
 
     async def _start(self, _app) -> None:
+        sys.setswitchinterval(SWITCH_INTERVAL)
         loop = asyncio.get_running_loop()
         self.publisher = loop.create_task(self._publish_forever())
         self.timekeeper = loop.create_task(self._keep_time())

@@ -89,8 +89,9 @@ def options(
                     odds(action) + "; then two-thirds of a joint plenum",
                 )
             )
+        wanted = _wanted(rs, view) if appointments else []
         for office, d in rs.offices.items() if appointments else ():
-            if d.chosen_by == "politburo" and view.offices.get(office) != key and office in _wanted(rs, view):
+            if d.chosen_by == "politburo" and view.offices.get(office) != key and office in wanted:
                 action = A.Propose(viewer, "appoint", key, office=office)
                 named = office_name(rs, office, now(view))
                 out.append(Option(f"Propose as {named}", action, _cost(rs, action), odds(action)))
