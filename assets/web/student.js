@@ -80,7 +80,9 @@
       $("join").hidden = true; $("play").hidden = false;
       $("status").textContent = "Joined as " + msg.name;
     } else if (msg.type === "page") {
-      last = msg; draw(msg);
+      last = msg;
+      deadline = msg.timer.left === null ? null : Date.now() + msg.timer.left * 1000;  // not again when the odds come
+      draw(msg);
     } else if (msg.type === "odds") {
       addOdds(msg);
     } else if (msg.type === "error") {
@@ -110,7 +112,6 @@
     state(where);
     document.body.dataset.at = msg.at;
     document.body.dataset.odds = page.odds_ready ? "ready" : "pending";
-    deadline = msg.timer.left === null ? null : Date.now() + msg.timer.left * 1000;
     tick();
 
     const n = page.numbers;
