@@ -54,7 +54,7 @@ def _hotseat(state: GameState) -> None:
     than the one whose place in the round it was), and on from there as in hotseat."""
     state.rounds = False
     if state.phase in ("intrigue", "session") and state.acting < len(state.order):
-        state.acting = next(i for i, f in enumerate(state.order) if not state.factions[f].done)
+        state.acting = next((i for i, f in enumerate(state.order) if not state.factions[f].done), state.acting)
     state.note("teacher.action", kind="hotseat")
 
 
