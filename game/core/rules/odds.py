@@ -155,7 +155,7 @@ def basis(
     `pending`: rivals still to act this turn (by default, from the view's order); `weights`: the
     strengths on the viewer's view, if the caller has them."""
     public_log = state.log  # votes are public: the true chronicle and the viewer's agree on them
-    view = state if state.view_of == viewer else player_view(rs, state, viewer, with_log=False)
+    view = state if state.view_of == viewer else player_view(rs, state, viewer, with_log=False, shared=True)
     seated = members(view)
     o = rs.rules["odds"]
     fids = rs.faction_ids
