@@ -173,9 +173,10 @@ def _hidden_bosses(rs: Ruleset, b: Basis, u: np.ndarray, keep_u: np.ndarray) -> 
     lo = holds + b.rows
     np.maximum(lo, 0.0, out=lo)
     np.minimum(lo, 100.0, out=lo)
-    ordered = np.sort(lo, axis=3)
     top = lo.argmax(axis=3)
-    ok = (ordered[..., -1] >= CONTROL_MIN) & (ordered[..., -1] - ordered[..., -2] >= CONTROL_MARGIN)
+    lo.sort(axis=3)  # in place: lo is ours, and only its two highest are read from here on
+    best = lo[..., -1]
+    ok = (best >= CONTROL_MIN) & (best - lo[..., -2] >= CONTROL_MARGIN)
     boss = np.where(ok, top + 1, 0)
     if b.shown:  # every such member at once (each appears once): whom he showed, where he still follows him
         at, was = columns(tuple(b.shown))
