@@ -110,3 +110,14 @@ def test_the_worlds_overrides_at_once_are_the_member_by_member_ones(rs, traced):
             assert (boss == _plain_overrides(b, raw, keep_u, o["shown_weight"])).all()
             shown_met += len(b.shown)
     assert shown_met  # some member had shown whom he follows
+
+
+def test_remembered_streams_are_the_streams_whatever_was_kept_before():
+    memo: dict = {}
+    first = worldmath.remembered_streams(memo, [11, 12], 50)
+    assert (first == worldmath.streams([11, 12], 50)).all()
+    again = worldmath.remembered_streams(memo, [12, 13, 12], 50)  # one kept, one new, one repeated
+    assert (again == worldmath.streams([12, 13, 12], 50)).all()
+    assert (worldmath.remembered_streams(memo, [12], 80) == worldmath.streams([12], 80)).all()  # another length
+    assert memo[12, 50] is memo[12, 50] and not memo[12, 50].flags.writeable  # kept rows cannot be changed
+    assert len(memo) == 4

@@ -31,7 +31,7 @@ from .stance import inclination
 from .strength import strengths
 from .temper import tempered
 from .votes import Facts, VoteContext, chair_of, character_terms, context, directed_p, free_p, members, own_fate
-from .worldmath import columns, grid, mean_std, pass_probabilities, streams
+from .worldmath import columns, grid, mean_std, pass_probabilities, remembered_streams
 
 _KEEP_SALT = 0x5F3759DF  # the stream of "still follows whom he showed" draws
 
@@ -272,10 +272,11 @@ def _worlds(rs: Ruleset, b: Basis, motions: list[Motion]) -> tuple[np.ndarray, l
 
     # The hidden worlds: rivals' secret holds (more likely from those still to act) and free votes.
     seeds = [_seed(b, motion) for motion in motions]
-    u = streams(seeds, k * nm * nf * 2 + k * nf)
+    memo = rs.cache.setdefault("odds_streams", {})
+    u = remembered_streams(memo, seeds, k * nm * nf * 2 + k * nf)
     # The "still follows whom he showed" draws: only as many as are read (a stream's start is the
     # same whatever its length).
-    keep_u = streams([seed ^ _KEEP_SALT for seed in seeds], k * nm) if b.shown else u
+    keep_u = remembered_streams(memo, [seed ^ _KEEP_SALT for seed in seeds], k * nm) if b.shown else u
     boss, holds = _hidden_bosses(rs, b, u, keep_u)
     # Whips not yet set: a rival may still give a free vote or, after a pact still to come, turn
     # its whip - against a motion it shows support for, or (rarer: that takes a deal with the

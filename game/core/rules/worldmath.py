@@ -41,6 +41,32 @@ def streams(seeds: list[int], n: int) -> np.ndarray:
     return z.astype(np.float64) / float(1 << 53)
 
 
+STREAMS_KEPT = 2048  # streams remembered by (seed, length): a turn's forecasts of a motion share its seed
+
+
+def remembered_streams(memo: dict[tuple[int, int], np.ndarray], seeds: list[int], n: int) -> np.ndarray:
+    """`streams(seeds, n)`, each seed's row kept in `memo` (read-only) and reused: the proposer's
+    odds when it proposes and on the eve of the vote draw the same worlds its bot drew when weighing
+    the motion. A row is a pure function of (seed, n), so a kept one is never stale."""
+    rows: dict[int, np.ndarray] = {}
+    missing: list[int] = []
+    for seed in seeds:
+        row = memo.get((seed, n))
+        if row is not None:
+            rows[seed] = row
+        elif seed not in missing:
+            missing.append(seed)
+    if missing:
+        if len(memo) + len(missing) > STREAMS_KEPT:
+            memo.clear()
+        for seed, fresh in zip(missing, streams(missing, n)):
+            fresh.flags.writeable = False
+            rows[seed] = memo[seed, n] = fresh
+    if len(seeds) == 1:
+        return rows[seeds[0]][None, :]
+    return np.stack([rows[seed] for seed in seeds])
+
+
 def uniforms(seed: int, n: int) -> np.ndarray:
     """One stream of `streams`."""
     stream: np.ndarray = streams([seed], n)[0]
