@@ -41,7 +41,7 @@ def streams(seeds: list[int], n: int) -> np.ndarray:
     return z.astype(np.float64) / float(1 << 53)
 
 
-STREAMS_KEPT = 2048  # streams remembered by (seed, length): a turn's forecasts of a motion share its seed
+STREAMS_KEPT = 256  # streams remembered by (seed, length): a turn's forecasts of a motion share its seed (14 kB each)
 
 
 def remembered_streams(memo: dict[tuple[int, int], np.ndarray], seeds: list[int], n: int) -> np.ndarray:
