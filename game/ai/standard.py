@@ -15,6 +15,7 @@ from ..core.conditions import Ctx
 from ..core.flow import congress_due, plenum_due
 from ..core.rng import Rng
 from ..core.rules.pacts import struck
+from ..core.rules.worldmath import streams
 from ..core.ruleset import Ruleset
 from ..core.state import GameState, Motion
 from . import diplomacy, thrift
@@ -128,10 +129,16 @@ class StandardBot:
             self.forecasts, self.forecast_turn = {}, view.turn
         self._ctx = Context(self.rs, view, self.faction, self.forecasts)
         spare = self._ctx.overflow  # influence next turn's income would push over the cap: spend it first
-        for i, (value, action) in enumerate(self.candidates(view), start=1):
+        candidates = list(self.candidates(view))
+        for i, (value, action) in enumerate(candidates, start=1):
             if spare > 0:
                 value += min(total_cost(self.rs, action)[1], spare) * OVERFLOW_BONUS
-            scored.append((value + rng.uniform(0, self.noise), i, action))
+            scored.append((value, i, action))
+        # The noise: one rng.uniform(0, noise) per candidate in turn, drawn at once (the same numbers).
+        draws = streams([rng.state], len(candidates))[0].tolist() if candidates else []
+        rng.skip(len(candidates))
+        low, high = 0, self.noise
+        scored[1:] = [(value + (low + (high - low) * r), i, a) for (value, i, a), r in zip(scored[1:], draws)]
         scored.sort(key=lambda t: (-t[0], t[1]))
         self.useful = {a for value, _, a in scored if value >= 0.0 and not isinstance(a, A.EndTurn)}
         self.ranking = [a for _, _, a in scored]

@@ -8,6 +8,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from game.core.rng import Rng
 from game.core.rules import odds, plan, worldmath
 from game.core.rules.control import controller
 from game.core.state import GameState, Motion, state_hash
@@ -121,3 +122,12 @@ def test_remembered_streams_are_the_streams_whatever_was_kept_before():
     assert (worldmath.remembered_streams(memo, [12], 80) == worldmath.streams([12], 80)).all()  # another length
     assert memo[12, 50] is memo[12, 50] and not memo[12, 50].flags.writeable  # kept rows cannot be changed
     assert len(memo) == 4
+
+
+def test_draws_made_at_once_are_the_generators_own_and_it_moves_past_them():
+    one_by_one, at_once = Rng(987654321), Rng(987654321)
+    expected = [one_by_one.uniform(0, 0.25) for _ in range(40)]
+    draws = worldmath.streams([at_once.state], 40)[0].tolist()
+    at_once.skip(40)
+    assert [0 + (0.25 - 0) * r for r in draws] == expected
+    assert at_once.state == one_by_one.state
