@@ -11,6 +11,7 @@ import pytest
 from game.core.rng import Rng
 from game.core.rules import odds, plan, worldmath
 from game.core.rules.control import controller
+from game.core.rules.votes import OWN_FATE_KINDS, own_fate
 from game.core.state import GameState, Motion, state_hash
 from game.core.view import player_view
 from game.session.headless import play_game
@@ -131,3 +132,17 @@ def test_draws_made_at_once_are_the_generators_own_and_it_moves_past_them():
     at_once.skip(40)
     assert [0 + (0.25 - 0) * r for r in draws] == expected
     assert at_once.state == one_by_one.state
+
+
+def test_only_the_own_fate_kinds_can_be_a_members_own_fate(rs, traced):
+    state = traced[-1]
+    kinds = ("policy", "appoint", "remove", "expel_member", "censure", "readmit", "convene", "publish", "compromise")
+    met = set()
+    for office, member in state.offices.items():
+        if member is None:
+            continue
+        for kind in kinds:
+            motion = Motion(kind, "stalin", {"office": office, "character": member, "faction": "trotsky"})
+            if own_fate(rs, state, motion, member):
+                met.add(kind)
+    assert met == set(OWN_FATE_KINDS)

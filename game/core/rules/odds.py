@@ -30,7 +30,18 @@ from .control import CONTROL_MARGIN, CONTROL_MIN, bound_faction, estimates, tota
 from .stance import inclination
 from .strength import strengths
 from .temper import tempered
-from .votes import Facts, VoteContext, chair_of, character_terms, context, directed_p, free_p, members, own_fate
+from .votes import (
+    OWN_FATE_KINDS,
+    Facts,
+    VoteContext,
+    chair_of,
+    character_terms,
+    context,
+    directed_p,
+    free_p,
+    members,
+    own_fate,
+)
 from .worldmath import columns, grid, mean_std, pass_probabilities, remembered_streams
 
 _KEEP_SALT = 0x5F3759DF  # the stream of "still follows whom he showed" draws
@@ -197,8 +208,9 @@ def _chances(
     fids = rs.faction_ids
     out: list[list[float]] = []
     turned: list[list[float]] = []  # the same under the opposite whip, where a rival may turn it
+    fateful = motion.kind in OWN_FATE_KINDS
     for i, m in enumerate(b.seated):
-        if own_fate(rs, b.view, motion, m):
+        if fateful and own_fate(rs, b.view, motion, m):
             out.append([0.0] * (len(fids) + 1))  # nobody votes for his own removal, in any world
             turned.append([0.0] * (len(fids) + 1))
             continue

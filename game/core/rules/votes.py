@@ -70,6 +70,9 @@ def _sigmoid(x: float) -> float:
     return 1.0 / (1.0 + math.exp(-x))
 
 
+OWN_FATE_KINDS = ("expel_member", "remove")  # the only motions `own_fate` can be true of
+
+
 def own_fate(rs: Ruleset, state: GameState, motion: Motion, member: str) -> bool:
     """Is this motion his own removal or expulsion?"""
     p = motion.params
