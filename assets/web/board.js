@@ -4,7 +4,7 @@
 (function () {
   const $ = (id) => document.getElementById(id);
   const key = new URLSearchParams(location.hash.slice(1)).get("key");
-  let ws = null, seq = Number(sessionStorage.getItem("testament.teacher.seq") || 0), deadline = null, retry = 500;
+  let ws = null, seq = Number(sessionStorage.getItem("testament.teacher.seq") || 0), deadline = null, ends = false, retry = 500;
 
   function el(tag, text, cls) { const n = document.createElement(tag); if (text !== undefined) n.textContent = text; if (cls) n.className = cls; return n; }
   function rows(id, data) {
@@ -40,6 +40,7 @@
     $("status").textContent = g.over ? "The game is over" + (g.winner ? ": " + g.winner + " won" : "") : msg.paused ? "Paused" : "Now: " + (g.mover_name || "-");
     $("paused").hidden = !msg.paused;
     deadline = msg.timer.left === null ? null : Date.now() + msg.timer.left * 1000;
+    ends = msg.timer.ends_turn;
     $("teams").replaceChildren(...msg.teams.map((t) => el("span", t.short + ": " + t.says + " (" + t.online + "/" + t.devices + " online)", t.status)));
     const named = (status) => msg.teams.filter((t) => t.status === status).map((t) => t.short).join(", ");
     const round = [];
@@ -95,7 +96,9 @@
     t.hidden = deadline === null;
     if (deadline === null) return;
     const left = Math.max(0, Math.round((deadline - Date.now()) / 1000));
-    t.textContent = "Turn timer " + Math.floor(left / 60) + ":" + String(left % 60).padStart(2, "0");
+    t.textContent = left > 0 ? "Turn timer " + Math.floor(left / 60) + ":" + String(left % 60).padStart(2, "0")
+      : "Time is up" + (ends ? ": each team's turn ends at its place in the round" : "");
+    t.classList.toggle("up", left === 0);
   }
 
   for (const b of document.querySelectorAll("[data-control]")) b.addEventListener("click", () => control(b.dataset.control));

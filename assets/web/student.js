@@ -1,7 +1,8 @@
 // A team's page: join with the room code, then draw what the host sends (docs/NETWORK.md).
 // No library and no outside request; the token and the message number live in local storage, so a
 // reload or a closed lid comes back to the same device. body[data-state] says where the page is
-// (connecting, join, waiting, choose, chosen, done, paused, over, kicked), for people and for tests.
+// (connecting, join, waiting, choose, chosen, done, paused, over, kicked), for people and for tests;
+// data-odds whether its motions' odds have come (they follow the page in an `odds` message).
 // In rounds every team that has not ended its turn may choose its next action at once: the host
 // plays the choices one at a time in the turn's order, so the page says whether it may choose now,
 // what it chose (it can take it back until its place comes) and why a choice could not be made.
@@ -79,7 +80,11 @@
       $("join").hidden = true; $("play").hidden = false;
       $("status").textContent = "Joined as " + msg.name;
     } else if (msg.type === "page") {
-      last = msg; draw(msg);
+      last = msg;
+      deadline = msg.timer.left === null ? null : Date.now() + msg.timer.left * 1000;  // not again when the odds come
+      draw(msg);
+    } else if (msg.type === "odds") {
+      addOdds(msg);
     } else if (msg.type === "error") {
       if (msg.code === "unknown_token") { store.removeItem("testament.token"); showJoin(); }
       if (msg.code === "kicked") { state("kicked"); $("play").hidden = true; $("status").textContent = "Taken out of the game by the teacher: reload this page once re-admitted"; }
@@ -106,7 +111,7 @@
     }[where];
     state(where);
     document.body.dataset.at = msg.at;
-    deadline = msg.timer.left === null ? null : Date.now() + msg.timer.left * 1000;
+    document.body.dataset.odds = page.odds_ready ? "ready" : "pending";
     tick();
 
     const n = page.numbers;
@@ -137,6 +142,16 @@
     list("inbox", page.inbox.length ? page.inbox.map((l) => l.tag + ": " + l.text) : ["Nothing new."]);
     list("votes", page.votes.length ? page.votes.slice().reverse() : ["No votes yet."]);
     list("chronicle", page.chronicle);
+  }
+
+  // The motions' odds for the page already drawn (they follow it once worked out on the host).
+  function addOdds(msg) {
+    if (!last || last.at !== msg.at || last.page.faction !== msg.faction) return;
+    for (const o of last.page.groups.flatMap((g) => g.options)) {
+      if (o.odds !== undefined && msg.odds[o.odds] !== undefined) o.preview = o.preview.replace(msg.pending, msg.odds[o.odds]);
+    }
+    last.page.odds_ready = true;
+    draw(last);
   }
 
   function group(g, i, msg, picked) {
@@ -176,8 +191,10 @@
     if (deadline === null || (last && last.paused)) { t.hidden = deadline === null; return; }
     const left = Math.max(0, Math.round((deadline - Date.now()) / 1000));
     t.hidden = false;
-    t.textContent = "Turn timer " + Math.floor(left / 60) + ":" + String(left % 60).padStart(2, "0");
+    t.textContent = left > 0 ? "Turn timer " + Math.floor(left / 60) + ":" + String(left % 60).padStart(2, "0")
+      : "Time is up" + (last && last.timer.ends_turn ? ": your turn ends at your place in the round" : "");
     t.classList.toggle("late", left < 30);
+    t.classList.toggle("up", left === 0);
   }
 
   $("joinform").addEventListener("submit", (e) => { e.preventDefault(); join(); });

@@ -53,8 +53,8 @@ class Context:
         posts = office_prestige(rs, view)
         free = [
             cid
-            for cid, status in zip(rs.character_ids, view.status)
-            if status == "free" and not bound_elsewhere(rs, cid, faction)
+            for cid, status, winnable in zip(rs.character_ids, view.status, _winnable(rs, faction))
+            if winnable and status == "free"
         ]
         self.targets = list(zip(free, importances(rs, view, free, posts)))
         self.targets.sort(key=lambda t: -t[1])
@@ -104,8 +104,8 @@ class Context:
             if holder is not None:
                 posts[holder] = posts.get(holder, 0) + 1
         ranked = []
-        for cid in rs.character_ids:
-            if view.status[rs.ci[cid]] != "free" or self._owners[cid] != self.faction:
+        for cid, status, owner in zip(rs.character_ids, view.status, self.known):
+            if status != "free" or owner != self.faction:
                 continue
             if unfit_for_office(rs, view, cid) is not None:
                 continue
@@ -116,6 +116,15 @@ class Context:
     def best_own_candidate(self, office: str) -> str | None:
         holder = self.view.offices.get(office)
         return next((cid for cid in self._own_ranked if cid != holder), None)
+
+
+def _winnable(rs: Ruleset, faction: str) -> tuple[bool, ...]:
+    """Per character (ruleset order): not another faction's leader, whom nobody can win over (kept per ruleset)."""
+    table = rs.cache.setdefault("winnable", {})
+    flags = table.get(faction)
+    if flags is None:
+        flags = table[faction] = tuple(not bound_elsewhere(rs, cid, faction) for cid in rs.character_ids)
+    return flags
 
 
 def motion_key(motion: Motion) -> tuple:

@@ -19,10 +19,11 @@ def grassroots(bot: Any, view: GameState):  # bot: the StandardBot (standard.py 
     if c.influence < 2:
         return
     amount = int(rs.rules["max_spend"]) if c.rich else 2
+    standing, fi = view.standing.tolist(), rs.fi[bot.faction]  # plain ints: no numpy call per base
     for base_id in rs.bases:
-        row = view.standing[rs.bi[base_id]]
-        mine = int(row[rs.fi[bot.faction]])
-        top = int(row.max())
+        row = standing[rs.bi[base_id]]
+        mine = row[fi]
+        top = max(row)
         if mine >= 90:
             continue
         near_top = 1.0 if mine + 8 >= top else 0.4

@@ -15,6 +15,7 @@ from ..core.conditions import Ctx
 from ..core.flow import congress_due, plenum_due
 from ..core.rng import Rng
 from ..core.rules.pacts import struck
+from ..core.rules.worldmath import streams
 from ..core.ruleset import Ruleset
 from ..core.state import GameState, Motion
 from . import diplomacy, thrift
@@ -128,10 +129,16 @@ class StandardBot:
             self.forecasts, self.forecast_turn = {}, view.turn
         self._ctx = Context(self.rs, view, self.faction, self.forecasts)
         spare = self._ctx.overflow  # influence next turn's income would push over the cap: spend it first
-        for i, (value, action) in enumerate(self.candidates(view), start=1):
+        candidates = list(self.candidates(view))
+        for i, (value, action) in enumerate(candidates, start=1):
             if spare > 0:
                 value += min(total_cost(self.rs, action)[1], spare) * OVERFLOW_BONUS
-            scored.append((value + rng.uniform(0, self.noise), i, action))
+            scored.append((value, i, action))
+        # The noise: one rng.uniform(0, noise) per candidate in turn, drawn at once (the same numbers).
+        draws = streams([rng.state], len(candidates))[0].tolist() if candidates else []
+        rng.skip(len(candidates))
+        low, high = 0, self.noise
+        scored[1:] = [(value + (low + (high - low) * r), i, a) for (value, i, a), r in zip(scored[1:], draws)]
         scored.sort(key=lambda t: (-t[0], t[1]))
         self.useful = {a for value, _, a in scored if value >= 0.0 and not isinstance(a, A.EndTurn)}
         self.ranking = [a for _, _, a in scored]
@@ -214,19 +221,20 @@ class StandardBot:
             yield value * self.weight("lobby"), A.Lobby(self.faction, cid, amount)
 
     def _motions(self, view: GameState):
-        """Motions worth proposing: the best few by their value if they pass, then forecast."""
+        """Motions worth proposing: the best few by their value if they pass, then forecast. An option
+        is (value if passed, fixed cost, motion kind, target, office, step, the office a convened
+        plenum would remove); only the best few become motions."""
         rs, c = self.rs, self._ctx
         if c.influence < 2 or not rs.factions[self.faction].party:
             return
-        options: list[tuple[float, float, Motion, A.Action]] = []  # (value if passed, fixed cost, ...)
+        options: list[tuple[float, float, str, str, str, int, str]] = []
         for item in c.pursued:
             current = view.policies[item.axis]
             if current == item.target:
                 continue
             step = 1 if item.target > current else -1
-            motion = Motion("policy", self.faction, {"axis": item.axis, "step": step})
             value = item.weight * 1.2 * self.weight("propose_policy")
-            options.append((value, 0.5, motion, A.Propose(self.faction, "policy", item.axis, step=step)))
+            options.append((value, 0.5, "policy", item.axis, "", step, ""))
         for office, od in rs.offices.items():
             if od.chosen_by != "politburo":
                 continue
@@ -236,46 +244,43 @@ class StandardBot:
             pick = c.best_own_candidate(office)
             if pick is None:
                 continue
-            motion = Motion("appoint", self.faction, {"office": office, "character": pick})
             value = od.prestige * 0.8 * self.weight("propose_personnel")
-            options.append(
-                (value, 0.6 if holder else 0.2, motion, A.Propose(self.faction, "appoint", pick, office=office))
-            )
+            options.append((value, 0.6 if holder else 0.2, "appoint", pick, office, 0, ""))
         for other, fs in view.factions.items():
             if other == self.faction or not rs.factions[other].party:
                 continue
             if fs.heat >= rs.rules["strike_heat"] - 5 and fs.rung < 3:
-                motion = Motion("censure", self.faction, {"faction": other})
                 value = (1.0 + c.strength[other] / 10.0) * 2.0 * self.weight("censure")
-                options.append((value, 1.0, motion, A.Propose(self.faction, "censure", other)))
+                options.append((value, 1.0, "censure", other, "", 0, ""))
         hegemon = max(c.strength, key=lambda f: (c.strength[f], f))
         meeting = congress_due(rs, view) or plenum_due(view)
-        then: dict[A.Action, Motion] = {}  # a convened plenum is worth what its removal vote may bring
         for office in ("general_secretary", rs.rules["police_office"]):
             holder = view.offices.get(office)
             if holder is None or c.owner(holder) != hegemon or hegemon == self.faction:
                 continue
             value = rs.offices[office].prestige * 1.2 * self.weight("propose_personnel")
-            removal = Motion("remove", self.faction, {"office": office})
             if rs.offices[office].chosen_by == "central_committee":
+                removal = Motion("remove", self.faction, {"office": office})
                 value *= thrift.removal_sticks(rs, view, removal, hegemon)  # the plenum decides, not the Politburo
                 if not meeting and thrift.congress_next(rs, view):
                     continue  # the congress meets next turn anyway
-                if not meeting:
-                    convene = A.Propose(self.faction, "convene", "plenum")
-                    then[convene] = removal
-                    options.append((value, 0.8, Motion("convene", self.faction, {"meeting": "plenum"}), convene))
+                if not meeting:  # a convened plenum is worth what its removal vote may bring
+                    options.append((value, 0.8, "convene", "plenum", "", 0, office))
                     continue
-            options.append((value, 0.8, removal, A.Propose(self.faction, "remove", office=office)))
+            options.append((value, 0.8, "remove", "", office, 0, ""))
         if "testament_published" not in view.flags and not rs.factions[self.faction].apparatus:
-            motion = Motion("publish", self.faction, {"document": "testament"})
-            options.append((3.0, 0.5, motion, A.Propose(self.faction, "publish", "testament")))
+            options.append((3.0, 0.5, "publish", "testament", "", 0, ""))
         options.sort(key=lambda o: -o[0])
-        c.foresee([motion for _, _, motion, _ in options[:MOTIONS_FORECAST]])
-        for value, cost, motion, action in options[:MOTIONS_FORECAST]:
+        best = []
+        for value, cost, kind, target, office, step, then in options[:MOTIONS_FORECAST]:
+            action = A.Propose(self.faction, kind, target, office=office, step=step)
+            removal = Motion("remove", self.faction, {"office": then}) if then else None
+            best.append((value, cost, Motion(kind, self.faction, action.params()), action, removal))
+        c.foresee([motion for _, _, motion, _, _ in best])
+        for value, cost, motion, action, removal in best:
             cost += diplomacy.breaking_cost(rs, view, self.faction, struck(rs, view, motion))
-            if action in then:
-                value *= c.p_pass(then[action])  # the removal must pass the Politburo first
+            if removal is not None:
+                value *= c.p_pass(removal)  # the removal must pass the Politburo first
             yield value * c.p_pass(motion) - cost, action
 
     def _discipline(self, view: GameState):

@@ -162,6 +162,22 @@ def clone_record(obj: R, **given: Any) -> R:
     return new
 
 
+def share_record(obj: R, **given: Any) -> R:
+    """A new record holding the same field values as `obj` (nothing copied), `given` fields replaced:
+    for a read-only derivative that must not pay for a deep copy."""
+    cls = type(obj)
+    plan = _PLANS.get(cls) or _plan(cls)
+    values = list(plan.values(obj))
+    for name, value in given.items():
+        values[plan.index[name]] = value
+    if plan.setters is None:
+        return cls(*values)
+    new = object.__new__(cls)
+    for set_slot, value in zip(plan.setters, values):
+        set_slot(new, value)
+    return new
+
+
 def _is_default(f: _Field, value: Any) -> bool:
     default = f.default_factory() if f.default_factory is not _MISSING else f.default
     return bool(value == default)

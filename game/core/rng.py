@@ -57,6 +57,11 @@ class Rng:
     def copy(self) -> Rng:
         return Rng(self.state)
 
+    def skip(self, n: int) -> None:
+        """Move past n draws without making them, for a caller that made the same draws at once
+        (`rules.worldmath.streams([state], n)` gives the next n `random()`s)."""
+        self.state = (self.state + n * _GOLDEN) & _MASK
+
 
 def derive_seed(seed: int, *parts: str | int) -> int:
     """A stable seed for a side stream (a bot, a cosmetic effect) from the game seed."""

@@ -11,6 +11,9 @@ from __future__ import annotations
 
 from typing import Any
 
+import numpy as np
+
+from .records import share_record
 from .rng import Rng
 from .rules.plan import mask_figures
 from .ruleset import Ruleset
@@ -20,8 +23,13 @@ HIDDEN_CARD = "?"
 PRIVATE_KEYS = ("lobby.secret",)
 
 
-def player_view(rs: Ruleset, state: GameState, faction: str, with_log: bool = True) -> GameState:
-    """`with_log=False` drops the chronicle, for quick throwaway views (vote forecasts)."""
+def player_view(rs: Ruleset, state: GameState, faction: str, with_log: bool = True, shared: bool = False) -> GameState:
+    """`with_log=False` drops the chronicle, for quick throwaway views (vote forecasts). `shared=True`
+    copies only what the view hides (secret loyalty and lobbying, hands, the deck, offers, the books)
+    and shares the rest with the truth, as it is: for a reader that never changes the view and lets it
+    go before the truth changes (a bot's decision, a forecast). The two views read the same."""
+    if shared:
+        return _shared_view(rs, state, faction, with_log)
     view = state.clone(keep_log=False)
     view.view_of = faction
     f = rs.fi[faction]
@@ -40,6 +48,31 @@ def player_view(rs: Ruleset, state: GameState, faction: str, with_log: bool = Tr
     mask_figures(rs, view, faction)
     if with_log:
         view.log = list(_public_log(rs, state.log, faction))
+    return view
+
+
+def _shared_view(rs: Ruleset, state: GameState, faction: str, with_log: bool) -> GameState:
+    """`player_view(shared=True)`: new containers only where the view differs from the truth."""
+    f = rs.fi[faction]
+    secret, lobbied = np.zeros_like(state.loyalty_secret), np.zeros_like(state.lobbied)
+    secret[:, f] = state.loyalty_secret[:, f]
+    lobbied[:, f] = state.lobbied[:, f]
+    factions = {
+        other: fs if other == faction else share_record(fs, hand=[HIDDEN_CARD] * len(fs.hand))
+        for other, fs in state.factions.items()
+    }
+    view = share_record(
+        state,
+        loyalty_secret=secret,
+        lobbied=lobbied,
+        factions=factions,
+        deck=[HIDDEN_CARD] * len(state.deck),
+        rng=Rng(0),
+        pacts=[p for p in state.pacts if p.accepted or faction in (p.a, p.b)],
+        log=list(_public_log(rs, state.log, faction)) if with_log else [],
+        view_of=faction,
+    )
+    mask_figures(rs, view, faction)
     return view
 
 

@@ -6,10 +6,17 @@ legal now and why not, its whips, pacts and offers, its inbox, the vote reports 
 Everything but the legality comes from `player_view`; legality is the engine's own check, whose
 reasons never reveal another faction's secrets. `board` is what the whole room may see.
 No pygame: the window's presenters used here are pure.
+
+The honest odds of the page's motions are most of its cost, so a page is made in two steps that
+the host can send apart: `draft_page` (everything, each motion's odds marked "being worked out",
+`odds_ready` false) and `odds_of` (all the motions' odds worked out in one go), which `with_odds`
+fills in and `odds_message` tells a page that has the draft already. `team_page` does both.
 """
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass, field
 from typing import Any
 
 from ..content.tags import in_force, shown_text
@@ -34,17 +41,46 @@ from .protocol import action_fields
 from .rounds import as_mover, may_choose
 
 CHRONICLE_LINES = 60
+ODDS_PENDING = "odds: being worked out…"
+_MARK = re.compile("\ue000(\\d+)\ue001")  # where a motion's odds go in a draft's previews
+
+
+@dataclass(slots=True)
+class Forecasts:
+    """The presenters' `forecast` for a draft: each motion it is asked about gets a mark in its
+    preview, and `odds_words` works out all of them together afterwards."""
+
+    motions: list[A.Propose] = field(default_factory=list)
+
+    def __call__(self, action: A.Propose) -> str:
+        self.motions.append(action)
+        return f"\ue000{len(self.motions) - 1}\ue001"
+
+
+@dataclass(slots=True)
+class Draft:
+    """A team's page with its motions' odds still to work out (from its own view only)."""
+
+    page: dict[str, Any]
+    view: GameState
+    motions: dict[int, A.Propose]  # mark -> the motion whose odds go there (the options shown only)
 
 
 def team_page(session: Session, faction: str) -> dict[str, Any]:
     """The page of one team, from its own player view (its options only on its move)."""
+    return with_odds(session.rs, draft_page(session, faction))
+
+
+def draft_page(session: Session, faction: str) -> Draft:
+    """The team's page with each motion's odds marked as being worked out (see `with_odds`)."""
     rs = session.rs
     view = session.view(faction)
     mine = session.to_move() == faction or may_choose(session.state, faction)
     t = Text(rs)
     fs = view.factions[faction]
     d = rs.factions[faction]
-    return {
+    forecasts = Forecasts()
+    page = {
         "faction": faction,
         "name": d.name,
         "short": d.short,
@@ -59,7 +95,7 @@ def team_page(session: Session, faction: str) -> dict[str, Any]:
         },
         "your_move": mine,
         "hand": _hand(rs, view, faction, session.options),
-        "groups": _groups(session, view, faction, mine),
+        "groups": _groups(session, view, faction, mine, forecasts),
         "pacts": _pacts(rs, view, faction),
         "inbox": [
             {"tag": line.tag, "text": line.text} for line in inbox_lines(rs, _recent(view), faction, view.start_year)
@@ -67,6 +103,43 @@ def team_page(session: Session, faction: str) -> dict[str, Any]:
         "votes": _entries(t, view.log, ("vote.held",), view.start_year)[-12:],
         "chronicle": _chronicle(t, view.log, view.start_year),
     }
+    shown = []
+    for option in (o for g in page["groups"] for o in g["options"]):
+        mark = _MARK.search(option["preview"])
+        if mark:  # a motion: its odds are number `odds` of the page's (see `odds_message`)
+            option["odds"] = int(mark[1])
+            shown.append(option["odds"])
+    return Draft(page, view, {i: forecasts.motions[i] for i in sorted(shown)})
+
+
+def page_text(draft: Draft, odds: dict[int, str] | None = None) -> dict[str, Any]:
+    """The draft's page with these odds in their marks' places (None: marked as being worked out)."""
+
+    def fill(preview: str) -> str:
+        return _MARK.sub(lambda mark: odds[int(mark[1])] if odds is not None else ODDS_PENDING, preview)
+
+    groups = [
+        {**g, "options": [{**o, "preview": fill(o["preview"])} for o in g["options"]]} if draft.motions else g
+        for g in draft.page["groups"]
+    ]
+    return {**draft.page, "groups": groups, "odds_ready": odds is not None or not draft.motions}
+
+
+def with_odds(rs: Ruleset, draft: Draft) -> dict[str, Any]:
+    """The whole page: the honest odds of all its motions worked out at once, on the team's own view."""
+    return page_text(draft, odds_of(rs, draft) if draft.motions else None)
+
+
+def odds_of(rs: Ruleset, draft: Draft) -> dict[int, str]:
+    """Each motion's odds in words, by its number on the page."""
+    words = P.odds_words(rs, draft.view, draft.page["faction"], list(draft.motions.values()))
+    return dict(zip(draft.motions, words, strict=True))
+
+
+def odds_message(draft: Draft, odds: dict[int, str]) -> dict[str, Any]:
+    """What a page drawn from this draft needs to show its odds: each option numbered `odds` shows
+    these words where its preview says `pending` (far smaller than the page sent again)."""
+    return {"faction": draft.page["faction"], "pending": ODDS_PENDING, "odds": {str(i): w for i, w in odds.items()}}
 
 
 def game_line(session: Session) -> dict[str, Any]:
@@ -135,7 +208,7 @@ def _option(rs: Ruleset, state: GameState, option: P.Option) -> dict[str, Any]:
     }
 
 
-def _groups(session: Session, view: GameState, faction: str, mine: bool) -> list[dict[str, Any]]:
+def _groups(session: Session, view: GameState, faction: str, mine: bool, forecast: P.Forecast) -> list[dict[str, Any]]:
     rs, state = session.rs, as_mover(session.state, faction)
     end = {"title": "Your turn", "options": [_option(rs, state, P.Option("End your turn", A.EndTurn(faction), "", ""))]}
     if view.phase == "over" or not mine:
@@ -163,9 +236,9 @@ def _groups(session: Session, view: GameState, faction: str, mine: bool) -> list
     allowed = _allowed(rs, state)
     groups = [
         ("Your hand", P.hand_options(rs, view, faction, _summarised(session))),
-        ("You and your rivals", P.own_options(rs, view, faction, _congress(rs, state))),
-        ("Policy", P.policy_options(rs, view, faction)),
-        ("People", _people(rs, view, faction)),
+        ("You and your rivals", P.own_options(rs, view, faction, _congress(rs, state), forecast)),
+        ("Policy", P.policy_options(rs, view, faction, forecast)),
+        ("People", _people(rs, view, faction, forecast)),
         (
             "Regions",
             [o for r in rs.regions for o in _named(rs.regions[r].name, P.options(rs, view, faction, "region", r))],
@@ -179,7 +252,9 @@ def _groups(session: Session, view: GameState, faction: str, mine: bool) -> list
             [
                 o
                 for k in view.offices
-                for o in _named(office_name(rs, k, now(view)), P.options(rs, view, faction, "office", k))
+                for o in _named(
+                    office_name(rs, k, now(view)), P.options(rs, view, faction, "office", k, forecast=forecast)
+                )
             ],
         ),
     ]
@@ -191,14 +266,14 @@ def _groups(session: Session, view: GameState, faction: str, mine: bool) -> list
     return out
 
 
-def _people(rs: Ruleset, view: GameState, faction: str) -> list[P.Option]:
+def _people(rs: Ruleset, view: GameState, faction: str, forecast: P.Forecast) -> list[P.Option]:
     """What can be done with each free person: everything for one's own people, and for the rest
     everything but proposing them for office, so a page does not compute forecasts nobody reads."""
     ctrl = controllers(rs, view)
     out: list[P.Option] = []
     for c, cid in enumerate(rs.character_ids):
         if view.status[c] == "free":
-            options = P.options(rs, view, faction, "person", cid, appointments=ctrl[c] == faction)
+            options = P.options(rs, view, faction, "person", cid, appointments=ctrl[c] == faction, forecast=forecast)
             out += _named(rs.characters[cid].name, options)
     return out
 

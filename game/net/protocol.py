@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import fields
+from functools import cache
 from typing import Any
 
 from ..core import actions as A
@@ -149,10 +150,14 @@ def page_action(data: dict[str, Any], actor: str) -> A.Action:
 
 
 def action_fields(action: A.Action) -> dict[str, Any]:
-    """An action as a page sends it back: its type and fields, without the actor."""
-    out = action.to_dict()
-    out.pop("actor", None)
-    return out
+    """An action as a page sends it back: its type and fields, without the actor (the records hold
+    ids and numbers only, so their fields are read as they are: a page has hundreds of options)."""
+    return {"type": action.tag, **{name: getattr(action, name) for name in _page_fields(type(action))}}
+
+
+@cache
+def _page_fields(cls: type[A.Action]) -> tuple[str, ...]:
+    return tuple(f.name for f in fields(cls) if f.name != "actor")
 
 
 def _show(value: Any) -> str:

@@ -113,6 +113,8 @@ class Room(TeacherControls):
         action = P.page_action(msg["action"], device.faction)
         state = self.session.state
         if may_choose(state, device.faction):  # its next action in the round: checked now, played in its place
+            if self.session.options.get("timer_ends_turn") and self.time_up():
+                raise ProtocolError("not_your_turn", "Time is up: your team's turn ends at its place in the round.")
             why = check(self.session.rs, as_mover(state, device.faction), action)
             if why is not None:
                 raise ProtocolError("illegal", self.session.words(why) or "That cannot be done now.")
@@ -280,17 +282,34 @@ class Room(TeacherControls):
         )
 
     def step(self) -> bool:
-        """Play what is due: the teams' choices waiting for their places, else one bot move; False
+        """Play what is due: the teams' choices waiting for their places, else (time being up, if
+        the set-up says so) end the turn of the team the round waits for, else one bot move; False
         when the round waits for a team to choose (or the class is paused)."""
         if self.paused:
             return False
         if self.play_choices():
+            return True
+        if self.late():
+            late = self.session.to_move()
+            assert self.session.teacher("advance").ok  # `late` checked it can be done
+            self.changed(None, f"time is up: {self.session.rs.factions[late].short}'s turn ended")
             return True
         result = self.session.step_bot()
         if result is None or not result.ok:
             return False
         self.move += 1
         return True
+
+    def late(self) -> bool:
+        """Is the round waiting for a team whose time is up, and does the set-up end its turn then
+        (`timer_ends_turn`: the host ends it as the teacher would, a logged action, so replayed)?"""
+        s = self.session
+        if not s.options.get("timer_ends_turn") or self.timer()["left"] != 0 or s.to_move() not in s.humans:
+            return False
+        return s.why_not(A.TeacherAction(A.TEACHER, "advance")) is None
+
+    def time_up(self) -> bool:
+        return self.timer()["left"] == 0
 
     def timer(self) -> dict[str, Any]:
         """Seconds left of the teams' time (None without a timer): in rounds the teams choose at the
@@ -302,9 +321,10 @@ class Room(TeacherControls):
         if key != self.turn_key:
             self.turn_key, self.turn_started = key, now
         busy = s.to_move() in s.humans or any(may_choose(s.state, f) for f in s.humans)
+        ends = bool(s.options.get("timer_ends_turn"))
         if not minutes or not busy:
-            return {"minutes": minutes, "left": None}
-        return {"minutes": minutes, "left": max(0, int(minutes * 60 - (now - self.turn_started)))}
+            return {"minutes": minutes, "left": None, "ends_turn": ends}
+        return {"minutes": minutes, "left": max(0, int(minutes * 60 - (now - self.turn_started))), "ends_turn": ends}
 
     def status(self, faction: str) -> str:
         """acting (the game waits for this team now), ready (its next action is chosen), choosing

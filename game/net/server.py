@@ -6,6 +6,12 @@ before its messages are even parsed, so a flood costs the others almost nothing.
 a single publisher task lets the bots move, autosaves at each new turn, writes the report when
 the game ends, and sends each device its own faction's page (built from the player view, off the
 loop in a worker thread) and each board the public board. See docs/NETWORK.md.
+
+Each page is drawn once per change of the game and shared by all its team's devices. It goes out
+in two steps: first every page with its motions' odds marked as being worked out (quick), then
+each team's odds (most of a page's cost, worked out for all its motions at once) in a small `odds`
+message, so no team waits for the others' odds. A device that comes later gets the whole page.
+Nothing is sent for a game that has moved on since it was drawn.
 """
 
 from __future__ import annotations
@@ -16,6 +22,7 @@ import io
 import json
 import logging
 import signal
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -26,13 +33,17 @@ from ..core.timeline import Timeline
 from ..session.live import Session
 from . import protocol as P
 from .devices import Bucket
-from .pages import board, game_line, team_page
+from .pages import Draft, board, draft_page, game_line, odds_message, odds_of, page_text
 from .room import Conn, Room
 
 log = logging.getLogger("testament.host")
 SOCKET_LIMIT = 64 * 1024  # beyond this aiohttp closes the socket; up to it we answer "too_large"
 FLOOD_CLOSE = 300  # messages refused for rate in a row before the socket is closed
 PAGES = {"/": "student.html", "/board": "board.html"}
+# How often (seconds) a thread drawing pages hands the interpreter to the event loop. Python's 5 ms
+# starves a loop that waits for it at every socket write while pages are drawn: 40 devices' pages
+# and pings queued behind each other (the convoy effect).
+SWITCH_INTERVAL = 0.0005
 
 
 class Host:
@@ -50,9 +61,11 @@ class Host:
         self.sockets: dict[web.WebSocketResponse, Conn] = {}
         self.dirty = asyncio.Event()
         self.pages: dict[str, str] = {}  # faction (or "board") -> its page as JSON, at `pages_at`
+        self.drafts: dict[str, Draft] = {}  # faction -> its page at `pages_at`, while its odds are worked out
         self.pages_at = -1
         self.turns_seen = len(room.session.turn_hashes)
         self.publisher: asyncio.Task | None = None
+        self.timekeeper: asyncio.Task | None = None
         self.public_url = ""  # the address teams are told to open, once known (cli/host.py sets it)
         self.menu: dict[str, Any] = {}
         self.menu_key: tuple | None = None
@@ -93,14 +106,26 @@ class Host:
         return f"{self.public_url or 'http://' + host}/#room={self.room.code}"
 
     async def _start(self, _app) -> None:
-        self.publisher = asyncio.get_running_loop().create_task(self._publish_forever())
+        sys.setswitchinterval(SWITCH_INTERVAL)
+        loop = asyncio.get_running_loop()
+        self.publisher = loop.create_task(self._publish_forever())
+        self.timekeeper = loop.create_task(self._keep_time())
         self.dirty.set()  # the bots may be first to move
+
+    async def _keep_time(self) -> None:
+        """Once a second: when the timer has run out on a late team and the set-up ends its turn
+        then, wake the publisher (whose `room.step` ends it, in the log)."""
+        while True:
+            await asyncio.sleep(1.0)
+            if self.room.late():
+                self.dirty.set()
 
     async def _stop(self, _app) -> None:
         for ws in list(self.sockets):
             await ws.close(message=b"the host is closing")
-        if self.publisher:
-            self.publisher.cancel()
+        for task in (self.publisher, self.timekeeper):
+            if task is not None:
+                task.cancel()
 
     # ---- one socket ----------------------------------------------------------------------------
 
@@ -193,32 +218,51 @@ class Host:
                 self.on_report(self.room)
 
     async def _publish(self) -> None:
-        """Draw what changed and send it, a page at a time, most wanted first: the board (quick),
-        the page of the team the game waits for, then the teams choosing ahead (each page's honest
-        odds take a while); then everyone not yet sent. If the game moves meanwhile, start again."""
+        """Draw what changed and send it, a page at a time, most wanted first: the board, the page
+        of the team the game waits for, then the teams choosing ahead, each with its odds marked
+        as being worked out; then each team's odds; then everyone not yet sent. If the game moves
+        meanwhile, start again."""
         at = self.room.move
         if self.pages_at != at:
-            self.pages, self.pages_at = {}, at
+            self.pages, self.drafts, self.pages_at = {}, {}, at
         wanted = {c.device.faction for c in self.sockets.values() if c.device is not None}
         mover = self.room.session.to_move()
         shot = snapshot(self.room.session)
         sent: set[web.WebSocketResponse] = set()
-        shared = self.shared()
-        for key in ["board", *([mover] if mover in wanted else []), *sorted(wanted - {mover})]:
-            if key in self.pages:
-                continue
-            drawn = await asyncio.to_thread(_draw, shot, [key])
-            if self.room.move != at:  # the game moved while we drew: draw again
-                self.dirty.set()
+        teams = [*([mover] if mover in wanted else []), *sorted(wanted - {mover})]
+        for key in ["board", *teams]:
+            if key not in self.pages and not await self._drawn(at, key, asyncio.to_thread(_draw, shot, key), sent):
                 return
-            self.pages.update(drawn)
-            for ws, conn in list(self.sockets.items()):
-                if (conn.device.faction if conn.device is not None else "board") == key:
-                    sent.add(ws)
-                    await self._send_one(ws, conn, shared)
+        for key in [k for k in teams if k in self.drafts]:
+            if not await self._drawn(at, key, asyncio.to_thread(_odds, shot, self.drafts[key], at), sent):
+                return
+        shared = self.shared()
         for ws, conn in list(self.sockets.items()):
             if ws not in sent:
                 await self._send_one(ws, conn, shared)
+
+    async def _drawn(self, at: int, key: str, drawing, sent: set[web.WebSocketResponse]) -> bool:
+        """Wait for a page being drawn and send it to its devices (or, once its odds are worked
+        out, the odds to the devices that have its draft); False (and draw again) if the game
+        moved meanwhile."""
+        text, draft, odds = await drawing
+        if self.room.move != at:
+            self.dirty.set()
+            return False
+        had_draft = self.drafts.pop(key, None) is not None
+        self.pages[key] = text
+        if draft is not None:
+            self.drafts[key] = draft
+        shared = self.shared()
+        for ws, conn in list(self.sockets.items()):
+            if (conn.device.faction if conn.device is not None else "board") == key:
+                sent.add(ws)
+                if had_draft and odds is not None and not conn.device.kicked:
+                    with contextlib.suppress(ConnectionError):
+                        await ws.send_str(odds)
+                else:
+                    await self._send_one(ws, conn, shared)
+        return True
 
     async def _send_one(self, ws: web.WebSocketResponse, conn: Conn, shared: dict[str, Any] | None = None) -> None:
         text = self.text_for(conn, shared or self.shared())
@@ -274,9 +318,22 @@ def _splice(head: dict[str, Any], key: str, body: str) -> str:
     return json.dumps(head)[:-1] + f', "{key}": {body}}}'
 
 
-def _draw(shot: Session, keys: list[str]) -> dict[str, str]:
-    """Pages for these factions (and "board") as JSON, off the event loop."""
-    return {key: json.dumps(board(shot) if key == "board" else team_page(shot, key)) for key in keys}
+def _draw(shot: Session, key: str) -> tuple[str, Draft | None, None]:
+    """A faction's page (or the board) as JSON, off the event loop, and its draft while its odds
+    are still to be worked out."""
+    if key == "board":
+        return json.dumps(board(shot)), None, None
+    draft = draft_page(shot, key)
+    page = page_text(draft)
+    return json.dumps(page), None if page["odds_ready"] else draft, None
+
+
+def _odds(shot: Session, draft: Draft, at: int) -> tuple[str, None, str]:
+    """The draft's odds, off the event loop: the whole page (for devices still to come) and the
+    `odds` message for the devices that have the draft, as JSON."""
+    odds = odds_of(shot.rs, draft)
+    message = {"v": P.VERSION, "type": "odds", "at": at, **odds_message(draft, odds)}
+    return json.dumps(page_text(draft, odds)), None, json.dumps(message)
 
 
 def snapshot(session: Session) -> Session:

@@ -28,7 +28,7 @@ def bot_action(rs: Ruleset, state: GameState, faction: str, bot) -> A.Action:
     planned = getattr(bot, "planned", None)
     action = planned(state, legal) if planned is not None else None
     if action is None:
-        view = player_view(rs, state, faction)
+        view = player_view(rs, state, faction, shared=True)  # read while the truth stands still
         action = bot.choose(view, Rng(derive_seed(state.seed, "bot", faction, len(state.log))), legal)
     return action
 

@@ -30,6 +30,7 @@ TABLE_OPTIONS: dict[str, bool | int] = {
     "rotate_driver": False,
     "class_vote": False,
     "turn_timer": 0,
+    "timer_ends_turn": False,  # on the network: when the timer runs out, the host ends each late team's turn
 }
 TIMER_LIMIT = 60  # minutes
 TIMER_STEPS = (0, 3, 5, 8)  # the timer's choices on screen (a set-up file may give any 0-60)

@@ -180,6 +180,8 @@ class Text(DebateSentences):
             return f"Teacher: the last whole turn is undone; the class replays from here (was turn {p['turn'] + 1})."
         if kind == "rounds":
             return "Teacher: from now on the teams act in rounds, one action each in turn order."
+        if kind == "hotseat":
+            return "Teacher: the game goes on at one computer, each team through its whole turn in turn."
         if kind == "pause":
             return "Teacher: the game is paused for a discussion."
         return f"Teacher: {kind}."

@@ -114,6 +114,7 @@ WORDS: dict[str, str] = {
     "teacher.event_waiting": "An event is waiting: skip it or let the team decide first.",
     "teacher.no_team": "No team is in the middle of its turn.",
     "teacher.rounds_already": "The class already plays in rounds.",
+    "teacher.hotseat_already": "The teams already take their turns one at a time.",
     "teacher.not_a_team": "Choose one of the players' factions.",
     "teacher.not_down": (
         "{faction_name} is not wiped out: recovery is for a faction expelled or with its leaders gone."

@@ -9,9 +9,10 @@ from hypothesis import strategies as st
 from game.core import actions as A
 from game.core.engine import apply
 from game.core.rules import pacts
-from game.core.rules.odds import honest, pass_probabilities, uniforms
+from game.core.rules.odds import honest
 from game.core.rules.stance import stance
 from game.core.rules.votes import forecast, pass_probability, resolve
+from game.core.rules.worldmath import pass_probabilities, uniforms
 from game.core.state import Motion, Pact
 from tests.helpers import end_turns_until
 

@@ -2,7 +2,9 @@
 host in its own process, `python -m game host`), held for a whole One-lesson game. One device per team plays (the test policy); every other device pings
 the host twice a second. Measured: how long each ping waits for its answer, how long the acting
 device waits for the answer to each action, and how long after each action every device has the
-new page. A benchmark, not a test (timings depend on the machine):
+new page (`page_after_action_ms`: its motions' odds perhaps still being worked out) and its odds
+(`page_with_odds_ms`: the page with them, or the `odds` message that follows it). A benchmark, not a test (timings depend on the
+machine):
 
     python -m tests.net.bench_clients [--clients 40] [--seed 5] [--json]
 """
@@ -29,12 +31,13 @@ class Timings:
         self.ping: list[float] = []
         self.ack: list[float] = []
         self.page: list[float] = []
+        self.complete: list[float] = []
         self.acted: dict[int, float] = {}  # the `at` an action was sent on -> when
 
 
 async def device(client: Client, drives: bool, t: Timings, done: asyncio.Event, pings: dict) -> None:
     """Read everything; the driver plays its team; every page's delay after the last action is noted."""
-    acted_at, sent, seen = -1, {}, -1
+    acted_at, sent, seen, complete = -1, {}, -1, -1
     while not done.is_set():
         try:
             data = await client.recv(timeout=300)
@@ -48,11 +51,15 @@ async def device(client: Client, drives: bool, t: Timings, done: asyncio.Event, 
             t.ack.append(now - sent.pop(data["seq"]))
         elif kind == "page":
             at = data["at"]
+            started = max((w for k, w in t.acted.items() if k < at), default=None)
             if at > seen:
                 seen = at
-                started = max((w for k, w in t.acted.items() if k < at), default=None)
                 if started is not None:
                     t.page.append(now - started)
+            if at > complete and data["page"]["odds_ready"]:
+                complete = at
+                if started is not None:
+                    t.complete.append(now - started)
             if data["game"]["over"]:
                 done.set()
                 return
@@ -63,6 +70,11 @@ async def device(client: Client, drives: bool, t: Timings, done: asyncio.Event, 
                 sent[client.seq] = t.acted[at] = time.perf_counter()
                 message = {"v": 1, "type": "act", "seq": client.seq, "at": at, "action": choose(data["page"])}
                 await client.send(message)
+        elif kind == "odds" and data["at"] > complete:
+            complete = data["at"]
+            started = max((w for k, w in t.acted.items() if k < complete), default=None)
+            if started is not None:
+                t.complete.append(now - started)
 
 
 async def pinger(client: Client, done: asyncio.Event, sent: dict) -> None:
@@ -141,6 +153,7 @@ async def _class(url: str, code: str, clients: int, seed: int) -> dict:
         "ping_ms": _summary(t.ping),
         "action_answer_ms": _summary(t.ack),
         "page_after_action_ms": _summary(t.page),
+        "page_with_odds_ms": _summary(t.complete),
     }
 
 

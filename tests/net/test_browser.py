@@ -103,6 +103,7 @@ async def _browser_turn(rs, browser: str, tmp_path: Path) -> tuple[Room, list[st
                     await asyncio.sleep(0.2)
                     continue
                 at = await tab.js("document.body.dataset.at")
+                await tab.wait_for("document.body.dataset.odds === 'ready'")  # the motions' odds follow the page
                 clicked = await tab.js(
                     "(() => { const ap = Number(document.querySelectorAll('#numbers b')[1].textContent);"
                     "const all = [...document.querySelectorAll('button.option:not([disabled])')];"

@@ -1,18 +1,26 @@
 """A team's page is its own player view and nothing more: scrambling every other faction's secrets
 in the true state (secret holds, lobbying, hands, the draw pile, the dice, offers between others)
-leaves the page exactly as it was; and the public board does not change either."""
+leaves the page exactly as it was; and the public board does not change either. A page drafted with
+its odds to come gets, when they are worked out together, the very words worked out one by one."""
 
 from __future__ import annotations
 
+import asyncio
+import json
+
+import aiohttp
 import numpy as np
 
+from game.core.actions.table import preview_of
 from game.core.state import Pact
 from game.core.timeline import Timeline
-from game.net.pages import board, team_page
+from game.net.pages import ODDS_PENDING, board, draft_page, page_text, team_page, with_odds
 from game.net.protocol import page_action
+from game.net.room import Room
 from game.session.live import Session
+from game.views.whips import could_move
 
-from .harness import TEAMS, choose, lesson
+from .harness import TEAMS, Client, choose, lesson, serving
 
 
 def _mid_game(rs) -> Session:
@@ -77,3 +85,55 @@ def test_the_mover_sees_its_actions_and_the_others_wait(rs):
         if other != mover:
             waiting = team_page(session, other)
             assert not waiting["your_move"] and waiting["groups"] == [] and waiting["hand"]
+
+
+def test_a_draft_marks_the_odds_and_working_them_out_together_says_what_one_at_a_time_says(rs):
+    session = _mid_game(rs)
+    faction = next(f for f in TEAMS if draft_page(session, f).motions)
+    draft = draft_page(session, faction)
+    quick, full = page_text(draft), with_odds(rs, draft)
+    assert not quick["odds_ready"] and full["odds_ready"] and full == team_page(session, faction)
+    view = session.view(faction)
+    marked = 0
+    for quick_group, full_group in zip(quick["groups"], full["groups"], strict=True):
+        for was, now in zip(quick_group["options"], full_group["options"], strict=True):
+            assert {**was, "preview": now["preview"]} == now  # only the odds are filled in
+            if ODDS_PENDING not in was["preview"]:
+                assert was["preview"] == now["preview"]
+                continue
+            marked += 1
+            seen = preview_of(rs, view, page_action(was["action"], faction))  # the window's way, one by one
+            words = f"now: {round(seen['p'] * 100)} %" + could_move(rs, seen["could_move"], seen["whipped"])
+            assert now["preview"] == was["preview"].replace(ODDS_PENDING, words)
+    assert marked == len(draft.motions) > 10
+
+
+def test_the_host_sends_each_page_at_once_then_its_odds(rs):
+    async def body() -> tuple[list[dict], dict]:
+        room = Room(lesson(rs))
+        async with serving(room) as (_host, url), aiohttp.ClientSession() as http:
+            clients = {f: Client(http, url) for f in TEAMS}
+            for faction, client in clients.items():
+                await client.join(room.code, faction)
+            while True:  # the events decided, on to intrigue, where the pages have motions
+                mover = room.session.to_move()
+                if mover not in TEAMS:
+                    await asyncio.sleep(0.05)
+                    continue
+                data = await clients[mover].until(lambda d: d["type"] == "page" and d["at"] == room.move)
+                if not room.session.state.event_queue:
+                    break
+                await clients[mover].act(data["page"]["groups"][0]["options"][0]["action"], data["at"])
+            at = room.move
+            await clients[mover].until(lambda d: d["type"] == "odds" and d["at"] == at)
+            whole = team_page(room.session, mover)  # the game waits for this team: nothing has moved
+            for client in clients.values():
+                await client.close()
+            return [d for d in clients[mover].received if d.get("at") == at and d["type"] in ("page", "odds")], whole
+
+    (page, odds), whole = asyncio.run(body())  # the page at once, then its odds
+    assert page["type"] == "page" and not page["page"]["odds_ready"] and odds["type"] == "odds"
+    assert len(odds["odds"]) > 10 and len(json.dumps(odds)) < len(json.dumps(whole)) / 3  # a small message
+    for option in (o for g in page["page"]["groups"] for o in g["options"] if "odds" in o):  # as the page fills them
+        option["preview"] = option["preview"].replace(odds["pending"], odds["odds"][str(option["odds"])])
+    assert {**page["page"], "odds_ready": True} == whole

@@ -183,3 +183,56 @@ def test_a_whole_turn_undone_to_the_start_keeps_the_rounds(rs):
     assert session.timeline.log[0] == A.TeacherAction(A.TEACHER, "rounds")
     room.undo_turn()  # back to the game's start: the log is cut before the rounds, which begin again
     assert session.state.rounds
+
+
+def test_back_to_one_team_at_a_time_mid_round(rs):
+    session = lesson(rs, seed=5)
+    assert session.teacher("hotseat").reason.key == "teacher.hotseat_already"
+    assert session.teacher("rounds").ok
+    while not (session.state.phase == "intrigue" and session.state.acting > 0 and not session.state.event_queue):
+        mover = session.to_move()
+        if mover in session.humans:
+            assert session.submit(page_action(choose(team_page(session, mover)), mover)).ok
+        else:
+            session.step_bot()
+    state = session.state
+    first = next(f for f in state.order if not state.factions[f].done)
+    assert first != session.to_move()  # in rounds the move has gone past a team with moves still to make
+    assert session.teacher("hotseat").ok and not session.state.rounds
+    assert session.to_move() == first  # the first team still to finish its turn plays it through
+    lobby = next(A.Lobby(first, c, 1) for c in rs.character_ids if session.why_not(A.Lobby(first, c, 1)) is None)
+    assert session.submit(lobby).ok and session.to_move() == first  # hotseat: the move stays with the team
+    replayed = lesson(rs, seed=5)
+    for action in session.timeline.log:
+        assert replayed.submit(action).ok
+    assert state_hash(replayed.state) == state_hash(session.state)
+
+
+@pytest.mark.parametrize("ends_turn", [False, True])
+def test_when_the_time_is_up_every_page_says_so_and_the_set_up_may_end_the_late_turns(rs, ends_turn):
+    room, conns = _room_in_intrigue(rs)
+    now = [1000.0]
+    room.clock = lambda: now[0]
+    room.session.options.update({"turn_timer": 1, "timer_ends_turn": ends_turn})
+    assert room.timer() == {"minutes": 1, "left": 60, "ends_turn": ends_turn} and not room.late()
+    now[0] += 61
+    assert room.timer()["left"] == 0 and room.time_up()  # the pages and the board show "Time is up"
+    state = room.session.state
+    teams = [f for f in state.order if f in TEAMS and not state.factions[f].done]
+    if not ends_turn:  # off by default: the teacher decides, the round waits
+        assert not room.late() and not room.step() and room.session.to_move() in TEAMS
+        assert _act(room, conns[teams[-1]], {"type": "end_turn"})["type"] == "ok"
+        return
+    assert room.late()
+    code, text = _code(room, conns[teams[-1]], {"type": "end_turn"})
+    assert code == "not_your_turn" and text.startswith("Time is up")  # no new choice once the time is up
+    turn, phase = state.turn, state.phase
+    while room.step() and (room.session.state.turn, room.session.state.phase) == (turn, phase):
+        pass
+    assert (room.session.state.turn, room.session.state.phase) != (turn, phase)  # every late turn was ended
+    ended = [r["did"] for r in room.record if r["did"].startswith("time is up")]
+    assert len(ended) >= len(teams)  # each team at its place (again after a choice it had in)
+    replayed = lesson(rs)
+    for action in room.session.timeline.log:  # the host's ending of a turn is in the log: replay repeats it
+        assert replayed.submit(action).ok
+    assert state_hash(replayed.state) == state_hash(room.session.state)

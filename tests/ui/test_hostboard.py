@@ -1,6 +1,8 @@
 """Host on the network from the window: New game's button turns the window into the board (room
 code, address, QR code, teams), a team joins from a client of our own on 127.0.0.1, the teacher's
-Pause reaches its page, and Stop hosting closes the host with an autosave."""
+Pause reaches its page, F10 says where the teacher's controls are while hosting, and Stop hosting
+closes the host with an autosave; a networked game continued in the window goes on as hotseat,
+even when an undo winds it back to before it came to the window."""
 
 from __future__ import annotations
 
@@ -9,7 +11,7 @@ import json
 
 import aiohttp
 
-from .conftest import click
+from .conftest import click, key
 
 
 async def _join(url: str, code: str, faction: str) -> tuple[dict, dict]:
@@ -38,6 +40,8 @@ def test_the_window_hosts_and_is_the_board(app, tmp_path, monkeypatch):
         assert welcome["faction"] == team and page["type"] == "page" and page["page"]["faction"] == team
         click(app, board.element("#host_pause"))
         assert board.room.paused and board.note == ""
+        key(app, pygame.K_F10)  # no window teacher menu behind the host's back: the board says where they are
+        assert app.stack[-1] is board and "teacher's board in your browser" in board.note
         app.frame(0.05)
         shot = tmp_path / "board.png"
         app.screenshot(shot)
@@ -71,3 +75,31 @@ def test_the_teacher_menu_hands_a_hotseat_game_to_the_network(app):
     assert isinstance(board, HostBoardScene) and board.session is session and board.room.session is session
     click(app, board.element("#host_stop"))
     assert not board.hosting.thread.is_alive()
+
+
+def test_a_network_game_continued_in_the_window_is_hotseat_even_after_an_undo(app):
+    import pygame
+
+    from game.core import actions as A
+    from game.session.live import Session
+    from game.ui.scenes.game import GameScene
+
+    session = Session.start(app.rs, "scissors", 4, ["bukharin", "trotsky"], preset="one_lesson")
+    session.options.update({"handover": False, "vote_reports": False})
+    assert session.teacher("rounds").ok  # as the host starts a class (its save keeps the rounds)
+    while session.state.turn < 2:
+        mover = session.human_to_move()
+        if mover is None:
+            session.run_bots()
+        else:
+            session.submit(session.legal(mover)[0] if session.state.event_queue else A.EndTurn(mover))
+    game = app.push(GameScene, session)
+    assert not session.state.rounds and session.timeline.log[-1] == A.TeacherAction(A.TEACHER, "hotseat")
+    assert "one at a time" in game.message
+    app.frame(0.05)
+    key(app, pygame.K_F10)
+    key(app, pygame.K_u)  # back to the start of the previous turn, when the game was in rounds
+    assert session.state.turn == 1 and not session.state.rounds  # and still one team at a time
+    assert [a.kind for a in session.timeline.log[-2:]] == ["undo_turn", "hotseat"]
+    for _ in range(5):
+        app.frame(0.05)

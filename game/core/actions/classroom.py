@@ -29,6 +29,8 @@ def check_teacher(rs: Ruleset, state: GameState, a: TeacherAction) -> Reason | N
             return Reason("teacher.no_team")
     if a.kind == "rounds" and state.rounds:
         return Reason("teacher.rounds_already")
+    if a.kind == "hotseat" and not state.rounds:
+        return Reason("teacher.hotseat_already")
     if a.kind == "inject":
         return _check_inject(rs, state, a.event)
     if a.kind == "recover":

@@ -205,8 +205,8 @@ TEACHER = "teacher"
 class TeacherAction(Action):
     """A teacher's intervention: kinds are pause, advance (end the acting team's turn), skip (the
     waiting event), inject (an event by id), recover (a faction wiped out early), undo_turn
-    (recorded after the timeline was wound back a whole turn) and rounds (a networked class acts
-    in rounds from now on)."""
+    (recorded after the timeline was wound back a whole turn), rounds (a networked class acts in
+    rounds from now on) and hotseat (one team at a time again: the game goes on in the window)."""
 
     kind: str = ""
     event: str = ""

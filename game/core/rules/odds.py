@@ -30,10 +30,20 @@ from .control import CONTROL_MARGIN, CONTROL_MIN, bound_faction, estimates, tota
 from .stance import inclination
 from .strength import strengths
 from .temper import tempered
-from .votes import Facts, VoteContext, chair_of, character_terms, context, directed_p, free_p, members, own_fate
+from .votes import (
+    OWN_FATE_KINDS,
+    Facts,
+    VoteContext,
+    chair_of,
+    character_terms,
+    context,
+    directed_p,
+    free_p,
+    members,
+    own_fate,
+)
+from .worldmath import columns, grid, mean_std, pass_probabilities, remembered_streams
 
-_GOLDEN = np.uint64(0x9E3779B97F4A7C15)
-_MIX1, _MIX2, _S11, _S27, _S30, _S31 = (np.uint64(v) for v in (0xBF58476D1CE4E5B9, 0x94D049BB133111EB, 11, 27, 30, 31))
 _KEEP_SALT = 0x5F3759DF  # the stream of "still follows whom he showed" draws
 
 
@@ -44,70 +54,12 @@ class Odds:
     could_move: tuple[str, ...]  # members whose vote the viewer cannot pin down, most uncertain first
 
 
-class _Steps:
-    """idx * golden for idx = 1..n: SplitMix64's counter, the same for every stream (grown on demand)."""
-
-    table = np.zeros(0, dtype=np.uint64)
-
-    @classmethod
-    def first(cls, n: int) -> np.ndarray:
-        if len(cls.table) < n:
-            cls.table = np.arange(1, max(n, 4096) + 1, dtype=np.uint64) * _GOLDEN
-        return cls.table[:n]
-
-
-def streams(seeds: list[int], n: int) -> np.ndarray:
-    """n floats in [0, 1) for each seed [seeds, n], from SplitMix64 in integer arithmetic: the same
-    on every machine and numpy."""
-    z = _Steps.first(n)[None, :] + np.array(seeds, dtype=np.uint64)[:, None]  # uint64 arrays wrap silently
-    shifted = np.empty_like(z)  # one scratch array for the shifts
-    z ^= np.right_shift(z, _S30, out=shifted)
-    z *= _MIX1
-    z ^= np.right_shift(z, _S27, out=shifted)
-    z *= _MIX2
-    z ^= np.right_shift(z, _S31, out=shifted)
-    z >>= _S11
-    return z.astype(np.float64) / float(1 << 53)
-
-
-def uniforms(seed: int, n: int) -> np.ndarray:
-    """One stream of `streams`."""
-    stream: np.ndarray = streams([seed], n)[0]
-    return stream
-
-
 def still_to_act(state: GameState, viewer: str) -> list[str]:
     """Factions that may still lobby this turn, other than the viewer."""
     if state.phase != "intrigue":
         return []
     waiting = state.order if state.rounds else state.order[state.acting :]  # in rounds everyone not done acts again
     return [f for f in waiting if f != viewer and not state.factions[f].done]
-
-
-def pass_probabilities(p: np.ndarray, chair_index: int | None) -> np.ndarray:
-    """pass_probability for each row of p [worlds, members] at once."""
-    k, n = p.shape
-    if n == 0:
-        return np.zeros(k)
-    even_chair = chair_index is not None and n % 2 == 0
-    cols = [i for i in range(n) if not (even_chair and i == chair_index)]
-    # dist[1 + y]: each row's chance of y yes votes so far, rows along the second axis (each step
-    # then works on whole contiguous rows); dist[0] stays zero (no votes below none).
-    dist = np.zeros((len(cols) + 2, k))
-    dist[1] = 1.0
-    yes = p.T.copy()
-    stay = 1.0 - yes
-    for j, i in enumerate(cols, start=1):
-        moved = dist[0 : j + 1] * yes[i]
-        np.add(dist[1 : j + 2] * stay[i], moved, out=dist[1 : j + 2])
-    dist = np.ascontiguousarray(dist[1:].T)  # summed along rows, as numpy sums them
-    if not even_chair:
-        majority: np.ndarray = dist[:, n // 2 + 1 :].sum(axis=1)
-        return majority
-    half = n // 2
-    pc = p[:, chair_index]
-    with_chair: np.ndarray = pc * dist[:, max(half - 1, 0) :].sum(axis=1) + (1.0 - pc) * dist[:, half + 1 :].sum(axis=1)
-    return with_chair
 
 
 def shown_at_last_vote(log: list[list[Any]], seated: list[str], lookback: int = 600) -> dict[str, str | None]:
@@ -155,7 +107,7 @@ def basis(
     `pending`: rivals still to act this turn (by default, from the view's order); `weights`: the
     strengths on the viewer's view, if the caller has them."""
     public_log = state.log  # votes are public: the true chronicle and the viewer's agree on them
-    view = state if state.view_of == viewer else player_view(rs, state, viewer, with_log=False)
+    view = state if state.view_of == viewer else player_view(rs, state, viewer, with_log=False, shared=True)
     seated = members(view)
     o = rs.rules["odds"]
     fids = rs.faction_ids
@@ -232,27 +184,19 @@ def _hidden_bosses(rs: Ruleset, b: Basis, u: np.ndarray, keep_u: np.ndarray) -> 
     lo = holds + b.rows
     np.maximum(lo, 0.0, out=lo)
     np.minimum(lo, 100.0, out=lo)
-    ordered = np.sort(lo, axis=3)
     top = lo.argmax(axis=3)
-    ok = (ordered[..., -1] >= CONTROL_MIN) & (ordered[..., -1] - ordered[..., -2] >= CONTROL_MARGIN)
+    lo.sort(axis=3)  # in place: lo is ours, and only its two highest are read from here on
+    best = lo[..., -1]
+    ok = (best >= CONTROL_MIN) & (best - lo[..., -2] >= CONTROL_MARGIN)
     boss = np.where(ok, top + 1, 0)
-    if b.shown:
-        keep_u = keep_u[:, : k * nm].reshape(nmo, k, nm)
-        for i, was in b.shown:
-            boss[:, :, i] = np.where(keep_u[:, :, i] < o["shown_weight"], was, boss[:, :, i])
-    for i, leads in b.bound:
-        boss[:, :, i] = leads
+    if b.shown:  # every such member at once (each appears once): whom he showed, where he still follows him
+        at, was = columns(tuple(b.shown))
+        kept = keep_u[:, : k * nm].reshape(nmo, k, nm)[:, :, at] < o["shown_weight"]
+        boss[:, :, at] = np.where(kept, was, boss[:, :, at])
+    if b.bound:  # leaders follow their own faction in every world
+        at, leads = columns(tuple(b.bound))
+        boss[:, :, at] = leads
     return boss, holds
-
-
-def _mean_std(p: np.ndarray) -> tuple[list[list[float]], list[list[float]]]:
-    """p.mean(axis=1) and p.std(axis=1) of p [motions, worlds, members] as lists: numpy's own
-    steps (the same bits), without their overhead."""
-    k = p.shape[1]
-    mean = np.add.reduce(p, axis=1) / k
-    dev = p - mean[:, None, :]
-    np.multiply(dev, dev, out=dev)
-    return mean.tolist(), np.sqrt(np.add.reduce(dev, axis=1) / k).tolist()
 
 
 def _chances(
@@ -264,8 +208,9 @@ def _chances(
     fids = rs.faction_ids
     out: list[list[float]] = []
     turned: list[list[float]] = []  # the same under the opposite whip, where a rival may turn it
+    fateful = motion.kind in OWN_FATE_KINDS
     for i, m in enumerate(b.seated):
-        if own_fate(rs, b.view, motion, m):
+        if fateful and own_fate(rs, b.view, motion, m):
             out.append([0.0] * (len(fids) + 1))  # nobody votes for his own removal, in any world
             turned.append([0.0] * (len(fids) + 1))
             continue
@@ -317,7 +262,7 @@ def honest_all(
     if not b.seated or not motions:
         return [Odds(0.0, (), ()) for _ in motions]
     p, chance = _worlds(rs, b, motions)
-    mean, spread = _mean_std(p)
+    mean, spread = mean_std(p)
     return [_odds(rs.rules["odds"], b, chance[x], mean[x], spread[x]) for x in range(len(motions))]
 
 
@@ -339,10 +284,11 @@ def _worlds(rs: Ruleset, b: Basis, motions: list[Motion]) -> tuple[np.ndarray, l
 
     # The hidden worlds: rivals' secret holds (more likely from those still to act) and free votes.
     seeds = [_seed(b, motion) for motion in motions]
-    u = streams(seeds, k * nm * nf * 2 + k * nf)
+    memo = rs.cache.setdefault("odds_streams", {})
+    u = remembered_streams(memo, seeds, k * nm * nf * 2 + k * nf)
     # The "still follows whom he showed" draws: only as many as are read (a stream's start is the
     # same whatever its length).
-    keep_u = streams([seed ^ _KEEP_SALT for seed in seeds], k * nm) if b.shown else u
+    keep_u = remembered_streams(memo, [seed ^ _KEEP_SALT for seed in seeds], k * nm) if b.shown else u
     boss, holds = _hidden_bosses(rs, b, u, keep_u)
     # Whips not yet set: a rival may still give a free vote or, after a pact still to come, turn
     # its whip - against a motion it shows support for, or (rarer: that takes a deal with the
@@ -358,15 +304,17 @@ def _worlds(rs: Ruleset, b: Basis, motions: list[Motion]) -> tuple[np.ndarray, l
     turns[:, :, 1:] = (free_u >= free_chance) & (free_u < free_chance + turn_chance) & rival
 
     # Each world's chance for each member: as his master whips him, free where it gives a free
-    # vote, or under the opposite whip where it turns.
-    at, worlds, members = np.arange(nmo)[:, None, None], np.arange(k)[None, :, None], np.arange(nm)[None, None, :]
-    choice = gives_free[at, worlds, boss]
+    # vote, or under the opposite whip where it turns (flat lookups: [motion, world, master] and
+    # [motion, member, master]).
+    by_world, by_member = grid(nmo, k, nm, nf + 1)
+    master_at = by_world + boss
+    choice, turned = gives_free.ravel()[master_at], turns.ravel()[master_at]
     masters, freed = boss.transpose(0, 2, 1).tolist(), choice.any(axis=1).tolist()
     both = [_chances(rs, b, motion, ctx, masters[x], freed[x]) for x, (motion, ctx) in enumerate(zip(motions, ctxs))]
-    table = np.array([w for w, _ in both])  # [motions, members, 1 + factions]; a free vote is column 0's chance
-    flipped = np.array([t for _, t in both])
-    p = table[at, members, np.where(choice, 0, boss)]  # [motions, worlds, members]
-    p = np.where(turns[at, worlds, boss], flipped[at, members, boss], p)
+    table = np.array([w for w, _ in both]).ravel()  # [motions, members, 1 + factions]; a free vote is column 0's
+    flipped = np.array([t for _, t in both]).ravel()
+    p = table[by_member + np.where(choice, 0, boss)]  # [motions, worlds, members]
+    p = np.where(turned, flipped[by_member + boss], p)
 
     independent = boss == 0
     if independent.any():

@@ -22,7 +22,7 @@ import numpy as np
 
 from ..ruleset import Ruleset
 from ..state import GameState
-from .control import controller
+from .control import controller, estimates
 
 FOUND_FLAG = "plan_figures_found"
 
@@ -81,9 +81,14 @@ def correct(rs: Ruleset, state: GameState, share: float) -> None:
 
 def knows_real_figures(rs: Ruleset, state: GameState, faction: str) -> bool:
     """A faction sees the real books when it controls a holder of an office listed in `who_knows`."""
+    # On the faction's own view, whom a holder follows is its estimate (public loyalty and its own
+    # secret one: all the view holds), which its decision will ask for again.
+    known = estimates(rs, state, faction) if state.view_of == faction else None
     for office in rs.rules["country"]["plan_figures"]["who_knows"]:
         holder = state.offices.get(office)
-        if holder is not None and controller(rs, state, holder) == faction:
+        if holder is None:
+            continue
+        if (known[rs.ci[holder]] if known is not None else controller(rs, state, holder)) == faction:
             return True
     return False
 

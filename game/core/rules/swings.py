@@ -16,8 +16,9 @@ import numpy as np
 
 from ..ruleset import Ruleset
 from ..state import GameState, Motion
-from .odds import Odds, pass_probabilities
+from .odds import Odds
 from .votes import Forecast, chair_of
+from .worldmath import pass_probabilities
 
 SMALL = 0.03  # shares of a change smaller than this are not reported
 

@@ -1,5 +1,6 @@
 """Teacher controls (DESIGN §16): skip or bring in an event, end a team's turn, pause, the
-recovery of a faction wiped out early, play in rounds (a networked class), and the class vote's record.
+recovery of a faction wiped out early, play in rounds (a networked class) and back to one team at a time
+(the game continued in the window), and the class vote's record.
 
 They act for nobody and cost nothing, and each writes a public chronicle entry ("teacher.action"
 or "class.vote") so the chronicle and the after-action report show every use. Undoing a whole
@@ -14,7 +15,7 @@ from ..ruleset import Ruleset
 from ..state import GameState
 from . import discipline
 
-KINDS = ("pause", "advance", "skip", "inject", "recover", "undo_turn", "rounds")
+KINDS = ("pause", "advance", "skip", "inject", "recover", "undo_turn", "rounds", "hotseat")
 
 
 def is_down(rs: Ruleset, state: GameState, faction: str) -> bool:
@@ -41,8 +42,20 @@ def apply_teacher(rs: Ruleset, state: GameState, a: TeacherAction) -> None:
     elif a.kind == "rounds":
         state.rounds = True  # from now on the move passes after every action (flow.pass_move)
         state.note("teacher.action", kind="rounds")
+    elif a.kind == "hotseat":
+        _hotseat(state)
     else:
         state.note("teacher.action", kind=a.kind, turn=a.turn or state.turn)
+
+
+def _hotseat(state: GameState) -> None:
+    """Back from rounds to one team at a time, each through its whole turn: the move goes to the
+    first faction of this turn's order that has not ended its turn (it may be earlier in the order
+    than the one whose place in the round it was), and on from there as in hotseat."""
+    state.rounds = False
+    if state.phase in ("intrigue", "session") and state.acting < len(state.order):
+        state.acting = next((i for i, f in enumerate(state.order) if not state.factions[f].done), state.acting)
+    state.note("teacher.action", kind="hotseat")
 
 
 def _recover(rs: Ruleset, state: GameState, faction: str) -> None:

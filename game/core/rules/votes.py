@@ -70,6 +70,9 @@ def _sigmoid(x: float) -> float:
     return 1.0 / (1.0 + math.exp(-x))
 
 
+OWN_FATE_KINDS = ("expel_member", "remove")  # the only motions `own_fate` can be true of
+
+
 def own_fate(rs: Ruleset, state: GameState, motion: Motion, member: str) -> bool:
     """Is this motion his own removal or expulsion?"""
     p = motion.params
@@ -354,7 +357,7 @@ def forecast(
     the fear term can betray a rival's secret holds. `known` (the viewer's estimates of every
     controller) and `weights` (strengths) may be passed in by a caller that has them already."""
     if viewer is not None and state.view_of != viewer:
-        state = player_view(rs, state, viewer, with_log=False)
+        state = player_view(rs, state, viewer, with_log=False, shared=True)
     seated = members(state)
     known = known if known is not None else estimates(rs, state, viewer)
     bosses = dict(zip(rs.character_ids, known))

@@ -71,6 +71,7 @@ class GameScene(GameFlow, GameSaves, WhipPanel, GameDrawing, Scene):
             pygame.time.get_ticks()
         )  # lesson clock and turn timer (not saved: they restart with each lesson)
         self.lesson_break_shown = session.state.turn
+        self.leave_rounds()
         super().__init__(app)
 
     def session_changed(self) -> None:

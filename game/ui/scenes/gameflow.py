@@ -117,7 +117,16 @@ class GameFlow:
         self.inbox_mark = {f: min(n, len(state.log)) for f, n in self.inbox_mark.items()}
         self.shown_human = None
         self.message = note
+        self.leave_rounds()  # an undo may go back past the last change from rounds to hotseat
         self.rebuild()
+
+    def leave_rounds(self) -> None:
+        """A game played in rounds on the network (its save continued here, or wound back to before
+        it came here) goes on one team at a time, each through its whole turn, as hotseat: by a
+        teacher action in the log, so a replay repeats it. Hosting it again brings the rounds back."""
+        if self.session.state.rounds and self.session.teacher("hotseat").ok:
+            said = "Played in rounds on the network until now: here the teams take their turns one at a time."
+            self.message, self.message_ok = f"{self.message} {said}".strip(), True
 
     def add_paused(self, ms: int) -> None:
         self.clock.paused(ms)

@@ -28,6 +28,11 @@ CONTROLS = (
     ),
 )
 
+TEACHER_HERE = (
+    "While hosting, the teacher's controls are the buttons below and the teacher's board in your browser "
+    "(Devices, votes…), where undoing a whole turn keeps the class in rounds."
+)
+
 
 class HostBoardScene(Scene):
     def __init__(self, app, session) -> None:
@@ -73,6 +78,9 @@ class HostBoardScene(Scene):
         )
 
     def handle(self, event: pygame.event.Event) -> None:
+        if event.type == pygame.KEYDOWN and event.key == pygame.K_F10:
+            self.note = TEACHER_HERE  # the window's teacher menu would change the game behind the host's back
+            return
         if event.type != pygame_gui.UI_BUTTON_PRESSED:
             return
         el = event.ui_element
@@ -156,9 +164,11 @@ class HostBoardScene(Scene):
         )
         timer = self.room.timer()
         if timer["left"] is not None:
-            K.text(
-                surface, f"Turn timer {timer['left'] // 60}:{timer['left'] % 60:02d}", (s(30), s(256)), "body", s(20)
-            )
+            left = timer["left"]
+            words = f"Turn timer {left // 60}:{left % 60:02d}" if left else "Time is up"
+            if not left and timer["ends_turn"]:
+                words += ": each team's turn ends at its place in the round"
+            K.text(surface, words, (s(30), s(256)), "bold" if not left else "body", s(20), K.RED if not left else K.INK)
         y = s(296)
         for team in self.room.teams():
             K.text(
