@@ -269,8 +269,7 @@ def projected_scores(rs: Ruleset, world: GameState, horizon: int, shares: np.nda
     for f, fs in world.factions.items():
         fs.power += power[f] * ahead
         fs.program += program_rate(rs, world, f) * ahead
-    world.turn = world.turn - 1 + ahead  # turns 0..turn-1 have accrued; final_scores counts turn + 1
-    return final_scores(rs, world)
+    return final_scores(rs, world, world.turn + ahead)  # turns 0..turn-1 have accrued, and `ahead` more
 
 
 def control_shares(rs: Ruleset, world: GameState, width: float) -> np.ndarray:

@@ -137,9 +137,13 @@ def accrue(rs: Ruleset, state: GameState) -> None:
         fs.program = round(fs.program + program_rate(rs, state, f), 4)
 
 
-def final_scores(rs: Ruleset, state: GameState) -> dict[str, dict[str, float]]:
+def final_scores(rs: Ruleset, state: GameState, turns: int | None = None) -> dict[str, dict[str, float]]:
+    """Each faction's score: its power and program averaged over the `turns` accrued (default: the
+    turns played before this one; the game's end counts this one too), less where it started. With
+    none accrued yet, today's rates stand for the average: where it stands now."""
     s = rs.rules["scoring"]
-    turns = max(1, state.turn + 1)
+    turns = state.turn if turns is None else turns
+    now = power_shares(rs, state) if turns <= 0 else {}
     deaths = float(state.indicators[rs.ii["famine_deaths"]] + state.indicators[rs.ii["repression_deaths"]])
     human_cost = round(deaths / 1000.0 * s["human_cost_per_million"], 3)
     out: dict[str, dict[str, float]] = {}
@@ -154,11 +158,12 @@ def final_scores(rs: Ruleset, state: GameState) -> dict[str, dict[str, float]]:
         for k, v in (preset.score_scale.get(f, {}) if preset else {}).items():
             extra[k] = extra.get(k, 1.0) * v  # ...and a short preset's on top
         kept = s.get("start_discount", 0.0)  # where it started is not an achievement
-        if state.turn == 0 and fs.power == 0 and fs.program == 0:  # nothing counted yet: where it stands
-            power_gained, program_gained = (1 - kept) * fs.start_power, (1 - kept) * fs.start_program
+        if turns <= 0:
+            power_avg, program_avg = now[f], program_rate(rs, state, f)
         else:
-            power_gained = fs.power / turns - kept * fs.start_power
-            program_gained = fs.program / turns - kept * fs.start_program
+            power_avg, program_avg = fs.power / turns, fs.program / turns
+        power_gained = power_avg - kept * fs.start_power
+        program_gained = program_avg - kept * fs.start_program
         power = s["power"] * scale.get("power", 1.0) * extra.get("power", 1.0) * power_gained
         program = s["program"] * scale.get("program", 1.0) * extra.get("program", 1.0) * program_gained
         total = round(power + program + survival - human_cost, 3)
