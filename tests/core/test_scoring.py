@@ -321,3 +321,19 @@ def test_the_running_score_before_the_first_turn_counts_is_where_a_faction_stand
     state = new_game(rs, "succession", 1)
     scores = final_scores(rs, state)
     assert all(s["power"] > 0 and s["program"] >= 0 for s in scores.values()), scores
+
+
+def test_a_program_counts_as_far_as_the_faction_kept_its_say(rs, state):
+    from game.core.rules.scoring import power_shares, program_rate
+
+    say = rs.rules["scoring"]["program_say"]
+    assert say > 0
+    _meet_agenda(rs, state, "bukharin")
+    fs = state.factions["bukharin"]
+    share = power_shares(rs, state)["bukharin"]
+    fs.start_power = share  # as strong as it started: the whole program
+    assert program_rate(rs, state, "bukharin") == pytest.approx(1.0)
+    fs.start_power = share * 2  # half the weight it started with
+    assert program_rate(rs, state, "bukharin") == pytest.approx(0.5**say)
+    fs.start_power = share / 2  # stronger than at the start: still the whole program, no more
+    assert program_rate(rs, state, "bukharin") == pytest.approx(1.0)
