@@ -279,7 +279,7 @@ def _drift_loyalty(rs: Ruleset, state: GameState) -> None:
 
 
 def finish(rs: Ruleset, state: GameState, winner: str | None, reason: str) -> None:
-    state.scores = scoring.final_scores(rs, state)
+    state.scores = scoring.final_scores(rs, state, state.turn + 1)  # this turn has accrued too
     if reason == "sole_power":
         state.winner, state.win_reason = winner, reason
     else:
