@@ -148,6 +148,26 @@ def test_scores_average_over_the_turns_accrued(rs, state):
     assert final_scores(rs, state, 5)["trotsky"]["power"] < final_scores(rs, state)["trotsky"]["power"]
 
 
+def test_sole_power_ends_the_game_with_the_remaining_years_counted_as_the_winners(rs, state):
+    """A rival's sole power in mid-game does not leave the others holding their place until 1941:
+    the scenario's remaining turns count as all the power to the winner and none to the rest."""
+    s = rs.rules["scoring"]
+    state.turn = 9  # the game ends in turn 9: turns 0-9 accrued, the rest of the scenario still to come
+    for fs in state.factions.values():
+        fs.power, fs.program = 2.0, 3.0
+    left = state.last_turn - 9
+    assert left > 0
+    plain = final_scores(rs, state, 10)
+    ended = final_scores(rs, state, 10, sole="stalin")
+    scale = rs.factions["trotsky"].score_scale["power"]
+    kept = s["start_discount"] * state.factions["trotsky"].start_power
+    assert ended["trotsky"]["power"] == pytest.approx(s["power"] * scale * (2.0 / (10 + left) - kept), abs=2e-3)
+    assert ended["trotsky"]["total"] < plain["trotsky"]["total"]
+    assert ended["stalin"]["power"] > plain["stalin"]["power"]
+    state.turn = state.last_turn  # ending on the last turn: nothing remains, the scores are the plain ones
+    assert final_scores(rs, state, state.last_turn + 1, sole="stalin") == final_scores(rs, state, state.last_turn + 1)
+
+
 def test_score_scales_from_the_faction_file_multiply_power_and_program(rs, state):
     state.turn = 9
     for f in ("bukharin", "left_sr"):

@@ -147,13 +147,19 @@ def accrue(rs: Ruleset, state: GameState) -> None:
         fs.program = round(fs.program + program_rate(rs, state, f, power[f]), 4)
 
 
-def final_scores(rs: Ruleset, state: GameState, turns: int | None = None) -> dict[str, dict[str, float]]:
+def final_scores(
+    rs: Ruleset, state: GameState, turns: int | None = None, sole: str | None = None
+) -> dict[str, dict[str, float]]:
     """Each faction's score: its power and program averaged over the `turns` accrued (default: the
     turns played before this one; the game's end counts this one too), less where it started. With
-    none accrued yet, today's rates stand for the average: where it stands now."""
+    none accrued yet, today's rates stand for the average: where it stands now. `sole`: the faction
+    that took sole power, ending the game early: the scenario's remaining turns count as its - all
+    the power and its program carried out - and as nothing for the rest, who lost their say (a
+    faction that let a rival take the country in 1928 did not hold its place until 1941)."""
     s = rs.rules["scoring"]
     turns = state.turn if turns is None else turns
     now = power_shares(rs, state) if turns <= 0 else {}
+    left = max(0, state.last_turn + 1 - turns) if sole is not None and turns > 0 else 0
     deaths = float(state.indicators[rs.ii["famine_deaths"]] + state.indicators[rs.ii["repression_deaths"]])
     human_cost = round(deaths / 1000.0 * s["human_cost_per_million"], 3)
     out: dict[str, dict[str, float]] = {}
@@ -171,7 +177,9 @@ def final_scores(rs: Ruleset, state: GameState, turns: int | None = None) -> dic
         if turns <= 0:
             power_avg, program_avg = now[f], program_rate(rs, state, f, now[f])
         else:
-            power_avg, program_avg = fs.power / turns, fs.program / turns
+            held = left if f == sole else 0
+            power_avg = (fs.power + held) / (turns + left)
+            program_avg = (fs.program + held * program_rate(rs, state, f, 1.0)) / (turns + left)
         power_gained = power_avg - kept * fs.start_power
         program_gained = program_avg - kept * fs.start_program
         power = s["power"] * scale.get("power", 1.0) * extra.get("power", 1.0) * power_gained
