@@ -268,9 +268,8 @@ def projected_scores(rs: Ruleset, world: GameState, horizon: int, shares: np.nda
     ahead = max(0, min(horizon, world.last_turn - world.turn + 1))
     for f, fs in world.factions.items():
         fs.power += power[f] * ahead
-        fs.program += program_rate(rs, world, f) * ahead
-    world.turn = world.turn - 1 + ahead  # turns 0..turn-1 have accrued; final_scores counts turn + 1
-    return final_scores(rs, world)
+        fs.program += program_rate(rs, world, f, power[f]) * ahead
+    return final_scores(rs, world, world.turn + ahead)  # turns 0..turn-1 have accrued, and `ahead` more
 
 
 def control_shares(rs: Ruleset, world: GameState, width: float) -> np.ndarray:

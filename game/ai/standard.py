@@ -294,7 +294,7 @@ class StandardBot:
                 if other == self.faction:
                     continue
                 close = 1.5 if threshold - 15 <= ofs.heat < threshold else 0.3
-                value = close * (1.0 + c.strength[other] / 15.0) - 0.8
+                value = close * (1.0 + c.strength[other] / 15.0) - 0.8 - c.heat_cost(rs.rules["denounce_self_heat"])
                 value -= diplomacy.breaking_cost(rs, view, self.faction, other)
                 yield value * self.weight("denounce"), A.Denounce(self.faction, other)
 

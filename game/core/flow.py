@@ -279,7 +279,9 @@ def _drift_loyalty(rs: Ruleset, state: GameState) -> None:
 
 
 def finish(rs: Ruleset, state: GameState, winner: str | None, reason: str) -> None:
-    state.scores = scoring.final_scores(rs, state)
+    state.scores = scoring.final_scores(  # this turn has accrued too
+        rs, state, state.turn + 1, sole=winner if reason == "sole_power" else None
+    )
     if reason == "sole_power":
         state.winner, state.win_reason = winner, reason
     else:

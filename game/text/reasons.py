@@ -96,6 +96,7 @@ WORDS: dict[str, str] = {
     "whip.motion": "There is no such motion on the table.",
     # discipline
     "denounce.target": "Denounce another faction.",
+    "denounce.prestige": "A denunciation costs {need} prestige, and you have none left to spend: nobody listens.",
     "recant.nothing": "You have nothing to recant.",
     # specials
     "special.unknown": "Your faction has no such special action.",

@@ -203,7 +203,8 @@ def own_options(
                 f"Denounce {short}",
                 A.Denounce(viewer, other),
                 _cost(rs, A.Denounce(viewer, other)),
-                f"+{denounce['heat']} heat to them; -{denounce['prestige']} prestige to you{breaks}",
+                f"+{denounce['heat']} heat to them; +{denounce['own_heat']} heat and -{denounce['prestige']} prestige "
+                f"to you{breaks}",
             )
         )
         action = A.Propose(viewer, "censure", other)  # it strikes at the same faction: the same pacts break

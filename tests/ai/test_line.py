@@ -87,7 +87,7 @@ def test_the_dominant_apparatus_proposes_its_line_and_whips_for_it(rs):
 
 def test_all_ai_games_count_famine_and_terror_where_the_apparatus_dominates(rs):
     """Over a handful of seeded games: famine and terror happen in some, and not in all."""
-    games = [play_game(rs, "succession", seed).state for seed in range(1, 7)]
+    games = [play_game(rs, "succession", seed).state for seed in range(1, 10)]
     famine = [float(s.indicators[rs.ii["famine_deaths"]]) for s in games]
     terror = [float(s.indicators[rs.ii["repression_deaths"]]) for s in games]
     assert any(f > 1000 for f in famine), famine  # a famine in the millions

@@ -196,3 +196,30 @@ def test_recant_halves_heat_and_costs_credibility(state, heat, credibility, cost
 
 def test_recant_uses_the_rules_cost(rs):
     assert rs.rules["recant_credibility"] == 15
+
+
+# ---- denouncing ----------------------------------------------------------------------------------------
+
+
+def test_a_denunciation_heats_both_sides_and_costs_prestige(rs, state):
+    from game.core import actions as A
+    from game.core.actions.discipline import check_denounce, perform_denounce
+
+    r = rs.rules
+    assert r["denounce_self_heat"] > 0
+    attacker, target = state.factions["trotsky"], state.factions["stalin"]
+    attacker.heat, attacker.prestige, target.heat = 10, 3, 20
+    perform_denounce(rs, state, A.Denounce("trotsky", "stalin"))
+    assert target.heat == 20 + r["denounce_heat"]
+    assert attacker.heat == 10 + r["denounce_self_heat"]  # an open attack is a factional act
+    assert attacker.prestige == 3 - r["denounce_prestige"]
+    assert check_denounce(rs, state, A.Denounce("trotsky", "stalin")) is None
+
+
+def test_a_faction_without_prestige_is_not_heard(rs, state):
+    from game.core import actions as A
+    from game.core.actions.discipline import check_denounce
+
+    state.factions["trotsky"].prestige = rs.rules["denounce_prestige"] - 1
+    reason = check_denounce(rs, state, A.Denounce("trotsky", "stalin"))
+    assert reason is not None and reason.key == "denounce.prestige"

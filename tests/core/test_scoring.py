@@ -108,7 +108,7 @@ def test_final_scores_subtract_the_same_human_cost_from_everyone(rs, state):
     state.turn = 9
     state.factions["bukharin"].power = 3.0
     state.factions["bukharin"].program = 5.0
-    scores = final_scores(rs, state)
+    scores = final_scores(rs, state, 10)  # the game's end: turns 0-9 have accrued
     assert set(scores) == set(rs.faction_ids)
     for f, row in scores.items():
         assert row["human_cost"] == expected_cost, f
@@ -122,7 +122,50 @@ def test_final_scores_subtract_the_same_human_cost_from_everyone(rs, state):
     assert b["power"] == pytest.approx(power, abs=2e-3)
     assert b["program"] == pytest.approx(program, abs=2e-3)
     assert b["survival"] == s["survival"]
-    assert b["total"] == pytest.approx(power + program + 12.0 - 8.0, abs=2e-3)
+    assert b["total"] == pytest.approx(power + program + s["survival"] - 8.0, abs=2e-3)
+
+
+def test_scores_average_over_the_turns_accrued(rs, state):
+    """Mid-game (the standing table) the turns before this one have accrued; before any has, the
+    present rates stand for the average: a faction scores where it stands now, less its start."""
+    from game.core.rules.scoring import power_shares, program_rate
+
+    s = rs.rules["scoring"]
+    kept = s["start_discount"]
+    fs = state.factions["trotsky"]
+    scale = rs.factions["trotsky"].score_scale["power"]
+    now = final_scores(rs, state)["trotsky"]
+    share = power_shares(rs, state)["trotsky"]
+    assert now["power"] == pytest.approx(s["power"] * scale * (share - kept * fs.start_power), abs=2e-3)
+    rate = program_rate(rs, state, "trotsky") - kept * fs.start_program
+    assert now["program"] == pytest.approx(
+        s["program"] * rs.factions["trotsky"].score_scale["program"] * rate, abs=2e-3
+    )
+    state.turn, fs.power = 4, 2.0  # turns 0-3 accrued, a share of 0.5 on average
+    assert final_scores(rs, state)["trotsky"]["power"] == pytest.approx(
+        s["power"] * scale * (0.5 - kept * fs.start_power), abs=2e-3
+    )
+    assert final_scores(rs, state, 5)["trotsky"]["power"] < final_scores(rs, state)["trotsky"]["power"]
+
+
+def test_sole_power_ends_the_game_with_the_remaining_years_counted_as_the_winners(rs, state):
+    """A rival's sole power in mid-game does not leave the others holding their place until 1941:
+    the scenario's remaining turns count as all the power to the winner and none to the rest."""
+    s = rs.rules["scoring"]
+    state.turn = 9  # the game ends in turn 9: turns 0-9 accrued, the rest of the scenario still to come
+    for fs in state.factions.values():
+        fs.power, fs.program = 2.0, 3.0
+    left = state.last_turn - 9
+    assert left > 0
+    plain = final_scores(rs, state, 10)
+    ended = final_scores(rs, state, 10, sole="stalin")
+    scale = rs.factions["trotsky"].score_scale["power"]
+    kept = s["start_discount"] * state.factions["trotsky"].start_power
+    assert ended["trotsky"]["power"] == pytest.approx(s["power"] * scale * (2.0 / (10 + left) - kept), abs=2e-3)
+    assert ended["trotsky"]["total"] < plain["trotsky"]["total"]
+    assert ended["stalin"]["power"] > plain["stalin"]["power"]
+    state.turn = state.last_turn  # ending on the last turn: nothing remains, the scores are the plain ones
+    assert final_scores(rs, state, state.last_turn + 1, sole="stalin") == final_scores(rs, state, state.last_turn + 1)
 
 
 def test_score_scales_from_the_faction_file_multiply_power_and_program(rs, state):
@@ -132,7 +175,7 @@ def test_score_scales_from_the_faction_file_multiply_power_and_program(rs, state
         state.factions[f].program = 4.0
         state.factions[f].start_power = 0.1  # the same start for both: only the scales differ
         state.factions[f].start_program = 0.3
-    scores = final_scores(rs, state)
+    scores = final_scores(rs, state, 10)
     ratio = rs.factions["left_sr"].score_scale["power"] / rs.factions["bukharin"].score_scale["power"]
     assert scores["left_sr"]["power"] == pytest.approx(scores["bukharin"]["power"] * ratio, abs=2e-3)
 
@@ -152,7 +195,7 @@ def test_survival_is_zero_when_all_leaders_are_dead(rs, state):
     state.status[rs.ci["kamenev"]] = "exiled"
     scores = final_scores(rs, state)
     assert scores["zinoviev_kamenev"]["survival"] == 0.0  # exiled is not free either
-    assert scores["stalin"]["survival"] == s["survival"] == 12.0
+    assert scores["stalin"]["survival"] == s["survival"] > 0
 
 
 # ---- program -----------------------------------------------------------------------------------------------
@@ -267,7 +310,7 @@ def test_a_scenario_and_its_preset_scale_the_score_on_top_of_the_faction(rs):
     state.turn = 4
     for fs in state.factions.values():
         fs.power, fs.start_power = 2.5, 0.0
-    scores = final_scores(rs, state)
+    scores = final_scores(rs, state, 5)
     s = rs.rules["scoring"]
     for f in ("stalin", "bukharin"):
         scale = rs.factions[f].score_scale.get("power", 1.0)
@@ -298,3 +341,19 @@ def test_the_running_score_before_the_first_turn_counts_is_where_a_faction_stand
     state = new_game(rs, "succession", 1)
     scores = final_scores(rs, state)
     assert all(s["power"] > 0 and s["program"] >= 0 for s in scores.values()), scores
+
+
+def test_a_program_counts_as_far_as_the_faction_kept_its_say(rs, state):
+    from game.core.rules.scoring import power_shares, program_rate
+
+    say = rs.rules["scoring"]["program_say"]
+    assert say > 0
+    _meet_agenda(rs, state, "bukharin")
+    fs = state.factions["bukharin"]
+    share = power_shares(rs, state)["bukharin"]
+    fs.start_power = share  # as strong as it started: the whole program
+    assert program_rate(rs, state, "bukharin") == pytest.approx(1.0)
+    fs.start_power = share * 2  # half the weight it started with
+    assert program_rate(rs, state, "bukharin") == pytest.approx(0.5**say)
+    fs.start_power = share / 2  # stronger than at the start: still the whole program, no more
+    assert program_rate(rs, state, "bukharin") == pytest.approx(1.0)

@@ -1,5 +1,6 @@
-"""Party discipline between factions: denouncing a rival (heat to them, prestige from the
-denouncer, and the pacts it strikes through) and recanting (halving one's own heat)."""
+"""Party discipline between factions: denouncing a rival (heat to them, prestige and some heat of
+its own from the denouncer - an open attack is a factional act - and the pacts it strikes through)
+and recanting (halving one's own heat). A faction with no prestige left to spend is not heard."""
 
 from __future__ import annotations
 
@@ -16,6 +17,8 @@ from .spec import ActionSpec, Preview, Reason, add_heat
 def check_denounce(rs: Ruleset, state: GameState, a: Denounce) -> Reason | None:
     if a.target not in rs.factions or a.target == a.actor:
         return Reason("denounce.target")
+    if state.factions[a.actor].prestige < rs.rules["denounce_prestige"]:
+        return Reason("denounce.prestige", {"need": int(rs.rules["denounce_prestige"])})
     return None
 
 
@@ -23,15 +26,18 @@ def perform_denounce(rs: Ruleset, state: GameState, a: Denounce) -> None:
     for pact in pacts.strike_breaks(rs, state, a.actor, a.target):
         pacts.break_pact(rs, state, pact, a.actor, "denounce")
     add_heat(state, a.target, rs.rules["denounce_heat"])
+    add_heat(state, a.actor, rs.rules["denounce_self_heat"])
     fs = state.factions[a.actor]
     fs.prestige = max(0, fs.prestige - rs.rules["denounce_prestige"])
     state.note("denounce", faction=a.actor, target=a.target)
 
 
 def preview_denounce(rs: Ruleset, view: GameState, a: Denounce) -> Preview:
-    """heat: added to the target's; prestige: lost by the denouncer; breaks: its pacts it breaks."""
+    """heat: added to the target's; own_heat: added to the denouncer's; prestige: lost by the
+    denouncer; breaks: its pacts it breaks."""
     return {
         "heat": int(rs.rules["denounce_heat"]),
+        "own_heat": int(rs.rules["denounce_self_heat"]),
         "prestige": int(rs.rules["denounce_prestige"]),
         "breaks": pact_breaks(rs, view, a.actor, a.target),
     }

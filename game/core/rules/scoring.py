@@ -7,7 +7,8 @@ its credibility) every turn; at the end it adds survival (its leaders alive and 
 faction loses the same human cost (famine and repression deaths). A faction file may scale its
 power and program scores: the factions start from very different positions, and the score counts
 what each achieved beyond where it started (`scoring.start_discount` of its starting power share and
-program is taken off), so a faction that sits still loses most of it.
+program is taken off), and its program counts as far as it kept its say (`scoring.program_say`), so a
+faction that sits still loses most of it.
 
 Sole power has a second route for a faction outside the party (the Left SRs): the Soviet route
 (`soviet_route` in the rules) - a majority of the Congress of Soviets and the lead of the village
@@ -82,7 +83,7 @@ def note_start(rs: Ruleset, state: GameState) -> None:
     power = power_shares(rs, state)
     for f, fs in state.factions.items():
         fs.start_power = round(power[f], 4)
-        fs.start_program = round(program_rate(rs, state, f), 4)
+        fs.start_program = round(program_rate(rs, state, f, power[f]), 4)
 
 
 def check_sole_power(rs: Ruleset, state: GameState) -> str | None:
@@ -124,9 +125,18 @@ def power_shares(rs: Ruleset, state: GameState, shares: np.ndarray | None = None
     return {f: weights[f] / total for f in weights}
 
 
-def program_rate(rs: Ruleset, state: GameState, faction: str) -> float:
-    """The program score a faction accrues this turn: its agenda met, scaled by its credibility."""
-    return program_now(rs, state, faction) * state.factions[faction].credibility / 100.0
+def program_rate(rs: Ruleset, state: GameState, faction: str, share: float | None = None) -> float:
+    """The program score a faction accrues this turn: its agenda met, scaled by its credibility and
+    by its say - its power share against the one it started with (at most 1, raised to
+    `scoring.program_say`): a program others carry out while the faction lost its place in the
+    leadership is not its achievement. `share`: its power share this turn, if known."""
+    rate = program_now(rs, state, faction) * state.factions[faction].credibility / 100.0
+    say = rs.rules["scoring"].get("program_say", 0.0)
+    start = state.factions[faction].start_power
+    if say and start > 0:  # (saves from before the start was kept: no say)
+        share = power_shares(rs, state)[faction] if share is None else share
+        rate *= min(1.0, share / start) ** say
+    return rate
 
 
 def accrue(rs: Ruleset, state: GameState) -> None:
@@ -134,12 +144,22 @@ def accrue(rs: Ruleset, state: GameState) -> None:
     power = power_shares(rs, state)
     for f, fs in state.factions.items():
         fs.power = round(fs.power + power[f], 4)
-        fs.program = round(fs.program + program_rate(rs, state, f), 4)
+        fs.program = round(fs.program + program_rate(rs, state, f, power[f]), 4)
 
 
-def final_scores(rs: Ruleset, state: GameState) -> dict[str, dict[str, float]]:
+def final_scores(
+    rs: Ruleset, state: GameState, turns: int | None = None, sole: str | None = None
+) -> dict[str, dict[str, float]]:
+    """Each faction's score: its power and program averaged over the `turns` accrued (default: the
+    turns played before this one; the game's end counts this one too), less where it started. With
+    none accrued yet, today's rates stand for the average: where it stands now. `sole`: the faction
+    that took sole power, ending the game early: the scenario's remaining turns count as its - all
+    the power and its program carried out - and as nothing for the rest, who lost their say (a
+    faction that let a rival take the country in 1928 did not hold its place until 1941)."""
     s = rs.rules["scoring"]
-    turns = max(1, state.turn + 1)
+    turns = state.turn if turns is None else turns
+    now = power_shares(rs, state) if turns <= 0 else {}
+    left = max(0, state.last_turn + 1 - turns) if sole is not None and turns > 0 else 0
     deaths = float(state.indicators[rs.ii["famine_deaths"]] + state.indicators[rs.ii["repression_deaths"]])
     human_cost = round(deaths / 1000.0 * s["human_cost_per_million"], 3)
     out: dict[str, dict[str, float]] = {}
@@ -154,11 +174,14 @@ def final_scores(rs: Ruleset, state: GameState) -> dict[str, dict[str, float]]:
         for k, v in (preset.score_scale.get(f, {}) if preset else {}).items():
             extra[k] = extra.get(k, 1.0) * v  # ...and a short preset's on top
         kept = s.get("start_discount", 0.0)  # where it started is not an achievement
-        if state.turn == 0 and fs.power == 0 and fs.program == 0:  # nothing counted yet: where it stands
-            power_gained, program_gained = (1 - kept) * fs.start_power, (1 - kept) * fs.start_program
+        if turns <= 0:
+            power_avg, program_avg = now[f], program_rate(rs, state, f, now[f])
         else:
-            power_gained = fs.power / turns - kept * fs.start_power
-            program_gained = fs.program / turns - kept * fs.start_program
+            held = left if f == sole else 0
+            power_avg = (fs.power + held) / (turns + left)
+            program_avg = (fs.program + held * program_rate(rs, state, f, 1.0)) / (turns + left)
+        power_gained = power_avg - kept * fs.start_power
+        program_gained = program_avg - kept * fs.start_program
         power = s["power"] * scale.get("power", 1.0) * extra.get("power", 1.0) * power_gained
         program = s["program"] * scale.get("program", 1.0) * extra.get("program", 1.0) * program_gained
         total = round(power + program + survival - human_cost, 3)
