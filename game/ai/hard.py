@@ -27,6 +27,7 @@ simply runs them to the end.
 from __future__ import annotations
 
 from collections.abc import Callable, Generator
+from itertools import zip_longest
 
 from ..core import actions as A
 from ..core.engine import apply_in_place
@@ -59,23 +60,42 @@ class HardBot(StandardBot):
         return super().rank(view, rng)
 
     def candidate_plans(self, view: GameState, rng: Rng) -> list[list[A.Action]]:
-        """The standard plan first, then plans opening with each next-best action it left out
-        (the rest filled the standard way); no two with the same actions in another order."""
+        """The standard plan first; the plan it would make if it had not skipped what it tried last
+        turn (StandardBot.choose plans before it forgets them); then, in turn, plans opening with
+        each next-best action it left out and plans without each of its own actions, weakest first
+        (a long shot, a card cashed for little), the rest filled the standard way; no two with the
+        same actions in another order."""
         ranked = super().rank(view, rng)
         plans: list[list[A.Action]] = []
+        kept = self.tried
         try:
             self._forced = ranked
             plans.append(super().make_plan(view, rng))
+            if kept:  # the standard bot's first plan skips what it tried last turn; this one does not
+                self.tried = set()
+                fresh = super().make_plan(view, rng)
+                self.tried = kept
+                if fresh and not _same(fresh, plans[0]):
+                    plans.append(fresh)
             openers = [a for a in ranked if not isinstance(a, A.EndTurn) and a not in plans[0]]
-            for opener in openers[: self.cfg.candidates * OPENERS_SCANNED]:
+            openers = openers[: self.cfg.candidates * OPENERS_SCANNED]
+            dropped = list(reversed(plans[0]))
+            variants = [v for pair in zip_longest(openers, dropped) for v in pair]  # opener, drop, opener...
+            for k, action in enumerate(variants):
                 if len(plans) >= self.cfg.candidates:
                     break
-                self._forced = [opener] + [a for a in ranked if a is not opener]
+                if action is None:
+                    continue
+                if k % 2 == 0:
+                    self._forced = [action] + [a for a in ranked if a is not action]
+                else:
+                    self._forced, self.tried = ranked, kept | {action}
                 plan = super().make_plan(view, rng)
+                self.tried = kept
                 if plan and not any(_same(plan, other) for other in plans):
                     plans.append(plan)
         finally:
-            self._forced = None
+            self._forced, self.tried = None, kept
         return plans
 
     # ---- intrigue ---------------------------------------------------------------------------
