@@ -1,18 +1,19 @@
-"""The hard AI (DESIGN §12): determinized rollouts over its best few plans, on worlds drawn from
-what it cannot see.
+"""The hard AI (DESIGN §12): determinized rollouts over a few plans, on worlds drawn from what it
+cannot see.
 
 At the start of its intrigue turn it asks the standard bot for its ranking and builds a few
-candidate plans from it: the standard plan, and plans that open with each of the next-best actions
-it left out (filled up the standard way); the rest of the ranking - the plans the standard bot
-already judges poor - is pruned. Then it spends a budget of iterations, counted, never timed (so
-the same seed gives the same game): it draws a world from its own player view (rollout.py:
-rivals' hands, the draw pile, rivals' secret holds and their sizes, fresh dice) and plays every
-candidate on it - its plan, then the rivals' replies and the rest of the turn by standard bots, and
-`depth_turns` more - and values the position reached (rollout.outcome). Every candidate meets the
-same worlds and dice. It chooses by the mean gain over the standard plan, world by world, and
-only when that gain is clear of the noise (`_search`): measured on paired seeds, switching on a
-bare mean over a dozen worlds played worse than the standard bot (Trotsky -11.9 [-18.9, -4.9]
-over 15 games). The event options it chooses are weighed the same way with their own budget.
+candidate plans from it (`candidate_plans`): the standard plan; the plan the standard bot would
+make had it not skipped last turn's actions; then, in turn, plans opening with a next-best action
+the standard plan left out and plans without one of its steps, weakest first (a long shot, a card
+cashed for little), each filled up the standard way. Then it spends a budget of iterations,
+counted, never timed (so the same seed gives the same game): it draws a world from its own player
+view (rollout.py: rivals' hands, the draw pile, rivals' secret holds and their sizes, fresh dice)
+and plays every candidate on it - its plan, then the rivals' replies and the rest of the turn by
+standard bots, and `depth_turns` more - and values the position reached (rollout.outcome: each
+faction's final score as leaf.py predicts it). Every candidate meets the same worlds and dice. It
+chooses by the mean gain over the standard plan, world by world, and only when that gain is clear
+of the noise (`_search`). The event options it chooses are weighed the same way with their own
+budget.
 
 The budget is `iterations` (and `event_iterations`) in rules.yaml `ai: hard:`, times `think`
 (the command line's `--think N`). One search a faction-turn: a plan remade later in the same turn
