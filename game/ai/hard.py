@@ -1,18 +1,19 @@
-"""The hard AI (DESIGN §12): determinized rollouts over its best few plans, on worlds drawn from
-what it cannot see.
+"""The hard AI (DESIGN §12): determinized rollouts over a few plans, on worlds drawn from what it
+cannot see.
 
 At the start of its intrigue turn it asks the standard bot for its ranking and builds a few
-candidate plans from it: the standard plan, and plans that open with each of the next-best actions
-it left out (filled up the standard way); the rest of the ranking - the plans the standard bot
-already judges poor - is pruned. Then it spends a budget of iterations, counted, never timed (so
-the same seed gives the same game): it draws a world from its own player view (rollout.py:
-rivals' hands, the draw pile, rivals' secret holds and their sizes, fresh dice) and plays every
-candidate on it - its plan, then the rivals' replies and the rest of the turn by standard bots, and
-`depth_turns` more - and values the position reached (rollout.outcome). Every candidate meets the
-same worlds and dice. It chooses by the mean gain over the standard plan, world by world, and
-only when that gain is clear of the noise (`_search`): measured on paired seeds, switching on a
-bare mean over a dozen worlds played worse than the standard bot (Trotsky -11.9 [-18.9, -4.9]
-over 15 games). The event options it chooses are weighed the same way with their own budget.
+candidate plans from it (`candidate_plans`): the standard plan; the plan the standard bot would
+make had it not skipped last turn's actions; then, in turn, plans opening with a next-best action
+the standard plan left out and plans without one of its steps, weakest first (a long shot, a card
+cashed for little), each filled up the standard way. Then it spends a budget of iterations,
+counted, never timed (so the same seed gives the same game): it draws a world from its own player
+view (rollout.py: rivals' hands, the draw pile, rivals' secret holds and their sizes, fresh dice)
+and plays every candidate on it - its plan, then the rivals' replies and the rest of the turn by
+standard bots, and `depth_turns` more - and values the position reached (rollout.outcome: each
+faction's final score as leaf.py predicts it). Every candidate meets the same worlds and dice. It
+chooses by the mean gain over the standard plan, world by world, and only when that gain is clear
+of the noise (`_search`). The event options it chooses are weighed the same way with their own
+budget.
 
 The budget is `iterations` (and `event_iterations`) in rules.yaml `ai: hard:`, times `think`
 (the command line's `--think N`). One search a faction-turn: a plan remade later in the same turn
@@ -27,6 +28,7 @@ simply runs them to the end.
 from __future__ import annotations
 
 from collections.abc import Callable, Generator
+from itertools import zip_longest
 
 from ..core import actions as A
 from ..core.engine import apply_in_place
@@ -59,23 +61,42 @@ class HardBot(StandardBot):
         return super().rank(view, rng)
 
     def candidate_plans(self, view: GameState, rng: Rng) -> list[list[A.Action]]:
-        """The standard plan first, then plans opening with each next-best action it left out
-        (the rest filled the standard way); no two with the same actions in another order."""
+        """The standard plan first; the plan it would make if it had not skipped what it tried last
+        turn (StandardBot.choose plans before it forgets them); then, in turn, plans opening with
+        each next-best action it left out and plans without each of its own actions, weakest first
+        (a long shot, a card cashed for little), the rest filled the standard way; no two with the
+        same actions in another order."""
         ranked = super().rank(view, rng)
         plans: list[list[A.Action]] = []
+        kept = self.tried
         try:
             self._forced = ranked
             plans.append(super().make_plan(view, rng))
+            if kept:  # the standard bot's first plan skips what it tried last turn; this one does not
+                self.tried = set()
+                fresh = super().make_plan(view, rng)
+                self.tried = kept
+                if fresh and not _same(fresh, plans[0]):
+                    plans.append(fresh)
             openers = [a for a in ranked if not isinstance(a, A.EndTurn) and a not in plans[0]]
-            for opener in openers[: self.cfg.candidates * OPENERS_SCANNED]:
+            openers = openers[: self.cfg.candidates * OPENERS_SCANNED]
+            dropped = list(reversed(plans[0]))
+            variants = [v for pair in zip_longest(openers, dropped) for v in pair]  # opener, drop, opener...
+            for k, action in enumerate(variants):
                 if len(plans) >= self.cfg.candidates:
                     break
-                self._forced = [opener] + [a for a in ranked if a is not opener]
+                if action is None:
+                    continue
+                if k % 2 == 0:
+                    self._forced = [action] + [a for a in ranked if a is not action]
+                else:
+                    self._forced, self.tried = ranked, kept | {action}
                 plan = super().make_plan(view, rng)
+                self.tried = kept
                 if plan and not any(_same(plan, other) for other in plans):
                     plans.append(plan)
         finally:
-            self._forced = None
+            self._forced, self.tried = None, kept
         return plans
 
     # ---- intrigue ---------------------------------------------------------------------------

@@ -10,26 +10,23 @@ one number with the scoring rules. Everything here is pure: no clock, no I/O, no
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
-
-import numpy as np
 
 from ..core import actions as A
 from ..core.engine import apply_in_place, whose_move
 from ..core.legality import check
 from ..core.rng import Rng, derive_seed
 from ..core.rules import odds
-from ..core.rules.control import CONTROL_MARGIN, CONTROL_MIN, bound_faction, clamp_loyalty, total_loyalty
-from ..core.rules.scoring import final_scores, power_shares, program_rate
+from ..core.rules.control import bound_faction, clamp_loyalty
 from ..core.ruleset import Ruleset
 from ..core.state import GameState
 from ..core.view import HIDDEN_CARD, player_view
 from .apparatus import ApparatusBot
 from .evaluate import importance, office_prestige
+from .leaf import FEATURES, predicted_totals
 from .standard import StandardBot
 
-VACANT_HOLD = 0.5  # nearness to sole power: a vacant key office may go either way
 MOVE_GUARD = 2000  # a rollout that has not reached its end by then is cut (it never should)
 
 
@@ -45,11 +42,9 @@ class HardConfig:
     min_spread: float = 3.0
     event_iterations: int = 4
     event_depth_turns: int = 0
-    horizon_turns: int = 6
     rival_weight: float = 0.5
     sole_power: float = 100.0
-    threat: float = 0.0
-    soft_control: float = 0.0
+    leaf: dict[str, float] = field(default_factory=dict)
     holds_per_turn: float = 0.07
     most_holds: int = 3
     hold_low: int = 10
@@ -67,17 +62,22 @@ class HardConfig:
     @staticmethod
     def parse(raw: dict[str, Any]) -> HardConfig:
         guess = dict(raw.pop("guess_secrets", {}))
-        known = [f for f in HardConfig.__dataclass_fields__ if not f.startswith("hold") and f != "most_holds"]
+        leaf = {str(k): float(v) for k, v in dict(raw.pop("leaf", {})).items()}
+        known = [
+            f for f in HardConfig.__dataclass_fields__ if not f.startswith("hold") and f not in ("most_holds", "leaf")
+        ]
         unknown = [k for k in raw if k not in known] + [f"guess_secrets.{k}" for k in guess if k not in GUESS_KEYS]
+        unknown += [f"leaf.{k}" for k in leaf if k not in FEATURES and not k.startswith("faction.")]
         if unknown:
             raise ValueError(
-                f"rules.yaml ai.hard: unknown key '{unknown[0]}' (known: {', '.join(known)}, guess_secrets)"
+                f"rules.yaml ai.hard: unknown key '{unknown[0]}' (known: {', '.join(known)}, guess_secrets, leaf)"
             )
         default = HardConfig()
         low, high = guess.get("amount", (default.hold_low, default.hold_high))
         fields = {k: type(getattr(default, k))(v) for k, v in raw.items()}
         return HardConfig(
             **fields,
+            leaf=leaf,
             holds_per_turn=float(guess.get("holds_per_turn", default.holds_per_turn)),
             most_holds=int(guess.get("most_holds", default.most_holds)),
             hold_low=int(low),
@@ -237,81 +237,19 @@ def play_out(rs: Ruleset, world: GameState, seed: int, stop_turn: int) -> None:
 
 
 def outcome(rs: Ruleset, world: GameState, me: str, cfg: HardConfig) -> float:
-    """The end position's worth to `me` (this consumes `world`).
+    """The end position's worth to `me`.
 
-    A finished game: sole power is +/- `sole_power`; a scored ending, the final scores. Otherwise
-    the final scores as they would stand if the present balance held `horizon_turns` more turns
-    (power share and program met keep accruing at today's rate; survival counts the leaders free
-    today; everyone pays the human cost so far). The value is our total less `rival_weight` times
-    the best rival's, since the highest total wins. Sole power ends the game at once, so the
-    nearest rival's approach to it counts against us, and ours for us: a faction on a sole-power
-    streak counts `sole_power` times the share of the streak served; short of a streak, `threat`
-    times `sole_power` times how near it stands to the four conditions (`nearness`).
-    """
+    A game won by sole power is +/- `sole_power`. Otherwise each faction's final total as the leaf
+    model predicts it (game/ai/leaf.py: the score if today's share and program held, corrected by
+    weights fitted on all-AI games), ours less `rival_weight` times the best rival's, since the
+    highest total wins; and a faction on a sole-power streak counts `sole_power` times the share
+    of the streak served (ours for us, the nearest rival's against us)."""
     if world.phase == "over" and world.win_reason == "sole_power":
         return cfg.sole_power if world.winner == me else -cfg.sole_power
-    shares = control_shares(rs, world, cfg.soft_control)
-    near = nearness(rs, world, shares) if cfg.threat > 0 else {}
-    scores = world.scores if world.phase == "over" else projected_scores(rs, world, cfg.horizon_turns, shares)
-    mine = scores[me]["total"]
-    best_rival = max((v["total"] for f, v in scores.items() if f != me), default=0.0)
-    value = mine - cfg.rival_weight * best_rival
+    totals = predicted_totals(rs, world, cfg.leaf)
+    mine = totals[me]
+    best_rival = max((v for f, v in totals.items() if f != me), default=0.0)
     need = max(1, int(rs.rules["sole_power_turns"]))
-    danger = {f: max(min(1.0, world.streak.get(f, 0) / need), cfg.threat * near.get(f, 0.0)) for f in rs.faction_ids}
-    value += cfg.sole_power * (danger[me] - max((d for f, d in danger.items() if f != me), default=0.0))
-    return value
-
-
-def projected_scores(rs: Ruleset, world: GameState, horizon: int, shares: np.ndarray) -> dict[str, dict[str, float]]:
-    """Final scores if today's power shares and programs held for up to `horizon` more turns."""
-    power = power_shares(rs, world, shares)
-    ahead = max(0, min(horizon, world.last_turn - world.turn + 1))
-    for f, fs in world.factions.items():
-        fs.power += power[f] * ahead
-        fs.program += program_rate(rs, world, f, power[f]) * ahead
-    return final_scores(rs, world, world.turn + ahead)  # turns 0..turn-1 have accrued, and `ahead` more
-
-
-def control_shares(rs: Ruleset, world: GameState, width: float) -> np.ndarray:
-    """[characters, factions]: how far each faction controls each person. With `width` 0, the
-    control rule itself (one or none); otherwise 0 well short of the rule's line (CONTROL_MIN, and
-    CONTROL_MARGIN clear of the next), 1 well past it, linear over `width` loyalty points around
-    it, so lobbying that has not yet tipped anyone shows in the value, as it will in later votes.
-    Leaders are their faction's."""
-    loyalty = total_loyalty(world).astype(np.float64)
-    if loyalty.shape[1] < 2:
-        return np.ones_like(loyalty)
-    order = np.sort(loyalty, axis=1)
-    best, second = order[:, -1:], order[:, -2:-1]
-    others = np.where(loyalty >= best, second, best)  # each faction's strongest competitor
-    need = np.maximum(CONTROL_MIN, others + CONTROL_MARGIN)
-    if width > 0:
-        share = np.clip((loyalty - need) / width + 0.5, 0.0, 1.0)
-    else:
-        share = (loyalty >= need).astype(np.float64)
-    for cid in rs.character_ids:
-        bound = bound_faction(rs, cid)
-        if bound is not None:
-            share[rs.ci[cid]] = 0.0
-            share[rs.ci[cid], rs.fi[bound]] = 1.0
-    return share
-
-
-def nearness(rs: Ruleset, world: GameState, shares: np.ndarray) -> dict[str, float]:
-    """How near each faction stands to sole power (game/core/rules/scoring.py), 0-1: the product
-    of its hold on the General Secretary, on the police chief, on a Politburo majority and on a
-    Central Committee majority (each 0-1). A vacant office counts half: someone will fill it."""
-    seated = world.seats.get("politburo", [])
-    majority = rs.bodies["politburo"].seats // 2 + 1
-    cc = world.blocs.get("central_committee", {})
-    cc_majority = sum(cc.values()) // 2 + 1
-    holders = [world.offices.get("general_secretary"), world.offices.get(rs.rules["police_office"])]
-    out = {}
-    for f in rs.faction_ids:
-        j = rs.fi[f]
-        near = min(1.0, sum(float(shares[rs.ci[m], j]) for m in seated) / majority)
-        near *= min(1.0, cc.get(f, 0) / max(1, cc_majority))
-        for holder in holders:
-            near *= VACANT_HOLD if holder is None else float(shares[rs.ci[holder], j])
-        out[f] = near
-    return out
+    danger = {f: min(1.0, world.streak.get(f, 0) / need) for f in rs.faction_ids}
+    rival_danger = max((d for f, d in danger.items() if f != me), default=0.0)
+    return mine - cfg.rival_weight * best_rival + cfg.sole_power * (danger[me] - rival_danger)

@@ -58,6 +58,17 @@ def test_the_plan_is_one_of_the_candidates_and_its_moves_are_legal(rs):
     assert moves >= 2
 
 
+def test_the_candidates_open_otherwise_and_leave_out_the_standard_plans_weakest_steps(rs):
+    state = _position(rs)
+    view = player_view(rs, state, "bukharin")
+    bot = make_bot(rs, "bukharin", "hard")
+    plans = bot.candidate_plans(view, Rng(11))
+    standard = plans[0]
+    assert plans[1][0] not in standard  # opens with an action the standard plan left out
+    assert standard[-1] not in plans[2]  # the standard plan without its weakest step, filled up
+    assert bot.tried == set()  # the planning left the bot's bookkeeping as it was
+
+
 def test_the_same_view_and_seed_give_the_same_decision(rs):
     state = _position(rs, seed=4)
     view = player_view(rs, state, "bukharin")
