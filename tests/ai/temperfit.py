@@ -2,9 +2,10 @@
 
 Reads `simulate --json` files played with the rules as they are: behind each proposer's shown odds
 is the worlds' raw chance (the present temper inverted); against the votes' results, per motion
-kind, the raw chances are binned in log-odds (each bin at least `MIN_BIN` motions), the share passed
-made monotone by pooling adjacent violators, and the bins' centres become the [raw, shown] pairs
-(straight between them in log-odds). Kinds with fewer than `OWN_FIT` motions take the default,
+kind, the raw chances are binned in log-odds (each bin at least `MIN_BIN` motions, none across an
+empty stretch of `GAP`), the share passed made monotone by pooling adjacent violators, and the bins'
+centres become the [raw, shown] pairs (straight between them in log-odds; flat to a bin's edge where
+a gap follows). Kinds with fewer than `OWN_FIT` motions take the default,
 fitted on all. Fit on some seeds, check on others:
 
     python -m game simulate --games 200 --seed 1 --json > held_in.json
@@ -30,6 +31,7 @@ from .votecheck import calibration
 OWN_FIT = 150  # motions a kind needs for a fit of its own
 MIN_BIN = 80  # motions a bin needs
 STEP = 0.4  # the finest bins' width in log-odds
+GAP = 1.0  # a stretch of log-odds without motions that parts two bins
 
 
 def _logit(p: float) -> float:
@@ -41,23 +43,32 @@ def _sigmoid(x: float) -> float:
     return 1.0 / (1.0 + math.exp(-x))
 
 
+def _joined(a: list[float], b: list[float]) -> list[float]:
+    """Two adjacent bins as one: [sum of raw log-odds, motions, passed, lowest, highest]."""
+    return [a[0] + b[0], a[1] + b[1], a[2] + b[2], min(a[3], b[3]), max(a[4], b[4])]
+
+
 def bins(pairs: list[tuple[float, bool]]) -> list[list[float]]:
-    """[sum of raw log-odds, motions, passed] per bin: fine bins of width STEP, merged upward until
-    each holds MIN_BIN motions (a short last bin joins the one before)."""
+    """[sum of raw log-odds, motions, passed, lowest, highest] per bin: fine bins of width STEP, merged
+    upward until each holds MIN_BIN motions (a short last bin joins the one before), but never across
+    a stretch of GAP in log-odds without a motion (where a kind's chances fall in separate clusters)."""
     out: list[list[float]] = []
     edge = None
     for x, passed in sorted(pairs):
-        if out and (out[-1][1] < MIN_BIN or x < edge):
-            out[-1][0] += x
-            out[-1][1] += 1
-            out[-1][2] += passed
+        if out and x - out[-1][4] <= GAP and (out[-1][1] < MIN_BIN or x < edge):
+            out[-1] = _joined(out[-1], [x, 1, float(passed), x, x])
         else:
-            out.append([x, 1, float(passed)])
+            out.append([x, 1, float(passed), x, x])
             edge = STEP * math.floor(x / STEP) + STEP
-    if len(out) > 1 and out[-1][1] < MIN_BIN:
+    if len(out) > 1 and out[-1][1] < MIN_BIN and out[-1][3] - out[-2][4] <= GAP:
         last = out.pop()
-        out[-1] = [a + b for a, b in zip(out[-1], last)]
+        out[-1] = _joined(out[-1], last)
     return out
+
+
+def _share(block: list[float]) -> float:
+    """A bin's share passed, with a half vote either way (so no share is 0 or 1)."""
+    return (block[2] + 0.5) / (block[1] + 1)
 
 
 def pooled(blocks: list[list[float]]) -> list[list[float]]:
@@ -65,18 +76,28 @@ def pooled(blocks: list[list[float]]) -> list[list[float]]:
     out: list[list[float]] = []
     for block in blocks:
         out.append(list(block))
-        while len(out) > 1 and (out[-1][2] + 0.5) / (out[-1][1] + 1) <= (out[-2][2] + 0.5) / (out[-2][1] + 1):
+        while len(out) > 1 and _share(out[-1]) <= _share(out[-2]):
             last = out.pop()
-            out[-1] = [a + b for a, b in zip(out[-1], last)]
+            out[-1] = _joined(out[-1], last)
     return out
 
 
 def knots(pairs: list[tuple[float, bool]]) -> list[list[float]]:
-    """The [raw, shown] pairs of one kind: each pooled bin's mean raw chance and its share passed
-    (a half vote either way, so no share is 0 or 1), both rising strictly once rounded."""
+    """The [raw, shown] pairs of one kind: each pooled bin's mean raw chance and its share passed,
+    both rising strictly once rounded; where a stretch of GAP without motions parts two bins, the
+    map keeps each bin's share to its edge (a point either way) and rises across the gap."""
+    points: list[tuple[float, float]] = []
+    blocks = pooled(bins(pairs))
+    for i, (total, n, _, low, high) in enumerate(blocks):
+        share = _share(blocks[i])
+        if i and low - blocks[i - 1][4] > GAP:
+            points.append((low, share - 0.001))
+        points.append((total / n, share))
+        if i + 1 < len(blocks) and blocks[i + 1][3] - high > GAP:
+            points.append((high, share + 0.001))
     out: list[list[float]] = []
-    for total, n, passed in pooled(bins(pairs)):
-        raw, shown = round(_sigmoid(total / n), 4), round((passed + 0.5) / (n + 1), 3)
+    for x, share in points:
+        raw, shown = round(_sigmoid(x), 4), round(share, 3)
         if not out or (raw > out[-1][0] and shown > out[-1][1]):
             out.append([raw, shown])
     return out
