@@ -15,7 +15,9 @@ MID_ARTICLE = re.compile(
 # Singular nouns in -s that English writes with 's ("the apparatus's alarm", "R. W. Davies's history"),
 # in the authors' texts; a name the game builds never ends so (plural names take the apostrophe alone).
 SINGULAR_S = {"apparatus's", "Davies's", "Axis's"}
-THE_PERSONS = re.compile(r"\b[Tt]he [A-Z][a-z]+'s [A-Z]")  # "the Bukharin's Right"
+THE_PERSONS = re.compile(
+    r"\b[Tt]he (?!People's )[A-Z][a-z]+'s [A-Z]"
+)  # "the Bukharin's Right" (not "the People's Commissar")
 NEGATIVE_ZERO = re.compile(r"[-\u2212]0(?:\.0+)?(?![\d.])")
 
 
