@@ -28,3 +28,12 @@ def end_turns_until(rs: Ruleset, state: GameState, faction: str) -> GameState:
         state = apply(rs, state, A.EndTurn(state.acting_faction)).state
         state = settle_chronicle(rs, state)
     return state
+
+
+def traced_states(rs: Ruleset, seed: int, turns: int) -> list[GameState]:
+    """The state at the end of every turn of a short all-AI game of the Succession."""
+    from game.session.headless import play_game
+
+    states: list[GameState] = []
+    play_game(rs, "succession", seed, on_turn=lambda s: states.append(s.clone()), max_turns=turns)
+    return states

@@ -22,7 +22,7 @@ from game.core.rules.votes import Facts, context, defection, directed_p, free_lo
 from game.core.state import GameState, Motion
 from game.core.view import player_view
 from game.session.botmove import bot_action, bot_for
-from game.session.headless import play_game
+from tests.helpers import traced_states
 
 FACTIONS = ("bukharin", "trotsky", "zinoviev_kamenev", "left_sr", "stalin")
 
@@ -30,8 +30,7 @@ FACTIONS = ("bukharin", "trotsky", "zinoviev_kamenev", "left_sr", "stalin")
 @pytest.fixture(scope="module")
 def traced(rs) -> list[GameState]:
     """The state at the end of every turn of a short all-AI game."""
-    states: list[GameState] = []
-    play_game(rs, "succession", 7, on_turn=lambda s: states.append(s.clone()), max_turns=10)
+    states = traced_states(rs, 7, 10)
     assert len(states) >= 8
     return states
 

@@ -14,7 +14,7 @@ from game.core.rules.control import controller
 from game.core.rules.votes import OWN_FATE_KINDS, own_fate
 from game.core.state import GameState, Motion, state_hash
 from game.core.view import player_view
-from game.session.headless import play_game
+from tests.helpers import traced_states
 
 FACTIONS = ("bukharin", "trotsky", "zinoviev_kamenev", "left_sr", "stalin")
 
@@ -22,8 +22,7 @@ FACTIONS = ("bukharin", "trotsky", "zinoviev_kamenev", "left_sr", "stalin")
 @pytest.fixture(scope="module")
 def traced(rs) -> list[GameState]:
     """The state at the end of every turn of a short all-AI game."""
-    states: list[GameState] = []
-    play_game(rs, "succession", 4, on_turn=lambda s: states.append(s.clone()), max_turns=12)
+    states = traced_states(rs, 4, 12)
     assert len(states) >= 10
     return states
 
