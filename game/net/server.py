@@ -69,6 +69,7 @@ class Host:
         self.public_url = ""  # the address teams are told to open, once known (cli/host.py sets it)
         self.menu: dict[str, Any] = {}
         self.menu_key: tuple | None = None
+        self.switch_interval = sys.getswitchinterval()  # the process's own, given back when the host stops
 
     def app(self) -> web.Application:
         app = web.Application(client_max_size=SOCKET_LIMIT)
@@ -121,6 +122,7 @@ class Host:
                 self.dirty.set()
 
     async def _stop(self, _app) -> None:
+        sys.setswitchinterval(self.switch_interval)
         for ws in list(self.sockets):
             await ws.close(message=b"the host is closing")
         for task in (self.publisher, self.timekeeper):

@@ -137,3 +137,21 @@ def test_the_host_sends_each_page_at_once_then_its_odds(rs):
     for option in (o for g in page["page"]["groups"] for o in g["options"] if "odds" in o):  # as the page fills them
         option["preview"] = option["preview"].replace(odds["pending"], odds["odds"][str(option["odds"])])
     assert {**page["page"], "odds_ready": True} == whole
+
+
+def test_the_host_gives_the_process_its_thread_switch_interval_back_when_it_stops(rs):
+    """The host shortens the interpreter's switch interval so drawing pages does not starve its event
+    loop; the window that hosted goes on at the process's own once the host has stopped."""
+    import sys
+
+    from game.net.server import SWITCH_INTERVAL
+
+    own = sys.getswitchinterval()
+    assert own != SWITCH_INTERVAL
+
+    async def host_a_while() -> float:
+        async with serving(Room(lesson(rs))):
+            return sys.getswitchinterval()
+
+    assert asyncio.run(host_a_while()) == SWITCH_INTERVAL
+    assert sys.getswitchinterval() == own
