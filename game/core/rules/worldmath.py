@@ -104,8 +104,10 @@ def pass_probabilities(p: np.ndarray, chair_index: int | None) -> np.ndarray:
 
 @lru_cache(maxsize=256)
 def columns(pairs: tuple[tuple[int, int], ...]) -> tuple[np.ndarray, np.ndarray]:
-    """(members, values) of (member, value) pairs as index and value arrays, remembered."""
-    return np.array([i for i, _ in pairs], dtype=np.intp), np.array([v for _, v in pairs], dtype=np.int64)
+    """(members, values) of (member, value) pairs as index and value arrays, remembered (read-only)."""
+    return _frozen(np.array([i for i, _ in pairs], dtype=np.intp)), _frozen(
+        np.array([v for _, v in pairs], dtype=np.int64)
+    )
 
 
 @lru_cache(maxsize=64)
@@ -113,7 +115,15 @@ def grid(nmo: int, k: int, nm: int, width: int) -> tuple[np.ndarray, np.ndarray]
     """Flat offsets of a row of `width` masters in arrays [motions, worlds, width] (broadcast over
     members) and [motions, members, width] (broadcast over worlds), for lookups by master."""
     at = np.arange(nmo)[:, None, None]
-    return (at * k + np.arange(k)[None, :, None]) * width, (at * nm + np.arange(nm)[None, None, :]) * width
+    return _frozen((at * k + np.arange(k)[None, :, None]) * width), _frozen(
+        (at * nm + np.arange(nm)[None, None, :]) * width
+    )
+
+
+def _frozen(a: np.ndarray) -> np.ndarray:
+    """`a` made read-only: a remembered array is shared by every later call."""
+    a.flags.writeable = False
+    return a
 
 
 def mean_std(p: np.ndarray) -> tuple[list[list[float]], list[list[float]]]:
