@@ -2,8 +2,7 @@
 cannot see.
 
 At the start of its intrigue turn it asks the standard bot for its ranking and builds a few
-candidate plans from it (`candidate_plans`): the standard plan; the plan the standard bot would
-make had it not skipped last turn's actions; then, in turn, plans opening with a next-best action
+candidate plans from it (`candidate_plans`): the standard plan; then, in turn, plans opening with a next-best action
 the standard plan left out and plans without one of its steps, weakest first (a long shot, a card
 cashed for little), each filled up the standard way. Then it spends a budget of iterations,
 counted, never timed (so the same seed gives the same game): it draws a world from its own player
@@ -61,23 +60,15 @@ class HardBot(StandardBot):
         return super().rank(view, rng)
 
     def candidate_plans(self, view: GameState, rng: Rng) -> list[list[A.Action]]:
-        """The standard plan first; the plan it would make if it had not skipped what it tried last
-        turn (StandardBot.choose plans before it forgets them); then, in turn, plans opening with
-        each next-best action it left out and plans without each of its own actions, weakest first
-        (a long shot, a card cashed for little), the rest filled the standard way; no two with the
-        same actions in another order."""
+        """The standard plan first; then, in turn, plans opening with each next-best action it left
+        out and plans without each of its own actions, weakest first (a long shot, a card cashed for
+        little), the rest filled the standard way; no two with the same actions in another order."""
         ranked = super().rank(view, rng)
         plans: list[list[A.Action]] = []
         kept = self.tried
         try:
             self._forced = ranked
             plans.append(super().make_plan(view, rng))
-            if kept:  # the standard bot's first plan skips what it tried last turn; this one does not
-                self.tried = set()
-                fresh = super().make_plan(view, rng)
-                self.tried = kept
-                if fresh and not _same(fresh, plans[0]):
-                    plans.append(fresh)
             openers = [a for a in ranked if not isinstance(a, A.EndTurn) and a not in plans[0]]
             openers = openers[: self.cfg.candidates * OPENERS_SCANNED]
             dropped = list(reversed(plans[0]))

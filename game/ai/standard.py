@@ -77,7 +77,8 @@ class StandardBot:
             return self.choose_session(view, rng, legal)
         key = (view.turn, view.acting)
         if self.plan_key != key:
-            self.plan_key, self.plan, self.replans, self.tried = key, self.make_plan(view, rng), 0, set()
+            self.plan_key, self.replans, self.tried = key, 0, set()  # forgotten before it plans, not after
+            self.plan = self.make_plan(view, rng)
         return self._play_plan(view, rng, legal)
 
     def planned(self, state: GameState, legal: Callable[[A.Action], bool]) -> A.Action | None:

@@ -71,3 +71,18 @@ def test_the_apparatus_recants_before_its_heat_invites_a_censure(rs):
     assert rs.factions["stalin"].ai["recant"] > 0
     assert A.Recant("stalin") in make_bot(rs, "stalin").make_plan(_apparatus_to_move(rs, hot, None), Rng(1))
     assert A.Recant("stalin") not in make_bot(rs, "stalin").make_plan(_apparatus_to_move(rs, 5, None), Rng(1))
+
+
+def test_a_new_turn_is_planned_afresh_not_around_last_turns_steps(rs):
+    """What a bot tried last turn is forgotten before it plans the next: lobbying the same member
+    or proposing the same motion again is as open to it as to a bot that never played."""
+    from game.core.engine import new_game
+    from game.core.view import player_view
+
+    view = player_view(rs, end_turns_until(rs, new_game(rs, "succession", 3), "trotsky"), "trotsky")
+    fresh = make_bot(rs, "trotsky").make_plan(view, Rng(4))
+    assert fresh
+    bot = make_bot(rs, "trotsky")
+    bot.plan_key, bot.tried = (view.turn - 1, view.acting), set(fresh)  # as if it had played them last turn
+    first = bot.choose(view, Rng(4), lambda action: True)
+    assert [first, *bot.plan] == fresh

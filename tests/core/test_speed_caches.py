@@ -72,12 +72,20 @@ def test_memoised_plenum_chances_are_the_plain_ones_over_a_game(rs, traced):
 
 
 def test_a_plenum_changed_after_its_chance_was_kept_gives_the_new_chance(rs, traced):
-    state = traced[-1].clone()
-    motion = Motion("remove", "trotsky", {"office": "general_secretary"})
+    def opposed(state: GameState, motion: Motion) -> str | None:
+        cc = state.blocs["central_committee"]
+        return next((b for b in cc if b != M.INDEPENDENT and not stance(rs, state, b, motion) and cc[b] > 0), None)
+
+    state, motion, against = next(  # the latest traced state where some bloc of the Committee opposes the motion
+        (s.clone(), m, opposed(s, m))
+        for s in reversed(traced)
+        for m in (Motion("remove", f, {"office": "general_secretary"}) for f in ("trotsky", "bukharin"))
+        if opposed(s, m) is not None
+    )
     before = M.plenum_chance(rs, state, motion)
     cc = state.blocs["central_committee"]
-    against = next(b for b in cc if b != M.INDEPENDENT and not stance(rs, state, b, motion) and cc[b] > 0)
-    cc["trotsky"] = cc.get("trotsky", 0) + cc[against]  # the opponents' seats go to the proposer
+    proposer = motion.proposer
+    cc[proposer] = cc.get(proposer, 0) + cc[against]  # the opponents' seats go to the proposer
     cc[against] = 0
     after = M.plenum_chance(rs, state, motion)
     assert after == _plain_plenum_chance(rs, state, motion)
