@@ -20,6 +20,7 @@ DEATHS = {
     "suicide": ("takes his own life", "took his own life"),
     "murdered": ("is murdered", "was murdered"),
     "killed_in_prison": ("is killed in prison", "was killed in prison"),
+    "in_custody": ("dies in custody", "died in custody"),
     "unknown": ("dies", "died"),
 }
 

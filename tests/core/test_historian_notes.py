@@ -56,6 +56,18 @@ def test_frunze_operation_comes_whoever_holds_the_army_and_insisting_kills_him(r
     assert state.offices["war_commissar"] == "trotsky"  # Voroshilov takes only a post Frunze left
 
 
+def test_a_prisoners_death_is_recorded_as_a_death_in_custody_and_told_so(rs, state, monkeypatch):
+    from game.core.rules import people
+
+    people.set_fate(rs, state, "kamenev", "arrested")
+    monkeypatch.setattr(health, "death_chance", lambda rs, state, c: 1.0 if c in ("kamenev", "rykov") else 0.0)
+    health.health_phase(rs, state)
+    assert {d[0]: d[2] for d in state.deaths} == {"kamenev": "in_custody", "rykov": "natural"}
+    told = [Text(rs).entry(key, p) for _, key, p in state.log if key == "person.died"]
+    assert any("Kamenev dies in custody" in line for line in told), told
+    assert any("Rykov dies of natural causes" in line for line in told), told
+
+
 def test_natural_deaths_off_the_record_are_rare(rs, state):
     def survival(character: str, until: str) -> float:
         s, alive = state.clone(), 1.0

@@ -1,11 +1,12 @@
-"""Ageing, illness and natural deaths, from the characters' data.
+"""Ageing, illness and natural deaths, from the characters' data; deaths in custody.
 
 Each turn a living character may die of natural causes: a small chance that grows with age and
 with traits such as Ailing, and a much larger one once the date of a historical natural death has
 come — or the date a scenario moves it to (`death_dates`: Lenin lives). A death under surgery
 (Frunze's) is not rolled here: it comes only with its chronicle event, where the choice decides it.
 Executions and murders in history are never automatic: in this game they happen only if the game's
-politics bring them about.
+politics bring them about. A prisoner's chance of dying is higher (`hazard_arrested`), and his death
+is recorded as a death in custody, not a natural one.
 """
 
 from __future__ import annotations
@@ -36,4 +37,5 @@ def health_phase(rs: Ruleset, state: GameState) -> None:
         if state.status[rs.ci[cid]] == "dead":
             continue
         if state.rng.random() < death_chance(rs, state, cid):
-            people.set_fate(rs, state, cid, "dead", "natural")
+            held = state.status[rs.ci[cid]] == "arrested"  # a prisoner's death is not told as a natural one
+            people.set_fate(rs, state, cid, "dead", "in_custody" if held else "natural")
