@@ -87,9 +87,10 @@ def resolve_event(rs: Ruleset, state: GameState, event_id: str, option: str, cho
     choice = next(c for c in ev.choices if c.id == option)
     state.event_queue.pop(0)
     state.fired[event_id] = state.turn
+    # The choice is told first, then what follows from it (a death, an office, a policy).
+    state.note("event.chosen", event=event_id, option=option, chooser=chooser)
     # The conditions may have changed since the turn began (an earlier event this turn).
     apply_effects(rs, state, choice.effects, Ctx(chooser=chooser))
-    state.note("event.chosen", event=event_id, option=option, chooser=chooser)
 
 
 def settle(rs: Ruleset, state: GameState) -> None:

@@ -53,6 +53,8 @@ def test_frunze_operation_comes_whoever_holds_the_army_and_insisting_kills_him(r
     flow.resolve_event(rs, state, "frunze_operation", "insist", "stalin")
     assert state.status[rs.ci["frunze"]] == "dead"
     assert [d for d in state.deaths if d[0] == "frunze"][0][2] == "surgery"
+    keys = [key for _, key, _ in state.log]
+    assert keys.index("event.chosen") < keys.index("person.died")  # the choice is told, then his death
     assert state.offices["war_commissar"] == "trotsky"  # Voroshilov takes only a post Frunze left
 
 
