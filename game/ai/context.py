@@ -46,7 +46,8 @@ class Context:
         self.total = np.minimum(np.maximum(total, 0), 100).tolist()  # np.clip, without its checks
         self.heat = view.factions[faction].heat
         self.risk = max(0.1, rs.factions[faction].ai.get("risk", 1.0))
-        self.threshold = rs.rules["discipline_heat"]
+        # Heat is dangerous from where rivals move to censure (`strike_heat` - 5), before the Commission's threshold.
+        self.threshold = min(rs.rules["discipline_heat"], rs.rules["strike_heat"] - 5)
         self.congress_soon = congress_soon(rs, view)
         self.pursued = pursued_policies(rs, view, faction, self.strength)  # the agenda, or the line it has turned to
         self._own_ranked = self._rank_own_people()
@@ -61,8 +62,8 @@ class Context:
         self.targets = self.targets[:12]
 
     def heat_cost(self, added: int) -> float:
-        """What raising our heat by `added` is worth avoiding: little when cool, a lot near the
-        Control Commission's threshold (personality: `risk` in the faction file)."""
+        """What raising our heat by `added` is worth avoiding: little when cool, a lot near where
+        rivals move to censure (personality: `risk` in the faction file)."""
         after = (self.heat + added) / self.threshold
         return added * (0.03 + 0.6 * after**3) / self.risk
 
