@@ -39,7 +39,7 @@ class RandomBot:
         self.moves: dict[tuple[int, str, int], int] = {}
 
     def choose(self, view: GameState, rng: Rng, legal: Callable[[A.Action], bool]) -> A.Action:
-        options = [a for a in legal_actions(self.rs, view, self.faction) if legal(a)]
+        options = [a for a in self._listed(view) if legal(a)]
         key = (view.turn, view.phase, view.acting)
         made = self.moves.get(key, 0)
         self.moves = {key: made + 1}
@@ -48,3 +48,12 @@ class RandomBot:
         if made >= MAX_FREE_MOVES and not view.event_queue:
             return A.EndTurn(self.faction)
         return options[rng.below(len(options))]
+
+    def _listed(self, view: GameState) -> list[A.Action]:
+        """The engine's list; an event it is asked to decide is answered by one of its options even
+        when its player view would name another chooser (who decides an office's event can hang on
+        a rival's secret hold, which the view hides; the engine asks the true chooser)."""
+        if view.event_queue:
+            event = self.rs.events[view.event_queue[0]]
+            return [A.ChooseOption(self.faction, event.id, c.id) for c in event.choices]
+        return legal_actions(self.rs, view, self.faction)

@@ -76,3 +76,22 @@ def test_unknown_levels_and_factions_are_refused_in_one_line(tmp_path):
             env={"TESTAMENT_USER_DIR": str(tmp_path), "PATH": "/usr/bin:/bin"},
         )
         assert out.returncode == 2 and len(out.stderr.strip().splitlines()) == 1, out.stderr
+
+
+def test_the_random_level_answers_an_event_its_view_names_another_chooser_for(rs):
+    # Who decides an office's event hangs on who controls the holder, and a rival's secret holds
+    # are hidden from a player's view: the engine asks the true chooser, whom its own view may not
+    # name. The random player answered with EndTurn, which the engine refused, 20 000 times over.
+    from game.ai.baselines import RandomBot
+    from game.core import actions as A
+    from game.core.engine import new_game
+    from game.core.flow import chooser_of
+    from game.core.rng import Rng
+
+    state = new_game(rs, "succession", 3)
+    event = next(e for e in rs.events.values() if len(e.choices) > 1)
+    state.event_queue = [event.id]
+    asked = next(f for f in rs.faction_ids if f != chooser_of(rs, state, event.id))
+    move = RandomBot(rs, asked).choose(state, Rng(5), lambda a: True)
+    assert isinstance(move, A.ChooseOption) and move.event == event.id
+    assert move.option in {c.id for c in event.choices}
